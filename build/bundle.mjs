@@ -1,0 +1,55 @@
+// `npm run build`: the main-process side with esbuild (native modules and 'electron' stay
+// external), the migrations beside it, and the renderer with Vite. Output: dist/.
+import { cpSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const withBench = process.argv.includes('--bench');
+const skipRenderer = process.argv.includes('--no-renderer');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['electron', 'better-sqlite3'],
+};
+// ESM bundles of CommonJS dependencies still call require().
+const esmBanner = { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" };
+
+rmSync(join(dist, 'electron'), { recursive: true, force: true });
+await esbuild({
+  ...common,
+  format: 'esm',
+  banner: esmBanner,
+  outdir: join(dist, 'electron'),
+  outExtension: { '.js': '.mjs' },
+  entryPoints: { main: join(root, 'electron/main.ts'), serve: join(root, 'electron/serve.ts') },
+});
+await esbuild({
+  ...common,
+  format: 'cjs',
+  outfile: join(dist, 'electron', 'preload.cjs'),
+  entryPoints: [join(root, 'electron/preload.cts')],
+});
+rmSync(join(dist, 'migrations'), { recursive: true, force: true });
+cpSync(join(root, 'db/migrations'), join(dist, 'migrations'), { recursive: true });
+
+if (withBench) {
+  await esbuild({
+    ...common,
+    format: 'esm',
+    banner: esmBanner,
+    outdir: join(dist, 'bench'),
+    outExtension: { '.js': '.mjs' },
+    entryPoints: { run: join(root, 'tests/bench/run.ts') },
+  });
+}
+
+if (!skipRenderer) await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+console.log('VănThư: đã dựng xong vào dist/');

@@ -1,0 +1,35 @@
+// `npm start`: open the desktop window. Where Electron's binary is not installed (a machine
+// that installed with ELECTRON_SKIP_BINARY_DOWNLOAD), say so and start browser mode instead.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+function electronBinary() {
+  let pkgDir;
+  try {
+    pkgDir = dirname(require.resolve('electron/package.json'));
+  } catch {
+    return null;
+  }
+  const pathFile = join(pkgDir, 'path.txt');
+  if (existsSync(pathFile) && existsSync(join(pkgDir, 'dist', readFileSync(pathFile, 'utf8')))) return require('electron');
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return null;
+  try {
+    return require('electron'); // its index.js downloads a binary that the install did not fetch
+  } catch {
+    return null;
+  }
+}
+
+const binary = electronBinary();
+const child = binary
+  ? spawn(binary, [root, ...process.argv.slice(2)], { stdio: 'inherit' })
+  : (console.log('Chưa có Electron trên máy này: mở VănThư ở chế độ trình duyệt (npm run serve).'),
+    spawn(process.execPath, [join(root, 'dist/electron/serve.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' }));
+child.on('exit', (code) => process.exit(code ?? 0));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

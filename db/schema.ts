@@ -1,0 +1,168 @@
+// The local store. Every synced table has a UUIDv7 text id, the HLC of its last change and a
+// tombstone (deleted_at) instead of DELETE. Column names are what the outbox and sync carry.
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const synced = {
+  hlc: text('hlc').notNull(),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  deletedAt: text('deleted_at'),
+};
+
+export const units = sqliteTable('units', {
+  id: text('id').primaryKey(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  ...synced,
+});
+
+export const departments = sqliteTable('departments', {
+  id: text('id').primaryKey(),
+  unitId: text('unit_id').notNull().references(() => units.id),
+  name: text('name').notNull(),
+  code: text('code'),
+  ...synced,
+});
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    unitId: text('unit_id').notNull().references(() => units.id),
+    username: text('username').notNull(),
+    fullName: text('full_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    /** JSON array of roles: a small school's clerk is often its admin too. */
+    roles: text('roles').notNull(),
+    departmentId: text('department_id').references(() => departments.id),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: text('locked_until'),
+    ...synced,
+  },
+  (t) => [uniqueIndex('users_username').on(t.username)],
+);
+
+export const agencies = sqliteTable(
+  'agencies',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    nameKey: text('name_key').notNull(),
+    ...synced,
+  },
+  (t) => [uniqueIndex('agencies_name_key').on(t.nameKey)],
+);
+
+export const docTypes = sqliteTable(
+  'doc_types',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    sort: integer('sort').notNull().default(0),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    ...synced,
+  },
+  (t) => [uniqueIndex('doc_types_code').on(t.code)],
+);
+
+export const registerBooks = sqliteTable(
+  'register_books',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['incoming', 'outgoing'] }).notNull(),
+    name: text('name').notNull(),
+    /** The year a yearly book belongs to; numbers run per (book, year) either way. */
+    year: integer('year'),
+    closedAt: text('closed_at'),
+    ...synced,
+  },
+  (t) => [index('register_books_kind_year').on(t.kind, t.year)],
+);
+
+export const documents = sqliteTable(
+  'documents',
+  {
+    // An alias of the rowid, so the FTS index's rowids survive VACUUM; `id` is the sync key.
+    seq: integer('seq').primaryKey(),
+    id: text('id').notNull(),
+    kind: text('kind', { enum: ['incoming', 'outgoing'] }).notNull(),
+    bookId: text('book_id').notNull().references(() => registerBooks.id),
+    year: integer('year').notNull(),
+    number: integer('number').notNull(),
+    receivedAt: text('received_at').notNull(),
+    receivedDate: text('received_date').notNull(),
+    agencyId: text('agency_id').notNull().references(() => agencies.id),
+    agencyName: text('agency_name').notNull(),
+    agencyKey: text('agency_key').notNull(),
+    code: text('code').notNull(),
+    codeKey: text('code_key').notNull(),
+    typeCode: text('type_code').notNull(),
+    issuedDate: text('issued_date').notNull(),
+    summary: text('summary').notNull(),
+    urgency: text('urgency').notNull().default('thuong'),
+    confidentiality: text('confidentiality').notNull().default('thuong'),
+    pages: integer('pages'),
+    recipient: text('recipient'),
+    deadline: text('deadline'),
+    notes: text('notes'),
+    createdBy: text('created_by'),
+    deletedReason: text('deleted_reason'),
+    // What FTS5 indexes: unicode61 folds the tones, but not đ/Đ (TOOLCHAIN.md).
+    searchText: text('search_text').generatedAlwaysAs(
+      sql`replace(replace(code || ' ' || agency_name || ' ' || summary, 'đ', 'd'), 'Đ', 'D')`,
+      { mode: 'virtual' },
+    ),
+    ...synced,
+  },
+  (t) => [
+    uniqueIndex('documents_id').on(t.id),
+    uniqueIndex('documents_book_year_number').on(t.bookId, t.year, t.number),
+    index('documents_kind_year_number').on(t.kind, t.year, t.number),
+    index('documents_code_key').on(t.codeKey),
+    index('documents_agency_code').on(t.agencyKey, t.codeKey),
+    index('documents_received_date').on(t.kind, t.receivedDate),
+  ],
+);
+
+export const auditLog = sqliteTable('audit_log', {
+  seq: integer('seq').primaryKey(),
+  at: text('at').notNull(),
+  userId: text('user_id'),
+  deviceId: text('device_id').notNull(),
+  action: text('action').notNull(),
+  tableName: text('table_name'),
+  rowId: text('row_id'),
+  data: text('data').notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});
+
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    seq: integer('seq').primaryKey(),
+    changeId: text('change_id').notNull(),
+    hlc: text('hlc').notNull(),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    fields: text('fields').notNull(),
+    sentAt: text('sent_at'),
+  },
+  (t) => [uniqueIndex('outbox_change_id').on(t.changeId), index('outbox_unsent').on(t.sentAt, t.seq)],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  hlc: text('hlc').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** This device's own state (its id, its clock): never synced, never audited. */
+export const localMeta = sqliteTable('local_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

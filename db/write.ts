@@ -1,0 +1,122 @@
+// The one write path (DESIGN.md): mutate() opens the only write transactions. Every row it
+// writes also gets an audit_log entry and an outbox change, in the same transaction; a change
+// that is not in both did not happen.
+import { eq, getTableColumns, getTableName } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
+import { AppError } from '../shared/api/errors.js';
+import { appendAudit } from './audit.js';
+import { canonicalJson } from './canonicalJson.js';
+import { uuidv7 } from './ids.js';
+import { setLocalValue, type Db, type Store } from './store.js';
+
+export interface WriteContext {
+  /** Who asks; null for the first-run setup and for failed logins. */
+  userId: string | null;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type SyncedTable = SQLiteTableWithColumns<any> & { id: SQLiteColumn; hlc: SQLiteColumn };
+type Row = Record<string, unknown>;
+
+const NOT_SYNCED = new Set(['seq', 'search_text']);
+
+export class Writer {
+  /** The instant of this write, shared by every row it touches. */
+  readonly at: string;
+
+  constructor(
+    readonly store: Store,
+    readonly ctx: WriteContext,
+  ) {
+    this.at = store.now().toISOString();
+  }
+
+  get db(): Db {
+    return this.store.db;
+  }
+
+  /** Inserts a row (id made here unless given) and returns its id. */
+  insert(table: SyncedTable, values: Row): string {
+    const id = (values.id as string | undefined) ?? uuidv7(this.store.now().getTime());
+    const hlc = this.store.clock.tick();
+    const row = { ...values, id, hlc, createdAt: this.at, updatedAt: this.at, deletedAt: null };
+    this.db.insert(table).values(row).run();
+    const fields = toColumns(table, row);
+    this.record('insert', table, id, hlc, fields, { row: fields });
+    return id;
+  }
+
+  /** Changes the given fields of a row; only those that really differ are written and logged. */
+  update(table: SyncedTable, id: string, values: Row, action = 'update'): boolean {
+    const current = this.db.select().from(table).where(eq(table.id, id)).get() as Row | undefined;
+    if (!current) throw new AppError('NOT_FOUND', 'Không tìm thấy bản ghi cần sửa.');
+    const changed: Row = {};
+    for (const [key, value] of Object.entries(values)) {
+      if (value !== undefined && !sameValue(current[key], value)) changed[key] = value;
+    }
+    if (Object.keys(changed).length === 0) return false;
+    const hlc = this.store.clock.tick();
+    const set = { ...changed, hlc, updatedAt: this.at };
+    this.db.update(table).set(set).where(eq(table.id, id)).run();
+    const before: Row = {};
+    for (const key of Object.keys(changed)) before[key] = current[key];
+    const after = toColumns(table, { ...changed, updatedAt: this.at });
+    this.record(action, table, id, hlc, after, { before: toColumns(table, before), after });
+    return true;
+  }
+
+  /** Deletes by tombstone: the row stays, marked, so sync and the register keep it. */
+  tombstone(table: SyncedTable, id: string, extra: Row = {}): boolean {
+    return this.update(table, id, { ...extra, deletedAt: this.at }, 'delete');
+  }
+
+  /** An event with no row change (a login, a refusal): audit only. */
+  event(action: string, data: unknown, rowId: string | null = null, tableName: string | null = null): void {
+    appendAudit(this.store.sqlite, {
+      at: this.at,
+      userId: this.ctx.userId,
+      deviceId: this.store.deviceId,
+      action,
+      tableName,
+      rowId,
+      data,
+    });
+  }
+
+  private record(action: string, table: SyncedTable, rowId: string, hlc: string, fields: Row, data: unknown): void {
+    const tableName = getTableName(table);
+    this.event(action, data, rowId, tableName);
+    this.store.sqlite
+      .prepare('INSERT INTO outbox (change_id, hlc, table_name, row_id, fields) VALUES (?, ?, ?, ?, ?)')
+      .run(uuidv7(this.store.now().getTime()), hlc, tableName, rowId, canonicalJson(fields));
+  }
+}
+
+/** Runs fn inside one IMMEDIATE transaction: the rows, audit and outbox land together or not at all. */
+export function mutate<T>(store: Store, ctx: WriteContext, fn: (w: Writer) => T): T {
+  return store.sqlite
+    .transaction(() => {
+      const result = fn(new Writer(store, ctx));
+      setLocalValue(store.sqlite, 'hlc', store.clock.current());
+      return result;
+    })
+    .immediate();
+}
+
+/** Drizzle property names → the SQL column names that audit and sync carry. */
+function toColumns(table: SyncedTable, row: Row): Row {
+  const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row)) {
+    const column = columns[key];
+    if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
+    if (!NOT_SYNCED.has(column.name)) out[column.name] = value instanceof Date ? value.toISOString() : value;
+  }
+  return out;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
+  return false;
+}

@@ -1,0 +1,207 @@
+// The handler map over db/ (plain Node, no Electron): one entry per contract method. Both
+// transports — Electron IPC (main.ts) and HTTP (serve.ts) — call `call()` and nothing else.
+import type { z } from 'zod';
+import { contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput } from '../shared/api/contract.js';
+import { AppError, type ApiError, type Result } from '../shared/api/errors.js';
+import type { Role } from '../shared/domain/enums.js';
+import { verifyAudit } from '../db/audit.js';
+import { login } from '../db/auth.js';
+import { listBooks } from '../db/books.js';
+import { listDocTypes, searchAgencies } from '../db/catalog.js';
+import { getDocument, listDocuments } from '../db/documentRows.js';
+import { cancelIncoming, registerIncoming, updateIncoming } from '../db/incoming.js';
+import { hashPassword } from '../db/password.js';
+import { initialize, isInitialized } from '../db/setup.js';
+import type { Store } from '../db/store.js';
+import {
+  createDepartment,
+  createUser,
+  currentUnit,
+  deleteDepartment,
+  getUserRow,
+  listDepartments,
+  listUsers,
+  toUserRecord,
+  updateDepartment,
+  updateUser,
+} from '../db/users.js';
+import type { WriteContext } from '../db/write.js';
+import { SessionStore, type Session } from './sessions.js';
+
+export interface CallContext {
+  /** The session token the transport holds for this window or browser. */
+  token: string | null;
+}
+
+export interface CallOutcome {
+  result: Result<unknown>;
+  /** A new session token to hold (login), null to forget it (logout); absent: unchanged. */
+  token?: string | null;
+}
+
+interface RequestContext {
+  session: Session | null;
+  user: { id: string; roles: Role[] } | null;
+  write: WriteContext;
+  setToken(token: string | null): void;
+}
+
+type Handlers = { [M in MethodName]: (input: ParsedInput<M>, req: RequestContext) => Promise<MethodOutput<M>> | MethodOutput<M> };
+
+export interface BackendOptions {
+  /** Parse every output against the contract (tests); production trusts its own db layer. */
+  checkOutput?: boolean;
+  sessions?: SessionStore;
+  log?: (message: string, err: unknown) => void;
+}
+
+export interface Backend {
+  call(ctx: CallContext, method: string, input: unknown): Promise<CallOutcome>;
+  readonly methods: readonly MethodName[];
+  readonly store: Store;
+}
+
+export function createBackend(store: Store, options: BackendOptions = {}): Backend {
+  const sessions = options.sessions ?? new SessionStore();
+  const log = options.log ?? ((message, err) => console.error(message, err));
+
+  const me = (userId: string) => {
+    const unit = currentUnit(store);
+    return { ...toUserRecord(getUserRow(store, userId)), unitName: unit.name, unitCode: unit.code };
+  };
+
+  const handlers: Handlers = {
+    'setup.status': () => ({ initialized: isInitialized(store) }),
+    'setup.initialize': async (input, req) => {
+      if (isInitialized(store)) throw new AppError('ALREADY_INITIALIZED', 'Chương trình đã được thiết lập; hãy đăng nhập.');
+      const { userId } = initialize(store, {
+        unitName: input.unitName,
+        unitCode: input.unitCode,
+        adminUsername: input.adminUsername,
+        adminFullName: input.adminFullName,
+        adminPasswordHash: await hashPassword(input.adminPassword),
+      });
+      req.setToken(sessions.create(userId).token);
+      return me(userId);
+    },
+
+    'auth.login': async (input, req) => {
+      if (!isInitialized(store)) throw new AppError('NOT_INITIALIZED', 'Chương trình chưa được thiết lập lần đầu.');
+      const userId = await login(store, input.username, input.password);
+      if (req.session) sessions.destroy(req.session.token);
+      req.setToken(sessions.create(userId).token);
+      return me(userId);
+    },
+    'auth.logout': (_input, req) => {
+      if (req.session) sessions.destroy(req.session.token);
+      req.setToken(null);
+      return { ok: true as const };
+    },
+    'auth.me': (_input, req) => me(req.user!.id),
+
+    'users.list': () => listUsers(store),
+    'users.create': async (input, req) =>
+      createUser(store, req.write, {
+        username: input.username,
+        fullName: input.fullName,
+        passwordHash: await hashPassword(input.password),
+        roles: input.roles,
+        departmentId: input.departmentId,
+      }),
+    'users.update': async (input, req) => {
+      const user = updateUser(store, req.write, {
+        id: input.id,
+        fullName: input.fullName,
+        passwordHash: input.password ? await hashPassword(input.password) : undefined,
+        roles: input.roles,
+        departmentId: input.departmentId,
+        active: input.active,
+      });
+      if (!user.active || input.password) sessions.destroyUser(user.id);
+      return user;
+    },
+
+    'departments.list': () => listDepartments(store),
+    'departments.create': (input, req) => createDepartment(store, req.write, input),
+    'departments.update': (input, req) => updateDepartment(store, req.write, input),
+    'departments.delete': (input, req) => {
+      deleteDepartment(store, req.write, input.id);
+      return { ok: true as const };
+    },
+
+    'agencies.search': (input) => searchAgencies(store, input.q, input.limit),
+    'docTypes.list': () => listDocTypes(store),
+    'books.list': (input) => listBooks(store, input.kind),
+
+    'incoming.register': (input, req) => registerIncoming(store, req.write, input),
+    'incoming.list': (input) => listDocuments(store, { kind: 'incoming', ...input }),
+    'incoming.get': (input) => getDocument(store, input.id, 'incoming'),
+    'incoming.update': (input, req) => updateIncoming(store, req.write, input),
+    'incoming.delete': (input, req) => cancelIncoming(store, req.write, input.id, input.reason),
+
+    'audit.verify': () => verifyAudit(store.sqlite),
+  };
+
+  function authorize(method: MethodName, session: Session | null): RequestContext['user'] {
+    const access = contract[method].access;
+    if (access === 'public') return session ? currentUser(session) : null;
+    const user = session ? currentUser(session) : null;
+    if (!user) throw new AppError('UNAUTHENTICATED', 'Phiên làm việc đã hết; hãy đăng nhập lại.');
+    if (access === 'user' || user.roles.includes('admin') || access.some((r) => user.roles.includes(r))) return user;
+    throw new AppError('FORBIDDEN', 'Tài khoản của bạn không có quyền làm việc này.');
+  }
+
+  // Roles are read on every call, so an admin's change applies at once.
+  function currentUser(session: Session): RequestContext['user'] {
+    try {
+      const row = getUserRow(store, session.userId);
+      if (!row.active) return null;
+      return { id: row.id, roles: JSON.parse(row.roles) as Role[] };
+    } catch {
+      return null;
+    }
+  }
+
+  async function call(ctx: CallContext, method: string, input: unknown): Promise<CallOutcome> {
+    let token: string | null | undefined;
+    try {
+      if (!isMethodName(method)) throw new AppError('UNKNOWN_METHOD', `Không có chức năng “${String(method).slice(0, 80)}”.`);
+      const session = sessions.get(ctx.token);
+      const user = authorize(method, session);
+      const spec = contract[method];
+      const parsed = spec.input.safeParse(input);
+      if (!parsed.success) throw validationError(parsed.error);
+      const req: RequestContext = {
+        session,
+        user,
+        write: { userId: user?.id ?? null },
+        setToken: (t) => (token = t),
+      };
+      const handler = handlers[method] as (input: unknown, req: RequestContext) => Promise<unknown> | unknown;
+      let value = await handler(parsed.data, req);
+      if (options.checkOutput) value = spec.output.parse(value);
+      return token === undefined ? { result: { ok: true, value } } : { result: { ok: true, value }, token };
+    } catch (err) {
+      return { result: { ok: false, error: toApiError(err, log) } };
+    }
+  }
+
+  return { call, methods: Object.keys(handlers) as MethodName[], store };
+}
+
+function validationError(error: z.ZodError): AppError {
+  const issue = error.issues[0];
+  const field = issue?.path.length ? String(issue.path[0]) : undefined;
+  return new AppError('VALIDATION', issue?.message ?? 'Dữ liệu không hợp lệ.', field ? { field } : {});
+}
+
+export function toApiError(err: unknown, log: (message: string, err: unknown) => void): ApiError {
+  if (err instanceof AppError) return err.toJSON();
+  const code = (err as { code?: string } | null)?.code;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return { code: 'CONFLICT', message: 'Dữ liệu đang bận do một thao tác khác; hãy thử lại sau giây lát.' };
+  }
+  if (code === 'SQLITE_FULL') return { code: 'INTERNAL', message: 'Ổ đĩa đã đầy; chưa lưu được. Hãy giải phóng dung lượng rồi thử lại.' };
+  log('VănThư: unexpected error', err);
+  return { code: 'INTERNAL', message: 'Có lỗi ngoài dự kiến; thao tác chưa được lưu. Hãy thử lại hoặc báo người quản trị.' };
+}

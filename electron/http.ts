@@ -1,0 +1,161 @@
+// The backend over HTTP on 127.0.0.1 (browser mode): POST /api/<method> with a JSON body,
+// the session in an HttpOnly SameSite=Strict cookie, the built renderer from '/'.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import type { ApiError } from '../shared/api/errors.js';
+import type { Backend } from './backend.js';
+
+export const SESSION_COOKIE = 'vanthu_session';
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const STATUS: Record<ApiError['code'], number> = {
+  VALIDATION: 400,
+  BAD_REQUEST: 400,
+  DUPLICATE: 409,
+  CONFLICT: 409,
+  ALREADY_INITIALIZED: 409,
+  NOT_INITIALIZED: 409,
+  UNAUTHENTICATED: 401,
+  LOCKED: 423,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  UNKNOWN_METHOD: 404,
+  TOO_LARGE: 413,
+  NEWER_DATABASE: 409,
+  INTERNAL: 500,
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json; charset=utf-8',
+};
+
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+};
+
+export interface HttpOptions {
+  backend: Backend;
+  /** The built renderer (dist/renderer); without it only /api answers. */
+  staticDir?: string | null;
+}
+
+export function createHttpServer(options: HttpOptions): Server {
+  return createServer((req, res) => {
+    handle(options, req, res).catch((err) => {
+      console.error('VănThư http:', err);
+      if (!res.headersSent) sendJson(res, 500, { code: 'INTERNAL', message: 'Có lỗi ngoài dự kiến.' });
+      else res.end();
+    });
+  });
+}
+
+async function handle(options: HttpOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname.startsWith('/api/')) return handleApi(options.backend, decodeURIComponent(url.pathname.slice(5)), req, res);
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { code: 'BAD_REQUEST', message: 'Phương thức không được hỗ trợ.' });
+  return serveStatic(options.staticDir ?? null, url.pathname, res);
+}
+
+async function handleApi(backend: Backend, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'POST') return sendJson(res, 405, { code: 'BAD_REQUEST', message: 'Chỉ nhận yêu cầu POST.' });
+  // A JSON content type cannot be sent cross-site without a preflight we never answer.
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+    return sendJson(res, 415, { code: 'BAD_REQUEST', message: 'Yêu cầu phải gửi dữ liệu JSON.' });
+  }
+  const origin = req.headers.origin;
+  if (origin && new URL(origin).host !== req.headers.host) {
+    return sendJson(res, 403, { code: 'FORBIDDEN', message: 'Yêu cầu từ trang khác bị từ chối.' });
+  }
+  const body = await readBody(req, MAX_BODY_BYTES);
+  if (body === null) {
+    return sendJson(res, 413, { code: 'TOO_LARGE', message: `Dữ liệu gửi lên quá lớn (tối đa ${MAX_BODY_BYTES / 1024} KB).` });
+  }
+  let input: unknown = undefined;
+  if (body.length > 0) {
+    try {
+      input = JSON.parse(body.toString('utf8'));
+    } catch {
+      return sendJson(res, 400, { code: 'BAD_REQUEST', message: 'Dữ liệu gửi lên không phải JSON hợp lệ.' });
+    }
+  }
+  const outcome = await backend.call({ token: readCookie(req, SESSION_COOKIE) }, method, input);
+  if (outcome.token !== undefined) res.setHeader('Set-Cookie', sessionCookie(outcome.token));
+  if (outcome.result.ok) return sendJson(res, 200, outcome.result.value);
+  return sendJson(res, STATUS[outcome.result.error.code] ?? 400, outcome.result.error);
+}
+
+function sessionCookie(token: string | null): string {
+  const base = `${SESSION_COOKIE}=${token ?? ''}; Path=/; HttpOnly; SameSite=Strict`;
+  return token ? base : `${base}; Max-Age=0`;
+}
+
+function readCookie(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=') || null;
+  }
+  return null;
+}
+
+/** The body, or null when it is larger than `limit` (the rest is not read). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) {
+    req.resume();
+    return Promise.resolve(null);
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) over = true;
+      else if (!over) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+function serveStatic(root: string | null, pathname: string, res: ServerResponse): void {
+  if (!root || !existsSync(root)) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Giao diện chưa được dựng: hãy chạy "npm run build".');
+    return;
+  }
+  const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  let file = join(root, rel);
+  if (!file.startsWith(root + sep) && file !== root) file = join(root, 'index.html');
+  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': type,
+    'Cache-Control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+  });
+  createReadStream(file).pipe(res);
+}

@@ -1,0 +1,80 @@
+// Electron's main process: one instance, one store, the backend bound to IPC, one window.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { openStore } from '../db/store.js';
+import { createBackend, type Backend } from './backend.js';
+import { defaultDataDir, storePath } from './dataDir.js';
+import { channelOf } from './ipcChannels.js';
+import { createMainWindow } from './window.js';
+
+export interface MainPaths {
+  preload: string;
+  indexFile: string;
+  dataDir: string;
+}
+
+export function defaultPaths(): MainPaths {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return {
+    preload: join(here, 'preload.cjs'),
+    indexFile: join(here, '..', 'renderer', 'index.html'),
+    dataDir: process.env.VANTHU_DATA_DIR || defaultDataDir(),
+  };
+}
+
+/** Binds every contract method to `vanthu:<method>`; each window keeps its own session. */
+export function bindIpc(backend: Backend, indexFile: string): void {
+  const tokens = new Map<number, string | null>();
+  const appUrl = pathToFileURL(indexFile).href;
+  for (const method of backend.methods) {
+    ipcMain.handle(channelOf(method), async (event: IpcMainInvokeEvent, input: unknown) => {
+      if (!isOurPage(event, appUrl)) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'Yêu cầu không đến từ cửa sổ VănThư.' } };
+      }
+      const id = event.sender.id;
+      const outcome = await backend.call({ token: tokens.get(id) ?? null }, method, input);
+      if (outcome.token !== undefined) tokens.set(id, outcome.token);
+      return outcome.result;
+    });
+  }
+}
+
+/** The IPC sender check: only the app's own page, loaded from its own file, may call. */
+function isOurPage(event: IpcMainInvokeEvent, appUrl: string): boolean {
+  const url = event.senderFrame?.url ?? '';
+  return url.split('#')[0]!.split('?')[0] === appUrl;
+}
+
+export async function main(paths: MainPaths = defaultPaths()): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  await app.whenReady();
+  let backend: Backend;
+  try {
+    mkdirSync(paths.dataDir, { recursive: true });
+    backend = createBackend(openStore(storePath(paths.dataDir)));
+  } catch (err) {
+    dialog.showErrorBox('VănThư không mở được dữ liệu', err instanceof Error ? err.message : String(err));
+    app.quit();
+    return;
+  }
+  bindIpc(backend, paths.indexFile);
+  let win = createMainWindow(paths);
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('window-all-closed', () => {
+    backend.store.close();
+    app.quit();
+  });
+  app.on('activate', () => {
+    if (win.isDestroyed()) win = createMainWindow(paths);
+  });
+}
+
+if (process.versions.electron && !process.env.VITEST) void main();

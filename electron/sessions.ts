@@ -1,0 +1,43 @@
+// Logged-in sessions, kept in memory: a restart asks everyone to log in again.
+import { randomBytes } from 'node:crypto';
+
+export interface Session {
+  token: string;
+  userId: string;
+  lastSeen: number;
+}
+
+export class SessionStore {
+  private readonly byToken = new Map<string, Session>();
+
+  constructor(
+    private readonly idleMs: number = 8 * 60 * 60 * 1000,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  create(userId: string): Session {
+    const session = { token: randomBytes(32).toString('base64url'), userId, lastSeen: this.clock() };
+    this.byToken.set(session.token, session);
+    return session;
+  }
+
+  get(token: string | null | undefined): Session | null {
+    if (!token) return null;
+    const session = this.byToken.get(token);
+    if (!session) return null;
+    if (this.clock() - session.lastSeen > this.idleMs) {
+      this.byToken.delete(token);
+      return null;
+    }
+    session.lastSeen = this.clock();
+    return session;
+  }
+
+  destroy(token: string | null | undefined): void {
+    if (token) this.byToken.delete(token);
+  }
+
+  destroyUser(userId: string): void {
+    for (const [token, s] of this.byToken) if (s.userId === userId) this.byToken.delete(token);
+  }
+}
