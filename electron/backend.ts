@@ -169,7 +169,7 @@ export function createBackend(store: Store, options: BackendOptions = {}): Backe
       const session = sessions.get(ctx.token);
       const user = authorize(method, session);
       const spec = contract[method];
-      const parsed = spec.input.safeParse(input);
+      const parsed = spec.input.safeParse(input === null ? undefined : input);
       if (!parsed.success) throw validationError(parsed.error);
       const req: RequestContext = {
         session,

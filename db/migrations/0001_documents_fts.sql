@@ -20,3 +20,6 @@ CREATE TRIGGER `documents_fts_au` AFTER UPDATE OF code, agency_name, summary ON 
 	INSERT INTO documents_fts(documents_fts, rowid, search_text) VALUES ('delete', old.seq, old.search_text);
 	INSERT INTO documents_fts(rowid, search_text) VALUES (new.seq, new.search_text);
 END;
+--> statement-breakpoint
+-- Documents written before this index existed are indexed now.
+INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');

@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { cleanLine, cleanText } from '../text/cleanText.js';
 import { isRealDate } from '../text/dates.js';
 
+// zod's own messages (for anything a field below does not word itself) in Vietnamese.
+z.config(z.locales.vi());
+
 function stringError(label: string) {
   return (issue: { input?: unknown }) =>
     issue.input === undefined || issue.input === null ? `Chưa nhập ${label}.` : `${capital(label)} phải là văn bản.`;

@@ -1,0 +1,145 @@
+// The Electron glue, with a stand-in 'electron' module: every contract method is bound to IPC,
+// the window is locked down, and only the app's own page may call.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { runInNewContext } from 'node:vm';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { contract } from '../../shared/api/contract.js';
+
+type Handler = (event: unknown, input: unknown) => Promise<unknown>;
+const fake = vi.hoisted(() => {
+  const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
+  const windows: { options: Record<string, unknown>; events: Map<string, (e: { preventDefault(): void }) => void>; openHandler?: () => unknown; permission?: (...a: unknown[]) => void; loaded?: string }[] = [];
+  const appEvents = new Map<string, () => void>();
+  return { handlers, windows, appEvents, quit: { called: 0 } };
+});
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    webContents: Record<string, unknown>;
+    constructor(options: Record<string, unknown>) {
+      const record: (typeof fake.windows)[number] = { options, events: new Map() };
+      fake.windows.push(record);
+      this.webContents = {
+        id: fake.windows.length,
+        on: (name: string, fn: (e: { preventDefault(): void }) => void) => record.events.set(name, fn),
+        setWindowOpenHandler: (fn: () => unknown) => (record.openHandler = fn),
+        session: { setPermissionRequestHandler: (fn: (...a: unknown[]) => void) => (record.permission = fn) },
+      };
+      (this as unknown as { record: typeof record }).record = record;
+    }
+    once() {}
+    loadFile(file: string) {
+      (this as unknown as { record: { loaded?: string } }).record.loaded = file;
+      return Promise.resolve();
+    }
+    isMinimized() { return false; }
+    isDestroyed() { return false; }
+  }
+  return {
+    app: {
+      requestSingleInstanceLock: () => true,
+      whenReady: () => Promise.resolve(),
+      on: (name: string, fn: () => void) => fake.appEvents.set(name, fn),
+      quit: () => void (fake.quit.called += 1),
+    },
+    ipcMain: { handle: (channel: string, fn: Handler) => fake.handlers.set(channel, fn) },
+    dialog: { showErrorBox: () => {} },
+    BrowserWindow,
+  };
+});
+
+const dataDir = mkdtempSync(join(tmpdir(), 'vanthu-electron-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const indexFile = join(dataDir, 'renderer', 'index.html');
+
+async function started() {
+  if (fake.windows.length === 0) {
+    const { main } = await import('../../electron/main.js');
+    await main({ preload: join(dataDir, 'preload.cjs'), indexFile, dataDir });
+  }
+  return fake;
+}
+
+const fromOurPage = { sender: { id: 1 }, senderFrame: { url: pathToFileURL(indexFile).href } };
+
+describe('electron main', () => {
+  it('binds every contract method to its own IPC channel', async () => {
+    const { handlers } = await started();
+    const bound = [...handlers.keys()].sort();
+    expect(bound).toEqual(Object.keys(contract).map((m) => `vanthu:${m}`).sort());
+  });
+
+  it('opens one window with the secure webPreferences and the preload', async () => {
+    const { windows } = await started();
+    expect(windows).toHaveLength(1);
+    const prefs = windows[0]!.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      preload: join(dataDir, 'preload.cjs'),
+    });
+    expect(windows[0]!.loaded).toBe(indexFile);
+  });
+
+  it('blocks navigation, new windows and permission requests', async () => {
+    const w = (await started()).windows[0]!;
+    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      const preventDefault = vi.fn();
+      w.events.get(name)!({ preventDefault });
+      expect(preventDefault).toHaveBeenCalled();
+    }
+    expect(w.openHandler!()).toEqual({ action: 'deny' });
+    const answer = vi.fn();
+    w.permission!(null, 'media', answer);
+    expect(answer).toHaveBeenCalledWith(false);
+  });
+
+  it('answers the app page through the real backend and keeps its session', async () => {
+    const { handlers } = await started();
+    const call = (m: string, input?: unknown, event: unknown = fromOurPage) => handlers.get(`vanthu:${m}`)!(event, input);
+    expect(await call('setup.status')).toEqual({ ok: true, value: { initialized: false } });
+    const setup = (await call('setup.initialize', {
+      unitName: 'Trường Tiểu học Kim Đồng', unitCode: 'THKD', adminUsername: 'admin', adminPassword: 'matkhau-12345', adminFullName: 'Lê Thị Hoa',
+    })) as { ok: boolean };
+    expect(setup.ok).toBe(true);
+    const me = (await call('auth.me')) as { ok: boolean; value: { fullName: string } };
+    expect(me.value.fullName).toBe('Lê Thị Hoa');
+  });
+
+  it('refuses a call from any other page', async () => {
+    const { handlers } = await started();
+    const stranger = { sender: { id: 1 }, senderFrame: { url: 'https://example.com/' } };
+    const out = (await handlers.get('vanthu:auth.me')!(stranger, undefined)) as { ok: boolean; error: { code: string } };
+    expect(out).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('preload', () => {
+  it('exposes only invoke(method, input), forwarding well-formed names to their channel', async () => {
+    const result = await build({ entryPoints: [join(import.meta.dirname, '../../electron/preload.cts')], bundle: true, platform: 'node', format: 'cjs', external: ['electron'], write: false, logLevel: 'error' });
+    const exposed: Record<string, unknown> = {};
+    const invoked: unknown[][] = [];
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
+      ipcRenderer: { invoke: async (...args: unknown[]) => (invoked.push(args), { ok: true, value: 'x' }) },
+    };
+    const module = { exports: {} };
+    runInNewContext(result.outputFiles[0]!.text, { require: (m: string) => (m === 'electron' ? electron : undefined), module, exports: module.exports });
+    expect(Object.keys(exposed)).toEqual(['vanthu']);
+    const api = exposed.vanthu as { invoke: (m: unknown, i?: unknown) => Promise<unknown> };
+    expect(Object.keys(api)).toEqual(['invoke']);
+    expect(await api.invoke('incoming.list', { q: 'a' })).toEqual({ ok: true, value: 'x' });
+    expect(invoked).toEqual([['vanthu:incoming.list', { q: 'a' }]]);
+    expect(await api.invoke('../../evil')).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(invoked).toHaveLength(1);
+  });
+});
