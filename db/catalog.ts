@@ -14,7 +14,7 @@ export function searchAgencies(store: Store, q: string | undefined, limit = 20) 
     .from(agencies)
     .where(and(isNull(agencies.deletedAt), key ? like(agencies.nameKey, `%${escaped}%`) : undefined))
     .orderBy(asc(agencies.nameKey))
-    .limit(200)
+    .limit(Math.max(limit, 200))
     .all();
   // Names that start with what was typed come first.
   rows.sort((a, b) => Number(!a.nameKey.startsWith(key)) - Number(!b.nameKey.startsWith(key)));

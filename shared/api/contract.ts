@@ -58,7 +58,7 @@ export const contract = {
   'departments.delete': method(z.object({ id }), ok, ['admin']),
 
   'agencies.search': method(
-    z.object({ q: z.string().max(200).optional(), limit: z.number().int().min(1).max(100).optional() }).optional().transform((v) => v ?? {}),
+    z.object({ q: z.string().max(200).optional(), limit: z.number().int().min(1).max(5000).optional() }).optional().transform((v) => v ?? {}),
     z.array(z.object({ id: z.string(), name: z.string() })),
     'user',
   ),

@@ -1,0 +1,57 @@
+import { Result, Spin } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { Me } from '../shared/api/admin.js';
+import { api, whenSessionLost } from './api/client';
+import { Shell } from './layout/Shell';
+import { LoginPage } from './pages/LoginPage';
+import { SetupPage } from './pages/SetupPage';
+
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'setup' } | { kind: 'login' } | { kind: 'in'; me: Me };
+
+export function App() {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  const load = useCallback(async () => {
+    try {
+      const { initialized } = await api.call('setup.status');
+      if (!initialized) return setState({ kind: 'setup' });
+      try {
+        setState({ kind: 'in', me: await api.call('auth.me') });
+      } catch {
+        setState({ kind: 'login' });
+      }
+    } catch (err) {
+      setState({ kind: 'error', message: (err as Error).message });
+    }
+  }, []);
+
+  useEffect(() => {
+    whenSessionLost(() => setState({ kind: 'login' }));
+    void load();
+  }, [load]);
+
+  switch (state.kind) {
+    case 'loading':
+      return (
+        <div className="vt-center">
+          <Spin size="large" />
+        </div>
+      );
+    case 'error':
+      return <Result status="error" title="Không kết nối được tới VănThư" subTitle={state.message} />;
+    case 'setup':
+      return <SetupPage onDone={(me) => setState({ kind: 'in', me })} />;
+    case 'login':
+      return <LoginPage onDone={(me) => setState({ kind: 'in', me })} />;
+    case 'in':
+      return (
+        <Shell
+          me={state.me}
+          onLogout={async () => {
+            await api.call('auth.logout').catch(() => undefined);
+            setState({ kind: 'login' });
+          }}
+        />
+      );
+  }
+}

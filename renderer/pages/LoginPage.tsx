@@ -1,0 +1,45 @@
+import { Alert, Button, Card, Form, Input } from 'antd';
+import { useState } from 'react';
+import type { Me } from '../../shared/api/admin.js';
+import { api } from '../api/client';
+import { useEnterMovesOn } from '../hooks/useEnterMovesOn';
+
+export function LoginPage({ onDone }: { onDone: (me: Me) => void }) {
+  const [form] = Form.useForm<{ username: string; password: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await api.call('auth.login', v));
+    } catch (err) {
+      setError((err as Error).message);
+      form.setFieldValue('password', '');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const onKeyDown = useEnterMovesOn(() => void submit());
+
+  return (
+    <div className="vt-center">
+      <Card className="vt-card" title="Đăng nhập VănThư">
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+        <Form form={form} layout="vertical" onKeyDown={onKeyDown} requiredMark={false}>
+          <Form.Item name="username" label="Tên đăng nhập" rules={[{ required: true, message: 'Chưa nhập tên đăng nhập.' }]}>
+            <Input autoFocus autoComplete="username" />
+          </Form.Item>
+          <Form.Item name="password" label="Mật khẩu" rules={[{ required: true, message: 'Chưa nhập mật khẩu.' }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" block loading={busy} onClick={() => void submit()}>
+            Đăng nhập
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

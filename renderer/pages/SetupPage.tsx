@@ -1,0 +1,78 @@
+import { App, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import type { Me } from '../../shared/api/admin.js';
+import { api } from '../api/client';
+import { showFieldError } from '../components/errors';
+import { useEnterMovesOn } from '../hooks/useEnterMovesOn';
+
+interface Values {
+  unitName: string;
+  unitCode: string;
+  adminFullName: string;
+  adminUsername: string;
+  adminPassword: string;
+  confirm: string;
+}
+
+export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const { message } = App.useApp();
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    try {
+      const { confirm: _c, ...input } = v;
+      onDone(await api.call('setup.initialize', input));
+    } catch (err) {
+      if (!showFieldError(form, err)) message.error((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const onKeyDown = useEnterMovesOn(() => void submit());
+
+  return (
+    <div className="vt-center">
+      <Card className="vt-card" title="Thiết lập VănThư lần đầu">
+        <Typography.Paragraph type="secondary">
+          Nhập tên cơ quan và tạo tài khoản quản trị. Sổ văn bản đến của năm nay và danh mục loại văn bản được tạo sẵn.
+        </Typography.Paragraph>
+        <Form form={form} layout="vertical" onKeyDown={onKeyDown} requiredMark={false} disabled={busy}>
+          <Form.Item name="unitName" label="Tên cơ quan, đơn vị" rules={[{ required: true, whitespace: true, message: 'Chưa nhập tên cơ quan.' }]}>
+            <Input autoFocus placeholder="Ví dụ: Phòng Giáo dục và Đào tạo huyện Đông Anh" />
+          </Form.Item>
+          <Form.Item name="unitCode" label="Mã, chữ viết tắt của cơ quan" rules={[{ required: true, whitespace: true, message: 'Chưa nhập mã cơ quan.' }]}>
+            <Input placeholder="Ví dụ: PGDĐT" />
+          </Form.Item>
+          <Form.Item name="adminFullName" label="Họ và tên người quản trị" rules={[{ required: true, whitespace: true, message: 'Chưa nhập họ và tên.' }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="adminUsername" label="Tên đăng nhập" rules={[{ required: true, message: 'Chưa nhập tên đăng nhập.' }]}>
+            <Input autoComplete="username" />
+          </Form.Item>
+          <Form.Item name="adminPassword" label="Mật khẩu (ít nhất 8 ký tự)" rules={[{ required: true, min: 8, message: 'Mật khẩu cần ít nhất 8 ký tự.' }]}>
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item
+            name="confirm"
+            label="Nhập lại mật khẩu"
+            dependencies={['adminPassword']}
+            rules={[
+              { required: true, message: 'Hãy nhập lại mật khẩu.' },
+              ({ getFieldValue }) => ({
+                validator: (_, v) => (v === getFieldValue('adminPassword') ? Promise.resolve() : Promise.reject(new Error('Hai mật khẩu không khớp.'))),
+              }),
+            ]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Button type="primary" block loading={busy} onClick={() => void submit()}>
+            Bắt đầu sử dụng
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

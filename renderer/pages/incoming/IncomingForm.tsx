@@ -1,0 +1,364 @@
+// The registration form (vào sổ văn bản đến): keyboard first. Enter moves on, Ctrl+S saves
+// and opens a blank form showing the number just given; agency and type pick by type-ahead.
+import { Alert, App, AutoComplete, Button, Col, Drawer, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { DocumentRecord } from '../../../shared/api/documents.js';
+import { CONFIDENTIALITIES, CONFIDENTIALITY_LABELS, URGENCIES, URGENCY_LABELS } from '../../../shared/domain/enums.js';
+import { formatDate, officeDate } from '../../../shared/text/dates.js';
+import { foldVietnamese } from '../../../shared/text/searchKey.js';
+import { api, ApiCallError } from '../../api/client';
+import { DateInput, dateRule, toIsoDate } from '../../components/DateInput';
+import { showFieldError } from '../../components/errors';
+import { useCtrlS } from '../../hooks/useCtrlS';
+import { focusNextField, hasActiveOption, useEnterMovesOn } from '../../hooks/useEnterMovesOn';
+
+interface Values {
+  receivedDate: string;
+  agency: string;
+  code: string;
+  type?: string;
+  issuedDate: string;
+  summary: string;
+  urgency: string;
+  confidentiality: string;
+  pages?: number | null;
+  recipient?: string;
+  deadline?: string;
+  notes?: string;
+}
+
+type DocType = { id: string; code: string; name: string };
+type TypeOption = { value: string; label: string; search: string };
+
+/** A type matches by its abbreviation or any word of its name, with or without diacritics. */
+function matchType(input: string, option?: TypeOption): boolean {
+  const f = foldVietnamese(input.trim());
+  return !!option && (option.search.startsWith(f) || option.search.includes(` ${f}`));
+}
+
+/** The exact abbreviation first ("CT" before "CTr"), then abbreviations that start so, then names. */
+function typeRank(option: TypeOption, input: string): number {
+  const f = foldVietnamese(input.trim());
+  const code = foldVietnamese(option.value);
+  if (option.value === input.trim()) return 0;
+  if (code === f) return 1;
+  if (code.startsWith(f)) return 2 + code.length / 100;
+  return 3;
+}
+
+const AGENCY_LIST_LIMIT = 5000;
+
+const blank = (): Partial<Values> => ({ receivedDate: formatDate(officeDate(new Date())), urgency: 'thuong', confidentiality: 'thuong' });
+
+/** A received date typed by the clerk: today keeps the current time, another day noon (the office's). */
+function receivedAtFrom(text: string): string | undefined {
+  const iso = toIsoDate(text);
+  if (!iso || iso === officeDate(new Date())) return undefined;
+  return new Date(`${iso}T12:00:00+07:00`).toISOString();
+}
+
+export function IncomingForm(props: {
+  open: boolean;
+  editing: DocumentRecord | null;
+  nextNumber: number | null;
+  onClose: () => void;
+  onSaved: (doc: DocumentRecord, wasNew: boolean) => void;
+}) {
+  const { open, editing, onClose, onSaved } = props;
+  const [form] = Form.useForm<Values>();
+  const { message, modal } = App.useApp();
+  const [types, setTypes] = useState<DocType[]>([]);
+  const [agencies, setAgencies] = useState<{ name: string; key: string }[]>([]);
+  const [saving, setSaving] = useState(false);
+  const [last, setLast] = useState<DocumentRecord | null>(null);
+  const containerRef = useRef<HTMLDivElement>(null);
+  const firstRef = useRef<HTMLInputElement | null>(null);
+  const refocus = useRef(false);
+
+  // Back to the first field once the form is enabled again after a save.
+  useEffect(() => {
+    if (!saving && refocus.current) {
+      refocus.current = false;
+      focusFirst();
+    }
+  }, [saving]);
+
+  useEffect(() => {
+    if (open && types.length === 0) void api.call('docTypes.list').then(setTypes).catch(() => undefined);
+  }, [open, types.length]);
+
+  const loadAgencies = useCallback(() => {
+    void api
+      .call('agencies.search', { limit: AGENCY_LIST_LIMIT })
+      .then((list) => setAgencies(list.map((a) => ({ name: a.name, key: foldVietnamese(a.name) }))))
+      .catch(() => undefined);
+  }, []);
+  useEffect(() => {
+    if (open) loadAgencies();
+  }, [open, loadAgencies]);
+
+  useEffect(() => {
+    if (!open) return;
+    setLast(null);
+    form.resetFields();
+    if (editing) {
+      form.setFieldsValue({
+        receivedDate: formatDate(officeDate(editing.receivedAt)),
+        agency: editing.agencyName,
+        code: editing.code,
+        type: editing.typeCode,
+        issuedDate: formatDate(editing.issuedDate),
+        summary: editing.summary,
+        urgency: editing.urgency,
+        confidentiality: editing.confidentiality,
+        pages: editing.pages,
+        recipient: editing.recipient ?? '',
+        deadline: formatDate(editing.deadline),
+        notes: editing.notes ?? '',
+      });
+    } else form.setFieldsValue(blank());
+    setTimeout(() => focusFirst(), 50);
+  }, [open, editing, form]);
+
+  const focusFirst = () => {
+    const el = containerRef.current?.querySelector<HTMLInputElement>('#incoming_agency');
+    (el ?? firstRef.current)?.focus();
+  };
+
+  // The organs are filtered here, as the clerk types, so the highlighted choice always matches
+  // what is in the box (an answer arriving late from the backend could not pick a wrong one).
+  const agencyText = Form.useWatch('agency', form) as string | undefined;
+  const agencyOptions = useMemo(() => {
+    const typed = foldVietnamese((agencyText ?? '').trim());
+    if (!typed) return agencies.slice(0, 12).map((a) => ({ value: a.name }));
+    const hits = agencies.filter((a) => a.key.includes(typed));
+    hits.sort((a, b) => Number(!a.key.startsWith(typed)) - Number(!b.key.startsWith(typed)));
+    return hits.slice(0, 12).map((a) => ({ value: a.name }));
+  }, [agencies, agencyText]);
+
+  // Enter in an open list takes its first suggestion even before the list has marked it
+  // (it marks it a moment after the last key); the move on follows from the form's Enter.
+  const acceptTopAgency = (e: KeyboardEvent<HTMLElement>) => {
+    const el = e.target as HTMLElement;
+    const top = agencyOptions[0]?.value;
+    if (e.key === 'Enter' && top && el.getAttribute('aria-expanded') === 'true' && !hasActiveOption(el)) form.setFieldValue('agency', top);
+  };
+
+  const acceptTopType = (e: KeyboardEvent<HTMLElement>) => {
+    const el = e.target as HTMLInputElement;
+    if (e.key !== 'Enter' || el.getAttribute('aria-expanded') !== 'true' || hasActiveOption(el) || !el.value) return;
+    const top = typeOptions.filter((o) => matchType(el.value, o)).sort((a, b) => typeRank(a, el.value) - typeRank(b, el.value))[0];
+    if (top) form.setFieldValue('type', top.value);
+  };
+
+  const typeOptions = useMemo<TypeOption[]>(
+    () => types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}`, search: `${foldVietnamese(t.code)} ${foldVietnamese(t.name)}` })),
+    [types],
+  );
+
+  const save = async (confirmDuplicate = false): Promise<void> => {
+    if (saving) return;
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    const input = {
+      agency: v.agency,
+      code: v.code,
+      type: v.type ?? '',
+      issuedDate: toIsoDate(v.issuedDate) ?? v.issuedDate,
+      summary: v.summary,
+      urgency: v.urgency as DocumentRecord['urgency'],
+      confidentiality: v.confidentiality as DocumentRecord['confidentiality'],
+      pages: v.pages ?? null,
+      recipient: v.recipient ?? null,
+      deadline: toIsoDate(v.deadline) ?? null,
+      notes: v.notes ?? null,
+      confirmDuplicate,
+    };
+    setSaving(true);
+    try {
+      if (editing) {
+        const receivedAt = toIsoDate(v.receivedDate) === officeDate(editing.receivedAt) ? undefined : receivedAtFrom(v.receivedDate);
+        const doc = await api.call('incoming.update', { id: editing.id, ...input, ...(receivedAt ? { receivedAt } : {}) });
+        message.success(`Đã lưu văn bản số đến ${doc.number}.`);
+        onSaved(doc, false);
+        onClose();
+      } else {
+        const receivedAt = receivedAtFrom(v.receivedDate);
+        const doc = await api.call('incoming.register', { ...input, ...(receivedAt ? { receivedAt } : {}) });
+        setLast(doc);
+        onSaved(doc, true);
+        loadAgencies();
+        form.resetFields();
+        form.setFieldsValue(blank());
+        refocus.current = true;
+      }
+    } catch (err) {
+      if (err instanceof ApiCallError && err.code === 'DUPLICATE') {
+        modal.confirm({
+          title: 'Văn bản có thể đã vào sổ',
+          content: err.message,
+          okText: 'Vẫn vào sổ',
+          cancelText: 'Không, để tôi xem lại',
+          onOk: () => save(true),
+        });
+      } else if (!showFieldError(form, err, { receivedAt: 'receivedDate' })) {
+        message.error((err as Error).message);
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const cancelDocument = async () => {
+    if (!editing) return;
+    try {
+      const doc = await api.call('incoming.delete', { id: editing.id, reason: null });
+      message.success(`Đã hủy văn bản số đến ${doc.number}; số này không được dùng lại.`);
+      onSaved(doc, false);
+      onClose();
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  };
+
+  useCtrlS(() => void save(), open);
+  const onKeyDown = useEnterMovesOn(() => void save());
+  // After a pick from a list, straight on to the next field — at once, so a fast typist's
+  // next keys land there and not in the list's search box.
+  const moveOn = () => {
+    const active = document.activeElement as HTMLElement | null;
+    if (active && containerRef.current) focusNextField(active, containerRef.current);
+  };
+
+  const title = editing ? `Sửa văn bản đến số ${editing.number}` : 'Vào sổ văn bản đến';
+  return (
+    <Drawer
+      title={title}
+      open={open}
+      onClose={onClose}
+      size={640}
+      destroyOnHidden={false}
+      extra={
+        <Space>
+          <Typography.Text type="secondary">
+            <span className="vt-kbd">Enter</span> sang ô sau · <span className="vt-kbd">Ctrl+S</span> lưu
+          </Typography.Text>
+        </Space>
+      }
+      footer={
+        <Space style={{ display: 'flex', justifyContent: 'space-between' }}>
+          <span>
+            {editing && !editing.cancelled && (
+              <Popconfirm title="Hủy văn bản này? Số đến vẫn được giữ, đánh dấu hủy." okText="Hủy văn bản" cancelText="Không" onConfirm={() => void cancelDocument()}>
+                <Button danger>Hủy văn bản</Button>
+              </Popconfirm>
+            )}
+          </span>
+          <Space>
+            <Button onClick={onClose}>Đóng</Button>
+            <Button type="primary" loading={saving} onClick={() => void save()} data-testid="save-incoming">
+              {editing ? 'Lưu (Ctrl+S)' : 'Vào sổ (Ctrl+S)'}
+            </Button>
+          </Space>
+        </Space>
+      }
+    >
+      <div ref={containerRef} onKeyDown={onKeyDown}>
+        {last && (
+          <Alert
+            className="vt-last"
+            type="success"
+            showIcon
+            data-testid="last-registered"
+            title={
+              <>
+                Đã vào sổ: <strong>số đến {last.number}</strong> — {last.code} ({last.agencyName})
+              </>
+            }
+          />
+        )}
+        {!editing && props.nextNumber !== null && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+            Số đến tiếp theo dự kiến: <strong data-testid="next-number">{last ? last.number + 1 : props.nextNumber}</strong>
+          </Typography.Paragraph>
+        )}
+        <Form form={form} name="incoming" layout="vertical" requiredMark="optional" disabled={saving || editing?.cancelled === true}>
+          <Row gutter={12}>
+            <Col span={8}>
+              <Form.Item name="receivedDate" label="Ngày đến" required rules={[dateRule('ngày đến', true)]}>
+                <DateInput />
+              </Form.Item>
+            </Col>
+            <Col span={16}>
+              <Form.Item name="agency" label="Cơ quan ban hành (tác giả)" rules={[{ required: true, whitespace: true, message: 'Chưa nhập cơ quan ban hành.' }, { max: 200, message: 'Tên cơ quan dài quá 200 ký tự.' }]}>
+                <AutoComplete options={agencyOptions} onSelect={moveOn} onKeyDown={acceptTopAgency} placeholder="Gõ để chọn, hoặc nhập cơ quan mới" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={12}>
+            <Col span={8}>
+              <Form.Item name="code" label="Số, ký hiệu văn bản" rules={[{ required: true, whitespace: true, message: 'Chưa nhập số, ký hiệu.' }, { max: 50, message: 'Số, ký hiệu dài quá 50 ký tự.' }]}>
+                <Input placeholder="142/KH-BGDĐT" />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="type" label="Loại văn bản" rules={[{ required: true, message: 'Chưa chọn loại văn bản.' }]}>
+                <Select
+                  showSearch={{ filterOption: matchType, filterSort: (a, b, { searchValue }) => typeRank(a, searchValue) - typeRank(b, searchValue) }}
+                  options={typeOptions}
+                  onKeyDown={acceptTopType}
+                  placeholder="CV, KH, QĐ…"
+                  onSelect={moveOn}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="issuedDate" label="Ngày tháng văn bản" required rules={[dateRule('ngày tháng văn bản', true)]}>
+                <DateInput />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="summary" label="Trích yếu nội dung" rules={[{ required: true, whitespace: true, message: 'Chưa nhập trích yếu nội dung.' }, { max: 500, message: 'Trích yếu dài quá 500 ký tự.' }]}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} showCount maxLength={500} />
+          </Form.Item>
+          <Row gutter={12}>
+            <Col span={8}>
+              <Form.Item name="urgency" label="Mức độ khẩn">
+                <Select options={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))} onSelect={moveOn} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="confidentiality" label="Độ mật">
+                <Select options={CONFIDENTIALITIES.map((c) => ({ value: c, label: CONFIDENTIALITY_LABELS[c] }))} onSelect={moveOn} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="pages" label="Số trang">
+                <InputNumber min={1} max={100000} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={12}>
+            <Col span={16}>
+              <Form.Item name="recipient" label="Đơn vị hoặc người nhận">
+                <Input maxLength={300} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="deadline" label="Hạn giải quyết" rules={[dateRule('hạn giải quyết', false)]}>
+                <DateInput />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="notes" label="Ghi chú">
+            <Input maxLength={2000} />
+          </Form.Item>
+        </Form>
+      </div>
+    </Drawer>
+  );
+}

@@ -1,0 +1,180 @@
+// Sổ đăng ký văn bản đến: the register as a virtualised table in PL IV order, loaded by keyset
+// pages as it scrolls, with search and filters; F2 or the button opens the registration form.
+import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Me } from '../../../shared/api/admin.js';
+import type { DocumentRecord } from '../../../shared/api/documents.js';
+import { URGENCIES, URGENCY_LABELS, type Urgency } from '../../../shared/domain/enums.js';
+import { officeYear } from '../../../shared/text/dates.js';
+import { api } from '../../api/client';
+import { useKeysetList } from '../../hooks/useKeysetList';
+import { IncomingForm } from './IncomingForm';
+import { incomingColumns, incomingTableWidth } from './registerColumns';
+
+interface Filters {
+  q: string;
+  year: number | undefined;
+  type: string | undefined;
+  urgency: Urgency | undefined;
+  from: string | undefined;
+  to: string | undefined;
+}
+
+const PAGE = 200;
+
+function fetchPage(f: Filters, cursor: string | null) {
+  return api.call('incoming.list', {
+    limit: PAGE,
+    cursor,
+    ...(f.q.trim() ? { q: f.q } : {}),
+    ...(f.year ? { year: f.year } : {}),
+    ...(f.type ? { type: f.type } : {}),
+    ...(f.urgency ? { urgency: f.urgency } : {}),
+    ...(f.from ? { from: f.from } : {}),
+    ...(f.to ? { to: f.to } : {}),
+  });
+}
+
+function useTableHeight() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [height, setHeight] = useState(400);
+  useEffect(() => {
+    if (!ref.current) return;
+    const ro = new ResizeObserver(([entry]) => setHeight(Math.max(200, Math.floor(entry!.contentRect.height) - 56)));
+    ro.observe(ref.current);
+    return () => ro.disconnect();
+  }, []);
+  return { ref, height };
+}
+
+export function IncomingRegisterPage({ me }: { me: Me }) {
+  const canRegister = me.roles.includes('clerk') || me.roles.includes('admin');
+  const [filters, setFilters] = useState<Filters>({ q: '', year: undefined, type: undefined, urgency: undefined, from: undefined, to: undefined });
+  const [typing, setTyping] = useState('');
+  const [types, setTypes] = useState<{ code: string; name: string }[]>([]);
+  const [formOpen, setFormOpen] = useState(false);
+  const [editing, setEditing] = useState<DocumentRecord | null>(null);
+  const [nextNumber, setNextNumber] = useState<number | null>(null);
+  const list = useKeysetList(fetchPage, filters);
+  const { ref, height } = useTableHeight();
+
+  useEffect(() => void api.call('docTypes.list').then(setTypes).catch(() => undefined), []);
+
+  // The search box asks as the clerk types, a moment after the last key.
+  useEffect(() => {
+    const t = setTimeout(() => setFilters((f) => (f.q === typing ? f : { ...f, q: typing })), 250);
+    return () => clearTimeout(t);
+  }, [typing]);
+
+  const refreshNextNumber = useCallback(async () => {
+    const books = await api.call('books.list', { kind: 'incoming' }).catch(() => []);
+    const year = officeYear(new Date());
+    setNextNumber(books.find((b) => b.year === year)?.nextNumber ?? 1);
+  }, []);
+
+  const openNew = useCallback(() => {
+    if (!canRegister) return;
+    setEditing(null);
+    void refreshNextNumber();
+    setFormOpen(true);
+  }, [canRegister, refreshNextNumber]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F2') {
+        e.preventDefault();
+        openNew();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openNew]);
+
+  const onSaved = (doc: DocumentRecord, wasNew: boolean) => {
+    if (wasNew) list.setItems((items) => [doc, ...items]);
+    else list.setItems((items) => items.map((d) => (d.id === doc.id ? doc : d)));
+  };
+
+  const years = useMemo(() => {
+    const y = officeYear(new Date());
+    return Array.from({ length: 6 }, (_, i) => y - i);
+  }, []);
+
+  return (
+    <div className="vt-page">
+      <h1 className="vt-page-title">Sổ đăng ký văn bản đến</h1>
+      <div className="vt-toolbar">
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder="Tìm theo số ký hiệu, cơ quan, trích yếu (gõ không dấu cũng được)"
+          style={{ width: 420 }}
+          value={typing}
+          onChange={(e) => setTyping(e.target.value)}
+          aria-label="Tìm kiếm văn bản đến"
+        />
+        <Select allowClear placeholder="Năm" style={{ width: 100 }} options={years.map((y) => ({ value: y, label: y }))} onChange={(year) => setFilters((f) => ({ ...f, year }))} />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="Loại văn bản"
+          style={{ width: 180 }}
+          options={types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}` }))}
+          onChange={(type) => setFilters((f) => ({ ...f, type }))}
+        />
+        <Select allowClear placeholder="Độ khẩn" style={{ width: 130 }} options={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))} onChange={(urgency) => setFilters((f) => ({ ...f, urgency }))} />
+        <DatePicker.RangePicker
+          format="DD/MM/YYYY"
+          placeholder={['Đến từ ngày', 'đến ngày']}
+          onChange={(range: [Dayjs | null, Dayjs | null] | null) =>
+            setFilters((f) => ({ ...f, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') }))
+          }
+        />
+        <Space style={{ marginLeft: 'auto' }}>
+          <Button icon={<ReloadOutlined />} onClick={() => void list.reload()}>
+            Tải lại
+          </Button>
+          {canRegister && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={openNew}>
+              Vào sổ văn bản đến (F2)
+            </Button>
+          )}
+        </Space>
+      </div>
+      {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 8 }} />}
+      <div className="vt-table-wrap" ref={ref}>
+        <Table<DocumentRecord>
+          virtual
+          size="small"
+          bordered
+          rowKey="id"
+          columns={incomingColumns}
+          dataSource={list.items}
+          pagination={false}
+          loading={list.loading && list.items.length === 0}
+          scroll={{ x: incomingTableWidth, y: height }}
+          rowClassName={(d) => (d.cancelled ? 'vt-cancelled' : '')}
+          locale={{ emptyText: filters.q ? 'Không tìm thấy văn bản nào khớp.' : 'Sổ chưa có văn bản nào. Bấm F2 để vào sổ văn bản đầu tiên.' }}
+          onRow={(d) => ({
+            onDoubleClick: () => {
+              if (!canRegister) return;
+              setEditing(d);
+              setFormOpen(true);
+            },
+          })}
+          onScroll={(e) => {
+            const el = e.currentTarget;
+            if (el.scrollHeight - el.scrollTop - el.clientHeight < 600) list.loadMore();
+          }}
+        />
+      </div>
+      <Typography.Text className="vt-status" data-testid="register-status">
+        {list.loading ? 'Đang tải…' : `Đã hiện ${list.items.length.toLocaleString('vi-VN')} văn bản${list.done ? '' : ' — cuộn xuống để xem tiếp'}`}
+        {canRegister && ' · Nhấp đúp một dòng để sửa hoặc hủy.'}
+      </Typography.Text>
+      <IncomingForm open={formOpen} editing={editing} nextNumber={nextNumber} onClose={() => setFormOpen(false)} onSaved={onSaved} />
+    </div>
+  );
+}
