@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronSqliteBinding } from './electronNative.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -27,9 +28,14 @@ function electronBinary() {
 }
 
 const binary = electronBinary();
-const child = binary
-  ? spawn(binary, [root, ...process.argv.slice(2)], { stdio: 'inherit' })
-  : (console.log('Chưa có Electron trên máy này: mở VănThư ở chế độ trình duyệt (npm run serve).'),
+const binding = binary ? electronSqliteBinding(root, require('electron/package.json').version) : null;
+const child = binary && binding
+  ? spawn(binary, [root, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, VANTHU_SQLITE_BINDING: binding } })
+  : (console.log(
+      binary
+        ? 'Chưa dùng được Electron (thiếu better-sqlite3 cho Electron): mở VănThư ở chế độ trình duyệt (npm run serve).'
+        : 'Chưa có Electron trên máy này: mở VănThư ở chế độ trình duyệt (npm run serve).',
+    ),
     spawn(process.execPath, [join(root, 'dist/electron/serve.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' }));
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -17,6 +17,8 @@ export interface StoreOptions {
   /** The wall clock; tests move it to year ends. */
   now?: () => Date;
   migrationsFolder?: string;
+  /** better-sqlite3's compiled addon for this runtime (Electron's ABI differs from Node's). */
+  nativeBinding?: string | undefined;
 }
 
 export interface Store {
@@ -44,7 +46,7 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
   const migrations = readMigrationFiles({ migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder() });
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(file);
+    sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('user_version', { simple: true });
   } catch (err) {

@@ -56,7 +56,7 @@ export async function main(paths: MainPaths = defaultPaths()): Promise<void> {
   let backend: Backend;
   try {
     mkdirSync(paths.dataDir, { recursive: true });
-    backend = createBackend(openStore(storePath(paths.dataDir)));
+    backend = createBackend(openStore(storePath(paths.dataDir), { nativeBinding: process.env.VANTHU_SQLITE_BINDING }));
   } catch (err) {
     dialog.showErrorBox('VănThư không mở được dữ liệu', err instanceof Error ? err.message : String(err));
     app.quit();
