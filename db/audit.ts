@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { canonicalJson } from './canonicalJson.js';
+import { stmt } from './statements.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -39,7 +40,7 @@ function rowHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): s
 
 /** Appends one entry; must run inside the write transaction that made the change. */
 export function appendAudit(sqlite: Database.Database, entry: AuditEntry): void {
-  const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+  const last = stmt(sqlite, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
     | { seq: number; hash: string }
     | undefined;
   const row = {
@@ -53,12 +54,11 @@ export function appendAudit(sqlite: Database.Database, entry: AuditEntry): void 
     data: canonicalJson(entry.data ?? null),
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  sqlite
-    .prepare(
-      `INSERT INTO audit_log (seq, at, user_id, device_id, action, table_name, row_id, data, prev_hash, hash)
-       VALUES (@seq, @at, @user_id, @device_id, @action, @table_name, @row_id, @data, @prev_hash, @hash)`,
-    )
-    .run({ ...row, prev_hash: prevHash, hash: rowHash(prevHash, row) });
+  stmt(
+    sqlite,
+    `INSERT INTO audit_log (seq, at, user_id, device_id, action, table_name, row_id, data, prev_hash, hash)
+     VALUES (@seq, @at, @user_id, @device_id, @action, @table_name, @row_id, @data, @prev_hash, @hash)`,
+  ).run({ ...row, prev_hash: prevHash, hash: rowHash(prevHash, row) });
 }
 
 export interface AuditVerdict {

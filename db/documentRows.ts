@@ -4,6 +4,7 @@ import { AppError } from '../shared/api/errors.js';
 import type { Confidentiality, Urgency } from '../shared/domain/enums.js';
 import { agencyKey } from '../shared/text/searchKey.js';
 import { ftsMatchExpression } from './ftsQuery.js';
+import { stmt } from './statements.js';
 import type { Store } from './store.js';
 
 interface DocumentRow {
@@ -72,7 +73,7 @@ function toRecord(r: DocumentRow): DocumentRecord {
 }
 
 export function getDocument(store: Store, id: string, kind: 'incoming' | 'outgoing'): DocumentRecord {
-  const row = store.sqlite.prepare(`${SELECT} WHERE d.id = ? AND d.kind = ?`).get(id, kind) as DocumentRow | undefined;
+  const row = stmt(store.sqlite, `${SELECT} WHERE d.id = ? AND d.kind = ?`).get(id, kind) as DocumentRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy văn bản.');
   return toRecord(row);
 }
@@ -110,9 +111,7 @@ export function listDocuments(store: Store, f: ListFilter): DocumentList {
     where.push('(d.year, d.number, d.seq) < (@cy, @cn, @cs)');
     Object.assign(params, { cy: Number(c[1]), cn: Number(c[2]), cs: Number(c[3]) });
   }
-  const rows = store.sqlite
-    .prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY d.year DESC, d.number DESC, d.seq DESC LIMIT @limit`)
-    .all(params) as DocumentRow[];
+  const rows = stmt(store.sqlite, `${SELECT} WHERE ${where.join(' AND ')} ORDER BY d.year DESC, d.number DESC, d.seq DESC LIMIT @limit`).all(params) as DocumentRow[];
   const more = rows.length > f.limit;
   const page = more ? rows.slice(0, f.limit) : rows;
   const last = page[page.length - 1];

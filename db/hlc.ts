@@ -34,7 +34,9 @@ export class HybridClock {
     const wall = this.wallClock();
     if (wall > this.state.millis) this.state = { millis: wall, counter: 0 };
     else this.state = { millis: this.state.millis, counter: this.state.counter + 1 };
-    if (this.state.counter > 0xffff) throw new Error('HLC counter overflow');
+    // A wall clock that stands still or went back: logical time steps ahead by a millisecond
+    // rather than running out of counter.
+    if (this.state.counter > 0xffff) this.state = { millis: this.state.millis + 1, counter: 0 };
     return formatHlc(this.state, this.deviceId);
   }
 

@@ -122,7 +122,8 @@ export const documents = sqliteTable(
     uniqueIndex('documents_book_year_number').on(t.bookId, t.year, t.number),
     index('documents_kind_year_number').on(t.kind, t.year, t.number),
     index('documents_code_key').on(t.codeKey),
-    index('documents_agency_code').on(t.agencyKey, t.codeKey),
+    // The duplicate check: same organ + same code (DOMAIN.md).
+    index('documents_duplicate').on(t.kind, t.codeKey, t.agencyKey),
     index('documents_received_date').on(t.kind, t.receivedDate),
   ],
 );

@@ -10,6 +10,7 @@ import { AppError } from '../shared/api/errors.js';
 import { HybridClock } from './hlc.js';
 import { newDeviceId } from './ids.js';
 import * as schema from './schema.js';
+import { stmt } from './statements.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -67,6 +68,7 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     migrate(sqlite, migrations, version);
+    sqlite.pragma('optimize = 0x10002');
   } catch (err) {
     sqlite.close();
     throw err;
@@ -99,11 +101,11 @@ function migrate(sqlite: Database.Database, migrations: MigrationMeta[], from: n
 }
 
 export function localValue(sqlite: Database.Database, key: string): string | null {
-  const row = sqlite.prepare('SELECT value FROM local_meta WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = stmt(sqlite, 'SELECT value FROM local_meta WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value ?? null;
 }
 
 export function setLocalValue(sqlite: Database.Database, key: string, value: string): string {
-  sqlite.prepare('INSERT INTO local_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  stmt(sqlite, 'INSERT INTO local_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   return value;
 }

@@ -7,6 +7,7 @@ import { AppError } from '../shared/api/errors.js';
 import { appendAudit } from './audit.js';
 import { canonicalJson } from './canonicalJson.js';
 import { uuidv7 } from './ids.js';
+import { stmt } from './statements.js';
 import { setLocalValue, type Db, type Store } from './store.js';
 
 export interface WriteContext {
@@ -86,9 +87,7 @@ export class Writer {
   private record(action: string, table: SyncedTable, rowId: string, hlc: string, fields: Row, data: unknown): void {
     const tableName = getTableName(table);
     this.event(action, data, rowId, tableName);
-    this.store.sqlite
-      .prepare('INSERT INTO outbox (change_id, hlc, table_name, row_id, fields) VALUES (?, ?, ?, ?, ?)')
-      .run(uuidv7(this.store.now().getTime()), hlc, tableName, rowId, canonicalJson(fields));
+    stmt(this.store.sqlite, 'INSERT INTO outbox (change_id, hlc, table_name, row_id, fields) VALUES (?, ?, ?, ?, ?)').run(uuidv7(this.store.now().getTime()), hlc, tableName, rowId, canonicalJson(fields));
   }
 }
 

@@ -1,0 +1,98 @@
+// npm run bench [-- --docs 100000]: registration, register paging and search on a large store.
+// Prints a table and writes bench-results/bench.json. Not run by CI.
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { listDocuments } from '../../db/documentRows.js';
+import { registerIncoming, type RegisterIncoming } from '../../db/incoming.js';
+import { initialize } from '../../db/setup.js';
+import { openStore } from '../../db/store.js';
+import { corpusDocument } from './corpus.js';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const DOCS = arg('docs', 100_000);
+const dir = mkdtempSync(join(tmpdir(), 'vanthu-bench-'));
+const file = join(dir, 'bench.sqlite');
+const store = openStore(file, { now: () => new Date('2026-12-30T03:00:00Z') });
+initialize(store, { unitName: 'Sở GD-ĐT', unitCode: 'SGDĐT', adminUsername: 'admin', adminFullName: 'Quản trị', adminPasswordHash: 'x' });
+
+function percentile(samples: number[], p: number): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+function time<T>(fn: () => T): [T, number] {
+  const t = performance.now();
+  const r = fn();
+  return [r, performance.now() - t];
+}
+
+const rows: { measure: string; n: number; p50_ms: number; p95_ms: number; note: string }[] = [];
+const add = (measure: string, samples: number[], note = '') =>
+  rows.push({ measure, n: samples.length, p50_ms: round(percentile(samples, 50)), p95_ms: round(percentile(samples, 95)), note });
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+const base = (i: number): RegisterIncoming => ({ ...corpusDocument(i), urgency: 'thuong', confidentiality: 'thuong', pages: null, recipient: null, deadline: null, notes: null, confirmDuplicate: false });
+
+// Bulk: 1,000 registrations per outer transaction (each one a savepoint through mutate()).
+const seedStart = performance.now();
+const BATCH = 1000;
+for (let start = 0; start < DOCS; start += BATCH) {
+  store.sqlite.transaction(() => {
+    for (let i = start; i < Math.min(DOCS, start + BATCH); i++) registerIncoming(store, { userId: null }, base(i));
+  })();
+}
+const seedMs = performance.now() - seedStart;
+rows.push({ measure: 'register, batched (docs/s)', n: DOCS, p50_ms: round(DOCS / (seedMs / 1000)), p95_ms: 0, note: `${(seedMs / 1000).toFixed(1)} s in all` });
+
+// One registration as a clerk makes it: its own transaction, synced to disk.
+const single: number[] = [];
+for (let i = 0; i < 300; i++) single.push(time(() => registerIncoming(store, { userId: null }, base(DOCS + i)))[1]);
+add('register one document (own transaction, fsync)', single);
+
+const firstPage: number[] = [];
+for (let i = 0; i < 50; i++) firstPage.push(time(() => listDocuments(store, { kind: 'incoming', limit: 200 }))[1]);
+add('register page 1 (200 rows)', firstPage);
+
+// Scrolling the whole register, 200 rows a page, by keyset.
+const pages: number[] = [];
+let cursor: string | null = null;
+let seen = 0;
+do {
+  const [page, ms]: [ReturnType<typeof listDocuments>, number] = time(() => listDocuments(store, { kind: 'incoming', limit: 200, cursor }));
+  pages.push(ms);
+  seen += page.items.length;
+  cursor = page.nextCursor;
+} while (cursor);
+add(`register page n (keyset, all ${seen} rows)`, pages, `${pages.length} pages, ${pages.reduce((a, b) => a + b, 0).toFixed(0)} ms in all`);
+
+const queries = ['ke hoach', 'dao tao giao vien', 'tuyen sinh lop 10', 'boi d', 'so giao duc', '142/kh-bgddt', 'Nội dung', 'thi tot nghiep'];
+for (const q of queries) {
+  const samples: number[] = [];
+  let hits = 0;
+  for (let i = 0; i < 20; i++) {
+    const [r, ms] = time(() => listDocuments(store, { kind: 'incoming', q, limit: 50 }));
+    samples.push(ms);
+    hits = r.items.length;
+  }
+  add(`search "${q}" (first 50)`, samples, `${hits} shown`);
+}
+
+const mem = process.memoryUsage();
+const sizeMb = (statSync(file).size + (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0)) / 1e6;
+store.close();
+rmSync(dir, { recursive: true, force: true });
+
+console.log(`\nVănThư bench — ${DOCS.toLocaleString('en')} incoming documents, Node ${process.version}\n`);
+console.table(rows);
+console.log(`store size ${sizeMb.toFixed(1)} MB · rss ${(mem.rss / 1e6).toFixed(0)} MB · heap ${(mem.heapUsed / 1e6).toFixed(0)} MB`);
+mkdirSync('bench-results', { recursive: true });
+writeFileSync(
+  'bench-results/bench.json',
+  JSON.stringify({ at: new Date().toISOString(), docs: DOCS, node: process.version, rows, storeMb: sizeMb, rssMb: mem.rss / 1e6 }, null, 2),
+);
+console.log('written: bench-results/bench.json');

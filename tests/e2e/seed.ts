@@ -1,0 +1,42 @@
+// A data folder with an office already set up and `count` incoming documents in its register.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { registerIncoming } from '../../db/incoming.js';
+import { hashPassword } from '../../db/password.js';
+import { initialize } from '../../db/setup.js';
+import { openStore } from '../../db/store.js';
+import { storePath } from '../../electron/dataDir.js';
+import { corpusDocument } from '../bench/corpus.js';
+
+export const CLERK = { username: 'vanthu', password: 'matkhau-12345' };
+
+export async function seededDataDir(count: number): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'vanthu-e2e-seed-'));
+  const store = openStore(storePath(dir));
+  initialize(store, {
+    unitName: 'Sở Giáo dục và Đào tạo Hà Nội',
+    unitCode: 'SGDĐT',
+    adminUsername: CLERK.username,
+    adminFullName: 'Trần Thị Văn Thư',
+    adminPasswordHash: await hashPassword(CLERK.password),
+  });
+  store.sqlite.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      registerIncoming(store, { userId: null }, {
+        ...corpusDocument(i),
+        issuedDate: '2026-01-02',
+        receivedAt: '2026-01-05T02:00:00Z',
+        urgency: 'thuong',
+        confidentiality: 'thuong',
+        pages: null,
+        recipient: null,
+        deadline: null,
+        notes: null,
+        confirmDuplicate: false,
+      });
+    }
+  })();
+  store.close();
+  return dir;
+}
