@@ -33,6 +33,17 @@ export interface RegisterIncoming {
   confirmDuplicate: boolean;
 }
 
+/** What a registration holds when only the essentials are given (importers, tests, seeding). */
+export const INCOMING_DEFAULTS = {
+  urgency: 'thuong',
+  confidentiality: 'thuong',
+  pages: null,
+  recipient: null,
+  deadline: null,
+  notes: null,
+  confirmDuplicate: false,
+} as const satisfies Partial<RegisterIncoming>;
+
 export function registerIncoming(store: Store, ctx: WriteContext, input: RegisterIncoming): DocumentRecord {
   const id = mutate(store, ctx, (w) => {
     const receivedAt = input.receivedAt ?? w.at;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { listDocuments } from '../../db/documentRows.js';
-import { registerIncoming, type RegisterIncoming } from '../../db/incoming.js';
+import { INCOMING_DEFAULTS, registerIncoming, type RegisterIncoming } from '../../db/incoming.js';
 import { initialize } from '../../db/setup.js';
 import { openStore } from '../../db/store.js';
 import { corpusDocument } from './corpus.js';
@@ -36,7 +36,7 @@ const add = (measure: string, samples: number[], note = '') =>
   rows.push({ measure, n: samples.length, p50_ms: round(percentile(samples, 50)), p95_ms: round(percentile(samples, 95)), note });
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-const base = (i: number): RegisterIncoming => ({ ...corpusDocument(i), urgency: 'thuong', confidentiality: 'thuong', pages: null, recipient: null, deadline: null, notes: null, confirmDuplicate: false });
+const base = (i: number): RegisterIncoming => ({ ...corpusDocument(i), ...INCOMING_DEFAULTS });
 
 // Bulk: 1,000 registrations per outer transaction (each one a savepoint through mutate()).
 const seedStart = performance.now();

@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { registerIncoming } from '../../db/incoming.js';
+import { INCOMING_DEFAULTS, registerIncoming } from '../../db/incoming.js';
 import { hashPassword } from '../../db/password.js';
 import { initialize } from '../../db/setup.js';
 import { openStore } from '../../db/store.js';
@@ -27,13 +27,7 @@ export async function seededDataDir(count: number): Promise<string> {
         ...corpusDocument(i),
         issuedDate: '2026-01-02',
         receivedAt: '2026-01-05T02:00:00Z',
-        urgency: 'thuong',
-        confidentiality: 'thuong',
-        pages: null,
-        recipient: null,
-        deadline: null,
-        notes: null,
-        confirmDuplicate: false,
+    ...INCOMING_DEFAULTS,
       });
     }
   })();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { registerIncoming } from '../../db/incoming.js';
+import { INCOMING_DEFAULTS, registerIncoming } from '../../db/incoming.js';
 import { listDocuments } from '../../db/documentRows.js';
 import { initialize } from '../../db/setup.js';
 import { defaultMigrationsFolder, openStore } from '../../db/store.js';
@@ -39,7 +39,7 @@ const sha = (file: string) => createHash('sha256').update(readFileSync(file)).di
 const setup = { unitName: 'Trường THCS Nội Thành', unitCode: 'THCSNT', adminUsername: 'admin', adminFullName: 'Quản trị', adminPasswordHash: 'x' };
 const doc = {
   agency: 'Phòng GD-ĐT', code: '7/PGDĐT', type: 'CV', issuedDate: '2026-01-02', summary: 'Kế hoạch kiểm tra',
-  urgency: 'thuong' as const, confidentiality: 'thuong' as const, pages: null, recipient: null, deadline: null, notes: null, confirmDuplicate: false,
+  ...INCOMING_DEFAULTS,
 };
 
 describe('opening the store', () => {

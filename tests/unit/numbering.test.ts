@@ -1,10 +1,10 @@
 // Số đến: per book per year (Asia/Ho_Chi_Minh), from 1, gap-free — however it is pushed.
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
-import { registerIncoming, type RegisterIncoming } from '../../db/incoming.js';
+import { INCOMING_DEFAULTS, registerIncoming, type RegisterIncoming } from '../../db/incoming.js';
 import { initialize } from '../../db/setup.js';
 import { defaultMigrationsFolder } from '../../db/store.js';
 import { manualClock, tempStore, type TempStore } from '../helpers/tempStore.js';
@@ -15,13 +15,7 @@ const base: RegisterIncoming = {
   type: 'CV',
   issuedDate: '2026-01-02',
   summary: 'Công văn',
-  urgency: 'thuong',
-  confidentiality: 'thuong',
-  pages: null,
-  recipient: null,
-  deadline: null,
-  notes: null,
-  confirmDuplicate: false,
+    ...INCOMING_DEFAULTS,
 };
 
 let t: TempStore;
@@ -93,7 +87,7 @@ describe('số đến', () => {
         w.once('message', resolve);
         w.once('error', reject);
       });
-    const [a, b] = await Promise.all([run('A'), run('B')]);
+    const [a, b] = await Promise.all([run('A'), run('B')]).finally(() => rmSync(out, { recursive: true, force: true }));
     const all = [...a.numbers, ...b.numbers].sort((x, y) => x - y);
     expect(all).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
     // Both were writing at the same time, not one after the other.
