@@ -118,19 +118,18 @@ export function updateIncoming(store: Store, ctx: WriteContext, input: UpdateInc
       notes: input.notes,
     };
     if (input.type !== undefined) changes.typeCode = resolveDocType(store, input.type).code;
-    let agency = { key: '', name: doc.agencyName };
+    const agency = { key: currentAgencyKey(store, doc.id), name: doc.agencyName };
     if (input.agency !== undefined) {
       const a = agencyFor(w, input.agency);
-      agency = a;
+      Object.assign(agency, { key: a.key, name: a.name });
       Object.assign(changes, { agencyId: a.id, agencyName: a.name, agencyKey: a.key });
     }
     const code = input.code ?? doc.code;
     if (input.code !== undefined) Object.assign(changes, { code, codeKey: codeKey(code) });
     if (input.agency !== undefined || input.code !== undefined || input.issuedDate !== undefined) {
-      const agencyKeyNow = input.agency !== undefined ? agency.key : currentAgencyKey(store, doc.id);
       refuseDuplicate(
         w,
-        { agencyKey: agencyKeyNow, agencyName: agency.name, code, codeKey: codeKey(code), issuedDate, exceptId: doc.id },
+        { agencyKey: agency.key, agencyName: agency.name, code, codeKey: codeKey(code), issuedDate, exceptId: doc.id },
         input.confirmDuplicate,
       );
     }

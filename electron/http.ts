@@ -63,9 +63,11 @@ export function createHttpServer(options: HttpOptions): Server {
 
 async function handle(options: HttpOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  if (url.pathname.startsWith('/api/')) return handleApi(options.backend, decodeURIComponent(url.pathname.slice(5)), req, res);
+  const path = safeDecode(url.pathname);
+  if (path === null) return sendJson(res, 400, { code: 'BAD_REQUEST', message: 'Địa chỉ yêu cầu không hợp lệ.' });
+  if (path.startsWith('/api/')) return handleApi(options.backend, path.slice(5), req, res);
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { code: 'BAD_REQUEST', message: 'Phương thức không được hỗ trợ.' });
-  return serveStatic(options.staticDir ?? null, url.pathname, res);
+  return serveStatic(options.staticDir ?? null, path, res);
 }
 
 async function handleApi(backend: Backend, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -75,7 +77,7 @@ async function handleApi(backend: Backend, method: string, req: IncomingMessage,
     return sendJson(res, 415, { code: 'BAD_REQUEST', message: 'Yêu cầu phải gửi dữ liệu JSON.' });
   }
   const origin = req.headers.origin;
-  if (origin && new URL(origin).host !== req.headers.host) {
+  if (origin && originHost(origin) !== req.headers.host) {
     return sendJson(res, 403, { code: 'FORBIDDEN', message: 'Yêu cầu từ trang khác bị từ chối.' });
   }
   const body = await readBody(req, MAX_BODY_BYTES);
@@ -94,6 +96,23 @@ async function handleApi(backend: Backend, method: string, req: IncomingMessage,
   if (outcome.token !== undefined) res.setHeader('Set-Cookie', sessionCookie(outcome.token));
   if (outcome.result.ok) return sendJson(res, 200, outcome.result.value);
   return sendJson(res, STATUS[outcome.result.error.code] ?? 400, outcome.result.error);
+}
+
+function safeDecode(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
+/** The host an Origin header names; null for "null" and anything unreadable. */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
 
 function sessionCookie(token: string | null): string {
@@ -147,7 +166,7 @@ function serveStatic(root: string | null, pathname: string, res: ServerResponse)
     res.end('Giao diện chưa được dựng: hãy chạy "npm run build".');
     return;
   }
-  const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  const rel = normalize(pathname).replace(/^([/\\])+/, '');
   let file = join(root, rel);
   if (!file.startsWith(root + sep) && file !== root) file = join(root, 'index.html');
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');

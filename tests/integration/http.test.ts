@@ -64,6 +64,8 @@ describe('POST /api/<method>', () => {
       ['incoming.register', JSON.stringify({ ...SAMPLE, summary: 'x'.repeat(2_000_000) }), 413, 'TOO_LARGE'],
       ['incoming.list', {}, 415, 'BAD_REQUEST', { 'content-type': 'text/plain' }],
       ['incoming.list', {}, 403, 'FORBIDDEN', { origin: 'http://evil.example' }],
+      ['incoming.list', {}, 403, 'FORBIDDEN', { origin: 'null' }],
+      ['%E0%A4%A', {}, 400, 'BAD_REQUEST'],
     ];
     for (const [method, body, status, code, headers] of cases) {
       const r = await api(method, body, headers);
@@ -94,6 +96,7 @@ describe('POST /api/<method>', () => {
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     const sneaky = await fetch(`${running.url}..%2F..%2Fdata%2Fvanthu.sqlite`);
     expect(await sneaky.text()).toContain('<title>VănThư</title>');
+    expect((await fetch(`${running.url}%E0%A4%A`)).status).toBe(400);
   });
 
   it('logs out and clears the cookie', async () => {
