@@ -111,6 +111,24 @@ describe('registering incoming documents', () => {
     expect(again.number).toBe(2);
   });
 
+  it('catches a duplicate made by an edit, too', async () => {
+    await office.clerk.ok('incoming.register', { ...SAMPLE });
+    const other = await office.clerk.ok('incoming.register', { ...SAMPLE, agency: 'Sở Giáo dục và Đào tạo Hà Nội' });
+    const err = await office.clerk.fail('incoming.update', { id: other.id, agency: 'Bộ Giáo dục và Đào tạo' });
+    expect(err.code).toBe('DUPLICATE');
+    expect(err.details?.existingNumber).toBe(1);
+    expect((await office.clerk.ok('incoming.get', { id: other.id })).agencyName).toBe('Sở Giáo dục và Đào tạo Hà Nội');
+    const forced = await office.clerk.ok('incoming.update', { id: other.id, agency: 'Bộ Giáo dục và Đào tạo', confirmDuplicate: true });
+    expect(forced.agencyName).toBe('Bộ Giáo dục và Đào tạo');
+  });
+
+  it('keeps a document in its year: no moving the arrival date across 1 January', async () => {
+    const doc = await office.clerk.ok('incoming.register', { ...SAMPLE, issuedDate: '2025-12-01', receivedAt: '2026-01-03T02:00:00Z' });
+    const err = await office.clerk.fail('incoming.update', { id: doc.id, receivedAt: '2025-12-30T02:00:00Z' });
+    expect(err.code).toBe('VALIDATION');
+    expect(err.message).toContain('thuộc năm 2026');
+  });
+
   it('pages the register by keyset, newest number first', async () => {
     for (let i = 1; i <= 25; i++) {
       await office.clerk.ok('incoming.register', { ...SAMPLE, code: `${i}/CV-SGDĐT`, type: 'CV' });
