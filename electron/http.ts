@@ -23,6 +23,10 @@ const STATUS: Record<ApiError['code'], number> = {
   UNKNOWN_METHOD: 404,
   TOO_LARGE: 413,
   NEWER_DATABASE: 409,
+  PDF_ENCRYPTED: 422,
+  PDF_BROKEN: 422,
+  FILE_TYPE: 415,
+  FILE_DAMAGED: 409,
   INTERNAL: 500,
 };
 

@@ -13,6 +13,10 @@ export const ERROR_CODES = [
   'BAD_REQUEST',
   'TOO_LARGE',
   'NEWER_DATABASE',
+  'PDF_ENCRYPTED',
+  'PDF_BROKEN',
+  'FILE_TYPE',
+  'FILE_DAMAGED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

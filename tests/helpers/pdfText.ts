@@ -1,0 +1,86 @@
+// Reading a PDF back as a person would: its pages, and the text of a page as pdftotext sees it.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export function pdftotext(bytes: Uint8Array, page = 1): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vanthu-pdf-'));
+  try {
+    const file = join(dir, 'in.pdf');
+    writeFileSync(file, bytes);
+    return execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function hasPoppler(): boolean {
+  try {
+    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Ink {
+  width: number;
+  height: number;
+  /** Bounding box of the stamp's red ink on the rendered page, in pixels from the top-left. */
+  box: { left: number; top: number; right: number; bottom: number } | null;
+}
+
+function renderPage1(bytes: Uint8Array, dpi: number): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'vanthu-ppm-'));
+  try {
+    const file = join(dir, 'in.pdf');
+    writeFileSync(file, bytes);
+    return execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', String(dpi), file], { maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Renders page 1 as the reader sees it (rotation and crop applied) and finds the stamp's red
+ * ink: red pixels that the original page (when given) does not have.
+ */
+export function findRedInk(bytes: Uint8Array, dpi = 36, original?: Uint8Array): Ink {
+  let before: Buffer | null = null;
+  try {
+    if (original) before = renderPage1(original, dpi);
+  } catch {
+    // poppler cannot read every original pdf-lib can; then all red counts as the stamp's.
+  }
+  return redBox(renderPage1(bytes, dpi), before);
+}
+
+function redBox(ppm: Buffer, before: Buffer | null): Ink {
+  // P6 <w> <h> <max> then RGB bytes.
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error('not a PPM');
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const data = ppm.subarray(header[0].length);
+  let box: Ink['box'] = null;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 3;
+      const wasRed = before !== null && before.length === ppm.length && isRed(before, header[0].length + i);
+      if (isRed(ppm, header[0].length + i) && !wasRed) {
+        if (!box) box = { left: x, top: y, right: x, bottom: y };
+        else {
+          box.left = Math.min(box.left, x);
+          box.right = Math.max(box.right, x);
+          box.top = Math.min(box.top, y);
+          box.bottom = Math.max(box.bottom, y);
+        }
+      }
+    }
+  }
+  return { width, height, box };
+}
+
+function isRed(buf: Buffer, i: number): boolean {
+  return buf[i]! > 120 && buf[i + 1]! < 90 && buf[i + 2]! < 90;
+}
