@@ -9,6 +9,7 @@ import { codeKey } from '../shared/text/searchKey.js';
 import { bookFor, nextNumber } from './books.js';
 import { agencyFor, resolveDocType } from './catalog.js';
 import { getDocument } from './documentRows.js';
+import { recordEvent } from './history.js';
 import { documents } from './schema.js';
 import type { Store } from './store.js';
 import { mutate, type WriteContext, type Writer } from './write.js';
@@ -81,6 +82,7 @@ export function registerIncoming(store: Store, ctx: WriteContext, input: Registe
       createdBy: ctx.userId,
       deletedReason: null,
     });
+    recordEvent(w, docId, 'register', { number, year, bookId: book.id });
     if (input.confirmDuplicate) w.event('incoming.duplicate-confirmed', { code: input.code, agency: agency.name }, docId, 'documents');
     return docId;
   });
@@ -144,6 +146,7 @@ export function cancelIncoming(store: Store, ctx: WriteContext, id: string, reas
     const doc = getDocument(store, id, 'incoming');
     if (doc.cancelled) throw new AppError('CONFLICT', `Văn bản số đến ${doc.number} đã hủy trước đó.`);
     w.tombstone(documents, id, { deletedReason: reason });
+    recordEvent(w, id, 'cancel', { reason });
   });
   return getDocument(store, id, 'incoming');
 }

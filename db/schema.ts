@@ -110,6 +110,12 @@ export const documents = sqliteTable(
     notes: text('notes'),
     createdBy: text('created_by'),
     deletedReason: text('deleted_reason'),
+    /** Handling state (DOMAIN.md incoming workflow); quá hạn is derived from deadlines. */
+    status: text('status').notNull().default('moi'),
+    leaderId: text('leader_id'),
+    direction: text('direction'),
+    replyCode: text('reply_code'),
+    completedAt: text('completed_at'),
     // What FTS5 indexes: unicode61 folds the tones, but not đ/Đ (TOOLCHAIN.md).
     searchText: text('search_text').generatedAlwaysAs(
       sql`replace(replace(code || ' ' || agency_name || ' ' || summary, 'đ', 'd'), 'Đ', 'D')`,
@@ -125,7 +131,66 @@ export const documents = sqliteTable(
     // The duplicate check: same organ + same code (DOMAIN.md).
     index('documents_duplicate').on(t.kind, t.codeKey, t.agencyKey),
     index('documents_received_date').on(t.kind, t.receivedDate),
+    index('documents_status').on(t.kind, t.status),
   ],
+);
+
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    documentId: text('document_id').notNull(),
+    name: text('name').notNull(),
+    mime: text('mime').notNull(),
+    kind: text('kind').notNull(),
+    size: integer('size').notNull(),
+    pages: integer('pages'),
+    sha256: text('sha256').notNull(),
+    /** 'original', or 'stamped' for the copy with dấu ĐẾN (parentId names the original). */
+    role: text('role').notNull().default('original'),
+    parentId: text('parent_id'),
+    /** The original carried a digital signature (a stamped copy no longer verifies). */
+    signed: integer('signed', { mode: 'boolean' }).notNull().default(false),
+    createdBy: text('created_by'),
+    ...synced,
+  },
+  (t) => [index('attachments_document').on(t.documentId), index('attachments_sha').on(t.sha256)],
+);
+
+/** One assignment of an incoming document: chủ trì (lead), phối hợp or để biết. */
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    id: text('id').primaryKey(),
+    documentId: text('document_id').notNull(),
+    role: text('role').notNull(),
+    userId: text('user_id'),
+    departmentId: text('department_id'),
+    deadline: text('deadline'),
+    status: text('status').notNull().default('moi'),
+    progress: text('progress'),
+    result: text('result'),
+    replyCode: text('reply_code'),
+    assignedBy: text('assigned_by'),
+    completedAt: text('completed_at'),
+    ...synced,
+  },
+  (t) => [index('tasks_document').on(t.documentId), index('tasks_user').on(t.userId, t.status), index('tasks_department').on(t.departmentId, t.status)],
+);
+
+/** The trace of handling, shown as the document's history: who did what, when. */
+export const documentEvents = sqliteTable(
+  'document_events',
+  {
+    id: text('id').primaryKey(),
+    documentId: text('document_id').notNull(),
+    at: text('at').notNull(),
+    userId: text('user_id'),
+    action: text('action').notNull(),
+    data: text('data').notNull(),
+    ...synced,
+  },
+  (t) => [index('document_events_document').on(t.documentId, t.at)],
 );
 
 export const auditLog = sqliteTable('audit_log', {

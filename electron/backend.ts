@@ -1,7 +1,7 @@
 // The handler map over db/ (plain Node, no Electron): one entry per contract method. Both
 // transports — Electron IPC (main.ts) and HTTP (serve.ts) — call `call()` and nothing else.
 import type { z } from 'zod';
-import { contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput } from '../shared/api/contract.js';
+import { contract, isMethodName, type Access, type MethodName, type MethodOutput, type ParsedInput, type Transport } from '../shared/api/contract.js';
 import { AppError, type ApiError, type Result } from '../shared/api/errors.js';
 import type { Role } from '../shared/domain/enums.js';
 import { verifyAudit } from '../db/audit.js';
@@ -26,11 +26,31 @@ import {
   updateUser,
 } from '../db/users.js';
 import type { WriteContext } from '../db/write.js';
+import { listAttachments, removeAttachment } from '../db/attachments.js';
+import {
+  assignIncoming,
+  completeTask,
+  deadlines,
+  followUp,
+  handlingOf,
+  historyOf,
+  myTasks,
+  progressTask,
+  reassignTask,
+  recallIncoming,
+  returnIncoming,
+  submitIncoming,
+  type Actor,
+} from '../db/handling.js';
+import { AttachmentsService } from './attachmentsService.js';
+import { BlobStore } from './files/blobStore.js';
 import { SessionStore, type Session } from './sessions.js';
 
 export interface CallContext {
   /** The session token the transport holds for this window or browser. */
   token: string | null;
+  /** Which door the call came through; path- and byte-level methods open only from the window. */
+  transport?: Transport;
 }
 
 export interface CallOutcome {
@@ -41,7 +61,7 @@ export interface CallOutcome {
 
 interface RequestContext {
   session: Session | null;
-  user: { id: string; roles: Role[] } | null;
+  user: Actor | null;
   write: WriteContext;
   setToken(token: string | null): void;
 }
@@ -49,6 +69,8 @@ interface RequestContext {
 type Handlers = { [M in MethodName]: (input: ParsedInput<M>, req: RequestContext) => Promise<MethodOutput<M>> | MethodOutput<M> };
 
 export interface BackendOptions {
+  /** Where attachment bytes live (dataDir/files); a temp folder in tests. */
+  filesDir: string;
   /** Parse every output against the contract (tests); production trusts its own db layer. */
   checkOutput?: boolean;
   sessions?: SessionStore;
@@ -57,12 +79,17 @@ export interface BackendOptions {
 
 export interface Backend {
   call(ctx: CallContext, method: string, input: unknown): Promise<CallOutcome>;
+  /** The logged-in user behind a token, if they may do what `access` asks; else an AppError. */
+  authorize(token: string | null, access: Access): Actor;
+  readonly attachments: AttachmentsService;
   readonly methods: readonly MethodName[];
   readonly store: Store;
 }
 
-export function createBackend(store: Store, options: BackendOptions = {}): Backend {
+export function createBackend(store: Store, options: BackendOptions): Backend {
   const sessions = options.sessions ?? new SessionStore();
+  const files = new AttachmentsService(store, new BlobStore(options.filesDir));
+  const handled = (id: string) => handlingOf(store, id);
   const log = options.log ?? ((message, err) => console.error(message, err));
 
   const me = (userId: string) => {
@@ -139,11 +166,37 @@ export function createBackend(store: Store, options: BackendOptions = {}): Backe
     'incoming.update': (input, req) => updateIncoming(store, req.write, input),
     'incoming.delete': (input, req) => cancelIncoming(store, req.write, input.id, input.reason),
 
+    'attachments.list': (input) => listAttachments(store, input.documentId),
+    'attachments.get': (input) => files.check(input.id),
+    'attachments.remove': (input, req) => {
+      removeAttachment(store, req.write, input.id);
+      return { ok: true as const };
+    },
+    'attachments.addPath': (input, req) => files.addPath(req.write, input.documentId, input.path),
+    'attachments.content': (input) => files.content(input.id),
+    'incoming.stamp': (input, req) => files.stamp(req.write, input),
+
+    'incoming.submit': (input, req) => (submitIncoming(store, req.write, input), handled(input.id)),
+    'incoming.assign': (input, req) => (assignIncoming(store, req.write, input), handled(input.id)),
+    'incoming.return': (input, req) => (returnIncoming(store, req.write, input), handled(input.id)),
+    'incoming.recall': (input, req) => (recallIncoming(store, req.write, input), handled(input.id)),
+    'incoming.handling': (input) => handled(input.id),
+    'incoming.history': (input) => historyOf(store, input.id),
+    'incoming.followUp': (input) => followUp(store, input),
+    'tasks.mine': (input, req) => myTasks(store, req.user!, input.includeDone ?? false),
+    'tasks.update': (input, req) => (progressTask(store, req.write, req.user!, input), { ok: true as const }),
+    'tasks.complete': (input, req) => (completeTask(store, req.write, req.user!, input), { ok: true as const }),
+    'tasks.reassign': (input, req) => (reassignTask(store, req.write, req.user!, input), { ok: true as const }),
+    'dashboard.deadlines': (_input, req) => deadlines(store, req.user!),
+    'users.directory': () =>
+      listUsers(store)
+        .filter((u) => u.active)
+        .map((u) => ({ id: u.id, fullName: u.fullName, roles: u.roles, departmentId: u.departmentId })),
+
     'audit.verify': () => verifyAudit(store.sqlite),
   };
 
-  function authorize(method: MethodName, session: Session | null): RequestContext['user'] {
-    const access = contract[method].access;
+  function authorize(access: Access, session: Session | null): RequestContext['user'] {
     if (access === 'public') return session ? currentUser(session) : null;
     const user = session ? currentUser(session) : null;
     if (!user) throw new AppError('UNAUTHENTICATED', 'Phiên làm việc đã hết; hãy đăng nhập lại.');
@@ -166,10 +219,14 @@ export function createBackend(store: Store, options: BackendOptions = {}): Backe
     let token: string | null | undefined;
     try {
       if (!isMethodName(method)) throw new AppError('UNKNOWN_METHOD', `Không có chức năng “${String(method).slice(0, 80)}”.`);
+      const spec: { access: Access; transports?: readonly Transport[] } = contract[method];
+      if (spec.transports && !spec.transports.includes(ctx.transport ?? 'http')) {
+        throw new AppError('UNKNOWN_METHOD', `Chức năng “${method}” chỉ có trong chương trình trên máy tính.`);
+      }
       const session = sessions.get(ctx.token);
-      const user = authorize(method, session);
-      const spec = contract[method];
-      const parsed = spec.input.safeParse(input === null ? undefined : input);
+      const user = authorize(spec.access, session);
+      const { input: inputSchema, output: outputSchema } = contract[method];
+      const parsed = inputSchema.safeParse(input === null ? undefined : input);
       if (!parsed.success) throw validationError(parsed.error);
       const req: RequestContext = {
         session,
@@ -179,14 +236,24 @@ export function createBackend(store: Store, options: BackendOptions = {}): Backe
       };
       const handler = handlers[method] as (input: unknown, req: RequestContext) => Promise<unknown> | unknown;
       let value = await handler(parsed.data, req);
-      if (options.checkOutput) value = spec.output.parse(value);
+      if (options.checkOutput) value = outputSchema.parse(value);
       return token === undefined ? { result: { ok: true, value } } : { result: { ok: true, value }, token };
     } catch (err) {
       return { result: { ok: false, error: toApiError(err, log) } };
     }
   }
 
-  return { call, methods: Object.keys(handlers) as MethodName[], store };
+  return {
+    call,
+    methods: Object.keys(handlers) as MethodName[],
+    store,
+    attachments: files,
+    authorize: (token, access) => {
+      const user = authorize(access, sessions.get(token));
+      if (!user) throw new AppError('UNAUTHENTICATED', 'Phiên làm việc đã hết; hãy đăng nhập lại.');
+      return user;
+    },
+  };
 }
 
 function validationError(error: z.ZodError): AppError {

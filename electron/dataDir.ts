@@ -16,3 +16,8 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
 export function storePath(dataDir: string): string {
   return join(dataDir, STORE_FILE);
 }
+
+/** Attachment bytes, content-addressed (files/ab/cd/<sha256>). */
+export function filesPath(dataDir: string): string {
+  return join(dataDir, 'files');
+}

@@ -3,8 +3,8 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import type { ApiError } from '../shared/api/errors.js';
-import type { Backend } from './backend.js';
+import { AppError, type ApiError } from '../shared/api/errors.js';
+import { toApiError, type Backend } from './backend.js';
 
 export const SESSION_COOKIE = 'vanthu_session';
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -70,6 +70,8 @@ async function handle(options: HttpOptions, req: IncomingMessage, res: ServerRes
   const path = safeDecode(url.pathname);
   if (path === null) return sendJson(res, 400, { code: 'BAD_REQUEST', message: 'Địa chỉ yêu cầu không hợp lệ.' });
   if (path.startsWith('/api/')) return handleApi(options.backend, path.slice(5), req, res);
+  if (path === '/upload') return handleUpload(options.backend, url, req, res);
+  if (path.startsWith('/files/')) return handleFile(options.backend, path.slice(7), req, res);
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { code: 'BAD_REQUEST', message: 'Phương thức không được hỗ trợ.' });
   return serveStatic(options.staticDir ?? null, path, res);
 }
@@ -100,6 +102,60 @@ async function handleApi(backend: Backend, method: string, req: IncomingMessage,
   if (outcome.token !== undefined) res.setHeader('Set-Cookie', sessionCookie(outcome.token));
   if (outcome.result.ok) return sendJson(res, 200, outcome.result.value);
   return sendJson(res, STATUS[outcome.result.error.code] ?? 400, outcome.result.error);
+}
+
+/** Sends an error the way /api does: its status, `{code, message}`. */
+function sendError(res: ServerResponse, err: unknown): void {
+  const e = err instanceof AppError ? err.toJSON() : toApiError(err, (m, x) => console.error(m, x));
+  sendJson(res, STATUS[e.code] ?? 400, e);
+}
+
+/** Browser mode's attachment upload: the raw bytes as the body, streamed to the file store. */
+async function handleUpload(backend: Backend, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'POST') return sendJson(res, 405, { code: 'BAD_REQUEST', message: 'Chỉ nhận yêu cầu POST.' });
+  // Not a type a cross-site form can send without a preflight that is never answered.
+  if (!/^application\/octet-stream\b/i.test(req.headers['content-type'] ?? '')) {
+    return sendJson(res, 415, { code: 'BAD_REQUEST', message: 'Tệp phải gửi dạng application/octet-stream.' });
+  }
+  if (req.headers.origin && originHost(req.headers.origin) !== req.headers.host) {
+    return sendJson(res, 403, { code: 'FORBIDDEN', message: 'Yêu cầu từ trang khác bị từ chối.' });
+  }
+  const declared = req.headers['content-length'] !== undefined ? Number(req.headers['content-length']) : undefined;
+  try {
+    const user = backend.authorize(readCookie(req, SESSION_COOKIE), ['clerk']);
+    const documentId = url.searchParams.get('documentId') ?? '';
+    const name = url.searchParams.get('name') ?? '';
+    if (!documentId) throw new AppError('VALIDATION', 'Thiếu văn bản cần đính kèm.', { field: 'documentId' });
+    const attachment = await backend.attachments.add({ userId: user.id }, { documentId, name, source: req, declaredSize: declared });
+    sendJson(res, 200, attachment);
+  } catch (err) {
+    // The rest of a refused body is not read: the connection closes once the answer is out.
+    res.setHeader('Connection', 'close');
+    sendError(res, err);
+  }
+}
+
+/** An attachment's bytes, only after they are checked against their sha256. */
+async function handleFile(backend: Backend, id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { code: 'BAD_REQUEST', message: 'Chỉ nhận yêu cầu GET.' });
+  try {
+    backend.authorize(readCookie(req, SESSION_COOKIE), 'user');
+    const { attachment, stream, size } = await backend.attachments.open(id);
+    const inline = attachment.kind === 'pdf' || attachment.kind === 'image';
+    res.writeHead(200, {
+      'Content-Type': attachment.mime,
+      'Content-Length': size,
+      'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(attachment.name)}`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+    });
+    if (req.method === 'HEAD') {
+      stream.destroy();
+      res.end();
+    } else stream.pipe(res);
+  } catch (err) {
+    sendError(res, err);
+  }
 }
 
 function safeDecode(path: string): string | null {

@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { openStore } from '../db/store.js';
 import { createBackend, type Backend } from './backend.js';
-import { defaultDataDir, storePath } from './dataDir.js';
+import { defaultDataDir, filesPath, storePath } from './dataDir.js';
 import { channelOf } from './ipcChannels.js';
 import { createMainWindow } from './window.js';
 
@@ -34,7 +34,7 @@ export function bindIpc(backend: Backend, indexFile: string): void {
         return { ok: false, error: { code: 'FORBIDDEN', message: 'Yêu cầu không đến từ cửa sổ VănThư.' } };
       }
       const id = event.sender.id;
-      const outcome = await backend.call({ token: tokens.get(id) ?? null }, method, input);
+      const outcome = await backend.call({ token: tokens.get(id) ?? null, transport: 'ipc' }, method, input);
       if (outcome.token !== undefined) tokens.set(id, outcome.token);
       return outcome.result;
     });
@@ -56,7 +56,7 @@ export async function main(paths: MainPaths = defaultPaths()): Promise<void> {
   let backend: Backend;
   try {
     mkdirSync(paths.dataDir, { recursive: true });
-    backend = createBackend(openStore(storePath(paths.dataDir), { nativeBinding: process.env.VANTHU_SQLITE_BINDING }));
+    backend = createBackend(openStore(storePath(paths.dataDir), { nativeBinding: process.env.VANTHU_SQLITE_BINDING }), { filesDir: filesPath(paths.dataDir) });
   } catch (err) {
     dialog.showErrorBox('VănThư không mở được dữ liệu', err instanceof Error ? err.message : String(err));
     app.quit();

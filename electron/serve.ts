@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../shared/api/errors.js';
 import { openStore } from '../db/store.js';
 import { createBackend } from './backend.js';
-import { defaultDataDir, storePath } from './dataDir.js';
+import { defaultDataDir, filesPath, storePath } from './dataDir.js';
 import { createHttpServer } from './http.js';
 
 export interface ServeArgs {
@@ -37,7 +37,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
 export async function serve(args: ServeArgs, staticDir: string | null) {
   mkdirSync(args.dataDir, { recursive: true });
   const store = openStore(storePath(args.dataDir));
-  const backend = createBackend(store);
+  const backend = createBackend(store, { filesDir: filesPath(args.dataDir) });
   const server = createHttpServer({ backend, staticDir });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

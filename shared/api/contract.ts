@@ -23,21 +23,43 @@ import {
   incomingUpdateInput,
 } from './documents.js';
 import { empty, id } from './fields.js';
+import {
+  assignInput,
+  attachmentCheckOutput,
+  attachmentOutput,
+  deadlinesOutput,
+  followUpInput,
+  followUpOutput,
+  handlingOutput,
+  historyOutput,
+  reasonInput,
+  stampInput,
+  submitInput,
+  taskCompleteInput,
+  taskOutput,
+  taskReassignInput,
+  taskUpdateInput,
+} from './handling.js';
 
 /** 'public': no login needed; 'user': any logged-in user; a list: those roles (admin always). */
 export type Access = 'public' | 'user' | readonly Role[];
+export type Transport = 'ipc' | 'http';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
   output: O;
   access: Access;
+  /** Methods that take a file path or give raw bytes exist only inside the desktop program. */
+  transports?: readonly Transport[];
 }
 
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, access: Access): MethodSpec<I, O> {
-  return { input, output, access };
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, access: Access, transports?: readonly Transport[]): MethodSpec<I, O> {
+  return transports ? { input, output, access, transports } : { input, output, access };
 }
 
 const REGISTRARS = ['clerk'] as const;
+const LEADERS = ['leader'] as const;
+const IPC_ONLY = ['ipc'] as const;
 const ok = z.object({ ok: z.literal(true) });
 
 export const contract = {
@@ -74,6 +96,27 @@ export const contract = {
   'incoming.get': method(z.object({ id }), documentOutput, 'user'),
   'incoming.update': method(incomingUpdateInput, documentOutput, REGISTRARS),
   'incoming.delete': method(incomingDeleteInput, documentOutput, REGISTRARS),
+
+  'attachments.list': method(z.object({ documentId: id }), z.array(attachmentOutput), 'user'),
+  'attachments.get': method(z.object({ id }), attachmentCheckOutput, 'user'),
+  'attachments.remove': method(z.object({ id }), ok, REGISTRARS),
+  'attachments.addPath': method(z.object({ documentId: id, path: z.string().min(1).max(4096) }), attachmentOutput, REGISTRARS, IPC_ONLY),
+  'attachments.content': method(z.object({ id }), z.object({ name: z.string(), mime: z.string(), bytes: z.instanceof(Uint8Array) }), 'user', IPC_ONLY),
+  'incoming.stamp': method(stampInput, attachmentOutput, REGISTRARS),
+
+  'incoming.submit': method(submitInput, handlingOutput, REGISTRARS),
+  'incoming.assign': method(assignInput, handlingOutput, LEADERS),
+  'incoming.return': method(reasonInput, handlingOutput, ['clerk', 'leader']),
+  'incoming.recall': method(reasonInput, handlingOutput, REGISTRARS),
+  'incoming.handling': method(z.object({ id }), handlingOutput, 'user'),
+  'incoming.history': method(z.object({ id }), historyOutput, 'user'),
+  'incoming.followUp': method(followUpInput, followUpOutput, 'user'),
+  'tasks.mine': method(z.object({ includeDone: z.boolean().optional() }).optional().transform((v) => v ?? {}), z.array(taskOutput), 'user'),
+  'tasks.update': method(taskUpdateInput, ok, 'user'),
+  'tasks.complete': method(taskCompleteInput, ok, 'user'),
+  'tasks.reassign': method(taskReassignInput, ok, LEADERS),
+  'dashboard.deadlines': method(empty, deadlinesOutput, 'user'),
+  'users.directory': method(empty, z.array(z.object({ id: z.string(), fullName: z.string(), roles: z.array(z.string()), departmentId: z.string().nullable() })), 'user'),
 
   'audit.verify': method(empty, auditVerifyOutput, ['admin']),
 } as const;

@@ -4,6 +4,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/con
 import type { ApiError } from '../../shared/api/errors.js';
 import { createBackend, type Backend } from '../../electron/backend.js';
 import type { StoreOptions } from '../../db/store.js';
+import { join } from 'node:path';
 import { tempStore, type TempStore } from './tempStore.js';
 
 export const PASSWORD = 'matkhau-12345';
@@ -45,7 +46,7 @@ export interface Office {
 
 export async function setUpOffice(options: StoreOptions = {}): Promise<Office> {
   const t = tempStore(options);
-  const backend = createBackend(t.store, { checkOutput: true, log: () => {} });
+  const backend = createBackend(t.store, { checkOutput: true, log: () => {}, filesDir: join(t.dir, 'files') });
   const admin = new Caller(backend);
   await admin.ok('setup.initialize', {
     unitName: 'Phòng Giáo dục và Đào tạo huyện Nội Thành',

@@ -1,10 +1,12 @@
 // Browser mode over a real HTTP server on 127.0.0.1: cookies, limits and every bad request.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../electron/serve.js';
 import { SAMPLE } from '../helpers/office.js';
+import { samplePdf } from '../helpers/pdfFixtures.js';
 
 let running: Awaited<ReturnType<typeof serve>>;
 let dir: string;
@@ -97,6 +99,40 @@ describe('POST /api/<method>', () => {
     const sneaky = await fetch(`${running.url}..%2F..%2Fdata%2Fvanthu.sqlite`);
     expect(await sneaky.text()).toContain('<title>VănThư</title>');
     expect((await fetch(`${running.url}%E0%A4%A`)).status).toBe(400);
+  });
+
+  it('uploads an attachment as a raw stream and serves the same bytes back', async () => {
+    const doc = await api('incoming.register', { ...SAMPLE, code: '7/KH-BGDĐT' });
+    const pdf = await samplePdf(2);
+    const up = await fetch(`${running.url}upload?documentId=${doc.json.id}&name=${encodeURIComponent('Kế hoạch.pdf')}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', cookie },
+      body: Buffer.from(pdf),
+    });
+    expect(up.status).toBe(200);
+    const a = (await up.json()) as { id: string; name: string; pages: number };
+    expect([a.name, a.pages]).toEqual(['Kế hoạch.pdf', 2]);
+    const back = await fetch(`${running.url}files/${a.id}`, { headers: { cookie } });
+    expect(back.headers.get('content-type')).toBe('application/pdf');
+    expect(new Uint8Array(await back.arrayBuffer())).toEqual(new Uint8Array(pdf));
+    expect((await fetch(`${running.url}files/${a.id}`)).status).toBe(401);
+  });
+
+  it('refuses a 300 MB upload from its Content-Length, before reading it', async () => {
+    const doc = await api('incoming.register', { ...SAMPLE, code: '8/KH-BGDĐT' });
+    const url = new URL(`${running.url}upload?documentId=${doc.json.id}&name=big.pdf`);
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(url, { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'content-length': String(300 * 1024 * 1024), cookie } }, (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.write(Buffer.alloc(1024, 0x25));
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).message).toContain('200 MB');
+    expect(readdirSync(join(dir, 'data', 'files', 'tmp'))).toEqual([]);
   });
 
   it('logs out and clears the cookie', async () => {

@@ -61,15 +61,25 @@ describe('opening the store', () => {
     const file = join(tmp(), 'old.sqlite');
     const old = openStore(file, { migrationsFolder: olderMigrations(1) });
     expect(old.sqlite.pragma('user_version', { simple: true })).toBe(1);
-    initialize(old, setup);
-    registerIncoming(old, { userId: null }, doc);
+    // What the first release wrote, in its own columns.
+    const stamp = { hlc: '2026-01-05T02:00:00.000Z-0000-00aa00aa00aa00aa', at: '2026-01-05T02:00:00.000Z' };
+    old.sqlite.exec(`
+      INSERT INTO register_books (id, kind, name, year, hlc, created_at, updated_at) VALUES ('b1', 'incoming', 'Sổ văn bản đến 2026', 2026, '${stamp.hlc}', '${stamp.at}', '${stamp.at}');
+      INSERT INTO agencies (id, name, name_key, hlc, created_at, updated_at) VALUES ('a1', 'Phòng GD-ĐT', 'phong gd dt', '${stamp.hlc}', '${stamp.at}', '${stamp.at}');
+      INSERT INTO documents (id, kind, book_id, year, number, received_at, received_date, agency_id, agency_name, agency_key, code, code_key,
+        type_code, issued_date, summary, hlc, created_at, updated_at)
+      VALUES ('d1', 'incoming', 'b1', 2026, 1, '${stamp.at}', '2026-01-05', 'a1', 'Phòng GD-ĐT', 'phong gd dt', '7/PGDĐT', '7/PGDDT',
+        'CV', '2026-01-02', 'Kế hoạch kiểm tra', '${stamp.hlc}', '${stamp.at}', '${stamp.at}');`);
     old.close();
 
     const store = openStore(file);
     expect(store.sqlite.pragma('user_version', { simple: true })).toBe(total());
     const found = listDocuments(store, { kind: 'incoming', q: 'ke hoach kiem tra', limit: 10 });
     expect(found.items.map((d) => d.code)).toEqual(['7/PGDĐT']);
-    expect(registerIncoming(store, { userId: null }, { ...doc, code: '8/PGDĐT' }).number).toBe(2);
+    initialize(store, setup);
+    const next = registerIncoming(store, { userId: null }, { ...doc, code: '8/PGDĐT', bookId: 'b1', receivedAt: '2026-01-06T02:00:00Z' });
+    expect(next.number).toBe(2);
+    expect(store.sqlite.prepare("SELECT status FROM documents WHERE id = 'd1'").get()).toEqual({ status: 'moi' });
     store.close();
   });
 

@@ -1,0 +1,155 @@
+// Attachments end to end: bytes streamed into the file store and checked by content, records
+// through db/, the arrival stamp as a new linked file, and bytes served only when intact.
+import { createReadStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
+import { AppError } from '../shared/api/errors.js';
+import type { AttachmentRecord } from '../shared/api/handling.js';
+import { formatDate, officeDate } from '../shared/text/dates.js';
+import { cleanLine } from '../shared/text/cleanText.js';
+import { addAttachment, getAttachment, shaInUse } from '../db/attachments.js';
+import { getDocument } from '../db/documentRows.js';
+import { forwardedTo } from '../db/handling.js';
+import { readSetting } from '../db/settings.js';
+import type { Store } from '../db/store.js';
+import { currentUnit } from '../db/users.js';
+import type { WriteContext } from '../db/write.js';
+import { BlobStore, tooLarge } from './files/blobStore.js';
+import { detectFileType } from './files/fileType.js';
+import { DEFAULT_STAMP, stampArrival, type StampSettings } from './pdf/arrivalStamp.js';
+import { pdfFacts } from './pdf/pdfFacts.js';
+
+export const DEFAULT_MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024;
+/** Above this a PDF's pages are not counted at attach time (that would hold it all in memory). */
+const COUNT_PAGES_UP_TO = 30 * 1024 * 1024;
+
+export class AttachmentsService {
+  constructor(
+    private readonly store: Store,
+    readonly blobs: BlobStore,
+  ) {}
+
+  maxBytes(): number {
+    return readSetting(this.store, 'attachments.maxBytes', DEFAULT_MAX_ATTACHMENT_BYTES);
+  }
+
+  /** A file as a stream (browser upload, or a path the main process opened). */
+  async add(ctx: WriteContext, input: { documentId: string; name: string; source: Readable; declaredSize?: number | undefined }): Promise<AttachmentRecord> {
+    const doc = getDocument(this.store, input.documentId, 'incoming');
+    if (doc.cancelled) throw new AppError('CONFLICT', `Văn bản số đến ${doc.number} đã hủy, không đính kèm được.`);
+    const name = cleanLine(input.name).slice(0, 255) || 'tep-dinh-kem';
+    const max = this.maxBytes();
+    // Refused before a byte is copied; what happens to the rest of the stream is the caller's.
+    if (input.declaredSize !== undefined && input.declaredSize > max) throw tooLarge(max);
+    const blob = await this.blobs.put(input.source, max);
+    const type = detectFileType(blob.head, blob.tail);
+    if (!type) {
+      await this.forgetUnused(blob.sha256);
+      throw new AppError('FILE_TYPE', `Tệp “${name}” không phải PDF, ảnh, Word, Excel hay ODT (xét theo nội dung tệp, không theo đuôi tên) nên không đính kèm.`);
+    }
+    let pages: number | null = type.kind === 'image' ? 1 : null;
+    let signed = false;
+    if (type.kind === 'pdf' && blob.size <= COUNT_PAGES_UP_TO) {
+      try {
+        const facts = await pdfFacts(await this.blobs.readAll(blob.sha256));
+        pages = facts.pages;
+        signed = facts.signed;
+      } catch {
+        pages = null; // encrypted or damaged: kept as it came; stamping will say why it cannot
+      }
+    }
+    return addAttachment(this.store, ctx, {
+      documentId: doc.id,
+      name,
+      mime: type.mime,
+      kind: type.kind,
+      size: blob.size,
+      pages,
+      sha256: blob.sha256,
+      role: 'original',
+      parentId: null,
+      signed,
+    });
+  }
+
+  /** Electron: the main process reads a file the user picked or dropped. */
+  async addPath(ctx: WriteContext, documentId: string, path: string): Promise<AttachmentRecord> {
+    let size: number;
+    try {
+      const s = await stat(path);
+      if (!s.isFile()) throw new Error('not a file');
+      size = s.size;
+    } catch {
+      throw new AppError('NOT_FOUND', `Không đọc được tệp “${basename(path)}”.`);
+    }
+    if (size > this.maxBytes()) throw tooLarge(this.maxBytes());
+    const source = createReadStream(path);
+    try {
+      return await this.add(ctx, { documentId, name: basename(path), source, declaredSize: size });
+    } finally {
+      source.destroy();
+    }
+  }
+
+  /** The record and its bytes, after checking they still match their hash. */
+  async open(id: string): Promise<{ attachment: AttachmentRecord; stream: Readable; size: number }> {
+    const attachment = getAttachment(this.store, id);
+    if (!(await this.blobs.verify(attachment.sha256))) {
+      throw new AppError('FILE_DAMAGED', `Tệp “${attachment.name}” trên máy đã bị thay đổi hoặc hỏng (không khớp mã kiểm tra) nên không mở. Hãy khôi phục từ bản sao lưu.`);
+    }
+    return { attachment, stream: this.blobs.read(attachment.sha256), size: attachment.size };
+  }
+
+  async check(id: string): Promise<AttachmentRecord & { intact: boolean }> {
+    const attachment = getAttachment(this.store, id);
+    return { ...attachment, intact: await this.blobs.verify(attachment.sha256) };
+  }
+
+  async content(id: string): Promise<{ name: string; mime: string; bytes: Uint8Array<ArrayBuffer> }> {
+    const { attachment } = await this.open(id);
+    return { name: attachment.name, mime: attachment.mime, bytes: new Uint8Array(await this.blobs.readAll(attachment.sha256)) };
+  }
+
+  /** dấu ĐẾN on page 1 of a PDF attachment, as a new attachment linked to the original. */
+  async stamp(ctx: WriteContext, input: { documentId: string; attachmentId: string; position?: StampSettings['corner'] | undefined }): Promise<AttachmentRecord> {
+    const doc = getDocument(this.store, input.documentId, 'incoming');
+    const original = getAttachment(this.store, input.attachmentId);
+    if (original.documentId !== doc.id) throw new AppError('VALIDATION', 'Tệp này không thuộc văn bản đã chọn.', { field: 'attachmentId' });
+    if (original.kind !== 'pdf') throw new AppError('FILE_TYPE', 'Chỉ đóng dấu ĐẾN được lên tệp PDF.');
+    if (original.role === 'stamped') throw new AppError('CONFLICT', 'Tệp này đã là bản có dấu ĐẾN.');
+    const { attachment } = await this.open(original.id);
+    const settings = { ...DEFAULT_STAMP, ...readSetting(this.store, 'stamp', {}), ...(input.position ? { corner: input.position } : {}) };
+    const result = await stampArrival(await this.blobs.readAll(attachment.sha256), {
+      unitName: currentUnit(this.store).name,
+      number: doc.number,
+      date: formatDate(officeDate(doc.receivedAt)),
+      forwardTo: forwardedTo(this.store, doc.id),
+      dossier: null,
+    }, settings);
+    const blob = await this.blobs.put(bufferSource(result.bytes), Number.MAX_SAFE_INTEGER);
+    const stem = attachment.name.replace(/\.pdf$/i, '');
+    return addAttachment(this.store, ctx, {
+      documentId: doc.id,
+      name: `${stem} (dấu ĐẾN số ${doc.number}).pdf`,
+      mime: 'application/pdf',
+      kind: 'pdf',
+      size: blob.size,
+      pages: result.pages,
+      sha256: blob.sha256,
+      role: 'stamped',
+      parentId: attachment.id,
+      signed: result.signed,
+    });
+  }
+
+  private async forgetUnused(sha256: string): Promise<void> {
+    if (shaInUse(this.store, sha256) === 0) {
+      await rm(this.blobs.path(sha256), { force: true });
+    }
+  }
+}
+
+async function* bufferSource(bytes: Uint8Array): AsyncIterable<Uint8Array> {
+  yield bytes;
+}
