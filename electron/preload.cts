@@ -1,7 +1,7 @@
 // The only bridge between the page and the main process: invoke(method, input) → envelope.
 // Sandboxed preloads are CommonJS and may not import local modules, so this file stands alone.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { contextBridge, ipcRenderer } = require('electron') as typeof import('electron');
+const { contextBridge, ipcRenderer, webUtils } = require('electron') as typeof import('electron');
 
 const CHANNEL_PREFIX = 'vanthu:';
 const METHOD_NAME = /^[a-zA-Z]+\.[a-zA-Z]+$/;
@@ -17,4 +17,6 @@ contextBridge.exposeInMainWorld('vanthu', {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Không có chức năng “${method}”.` } };
     }
   },
+  /** The path of a file the user picked or dropped, for attachments.addPath (the bytes never cross IPC). */
+  pathForFile: (file: unknown): string => (file instanceof File ? webUtils.getPathForFile(file) : ''),
 });

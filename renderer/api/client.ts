@@ -2,10 +2,11 @@
 // POST /api/<method> (browser mode). Both answer the same envelope.
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract.js';
 import type { ApiError, Result } from '../../shared/api/errors.js';
+import type { AttachmentRecord } from '../../shared/api/handling.js';
 
 declare global {
   interface Window {
-    vanthu?: { invoke(method: string, input: unknown): Promise<Result<unknown>> };
+    vanthu?: { invoke(method: string, input: unknown): Promise<Result<unknown>>; pathForFile(file: File): string };
   }
 }
 
@@ -52,3 +53,42 @@ export const api = {
     throw new ApiCallError(result.error);
   },
 };
+
+/**
+ * Attaches a picked or dropped file. In the desktop window the main process reads it from its
+ * path; in a browser it is streamed as the raw body of POST /upload, with progress.
+ */
+export function uploadFile(documentId: string, file: File, onProgress?: (fraction: number) => void): Promise<AttachmentRecord> {
+  if (window.vanthu) {
+    const path = window.vanthu.pathForFile(file);
+    return api.call('attachments.addPath', { documentId, path });
+  }
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `./upload?documentId=${encodeURIComponent(documentId)}&name=${encodeURIComponent(file.name)}`);
+    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(e.loaded / e.total);
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        /* not JSON */
+      }
+      if (xhr.status === 200) resolve(body as AttachmentRecord);
+      else reject(new ApiCallError((body as ApiError | null)?.code ? (body as ApiError) : { code: 'INTERNAL', message: `Lỗi khi tải tệp lên (${xhr.status}).` }));
+    };
+    xhr.onerror = () => reject(new ApiCallError({ code: 'INTERNAL', message: 'Mất kết nối khi tải tệp lên; chưa có gì được lưu.' }));
+    xhr.send(file);
+  });
+}
+
+/** A URL the page can show or fetch for an attachment's bytes (checked against their hash). */
+export async function attachmentUrl(id: string): Promise<{ url: string; revoke(): void }> {
+  if (window.vanthu) {
+    const { bytes, mime } = await api.call('attachments.content', { id });
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
+    return { url, revoke: () => URL.revokeObjectURL(url) };
+  }
+  return { url: `./files/${encodeURIComponent(id)}`, revoke: () => undefined };
+}

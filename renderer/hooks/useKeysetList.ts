@@ -1,10 +1,14 @@
 // Loads a register page by page (keyset cursors) as the table scrolls, and starts over when
 // the filters change. Stale answers from an earlier filter are dropped.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DocumentList, DocumentRecord } from '../../shared/api/documents.js';
 
-export function useKeysetList<F>(fetchPage: (filters: F, cursor: string | null) => Promise<DocumentList>, filters: F) {
-  const [items, setItems] = useState<DocumentRecord[]>([]);
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export function useKeysetList<F, T>(fetchPage: (filters: F, cursor: string | null) => Promise<Page<T>>, filters: F) {
+  const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -2,6 +2,7 @@ import {
   AppstoreOutlined,
   BarChartOutlined,
   FolderOpenOutlined,
+  CheckSquareOutlined,
   InboxOutlined,
   LogoutOutlined,
   SearchOutlined,
@@ -9,8 +10,10 @@ import {
   SettingOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { Alert, Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { api } from '../api/client';
+import { TasksPage } from '../pages/tasks/TasksPage';
 import type { Me } from '../../shared/api/admin.js';
 import { ROLE_LABELS } from '../../shared/domain/enums.js';
 import { AdminPage } from '../pages/admin/AdminPage';
@@ -21,12 +24,13 @@ interface Section {
   key: string;
   label: string;
   icon: ReactNode;
-  page: (me: Me) => ReactNode;
+  page: (me: Me, refresh: () => void) => ReactNode;
   visible?: (me: Me) => boolean;
 }
 
 const SECTIONS: Section[] = [
-  { key: 'incoming', label: 'Văn bản đến', icon: <InboxOutlined />, page: (me) => <IncomingRegisterPage me={me} /> },
+  { key: 'incoming', label: 'Văn bản đến', icon: <InboxOutlined />, page: (me, refresh) => <IncomingRegisterPage me={me} onChanged={refresh} /> },
+  { key: 'tasks', label: 'Việc của tôi', icon: <CheckSquareOutlined />, page: (me, refresh) => <TasksPage me={me} onChanged={refresh} /> },
   { key: 'outgoing', label: 'Văn bản đi', icon: <SendOutlined />, page: () => <UnderConstruction title="Văn bản đi" /> },
   { key: 'dossiers', label: 'Hồ sơ công việc', icon: <FolderOpenOutlined />, page: () => <UnderConstruction title="Hồ sơ công việc" /> },
   { key: 'search', label: 'Tìm kiếm', icon: <SearchOutlined />, page: () => <UnderConstruction title="Tìm kiếm" /> },
@@ -47,6 +51,26 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
+  const [due, setDue] = useState<{ today: number; overdue: number; mine: number }>({ today: 0, overdue: 0, mine: 0 });
+  const [bannerClosed, setBannerClosed] = useState(false);
+  const refresh = useCallback(async () => {
+    try {
+      const [d, mine] = await Promise.all([api.call('dashboard.deadlines'), api.call('tasks.mine')]);
+      setDue({ today: d.dueSoon.filter((t) => t.deadline === d.today).length, overdue: d.overdue.length, mine: mine.length });
+      return d;
+    } catch {
+      return null;
+    }
+  }, []);
+  // At start: what is due today and what is late — a desktop notification in the window, a
+  // banner in the browser.
+  useEffect(() => {
+    void refresh().then((d) => {
+      if (!d || !window.vanthu || typeof Notification === 'undefined') return;
+      const today = d.dueSoon.filter((t) => t.deadline === d.today).length;
+      if (today + d.overdue.length > 0) new Notification('VănThư', { body: `${today} việc đến hạn hôm nay, ${d.overdue.length} việc quá hạn.` });
+    });
+  }, [refresh]);
   const visible = SECTIONS.filter((s) => !s.visible || s.visible(me));
   const section = visible.find((s) => s.key === current) ?? visible[0]!;
 
@@ -62,7 +86,19 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
           mode="inline"
           selectedKeys={[section.key]}
           style={{ background: 'transparent' }}
-          items={visible.map((s) => ({ key: s.key, icon: s.icon, label: s.label }))}
+          items={visible.map((s) => ({
+            key: s.key,
+            icon: s.icon,
+            label:
+              s.key === 'tasks' && due.mine > 0 ? (
+                <Space>
+                  {s.label}
+                  <Badge count={due.mine} size="small" color={due.overdue > 0 ? 'red' : 'blue'} data-testid="tasks-badge" />
+                </Space>
+              ) : (
+                s.label
+              ),
+          }))}
           onClick={({ key }) => {
             window.location.hash = `#/${key}`;
             setCurrent(key);
@@ -83,7 +119,21 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
             </Button>
           </Space>
         </Layout.Header>
-        <Layout.Content>{section.page(me)}</Layout.Content>
+        {!bannerClosed && !window.vanthu && due.today + due.overdue > 0 && (
+          <Alert
+            banner
+            closable={{ onClose: () => setBannerClosed(true) }}
+            type={due.overdue > 0 ? 'error' : 'warning'}
+            data-testid="deadline-banner"
+            title={`${due.today} việc đến hạn hôm nay, ${due.overdue} việc quá hạn.`}
+            action={
+              <Button size="small" onClick={() => (window.location.hash = '#/tasks')}>
+                Xem việc của tôi
+              </Button>
+            }
+          />
+        )}
+        <Layout.Content>{section.page(me, () => void refresh())}</Layout.Content>
       </Layout>
     </Layout>
   );

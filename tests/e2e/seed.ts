@@ -6,21 +6,30 @@ import { INCOMING_DEFAULTS, registerIncoming } from '../../db/incoming.js';
 import { hashPassword } from '../../db/password.js';
 import { initialize } from '../../db/setup.js';
 import { openStore } from '../../db/store.js';
+import { createDepartment, createUser } from '../../db/users.js';
 import { storePath } from '../../electron/dataDir.js';
 import { corpusDocument } from '../bench/corpus.js';
 
 export const CLERK = { username: 'vanthu', password: 'matkhau-12345' };
+export const LEADER = { username: 'lanhdao', password: 'matkhau-12345' };
+export const SPECIALIST = { username: 'chuyenvien', password: 'matkhau-12345' };
 
 export async function seededDataDir(count: number): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'vanthu-e2e-seed-'));
   const store = openStore(storePath(dir));
-  initialize(store, {
+  const hash = await hashPassword(CLERK.password);
+  const { userId: adminId } = initialize(store, {
     unitName: 'Sở Giáo dục và Đào tạo Hà Nội',
     unitCode: 'SGDĐT',
-    adminUsername: CLERK.username,
-    adminFullName: 'Trần Thị Văn Thư',
-    adminPasswordHash: await hashPassword(CLERK.password),
+    adminUsername: 'quantri',
+    adminFullName: 'Quản trị hệ thống',
+    adminPasswordHash: hash,
   });
+  const ctx = { userId: adminId };
+  const office = createDepartment(store, ctx, { name: 'Văn phòng Sở', code: 'VP' });
+  createUser(store, ctx, { username: CLERK.username, fullName: 'Trần Thị Văn Thư', passwordHash: hash, roles: ['clerk'], departmentId: office.id });
+  createUser(store, ctx, { username: LEADER.username, fullName: 'Phạm Văn Lãnh Đạo', passwordHash: hash, roles: ['leader'] });
+  createUser(store, ctx, { username: SPECIALIST.username, fullName: 'Lê Thị Chuyên Viên', passwordHash: hash, roles: ['specialist'], departmentId: office.id });
   store.sqlite.transaction(() => {
     for (let i = 0; i < count; i++) {
       registerIncoming(store, { userId: null }, {

@@ -124,22 +124,27 @@ describe('electron main', () => {
 });
 
 describe('preload', () => {
-  it('exposes only invoke(method, input), forwarding well-formed names to their channel', async () => {
+  it('exposes only invoke(method, input) and pathForFile(file), forwarding well-formed names to their channel', async () => {
     const result = await build({ entryPoints: [join(import.meta.dirname, '../../electron/preload.cts')], bundle: true, platform: 'node', format: 'cjs', external: ['electron'], write: false, logLevel: 'error' });
     const exposed: Record<string, unknown> = {};
     const invoked: unknown[][] = [];
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
       ipcRenderer: { invoke: async (...args: unknown[]) => (invoked.push(args), { ok: true, value: 'x' }) },
+      webUtils: { getPathForFile: () => '/home/vanthu/scan.pdf' },
     };
     const module = { exports: {} };
-    runInNewContext(result.outputFiles[0]!.text, { require: (m: string) => (m === 'electron' ? electron : undefined), module, exports: module.exports });
+    class File {}
+    runInNewContext(result.outputFiles[0]!.text, { require: (m: string) => (m === 'electron' ? electron : undefined), module, exports: module.exports, File });
     expect(Object.keys(exposed)).toEqual(['vanthu']);
     const api = exposed.vanthu as { invoke: (m: unknown, i?: unknown) => Promise<unknown> };
-    expect(Object.keys(api)).toEqual(['invoke']);
+    expect(Object.keys(api)).toEqual(['invoke', 'pathForFile']);
     expect(await api.invoke('incoming.list', { q: 'a' })).toEqual({ ok: true, value: 'x' });
     expect(invoked).toEqual([['vanthu:incoming.list', { q: 'a' }]]);
     expect(await api.invoke('../../evil')).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     expect(invoked).toHaveLength(1);
+    const pathForFile = (exposed.vanthu as { pathForFile: (f: unknown) => string }).pathForFile;
+    expect(pathForFile(new File())).toBe('/home/vanthu/scan.pdf');
+    expect(pathForFile('/etc/passwd')).toBe('');
   });
 });

@@ -1,15 +1,18 @@
 // Sổ đăng ký văn bản đến: the register as a virtualised table in PL IV order, loaded by keyset
 // pages as it scrolls, with search and filters; F2 or the button opens the registration form.
 import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, DatePicker, Input, Segmented, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
 import { URGENCIES, URGENCY_LABELS, type Urgency } from '../../../shared/domain/enums.js';
 import { officeYear } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { useKeysetList } from '../../hooks/useKeysetList';
+import { useTableHeight } from '../../hooks/useTableHeight';
+import { DocumentDetail } from '../detail/DocumentDetail';
+import { FollowUpRegister } from './FollowUpRegister';
 import { IncomingForm } from './IncomingForm';
 import { incomingColumns, incomingTableWidth } from './registerColumns';
 
@@ -37,19 +40,9 @@ function fetchPage(f: Filters, cursor: string | null) {
   });
 }
 
-function useTableHeight() {
-  const ref = useRef<HTMLDivElement>(null);
-  const [height, setHeight] = useState(400);
-  useEffect(() => {
-    if (!ref.current) return;
-    const ro = new ResizeObserver(([entry]) => setHeight(Math.max(200, Math.floor(entry!.contentRect.height) - 56)));
-    ro.observe(ref.current);
-    return () => ro.disconnect();
-  }, []);
-  return { ref, height };
-}
-
-export function IncomingRegisterPage({ me }: { me: Me }) {
+export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: () => void }) {
+  const [view, setView] = useState<'register' | 'followUp'>('register');
+  const [detail, setDetail] = useState<string | null>(null);
   const canRegister = me.roles.includes('clerk') || me.roles.includes('admin');
   const [filters, setFilters] = useState<Filters>({ q: '', year: undefined, type: undefined, urgency: undefined, from: undefined, to: undefined });
   const [typing, setTyping] = useState('');
@@ -95,6 +88,7 @@ export function IncomingRegisterPage({ me }: { me: Me }) {
   const onSaved = (doc: DocumentRecord, wasNew: boolean) => {
     if (wasNew) list.setItems((items) => [doc, ...items]);
     else list.setItems((items) => items.map((d) => (d.id === doc.id ? doc : d)));
+    onChanged?.();
   };
 
   const years = useMemo(() => {
@@ -104,7 +98,21 @@ export function IncomingRegisterPage({ me }: { me: Me }) {
 
   return (
     <div className="vt-page">
-      <h1 className="vt-page-title">Sổ đăng ký văn bản đến</h1>
+      <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 4 }}>
+        <h1 className="vt-page-title">{view === 'register' ? 'Sổ đăng ký văn bản đến' : 'Sổ theo dõi giải quyết văn bản đến'}</h1>
+        <Segmented
+          value={view}
+          onChange={(v) => setView(v as typeof view)}
+          options={[
+            { value: 'register', label: 'Sổ đăng ký' },
+            { value: 'followUp', label: 'Sổ theo dõi giải quyết' },
+          ]}
+        />
+      </Space>
+      {view === 'followUp' ? (
+        <FollowUpRegister onOpen={setDetail} />
+      ) : (
+        <>
       <div className="vt-toolbar">
         <Input
           allowClear
@@ -158,6 +166,7 @@ export function IncomingRegisterPage({ me }: { me: Me }) {
           rowClassName={(d) => (d.cancelled ? 'vt-cancelled' : '')}
           locale={{ emptyText: filters.q ? 'Không tìm thấy văn bản nào khớp.' : 'Sổ chưa có văn bản nào. Bấm F2 để vào sổ văn bản đầu tiên.' }}
           onRow={(d) => ({
+            onClick: () => setDetail(d.id),
             onDoubleClick: () => {
               if (!canRegister) return;
               setEditing(d);
@@ -172,8 +181,24 @@ export function IncomingRegisterPage({ me }: { me: Me }) {
       </div>
       <Typography.Text className="vt-status" data-testid="register-status">
         {list.loading ? 'Đang tải…' : `Đã hiện ${list.items.length.toLocaleString('vi-VN')} văn bản${list.done ? '' : ' — cuộn xuống để xem tiếp'}`}
-        {canRegister && ' · Nhấp đúp một dòng để sửa hoặc hủy.'}
+        {' · Bấm một dòng để xem, đính kèm, trình và giao việc'}
+        {canRegister && '; nhấp đúp để sửa hoặc hủy.'}
       </Typography.Text>
+        </>
+      )}
+      <DocumentDetail
+        documentId={detail}
+        me={me}
+        onClose={() => setDetail(null)}
+        onChanged={() => {
+          void list.reload();
+          onChanged?.();
+        }}
+        onEdit={(d) => {
+          setEditing(d);
+          setFormOpen(true);
+        }}
+      />
       <IncomingForm open={formOpen} editing={editing} nextNumber={nextNumber} onClose={() => setFormOpen(false)} onSaved={onSaved} />
     </div>
   );

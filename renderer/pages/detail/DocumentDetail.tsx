@@ -1,0 +1,126 @@
+// One incoming document, everything about it: its register entry, files and preview, the
+// handling slip, and its history.
+import { EditOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Col, Descriptions, Drawer, Row, Space, Spin, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { Me } from '../../../shared/api/admin.js';
+import type { DocumentRecord } from '../../../shared/api/documents.js';
+import type { AttachmentRecord, Handling, HistoryEntry } from '../../../shared/api/handling.js';
+import { CONFIDENTIALITY_LABELS, URGENCY_LABELS } from '../../../shared/domain/enums.js';
+import { formatDate, formatInstant } from '../../../shared/text/dates.js';
+import { api } from '../../api/client';
+import { AttachmentsPanel } from './AttachmentsPanel';
+import { HandlingSlip, type Directory } from './HandlingSlip';
+import { HistoryTimeline } from './HistoryTimeline';
+
+interface Loaded {
+  doc: DocumentRecord;
+  files: AttachmentRecord[];
+  handling: Handling;
+  history: HistoryEntry[];
+}
+
+export function DocumentDetail(props: { documentId: string | null; me: Me; onClose: () => void; onEdit?: (doc: DocumentRecord) => void; onChanged?: () => void }) {
+  const { message } = App.useApp();
+  const [data, setData] = useState<Loaded | null>(null);
+  const [directory, setDirectory] = useState<Directory>({ users: [], departments: [] });
+  const id = props.documentId;
+  const canEdit = props.me.roles.includes('clerk') || props.me.roles.includes('admin');
+
+  const load = useCallback(async () => {
+    if (!id) return;
+    try {
+      const [doc, files, handling, history] = await Promise.all([
+        api.call('incoming.get', { id }),
+        api.call('attachments.list', { documentId: id }),
+        api.call('incoming.handling', { id }),
+        api.call('incoming.history', { id }),
+      ]);
+      setData({ doc, files, handling, history });
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  }, [id, message]);
+
+  useEffect(() => {
+    setData(null);
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    if (!id) return;
+    void Promise.all([api.call('users.directory'), api.call('departments.list')])
+      .then(([users, departments]) => setDirectory({ users, departments }))
+      .catch(() => undefined);
+  }, [id]);
+
+  const changed = () => {
+    void load();
+    props.onChanged?.();
+  };
+
+  const doc = data?.doc;
+  return (
+    <Drawer
+      open={id !== null}
+      onClose={props.onClose}
+      size={1180}
+      title={doc ? `Văn bản đến số ${doc.number}/${doc.year} — ${doc.code}` : 'Văn bản đến'}
+      extra={
+        doc && (
+          <Space>
+            {data.handling.overdue && <Tag color="red">Quá hạn</Tag>}
+            {doc.cancelled && <Tag>Đã hủy</Tag>}
+            {canEdit && props.onEdit && !doc.cancelled && (
+              <Button icon={<EditOutlined />} onClick={() => props.onEdit!(doc)}>
+                Sửa
+              </Button>
+            )}
+          </Space>
+        )
+      }
+    >
+      {!data || !doc ? (
+        <Spin />
+      ) : (
+        <Row gutter={16}>
+          <Col span={13}>
+            <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>
+              <Descriptions.Item label="Ngày đến">{formatInstant(doc.receivedAt)}</Descriptions.Item>
+              <Descriptions.Item label="Số đến">
+                <strong>{doc.number}</strong> ({doc.bookName})
+              </Descriptions.Item>
+              <Descriptions.Item label="Tác giả" span={2}>
+                {doc.agencyName}
+              </Descriptions.Item>
+              <Descriptions.Item label="Số, ký hiệu">{doc.code}</Descriptions.Item>
+              <Descriptions.Item label="Ngày văn bản">{formatDate(doc.issuedDate)}</Descriptions.Item>
+              <Descriptions.Item label="Trích yếu" span={2}>
+                <Typography.Text strong>{doc.typeName}</Typography.Text> {doc.summary}
+              </Descriptions.Item>
+              <Descriptions.Item label="Độ khẩn">{URGENCY_LABELS[doc.urgency]}</Descriptions.Item>
+              <Descriptions.Item label="Độ mật">{CONFIDENTIALITY_LABELS[doc.confidentiality]}</Descriptions.Item>
+              <Descriptions.Item label="Hạn giải quyết">{formatDate(doc.deadline) || '—'}</Descriptions.Item>
+              <Descriptions.Item label="Số trang">{doc.pages ?? '—'}</Descriptions.Item>
+              {doc.notes && (
+                <Descriptions.Item label="Ghi chú" span={2}>
+                  {doc.notes}
+                </Descriptions.Item>
+              )}
+            </Descriptions>
+            {doc.cancelled && <Alert type="warning" showIcon title={`Văn bản đã hủy${doc.cancelReason ? `: ${doc.cancelReason}` : ''}. Số đến ${doc.number} không được dùng lại.`} style={{ marginBottom: 12 }} />}
+            <Typography.Title level={5}>Tệp đính kèm</Typography.Title>
+            <AttachmentsPanel documentId={doc.id} files={data.files} canEdit={canEdit && !doc.cancelled} onChanged={changed} />
+          </Col>
+          <Col span={11}>
+            {!doc.cancelled && <HandlingSlip documentId={doc.id} handling={data.handling} me={props.me} directory={directory} onChanged={changed} />}
+            <Typography.Title level={5} style={{ marginTop: 16 }}>
+              Quá trình xử lý
+            </Typography.Title>
+            <HistoryTimeline entries={data.history} />
+          </Col>
+        </Row>
+      )}
+    </Drawer>
+  );
+}
