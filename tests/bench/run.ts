@@ -1,6 +1,11 @@
 // npm run bench [-- --docs 100000]: registration, register paging and search on a large store.
 // Prints a table and writes bench-results/bench.json. Not run by CI.
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { stampArrival } from '../../electron/pdf/arrivalStamp.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -81,6 +86,49 @@ for (const q of queries) {
   }
   add(`search "${q}" (first 50)`, samples, `${hits} shown`);
 }
+
+// Stamping: a 1-page and a 100-page PDF.
+async function makePdf(pages: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.TimesRoman);
+  for (let i = 0; i < pages; i++) doc.addPage([595.28, 841.89]).drawText(`Trang ${i + 1}`.normalize('NFD').replace(/\p{M}/gu, ''), { x: 72, y: 700, size: 12, font });
+  return doc.save();
+}
+const stampText = { unitName: 'Sở Giáo dục và Đào tạo Hà Nội', number: 127, date: '27/11/2026', forwardTo: 'Văn phòng', dossier: null };
+for (const pages of [1, 100]) {
+  const pdf = await makePdf(pages);
+  const samples: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const t = performance.now();
+    await stampArrival(pdf, stampText);
+    samples.push(performance.now() - t);
+  }
+  add(`stamp dấu ĐẾN, ${pages}-page PDF`, samples, `${(pdf.length / 1024).toFixed(0)} KB`);
+}
+
+// Attaching a 50 MB PDF, in a fresh process so its peak memory is its own.
+const bigDir = mkdtempSync(join(tmpdir(), 'vanthu-bench-big-'));
+const bigFile = join(bigDir, 'lon.pdf');
+{
+  const head = Buffer.from('%PDF-1.7\n%âãÏÓ\n');
+  const fd = openSync(bigFile, 'w');
+  writeSync(fd, head);
+  const chunk = Buffer.alloc(1024 * 1024, 0x41);
+  for (let i = 0; i < 50; i++) writeSync(fd, chunk);
+  writeSync(fd, Buffer.from('\n%%EOF\n'));
+  closeSync(fd);
+}
+const child = JSON.parse(
+  execFileSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'attach.mjs'), bigFile], { encoding: 'utf8' }),
+) as { ms: number; size: number; growth: number; peakAfter: number };
+rmSync(bigDir, { recursive: true, force: true });
+rows.push({
+  measure: 'attach a 50 MB PDF (streamed, hashed, fsync)',
+  n: 1,
+  p50_ms: round(child.ms),
+  p95_ms: round(child.ms),
+  note: `peak RSS grew ${(child.growth / 1e6).toFixed(1)} MB (${(child.growth / child.size).toFixed(2)}× the file); peak ${(child.peakAfter / 1e6).toFixed(0)} MB`,
+});
 
 const mem = process.memoryUsage();
 const sizeMb = (statSync(file).size + (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0)) / 1e6;
