@@ -167,13 +167,13 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
     'incoming.delete': (input, req) => cancelIncoming(store, req.write, input.id, input.reason),
 
     'attachments.list': (input) => listAttachments(store, input.documentId),
-    'attachments.get': (input) => files.check(input.id),
+    'attachments.check': (input) => files.check(input.id),
     'attachments.remove': (input, req) => {
       removeAttachment(store, req.write, input.id);
       return { ok: true as const };
     },
-    'attachments.addPath': (input, req) => files.addPath(req.write, input.documentId, input.path),
-    'attachments.content': (input) => files.content(input.id),
+    'attachments.add': (input, req) => files.addPath(req.write, input.documentId, input.path),
+    'attachments.get': (input) => files.content(input.id),
     'incoming.stamp': (input, req) => files.stamp(req.write, input),
 
     'incoming.submit': (input, req) => (submitIncoming(store, req.write, input), handled(input.id)),

@@ -17,6 +17,6 @@ contextBridge.exposeInMainWorld('vanthu', {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Không có chức năng “${method}”.` } };
     }
   },
-  /** The path of a file the user picked or dropped, for attachments.addPath (the bytes never cross IPC). */
+  /** The path of a file the user picked or dropped, for attachments.add (the bytes never cross IPC). */
   pathForFile: (file: unknown): string => (file instanceof File ? webUtils.getPathForFile(file) : ''),
 });

@@ -61,7 +61,7 @@ export const api = {
 export function uploadFile(documentId: string, file: File, onProgress?: (fraction: number) => void): Promise<AttachmentRecord> {
   if (window.vanthu) {
     const path = window.vanthu.pathForFile(file);
-    return api.call('attachments.addPath', { documentId, path });
+    return api.call('attachments.add', { documentId, path });
   }
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -86,7 +86,7 @@ export function uploadFile(documentId: string, file: File, onProgress?: (fractio
 /** A URL the page can show or fetch for an attachment's bytes (checked against their hash). */
 export async function attachmentUrl(id: string): Promise<{ url: string; revoke(): void }> {
   if (window.vanthu) {
-    const { bytes, mime } = await api.call('attachments.content', { id });
+    const { bytes, mime } = await api.call('attachments.get', { id });
     const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));
     return { url, revoke: () => URL.revokeObjectURL(url) };
   }

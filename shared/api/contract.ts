@@ -98,10 +98,10 @@ export const contract = {
   'incoming.delete': method(incomingDeleteInput, documentOutput, REGISTRARS),
 
   'attachments.list': method(z.object({ documentId: id }), z.array(attachmentOutput), 'user'),
-  'attachments.get': method(z.object({ id }), attachmentCheckOutput, 'user'),
+  'attachments.check': method(z.object({ id }), attachmentCheckOutput, 'user'),
   'attachments.remove': method(z.object({ id }), ok, REGISTRARS),
-  'attachments.addPath': method(z.object({ documentId: id, path: z.string().min(1).max(4096) }), attachmentOutput, REGISTRARS, IPC_ONLY),
-  'attachments.content': method(z.object({ id }), z.object({ name: z.string(), mime: z.string(), bytes: z.instanceof(Uint8Array) }), 'user', IPC_ONLY),
+  'attachments.add': method(z.object({ documentId: id, path: z.string().min(1).max(4096) }), attachmentOutput, REGISTRARS, IPC_ONLY),
+  'attachments.get': method(z.object({ id }), z.object({ name: z.string(), mime: z.string(), bytes: z.instanceof(Uint8Array) }), 'user', IPC_ONLY),
   'incoming.stamp': method(stampInput, attachmentOutput, REGISTRARS),
 
   'incoming.submit': method(submitInput, handlingOutput, REGISTRARS),

@@ -182,7 +182,7 @@ describe('attachments', () => {
     const path = office.backend.attachments.blobs.path(a.sha256);
     expect(existsSync(path)).toBe(true);
     writeFileSync(path, Buffer.concat([readFileSync(path), Buffer.from('tampered')]));
-    expect((await office.clerk.ok('attachments.get', { id: a.id })).intact).toBe(false);
+    expect((await office.clerk.ok('attachments.check', { id: a.id })).intact).toBe(false);
     await expect(office.backend.attachments.open(a.id)).rejects.toMatchObject({ code: 'FILE_DAMAGED' });
     expect((await office.clerk.fail('incoming.stamp', { documentId: doc.id, attachmentId: a.id })).code).toBe('FILE_DAMAGED');
   });
@@ -210,6 +210,6 @@ describe('attachments', () => {
 
   it('opens path and byte methods only through the desktop window', async () => {
     const doc = await office.clerk.ok('incoming.register', { ...SAMPLE });
-    expect((await office.clerk.fail('attachments.addPath', { documentId: doc.id, path: '/etc/passwd' })).code).toBe('UNKNOWN_METHOD');
+    expect((await office.clerk.fail('attachments.add', { documentId: doc.id, path: '/etc/passwd' })).code).toBe('UNKNOWN_METHOD');
   });
 });

@@ -1,6 +1,6 @@
 // The Electron glue, with a stand-in 'electron' module: every contract method is bound to IPC,
 // the window is locked down, and only the app's own page may call.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { runInNewContext } from 'node:vm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { contract } from '../../shared/api/contract.js';
+import { samplePdf } from '../helpers/pdfFixtures.js';
 
 type Handler = (event: unknown, input: unknown) => Promise<unknown>;
 const fake = vi.hoisted(() => {
@@ -113,6 +114,22 @@ describe('electron main', () => {
     expect(setup.ok).toBe(true);
     const me = (await call('auth.me')) as { ok: boolean; value: { fullName: string } };
     expect(me.value.fullName).toBe('Lê Thị Hoa');
+  });
+
+  it('attaches a file by its path and hands its bytes back, through IPC only', async () => {
+    const { handlers } = await started();
+    const call = (m: string, input?: unknown) => handlers.get(`vanthu:${m}`)!(fromOurPage, input) as Promise<{ ok: boolean; value: Record<string, unknown>; error?: { code: string } }>;
+    const doc = await call('incoming.register', { agency: 'Sở GD-ĐT', code: '5/SGDĐT-VP', type: 'CV', issuedDate: '2026-03-02', summary: 'Công văn có tệp' });
+    expect(doc.ok).toBe(true);
+    const file = join(dataDir, 'cong-van.pdf');
+    const pdf = await samplePdf(1);
+    writeFileSync(file, pdf);
+    const added = await call('attachments.add', { documentId: doc.value.id, path: file });
+    expect(added.value).toMatchObject({ name: 'cong-van.pdf', kind: 'pdf', pages: 1 });
+    const got = await call('attachments.get', { id: added.value.id });
+    expect(new Uint8Array(got.value.bytes as Uint8Array)).toEqual(new Uint8Array(pdf));
+    const missing = await call('attachments.add', { documentId: doc.value.id, path: join(dataDir, 'khong-co.pdf') });
+    expect(missing.error?.code).toBe('NOT_FOUND');
   });
 
   it('refuses a call from any other page', async () => {
