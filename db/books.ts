@@ -6,12 +6,20 @@ import type { BookKind } from '../shared/domain/enums.js';
 import { officeYear } from '../shared/text/dates.js';
 import { documents, registerBooks } from './schema.js';
 import type { Store } from './store.js';
-import type { Writer } from './write.js';
+import { mutate, type WriteContext, type Writer } from './write.js';
 
 export type BookRow = typeof registerBooks.$inferSelect;
 
 export function incomingBookName(year: number): string {
   return `Sổ văn bản đến ${year}`;
+}
+
+/** The name a yearly book gets when it is opened: "Sổ văn bản đi mật 2026", "Sổ Quyết định 2026". */
+export function bookName(kind: BookKind, series: string, year: number, typeName?: string): string {
+  if (kind === 'incoming') return incomingBookName(year);
+  if (series === 'confidential') return `Sổ văn bản đi mật ${year}`;
+  if (series.startsWith('type:')) return `Sổ ${typeName ?? series.slice(5)} ${year}`;
+  return `Sổ văn bản đi ${year}`;
 }
 
 export function listBooks(store: Store, kind?: BookKind) {
@@ -26,6 +34,9 @@ export function listBooks(store: Store, kind?: BookKind) {
     kind: b.kind,
     name: b.name,
     year: b.year,
+    series: b.series,
+    closed: b.closedAt !== null,
+    printedAt: b.printedAt,
     nextNumber: nextNumber(store, b.id, b.year ?? officeYear(store.now())),
   }));
 }
@@ -36,26 +47,61 @@ export function getBook(store: Store, id: string): BookRow {
   return book;
 }
 
-/** The book a document of `year` goes into: the one asked for, else that year's, else a new one. */
-export function bookFor(w: Writer, kind: BookKind, year: number, bookId?: string): BookRow {
+function refuseClosed(book: BookRow): void {
+  if (book.closedAt) throw new AppError('CONFLICT', `“${book.name}” đã khóa sổ; không ghi thêm hay sửa được.`, { field: 'bookId' });
+}
+
+/**
+ * The book a document of `year` goes into: the one asked for, else that year's book of the
+ * series, else a new one (read-only: `w` null answers without creating).
+ */
+export function findBook(store: Store, kind: BookKind, year: number, series = 'general', bookId?: string): BookRow | null {
   if (bookId) {
-    const book = getBook(w.store, bookId);
-    if (book.kind !== kind) throw new AppError('VALIDATION', `“${book.name}” không phải sổ văn bản đến.`, { field: 'bookId' });
+    const book = getBook(store, bookId);
+    const label = kind === 'incoming' ? 'sổ văn bản đến' : 'sổ văn bản đi';
+    if (book.kind !== kind) throw new AppError('VALIDATION', `“${book.name}” không phải ${label}.`, { field: 'bookId' });
     if (book.year !== null && book.year !== year) {
-      throw new AppError('VALIDATION', `“${book.name}” là sổ của năm ${book.year}, ngày đến thuộc năm ${year}.`, { field: 'bookId' });
+      throw new AppError('VALIDATION', `“${book.name}” là sổ của năm ${book.year}, văn bản thuộc năm ${year}.`, { field: 'bookId' });
     }
-    if (book.closedAt) throw new AppError('VALIDATION', `“${book.name}” đã khóa sổ.`, { field: 'bookId' });
     return book;
   }
-  const yearly = w.db
-    .select()
-    .from(registerBooks)
-    .where(and(eq(registerBooks.kind, kind), eq(registerBooks.year, year), isNull(registerBooks.deletedAt)))
-    .orderBy(asc(registerBooks.createdAt))
-    .get();
-  if (yearly) return yearly;
-  const id = w.insert(registerBooks, { kind, name: incomingBookName(year), year, closedAt: null });
+  return (
+    store.db
+      .select()
+      .from(registerBooks)
+      .where(and(eq(registerBooks.kind, kind), eq(registerBooks.year, year), eq(registerBooks.series, series), isNull(registerBooks.deletedAt)))
+      .orderBy(asc(registerBooks.createdAt))
+      .get() ?? null
+  );
+}
+
+export function bookFor(w: Writer, kind: BookKind, year: number, bookId?: string, series = 'general', typeName?: string): BookRow {
+  const found = findBook(w.store, kind, year, series, bookId);
+  if (found) {
+    refuseClosed(found);
+    return found;
+  }
+  const id = w.insert(registerBooks, { kind, name: bookName(kind, series, year, typeName), year, series, printedAt: null, closedAt: null });
   return getBook(w.store, id);
+}
+
+/** Edits to a document are refused once its book is closed (khóa sổ). */
+export function refuseIfClosed(store: Store, bookId: string): void {
+  refuseClosed(getBook(store, bookId));
+}
+
+/** Khóa sổ: after the year's register is printed and signed, the book takes no more changes. */
+export function closeBook(store: Store, ctx: WriteContext, bookId: string): void {
+  mutate(store, ctx, (w) => {
+    const book = getBook(store, bookId);
+    if (book.closedAt) throw new AppError('CONFLICT', `“${book.name}” đã khóa sổ trước đó.`);
+    if (!book.printedAt) throw new AppError('CONFLICT', `Hãy in “${book.name}” trước khi khóa sổ.`);
+    w.update(registerBooks, book.id, { closedAt: w.at }, 'close');
+  });
+}
+
+export function markPrinted(store: Store, ctx: WriteContext, bookId: string): void {
+  mutate(store, ctx, (w) => w.update(registerBooks, bookId, { printedAt: w.at }, 'print'));
 }
 
 /** The next number of a book's series in a year: after the highest ever given, cancelled ones included. */

@@ -34,6 +34,14 @@ interface DocumentRow {
   deleted_at: string | null;
   deleted_reason: string | null;
   seq: number;
+  status: string;
+  signer_name: string | null;
+  signer_position: string | null;
+  signer_prefix: string | null;
+  recipients_text: string | null;
+  kept_copies: string | null;
+  copies: number | null;
+  drafting_department_id: string | null;
 }
 
 const SELECT = `
@@ -69,12 +77,21 @@ function toRecord(r: DocumentRow): DocumentRecord {
     updatedAt: r.updated_at,
     cancelled: r.deleted_at !== null,
     cancelReason: r.deleted_reason,
+    status: r.status,
+    signerName: r.signer_name,
+    signerPosition: r.signer_position,
+    signerPrefix: r.signer_prefix,
+    recipientsText: r.recipients_text,
+    keptCopies: r.kept_copies,
+    copies: r.copies,
+    draftingDepartmentId: r.drafting_department_id,
   };
 }
 
-export function getDocument(store: Store, id: string, kind: 'incoming' | 'outgoing'): DocumentRecord {
-  const row = stmt(store.sqlite, `${SELECT} WHERE d.id = ? AND d.kind = ?`).get(id, kind) as DocumentRow | undefined;
-  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy văn bản.');
+/** A document by id; with `kind`, only one of that kind. */
+export function getDocument(store: Store, id: string, kind?: 'incoming' | 'outgoing'): DocumentRecord {
+  const row = stmt(store.sqlite, `${SELECT} WHERE d.id = ?`).get(id) as DocumentRow | undefined;
+  if (!row || (kind && row.kind !== kind)) throw new AppError('NOT_FOUND', 'Không tìm thấy văn bản.');
   return toRecord(row);
 }
 

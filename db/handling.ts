@@ -13,7 +13,7 @@ import { documentEventsOf, recordEvent } from './history.js';
 import { departments, documents, tasks, users } from './schema.js';
 import type { Store } from './store.js';
 import { getUserRow } from './users.js';
-import { mutate, type WriteContext } from './write.js';
+import { mutate, type WriteContext, type Writer } from './write.js';
 
 export interface Actor {
   id: string;
@@ -193,6 +193,27 @@ export function completeTask(store: Store, ctx: WriteContext, actor: Actor, inpu
   });
 }
 
+/**
+ * An outgoing reply closes the loop: the incoming document records the reply's số/ký hiệu
+ * and, when asked, its lead task is completed by it. Runs inside the issuing transaction.
+ */
+export function recordReply(w: Writer, incomingId: string, reply: { outgoingId: string; code: string }, completeLead: boolean): void {
+  const status = statusOf(w.store, incomingId);
+  w.update(documents, incomingId, { replyCode: reply.code });
+  recordEvent(w, incomingId, 'reply', { code: reply.code, outgoingId: reply.outgoingId });
+  if (!completeLead || !ALLOWED_FROM.complete.includes(status)) return;
+  const lead = w.db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.documentId, incomingId), eq(tasks.role, 'chu_tri'), ne(tasks.status, 'hoan_thanh'), isNull(tasks.deletedAt)))
+    .get();
+  if (!lead) return;
+  const result = `Đã trả lời bằng văn bản ${reply.code}`;
+  w.update(tasks, lead.id, { status: 'hoan_thanh', result, replyCode: reply.code, completedAt: w.at });
+  w.update(documents, incomingId, { status: 'hoan_thanh', completedAt: w.at });
+  recordEvent(w, incomingId, 'complete', { taskId: lead.id, role: 'chu_tri', result, replyCode: reply.code });
+}
+
 export function returnIncoming(store: Store, ctx: WriteContext, input: { id: string; reason: string }): void {
   mutate(store, ctx, (w) => {
     requireStep(store, input.id, 'return');
@@ -367,6 +388,14 @@ function describeEvent(action: string, d: Record<string, unknown>): string {
       return `Trả lại: ${s('reason')}`;
     case 'recall':
       return `Thu hồi: ${s('reason')}`;
+    case 'reply':
+      return `Đã trả lời bằng văn bản ${s('code')}`;
+    case 'reserve':
+      return `Lấy số ${s('code')}`;
+    case 'issue':
+      return `Ban hành văn bản ${s('code')}`;
+    case 'close':
+      return 'Khóa sổ';
     case 'cancel':
       return `Hủy văn bản${d.reason ? `: ${s('reason')}` : ''}`;
     default:

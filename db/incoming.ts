@@ -6,7 +6,7 @@ import { AppError } from '../shared/api/errors.js';
 import type { Confidentiality, Urgency } from '../shared/domain/enums.js';
 import { formatDate, officeDate, officeYear } from '../shared/text/dates.js';
 import { codeKey } from '../shared/text/searchKey.js';
-import { bookFor, nextNumber } from './books.js';
+import { bookFor, nextNumber, refuseIfClosed } from './books.js';
 import { agencyFor, resolveDocType } from './catalog.js';
 import { getDocument } from './documentRows.js';
 import { recordEvent } from './history.js';
@@ -98,6 +98,7 @@ export function updateIncoming(store: Store, ctx: WriteContext, input: UpdateInc
   mutate(store, ctx, (w) => {
     const doc = getDocument(store, input.id, 'incoming');
     if (doc.cancelled) throw new AppError('CONFLICT', `Văn bản số đến ${doc.number} đã hủy, không sửa được.`);
+    refuseIfClosed(store, doc.bookId);
     const receivedAt = input.receivedAt ?? doc.receivedAt;
     const issuedDate = input.issuedDate ?? doc.issuedDate;
     const deadline = input.deadline === undefined ? doc.deadline : input.deadline;
@@ -145,6 +146,7 @@ export function cancelIncoming(store: Store, ctx: WriteContext, id: string, reas
   mutate(store, ctx, (w) => {
     const doc = getDocument(store, id, 'incoming');
     if (doc.cancelled) throw new AppError('CONFLICT', `Văn bản số đến ${doc.number} đã hủy trước đó.`);
+    refuseIfClosed(store, doc.bookId);
     w.tombstone(documents, id, { deletedReason: reason });
     recordEvent(w, id, 'cancel', { reason });
   });

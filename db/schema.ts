@@ -76,6 +76,10 @@ export const registerBooks = sqliteTable(
     name: text('name').notNull(),
     /** The year a yearly book belongs to; numbers run per (book, year) either way. */
     year: integer('year'),
+    /** 'general', 'confidential' (văn bản mật) or 'type:<code>' (a legal type's own series). */
+    series: text('series').notNull().default('general'),
+    /** Set when the book's register was last printed; a book closes only after printing. */
+    printedAt: text('printed_at'),
     closedAt: text('closed_at'),
     ...synced,
   },
@@ -116,6 +120,14 @@ export const documents = sqliteTable(
     direction: text('direction'),
     replyCode: text('reply_code'),
     completedAt: text('completed_at'),
+    // Outgoing documents (văn bản đi): who signs, where it goes, where copies are kept.
+    signerName: text('signer_name'),
+    signerPosition: text('signer_position'),
+    signerPrefix: text('signer_prefix'),
+    recipientsText: text('recipients_text'),
+    keptCopies: text('kept_copies'),
+    copies: integer('copies'),
+    draftingDepartmentId: text('drafting_department_id'),
     // What FTS5 indexes: unicode61 folds the tones, but not đ/Đ (TOOLCHAIN.md).
     searchText: text('search_text').generatedAlwaysAs(
       sql`replace(replace(code || ' ' || agency_name || ' ' || summary, 'đ', 'd'), 'Đ', 'D')`,
@@ -132,7 +144,22 @@ export const documents = sqliteTable(
     index('documents_duplicate').on(t.kind, t.codeKey, t.agencyKey),
     index('documents_received_date').on(t.kind, t.receivedDate),
     index('documents_status').on(t.kind, t.status),
+    // Số + ký hiệu of an outgoing document is unique in its year, cancelled ones included.
+    uniqueIndex('documents_outgoing_code').on(t.year, t.codeKey).where(sql`kind = 'outgoing'`),
   ],
+);
+
+/** A link between documents: an outgoing reply to the incoming ones it answers. */
+export const documentLinks = sqliteTable(
+  'document_links',
+  {
+    id: text('id').primaryKey(),
+    fromId: text('from_id').notNull(),
+    toId: text('to_id').notNull(),
+    kind: text('kind').notNull(),
+    ...synced,
+  },
+  (t) => [index('document_links_from').on(t.fromId), index('document_links_to').on(t.toId)],
 );
 
 export const attachments = sqliteTable(

@@ -39,7 +39,7 @@ export function initialize(store: Store, input: SetupInput): { userId: string } 
     });
     DEFAULT_DOC_TYPES.forEach((t, i) => w.insert(docTypes, { code: t.code, name: t.name, sort: i, active: true }));
     const year = officeYear(store.now());
-    w.insert(registerBooks, { kind: 'incoming', name: incomingBookName(year), year, closedAt: null });
+    w.insert(registerBooks, { kind: 'incoming', name: incomingBookName(year), year, series: 'general', printedAt: null, closedAt: null });
     w.event('setup.initialize', { unitName: input.unitName, unitCode: input.unitCode, admin: input.adminUsername });
     return { userId };
   });

@@ -36,8 +36,8 @@ export class AttachmentsService {
 
   /** A file as a stream (browser upload, or a path the main process opened). */
   async add(ctx: WriteContext, input: { documentId: string; name: string; source: Readable; declaredSize?: number | undefined }): Promise<AttachmentRecord> {
-    const doc = getDocument(this.store, input.documentId, 'incoming');
-    if (doc.cancelled) throw new AppError('CONFLICT', `Văn bản số đến ${doc.number} đã hủy, không đính kèm được.`);
+    const doc = getDocument(this.store, input.documentId);
+    if (doc.cancelled) throw new AppError('CONFLICT', `Văn bản số ${doc.number} đã hủy, không đính kèm được.`);
     const name = cleanLine(input.name).slice(0, 255) || 'tep-dinh-kem';
     const max = this.maxBytes();
     // Refused before a byte is copied; what happens to the rest of the stream is the caller's.

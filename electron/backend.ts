@@ -6,7 +6,8 @@ import { AppError, type ApiError, type Result } from '../shared/api/errors.js';
 import type { Role } from '../shared/domain/enums.js';
 import { verifyAudit } from '../db/audit.js';
 import { login } from '../db/auth.js';
-import { listBooks } from '../db/books.js';
+import { closeBook, listBooks } from '../db/books.js';
+import { cancelOutgoing, issueOutgoing, previewOutgoing, repliesOf, reserveOutgoing } from '../db/outgoing.js';
 import { listDocTypes, searchAgencies } from '../db/catalog.js';
 import { getDocument, listDocuments } from '../db/documentRows.js';
 import { cancelIncoming, registerIncoming, updateIncoming } from '../db/incoming.js';
@@ -159,6 +160,18 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
     'agencies.search': (input) => searchAgencies(store, input.q, input.limit),
     'docTypes.list': () => listDocTypes(store),
     'books.list': (input) => listBooks(store, input.kind),
+    'books.close': (input, req) => {
+      closeBook(store, req.write, input.id);
+      return listBooks(store).find((b) => b.id === input.id)!;
+    },
+
+    'outgoing.preview': (input) => previewOutgoing(store, input),
+    'outgoing.reserve': (input, req) => reserveOutgoing(store, req.write, input),
+    'outgoing.issue': (input, req) => issueOutgoing(store, req.write, input),
+    'outgoing.cancel': (input, req) => cancelOutgoing(store, req.write, input.id, input.reason),
+    'outgoing.list': (input) => listDocuments(store, { kind: 'outgoing', ...input }),
+    'outgoing.get': (input) => getDocument(store, input.id, 'outgoing'),
+    'outgoing.replies': (input) => repliesOf(store, input.id),
 
     'incoming.register': (input, req) => registerIncoming(store, req.write, input),
     'incoming.list': (input) => listDocuments(store, { kind: 'incoming', ...input }),

@@ -23,6 +23,7 @@ import {
   incomingUpdateInput,
 } from './documents.js';
 import { empty, id } from './fields.js';
+import { outgoingCancelInput, outgoingIssueInput, outgoingPreviewInput, outgoingPreviewOutput, outgoingRepliesOutput, outgoingReserveInput } from './outgoing.js';
 import {
   assignInput,
   attachmentCheckOutput,
@@ -58,6 +59,16 @@ function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, a
 }
 
 const REGISTRARS = ['clerk'] as const;
+const bookOutput = z.object({
+  id: z.string(),
+  kind: z.enum(['incoming', 'outgoing']),
+  name: z.string(),
+  year: z.number().int().nullable(),
+  series: z.string(),
+  closed: z.boolean(),
+  printedAt: z.string().nullable(),
+  nextNumber: z.number().int(),
+});
 const LEADERS = ['leader'] as const;
 const IPC_ONLY = ['ipc'] as const;
 const ok = z.object({ ok: z.literal(true) });
@@ -87,15 +98,24 @@ export const contract = {
   'docTypes.list': method(empty, z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })), 'user'),
   'books.list': method(
     z.object({ kind: z.enum(['incoming', 'outgoing']).optional() }).optional().transform((v) => v ?? {}),
-    z.array(z.object({ id: z.string(), kind: z.enum(['incoming', 'outgoing']), name: z.string(), year: z.number().int().nullable(), nextNumber: z.number().int() })),
+    z.array(bookOutput),
     'user',
   ),
+  'books.close': method(z.object({ id }), bookOutput, ['clerk']),
 
   'incoming.register': method(incomingRegisterInput, documentOutput, REGISTRARS),
   'incoming.list': method(incomingListInput, documentList, 'user'),
   'incoming.get': method(z.object({ id }), documentOutput, 'user'),
   'incoming.update': method(incomingUpdateInput, documentOutput, REGISTRARS),
   'incoming.delete': method(incomingDeleteInput, documentOutput, REGISTRARS),
+
+  'outgoing.preview': method(outgoingPreviewInput, outgoingPreviewOutput, REGISTRARS),
+  'outgoing.reserve': method(outgoingReserveInput, documentOutput, REGISTRARS),
+  'outgoing.issue': method(outgoingIssueInput, documentOutput, REGISTRARS),
+  'outgoing.cancel': method(outgoingCancelInput, documentOutput, REGISTRARS),
+  'outgoing.list': method(incomingListInput, documentList, 'user'),
+  'outgoing.get': method(z.object({ id }), documentOutput, 'user'),
+  'outgoing.replies': method(z.object({ id }), outgoingRepliesOutput, 'user'),
 
   'attachments.list': method(z.object({ documentId: id }), z.array(attachmentOutput), 'user'),
   'attachments.check': method(z.object({ id }), attachmentCheckOutput, 'user'),

@@ -122,6 +122,15 @@ export const documentOutput = z.object({
   updatedAt: z.string(),
   cancelled: z.boolean(),
   cancelReason: z.string().nullable(),
+  status: z.string(),
+  // Outgoing documents only (null on incoming ones).
+  signerName: z.string().nullable(),
+  signerPosition: z.string().nullable(),
+  signerPrefix: z.string().nullable(),
+  recipientsText: z.string().nullable(),
+  keptCopies: z.string().nullable(),
+  copies: z.number().int().nullable(),
+  draftingDepartmentId: z.string().nullable(),
 });
 export type DocumentRecord = z.infer<typeof documentOutput>;
 

@@ -63,35 +63,37 @@ describe('số đến', () => {
     expect([late.number, late.year]).toEqual([3, 2026]);
   });
 
-  it('gives distinct consecutive numbers to two writers on the same file at once', async () => {
-    setUp(new Date().toISOString());
-    // Inside the project, so the bundle finds better-sqlite3 in node_modules.
-    const cache = join(import.meta.dirname, '../../node_modules/.cache');
-    mkdirSync(cache, { recursive: true });
-    const out = mkdtempSync(join(cache, 'vanthu-worker-'));
-    const outfile = join(out, 'registerWorker.mjs');
-    await build({
-      entryPoints: [join(import.meta.dirname, 'fixtures/registerWorker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      outfile,
-      external: ['better-sqlite3'],
-      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-      logLevel: 'error',
-    });
-    const gate = new SharedArrayBuffer(4);
-    const run = (prefix: string) =>
-      new Promise<{ numbers: number[]; started: number; ended: number }>((resolve, reject) => {
-        const w = new Worker(outfile, { workerData: { file: t.file, count: 150, prefix, gate, migrationsFolder: defaultMigrationsFolder() } });
-        w.once('message', resolve);
-        w.once('error', reject);
+  for (const kind of ['incoming', 'outgoing'] as const) {
+    it(`gives distinct consecutive ${kind === 'incoming' ? 'số đến' : 'số đi (lấy số)'} to two writers on the same file at once`, async () => {
+      setUp(new Date().toISOString());
+      // Inside the project, so the bundle finds better-sqlite3 in node_modules.
+      const cache = join(import.meta.dirname, '../../node_modules/.cache');
+      mkdirSync(cache, { recursive: true });
+      const out = mkdtempSync(join(cache, 'vanthu-worker-'));
+      const outfile = join(out, 'registerWorker.mjs');
+      await build({
+        entryPoints: [join(import.meta.dirname, 'fixtures/registerWorker.ts')],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        outfile,
+        external: ['better-sqlite3'],
+        banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+        logLevel: 'error',
       });
-    const [a, b] = await Promise.all([run('A'), run('B')]).finally(() => rmSync(out, { recursive: true, force: true }));
-    const all = [...a.numbers, ...b.numbers].sort((x, y) => x - y);
-    expect(all).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
-    // Both were writing at the same time, not one after the other.
-    expect(a.started).toBeLessThan(b.ended);
-    expect(b.started).toBeLessThan(a.ended);
-  });
+      const gate = new SharedArrayBuffer(4);
+      const run = (prefix: string) =>
+        new Promise<{ numbers: number[]; started: number; ended: number }>((resolve, reject) => {
+          const w = new Worker(outfile, { workerData: { file: t.file, count: 150, prefix, gate, kind, migrationsFolder: defaultMigrationsFolder() } });
+          w.once('message', resolve);
+          w.once('error', reject);
+        });
+      const [a, b] = await Promise.all([run('A'), run('B')]).finally(() => rmSync(out, { recursive: true, force: true }));
+      const all = [...a.numbers, ...b.numbers].sort((x, y) => x - y);
+      expect(all).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+      // Both were writing at the same time, not one after the other.
+      expect(a.started).toBeLessThan(b.ended);
+      expect(b.started).toBeLessThan(a.ended);
+    });
+  }
 });

@@ -1,0 +1,45 @@
+// Outgoing documents (văn bản đi): take a number, issue, cancel; replies to incoming ones.
+import { z } from 'zod';
+import { SIGNER_PREFIXES } from '../domain/symbols.js';
+import { confidentiality, urgency } from './documents.js';
+import { id, isoDate, line, optionalText, text } from './fields.js';
+
+const numbering = {
+  type: line('loại văn bản', 20),
+  /** Đơn vị soạn thảo: its abbreviation goes into a công văn's symbol. */
+  departmentId: id.nullish(),
+  confidentiality: confidentiality.default('thuong'),
+  bookId: id.optional(),
+};
+
+export const outgoingPreviewInput = z.object(numbering);
+export const outgoingPreviewOutput = z.object({ bookId: z.string().nullable(), bookName: z.string(), number: z.number().int(), code: z.string() });
+
+export const outgoingReserveInput = z.object({ ...numbering, summary: optionalText('trích yếu nội dung', 500) });
+
+const pages = z.number().int().min(1, { error: 'Số trang ít nhất là 1.' }).max(100000).nullish().transform((v) => v ?? null);
+const copies = z.number({ error: 'Số lượng bản phải là một số.' }).int().min(1, { error: 'Số lượng bản ít nhất là 1.' }).max(100000).nullish().transform((v) => v ?? null);
+
+export const outgoingIssueInput = z.object({
+  /** A number taken earlier (lấy số) to issue now; without it the number is given here. */
+  id: id.optional(),
+  ...numbering,
+  summary: text('trích yếu nội dung', 500),
+  issuedDate: isoDate('ngày tháng văn bản'),
+  signerName: line('người ký', 100),
+  signerPosition: optionalText('chức vụ người ký', 100),
+  signerPrefix: z.enum(SIGNER_PREFIXES, { error: 'Quyền hạn ký phải là TM., KT., TL., Q., TUQ. hoặc để trống.' }).default(''),
+  recipients: text('nơi nhận', 2000),
+  keptCopies: optionalText('đơn vị, người nhận bản lưu', 300),
+  copies,
+  pages,
+  urgency: urgency.default('thuong'),
+  notes: optionalText('ghi chú', 2000),
+  replyTo: z.array(id).max(20).optional().default([]),
+  /** Also complete the lead task of each incoming document answered. */
+  completeReplied: z.boolean().optional().default(false),
+});
+export type OutgoingIssueInput = z.output<typeof outgoingIssueInput>;
+
+export const outgoingCancelInput = z.object({ id, reason: text('lý do hủy', 500) });
+export const outgoingRepliesOutput = z.array(z.object({ id: z.string(), number: z.number().int(), year: z.number().int(), code: z.string(), agencyName: z.string(), summary: z.string() }));

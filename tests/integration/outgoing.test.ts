@@ -1,0 +1,134 @@
+// Văn bản đi: numbers and symbols per series, lấy số, ban hành, hủy, replies that close the
+// loop, and the year's book closed after printing.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { markPrinted } from '../../db/books.js';
+import { PASSWORD, SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
+
+let office: Office;
+let vp: string;
+const setting = (key: string, value: unknown) =>
+  office.t.store.sqlite.prepare("INSERT OR REPLACE INTO settings(key, value, hlc, updated_at) VALUES (?, ?, 'x', 'x')").run(key, JSON.stringify(value));
+
+beforeEach(async () => {
+  office = await setUpOffice();
+  vp = (await office.admin.ok('departments.create', { name: 'Văn phòng', code: 'VP' })).id;
+});
+afterEach(() => office.cleanup());
+
+const issue = (extra: Record<string, unknown> = {}) =>
+  office.clerk.ok('outgoing.issue', {
+    type: 'CV',
+    departmentId: vp,
+    summary: 'V/v tổ chức Hội khỏe Phù Đổng cấp huyện',
+    issuedDate: '2026-03-02',
+    signerName: 'Nguyễn Văn Quản',
+    signerPosition: 'Trưởng phòng',
+    recipients: 'Các trường THCS trên địa bàn;\nLưu: VT, VP.',
+    keptCopies: 'Văn phòng',
+    copies: 12,
+    ...extra,
+  } as never);
+
+describe('numbers and symbols', () => {
+  it('runs one general series across types, 01–09 written with a zero', async () => {
+    const a = await issue();
+    const b = await issue({ type: 'KH', summary: 'Kế hoạch kiểm tra nội bộ' });
+    expect([a.code, b.code]).toEqual(['01/PGDĐT-VP', '02/KH-PGDĐT']);
+    expect([a.number, b.number]).toEqual([1, 2]);
+    expect(a.bookName).toBe('Sổ văn bản đi 2026');
+    expect(a).toMatchObject({ signerName: 'Nguyễn Văn Quản', copies: 12, status: 'phat_hanh' });
+  });
+
+  it('previews the next symbol without taking it; lấy số takes it for good', async () => {
+    const p1 = await office.clerk.ok('outgoing.preview', { type: 'QĐ', departmentId: vp });
+    const p2 = await office.clerk.ok('outgoing.preview', { type: 'QĐ', departmentId: vp });
+    expect(p1).toEqual(p2);
+    expect(p1.code).toBe('01/QĐ-PGDĐT');
+    const reserved = await office.clerk.ok('outgoing.reserve', { type: 'QĐ', departmentId: vp, summary: null });
+    expect([reserved.code, reserved.status]).toEqual(['01/QĐ-PGDĐT', 'da_cap_so']);
+    expect((await office.clerk.ok('outgoing.preview', { type: 'CV', departmentId: vp })).code).toBe('02/PGDĐT-VP');
+    const issued = await issue({ id: reserved.id, type: 'QĐ', summary: 'Quyết định thành lập Ban tổ chức' });
+    expect([issued.id, issued.code, issued.status, issued.summary]).toEqual([reserved.id, '01/QĐ-PGDĐT', 'phat_hanh', 'Quyết định thành lập Ban tổ chức']);
+    const changed = await office.clerk.fail('outgoing.issue', { ...issuedInput(), id: reserved.id });
+    expect(changed.code).toBe('CONFLICT');
+  });
+
+  it('keeps confidential documents in their own series', async () => {
+    await issue();
+    const secret = await issue({ confidentiality: 'mat', summary: 'Đề thi dự phòng' });
+    // Its own numbers from 01, with the mark that keeps số + ký hiệu unique in the year.
+    expect([secret.number, secret.code, secret.bookName]).toEqual([1, '01/PGDĐT-VP-M', 'Sổ văn bản đi mật 2026']);
+  });
+
+  it('never gives a cancelled number again', async () => {
+    await issue();
+    const second = await issue();
+    const cancelled = await office.clerk.ok('outgoing.cancel', { id: second.id, reason: 'Sai nơi nhận, ban hành lại' });
+    expect(cancelled.cancelled).toBe(true);
+    const third = await issue();
+    expect(third.code).toBe('03/PGDĐT-VP');
+    const list = await office.leader.ok('outgoing.list');
+    expect(list.items.map((d) => [d.code, d.cancelled])).toEqual([
+      ['03/PGDĐT-VP', false],
+      ['02/PGDĐT-VP', true],
+      ['01/PGDĐT-VP', false],
+    ]);
+  });
+
+  it('refuses the same number and symbol twice in a year', async () => {
+    for (let i = 0; i < 3; i++) await issue({ type: 'QĐ' }); // 01, 02, 03/QĐ-PGDĐT in the general series
+    setting('outgoing.typeSeries', ['QĐ']); // now QĐ gets its own series, starting again at 01
+    const clash = await office.clerk.fail('outgoing.issue', { ...issuedInput(), type: 'QĐ' });
+    expect(clash.code).toBe('CONFLICT');
+    expect(clash.message).toContain('01/QĐ-PGDĐT đã dùng trong năm 2026');
+  });
+
+  it('refuses wrong input in Vietnamese', async () => {
+    const future = await office.clerk.fail('outgoing.issue', { ...issuedInput(), issuedDate: '2099-01-01' });
+    expect([future.code, future.field]).toEqual(['VALIDATION', 'issuedDate']);
+    const prefix = await office.clerk.fail('outgoing.issue', { ...issuedInput(), signerPrefix: 'XYZ' });
+    expect(prefix.message).toContain('TM., KT., TL., Q., TUQ.');
+    const noSigner = await office.clerk.fail('outgoing.issue', { ...issuedInput(), signerName: ' ' });
+    expect(noSigner.message).toBe('Chưa nhập người ký.');
+    expect((await office.specialist.fail('outgoing.issue', issuedInput())).code).toBe('FORBIDDEN');
+  });
+});
+
+function issuedInput() {
+  return { type: 'CV', departmentId: vp, summary: 'V/v báo cáo', issuedDate: '2026-03-02', signerName: 'Nguyễn Văn Quản', recipients: 'Như trên' };
+}
+
+describe('a reply closes the loop', () => {
+  it('records its số/ký hiệu on the incoming document and completes the lead task', async () => {
+    const users = await office.admin.ok('users.list');
+    const leaderId = users.find((u) => u.username === 'lanhdao')!.id;
+    const specId = users.find((u) => u.username === 'chuyenvien')!.id;
+    const incoming = await office.clerk.ok('incoming.register', { ...SAMPLE });
+    await office.clerk.ok('incoming.submit', { id: incoming.id, leaderId });
+    await office.leader.ok('incoming.assign', { id: incoming.id, direction: 'Tham mưu văn bản trả lời', lead: { userId: specId, deadline: '2099-12-31' } });
+    const reply = await issue({ replyTo: [incoming.id], completeReplied: true, summary: 'V/v trả lời Kế hoạch 142/KH-BGDĐT' });
+    const h = await office.clerk.ok('incoming.handling', { id: incoming.id });
+    expect(h).toMatchObject({ status: 'hoan_thanh', replyCode: reply.code });
+    expect(h.tasks[0]).toMatchObject({ status: 'hoan_thanh', replyCode: reply.code });
+    expect((await office.clerk.ok('incoming.followUp')).items[0]!.replyCode).toBe(reply.code);
+    expect((await office.clerk.ok('outgoing.replies', { id: reply.id })).map((r) => r.code)).toEqual(['142/KH-BGDĐT']);
+    const history = await office.clerk.ok('incoming.history', { id: incoming.id });
+    expect(history.map((e) => e.summary)).toContain(`Đã trả lời bằng văn bản ${reply.code}`);
+    expect(await office.specialist.ok('tasks.mine')).toEqual([]);
+  });
+});
+
+describe('closing the year’s book', () => {
+  it('is refused before printing; after it, the book takes no more', async () => {
+    const a = await issue();
+    const err = await office.clerk.fail('books.close', { id: a.bookId });
+    expect(err.message).toContain('Hãy in');
+    markPrinted(office.t.store, { userId: null }, a.bookId);
+    const closed = await office.clerk.ok('books.close', { id: a.bookId });
+    expect(closed.closed).toBe(true);
+    expect((await office.clerk.fail('outgoing.issue', issuedInput())).message).toContain('đã khóa sổ');
+    expect((await office.clerk.fail('outgoing.cancel', { id: a.id, reason: 'x' })).message).toContain('đã khóa sổ');
+    expect((await office.specialist.fail('books.close', { id: a.bookId })).code).toBe('FORBIDDEN');
+    void PASSWORD;
+  });
+});
