@@ -107,6 +107,8 @@ export interface ListFilter {
   urgency?: string | undefined;
   limit: number;
   cursor?: string | null | undefined;
+  /** Oldest number first, as a printed register runs. */
+  ascending?: boolean;
 }
 
 /** Newest number first, by keyset on (year, number, seq): page 5,000 costs what page 1 costs. */
@@ -125,10 +127,10 @@ export function listDocuments(store: Store, f: ListFilter): DocumentList {
   if (f.cursor) {
     const c = /^(\d{4})\.(\d+)\.(\d+)$/.exec(f.cursor);
     if (!c) throw new AppError('BAD_REQUEST', 'Con trỏ trang không hợp lệ; hãy tải lại danh sách.');
-    where.push('(d.year, d.number, d.seq) < (@cy, @cn, @cs)');
+    where.push(`(d.year, d.number, d.seq) ${f.ascending ? '>' : '<'} (@cy, @cn, @cs)`);
     Object.assign(params, { cy: Number(c[1]), cn: Number(c[2]), cs: Number(c[3]) });
   }
-  const rows = stmt(store.sqlite, `${SELECT} WHERE ${where.join(' AND ')} ORDER BY d.year DESC, d.number DESC, d.seq DESC LIMIT @limit`).all(params) as DocumentRow[];
+  const rows = stmt(store.sqlite, `${SELECT} WHERE ${where.join(' AND ')} ORDER BY ${f.ascending ? 'd.year, d.number, d.seq' : 'd.year DESC, d.number DESC, d.seq DESC'} LIMIT @limit`).all(params) as DocumentRow[];
   const more = rows.length > f.limit;
   const page = more ? rows.slice(0, f.limit) : rows;
   const last = page[page.length - 1];

@@ -2,6 +2,7 @@
 // with trả lại and thu hồi on the side. Every step checks the state it starts from and who
 // takes it, writes through mutate(), and leaves an event in the document's history.
 import { and, eq, isNull, ne } from 'drizzle-orm';
+import type { DocumentRecord } from '../shared/api/documents.js';
 import type { AssignInput, FollowUpList, HistoryEntry, Handling, TaskRecord } from '../shared/api/handling.js';
 import { AppError } from '../shared/api/errors.js';
 import type { Role } from '../shared/domain/enums.js';
@@ -407,9 +408,11 @@ function describeEvent(action: string, d: Record<string, unknown>): string {
 /** Sổ theo dõi giải quyết văn bản đến: every document of the register with who handles it and how far. */
 export function followUp(store: Store, input: { year?: number | undefined; limit: number; cursor?: string | null | undefined }): FollowUpList {
   const page = listDocuments(store, { kind: 'incoming', year: input.year, limit: input.limit, cursor: input.cursor });
-  return {
-    nextCursor: page.nextCursor,
-    items: page.items.map((d) => {
+  return { nextCursor: page.nextCursor, items: page.items.map((d) => followUpRow(store, d)) };
+}
+
+/** One line of the follow-up register for an incoming document. */
+export function followUpRow(store: Store, d: DocumentRecord): FollowUpList['items'][number] {
       const h = handlingOf(store, d.id);
       const lead = h.tasks.find((t) => t.role === 'chu_tri');
       const handlers = h.tasks
@@ -440,6 +443,4 @@ export function followUp(store: Store, input: { year?: number | undefined; limit
         overdue: h.overdue || (lead?.overdue ?? false),
         notes: d.notes,
       };
-    }),
-  };
 }

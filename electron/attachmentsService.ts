@@ -106,9 +106,9 @@ export class AttachmentsService {
     return { ...attachment, intact: await this.blobs.verify(attachment.sha256) };
   }
 
-  async content(id: string): Promise<{ name: string; mime: string; bytes: Uint8Array<ArrayBuffer> }> {
+  async content(id: string): Promise<{ name: string; mime: string; bytes: Uint8Array }> {
     const { attachment } = await this.open(id);
-    return { name: attachment.name, mime: attachment.mime, bytes: new Uint8Array(await this.blobs.readAll(attachment.sha256)) };
+    return { name: attachment.name, mime: attachment.mime, bytes: await this.blobs.readAll(attachment.sha256) };
   }
 
   /** dấu ĐẾN on page 1 of a PDF attachment, as a new attachment linked to the original. */

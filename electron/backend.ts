@@ -44,6 +44,7 @@ import {
   type Actor,
 } from '../db/handling.js';
 import { AttachmentsService } from './attachmentsService.js';
+import { exportRegisterFile, printRegisterFile } from './registers/registersService.js';
 import { BlobStore } from './files/blobStore.js';
 import { SessionStore, type Session } from './sessions.js';
 
@@ -205,6 +206,9 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
       listUsers(store)
         .filter((u) => u.active)
         .map((u) => ({ id: u.id, fullName: u.fullName, roles: u.roles, departmentId: u.departmentId })),
+
+    'registers.print': (input, req) => printRegisterFile(store, req.write, input),
+    'registers.export': (input) => exportRegisterFile(store, input),
 
     'audit.verify': () => verifyAudit(store.sqlite),
   };

@@ -74,6 +74,7 @@ async function handle(options: HttpOptions, req: IncomingMessage, res: ServerRes
   if (path.startsWith('/api/')) return handleApi(options.backend, path.slice(5), req, res);
   if (path === '/upload') return handleUpload(options.backend, url, req, res);
   if (path.startsWith('/files/')) return handleFile(options.backend, path.slice(7), req, res);
+  if (path.startsWith('/download/')) return handleDownload(options.backend, path.slice(10), url, req, res);
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { code: 'BAD_REQUEST', message: 'Phương thức không được hỗ trợ.' });
   return serveStatic(options.staticDir ?? null, path, res);
 }
@@ -158,6 +159,24 @@ async function handleFile(backend: Backend, id: string, req: IncomingMessage, re
   } catch (err) {
     sendError(res, err);
   }
+}
+
+/** A method that answers a file (a printed register, an export): GET /download/<method>?<input>. */
+async function handleDownload(backend: Backend, method: string, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'GET') return sendJson(res, 405, { code: 'BAD_REQUEST', message: 'Chỉ nhận yêu cầu GET.' });
+  const input: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) if (v !== '') input[k] = v;
+  const outcome = await backend.call({ token: readCookie(req, SESSION_COOKIE), transport: 'download' }, method, input);
+  if (!outcome.result.ok) return sendJson(res, STATUS[outcome.result.error.code] ?? 400, outcome.result.error);
+  const file = outcome.result.value as { name: string; mime: string; bytes: Uint8Array };
+  res.writeHead(200, {
+    'Content-Type': file.mime,
+    'Content-Length': file.bytes.byteLength,
+    'Content-Disposition': `${url.searchParams.get('save') ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'private, no-store',
+  });
+  res.end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
 }
 
 function safeDecode(path: string): string | null {

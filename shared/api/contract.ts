@@ -22,7 +22,7 @@ import {
   incomingRegisterInput,
   incomingUpdateInput,
 } from './documents.js';
-import { empty, id } from './fields.js';
+import { empty, id, isoDate } from './fields.js';
 import { outgoingCancelInput, outgoingIssueInput, outgoingPreviewInput, outgoingPreviewOutput, outgoingRepliesOutput, outgoingReserveInput } from './outgoing.js';
 import {
   assignInput,
@@ -44,7 +44,8 @@ import {
 
 /** 'public': no login needed; 'user': any logged-in user; a list: those roles (admin always). */
 export type Access = 'public' | 'user' | readonly Role[];
-export type Transport = 'ipc' | 'http';
+/** 'ipc': the desktop window; 'http': POST /api (JSON); 'download': GET /download/<method> (a file). */
+export type Transport = 'ipc' | 'http' | 'download';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -71,6 +72,14 @@ const bookOutput = z.object({
 });
 const LEADERS = ['leader'] as const;
 const IPC_ONLY = ['ipc'] as const;
+const FILE_ANSWER = ['ipc', 'download'] as const;
+const fileOutput = z.object({ name: z.string(), mime: z.string(), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array) });
+const registerInput = z.object({
+  kind: z.enum(['incoming', 'outgoing', 'followup'], { error: 'Loại sổ phải là incoming, outgoing hoặc followup.' }),
+  bookId: id.optional(),
+  from: isoDate('từ ngày').optional(),
+  to: isoDate('đến ngày').optional(),
+});
 const ok = z.object({ ok: z.literal(true) });
 
 export const contract = {
@@ -121,7 +130,7 @@ export const contract = {
   'attachments.check': method(z.object({ id }), attachmentCheckOutput, 'user'),
   'attachments.remove': method(z.object({ id }), ok, REGISTRARS),
   'attachments.add': method(z.object({ documentId: id, path: z.string().min(1).max(4096) }), attachmentOutput, REGISTRARS, IPC_ONLY),
-  'attachments.get': method(z.object({ id }), z.object({ name: z.string(), mime: z.string(), bytes: z.instanceof(Uint8Array) }), 'user', IPC_ONLY),
+  'attachments.get': method(z.object({ id }), fileOutput, 'user', IPC_ONLY),
   'incoming.stamp': method(stampInput, attachmentOutput, REGISTRARS),
 
   'incoming.submit': method(submitInput, handlingOutput, REGISTRARS),
@@ -137,6 +146,9 @@ export const contract = {
   'tasks.reassign': method(taskReassignInput, ok, LEADERS),
   'dashboard.deadlines': method(empty, deadlinesOutput, 'user'),
   'users.directory': method(empty, z.array(z.object({ id: z.string(), fullName: z.string(), roles: z.array(z.string()), departmentId: z.string().nullable() })), 'user'),
+
+  'registers.print': method(registerInput, fileOutput, ['clerk', 'leader', 'archivist'], FILE_ANSWER),
+  'registers.export': method(registerInput, fileOutput, ['clerk', 'leader', 'archivist'], FILE_ANSWER),
 
   'audit.verify': method(empty, auditVerifyOutput, ['admin']),
 } as const;

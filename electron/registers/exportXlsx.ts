@@ -1,0 +1,61 @@
+// The same rows as the printed register, as an .xlsx workbook: one sheet per book, a styled
+// header, dates as real dates, numbers as numbers, codes as text.
+import ExcelJS from 'exceljs';
+import type { RegisterSheet } from '../../db/registerRows.js';
+
+/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+function sheetName(name: string, taken: Set<string>): string {
+  const base = name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Sổ';
+  let candidate = base;
+  for (let i = 2; taken.has(candidate); i++) candidate = `${base.slice(0, 28)} (${i})`;
+  taken.add(candidate);
+  return candidate;
+}
+
+export async function exportRegisters(sheets: RegisterSheet[], unitName: string): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'VănThư';
+  wb.company = unitName;
+  const taken = new Set<string>();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(sheetName(s.book.name, taken), {
+      pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+      views: [{ state: 'frozen', ySplit: 3 }],
+    });
+    ws.mergeCells(1, 1, 1, s.columns.length);
+    ws.getCell(1, 1).value = `${s.title} — ${s.book.name}`;
+    ws.getCell(1, 1).font = { bold: true, size: 14, name: 'Times New Roman' };
+    ws.mergeCells(2, 1, 2, s.columns.length);
+    ws.getCell(2, 1).value = unitName;
+    ws.getCell(2, 1).font = { italic: true, name: 'Times New Roman' };
+    const header = ws.getRow(3);
+    s.columns.forEach((c, i) => {
+      const cell = header.getCell(i + 1);
+      cell.value = c.title;
+      cell.font = { bold: true, name: 'Times New Roman' };
+      cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE9EDF3' } };
+      cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+      ws.getColumn(i + 1).width = Math.max(8, Math.round(c.width / 4.2));
+    });
+    header.height = 32;
+    for (const row of s.rows) {
+      const r = ws.addRow(
+        row.map((cell, i) => {
+          const type = s.columns[i]!.type ?? 'text';
+          if (type === 'number') return typeof cell.value === 'number' ? cell.value : null;
+          if (type === 'date') return typeof cell.value === 'string' && cell.value ? new Date(`${cell.value}T00:00:00Z`) : null;
+          return cell.text;
+        }),
+      );
+      s.columns.forEach((c, i) => {
+        const cell = r.getCell(i + 1);
+        if (c.type === 'date') cell.numFmt = 'dd/mm/yyyy';
+        if (!c.type || c.type === 'text') cell.numFmt = '@';
+        cell.alignment = { wrapText: true, vertical: 'top', horizontal: c.align === 'center' ? 'center' : 'left' };
+        cell.font = { name: 'Times New Roman' };
+      });
+    }
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
