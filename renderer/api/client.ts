@@ -92,3 +92,43 @@ export async function attachmentUrl(id: string): Promise<{ url: string; revoke()
   }
   return { url: `./files/${encodeURIComponent(id)}`, revoke: () => undefined };
 }
+
+type FileMethod = 'registers.print' | 'registers.export';
+
+/**
+ * A file the backend makes (a printed register, an export): opened in a new tab, or saved.
+ * The desktop window gets the bytes over IPC; a browser fetches GET /download/<method>.
+ */
+export async function openFile(method: FileMethod, input: MethodInput<FileMethod>, save: boolean): Promise<void> {
+  if (window.vanthu) {
+    const file = await api.call(method, input);
+    const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: file.mime }));
+    if (save) {
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = file.name;
+      a.click();
+    } else window.open(url, '_blank');
+    setTimeout(() => URL.revokeObjectURL(url), 120_000);
+    return;
+  }
+  const qs = new URLSearchParams(Object.entries(input ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== '') as [string, string][]);
+  if (save) qs.set('save', '1');
+  // Check first, so an error is shown here instead of as a JSON page.
+  const url = `./download/${method}?${qs.toString()}`;
+  const res = await fetch(url, { method: 'GET', credentials: 'same-origin' });
+  if (!res.ok) {
+    const e = (await res.json().catch(() => null)) as ApiError | null;
+    throw new ApiCallError(e?.code ? e : { code: 'INTERNAL', message: `Không tạo được tệp (${res.status}).` });
+  }
+  const blob = await res.blob();
+  const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'tep');
+  const blobUrl = URL.createObjectURL(blob);
+  if (save) {
+    const a = document.createElement('a');
+    a.href = blobUrl;
+    a.download = name;
+    a.click();
+  } else window.open(blobUrl, '_blank');
+  setTimeout(() => URL.revokeObjectURL(blobUrl), 120_000);
+}

@@ -1,5 +1,7 @@
 // Keyboard-first forms: Enter moves to the next field (Shift+Enter keeps a new line in a text
-// area); an open pick list keeps its Enter to choose. Enter on the last field submits.
+// area). In an open pick list Enter takes the highlighted choice — or the first one, when the
+// list has not marked one yet (it does so a moment after the last key) — and then moves on.
+// Enter on the last field submits.
 import { useCallback, type KeyboardEvent } from 'react';
 
 const FIELDS = 'input:not([type=hidden]):not([disabled]):not([readonly]), input[role=combobox]:not([disabled]), textarea:not([disabled])';
@@ -14,11 +16,15 @@ export function focusNextField(from: HTMLElement, container: HTMLElement): boole
   return true;
 }
 
-/** An open pick list with a highlighted option: Enter belongs to it (it picks, then moves on). */
+/** An open pick list with a highlighted option. */
 export function hasActiveOption(el: HTMLElement): boolean {
   if (el.getAttribute('aria-expanded') !== 'true') return false;
   const active = el.getAttribute('aria-activedescendant');
   return !!active && !!document.getElementById(active);
+}
+
+function firstVisibleOption(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:not(.ant-select-item-option-disabled)');
 }
 
 export function useEnterMovesOn(onLastField: () => void) {
@@ -27,8 +33,12 @@ export function useEnterMovesOn(onLastField: () => void) {
       if (e.key !== 'Enter' || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey || e.nativeEvent.isComposing) return;
       const target = e.target as HTMLElement;
       if (!target.matches(FIELDS)) return;
-      if (hasActiveOption(target)) return;
+      // A list that takes several choices keeps Enter for choosing.
+      if (target.closest('.ant-select-multiple')) return;
+      if (target.getAttribute('aria-expanded') === 'true' && !hasActiveOption(target)) firstVisibleOption()?.click();
       e.preventDefault();
+      // A pick may already have moved the focus on (onSelect); move only if it is still here.
+      if (document.activeElement !== target && !target.contains(document.activeElement)) return;
       if (!focusNextField(target, e.currentTarget)) onLastField();
     },
     [onLastField],

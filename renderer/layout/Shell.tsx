@@ -13,6 +13,7 @@ import {
 import { Alert, Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { api } from '../api/client';
+import { OutgoingRegisterPage } from '../pages/outgoing/OutgoingRegisterPage';
 import { TasksPage } from '../pages/tasks/TasksPage';
 import type { Me } from '../../shared/api/admin.js';
 import { ROLE_LABELS } from '../../shared/domain/enums.js';
@@ -31,7 +32,7 @@ interface Section {
 const SECTIONS: Section[] = [
   { key: 'incoming', label: 'Văn bản đến', icon: <InboxOutlined />, page: (me, refresh) => <IncomingRegisterPage me={me} onChanged={refresh} /> },
   { key: 'tasks', label: 'Việc của tôi', icon: <CheckSquareOutlined />, page: (me, refresh) => <TasksPage me={me} onChanged={refresh} /> },
-  { key: 'outgoing', label: 'Văn bản đi', icon: <SendOutlined />, page: () => <UnderConstruction title="Văn bản đi" /> },
+  { key: 'outgoing', label: 'Văn bản đi', icon: <SendOutlined />, page: (me) => <OutgoingRegisterPage me={me} /> },
   { key: 'dossiers', label: 'Hồ sơ công việc', icon: <FolderOpenOutlined />, page: () => <UnderConstruction title="Hồ sơ công việc" /> },
   { key: 'search', label: 'Tìm kiếm', icon: <SearchOutlined />, page: () => <UnderConstruction title="Tìm kiếm" /> },
   { key: 'reports', label: 'Báo cáo', icon: <BarChartOutlined />, page: () => <UnderConstruction title="Báo cáo" /> },

@@ -1,7 +1,7 @@
 // The registration form (vào sổ văn bản đến): keyboard first. Enter moves on, Ctrl+S saves
 // and opens a blank form showing the number just given; agency and type pick by type-ahead.
 import { Alert, App, AutoComplete, Button, Col, Drawer, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
 import { CONFIDENTIALITIES, CONFIDENTIALITY_LABELS, URGENCIES, URGENCY_LABELS } from '../../../shared/domain/enums.js';
 import { formatDate, officeDate } from '../../../shared/text/dates.js';
@@ -10,7 +10,7 @@ import { api, ApiCallError } from '../../api/client';
 import { DateInput, dateRule, toIsoDate } from '../../components/DateInput';
 import { showFieldError } from '../../components/errors';
 import { useCtrlS } from '../../hooks/useCtrlS';
-import { focusNextField, hasActiveOption, useEnterMovesOn } from '../../hooks/useEnterMovesOn';
+import { focusNextField, useEnterMovesOn } from '../../hooks/useEnterMovesOn';
 
 interface Values {
   receivedDate: string;
@@ -135,21 +135,6 @@ export function IncomingForm(props: {
     hits.sort((a, b) => Number(!a.key.startsWith(typed)) - Number(!b.key.startsWith(typed)));
     return hits.slice(0, 12).map((a) => ({ value: a.name }));
   }, [agencies, agencyText]);
-
-  // Enter in an open list takes its first suggestion even before the list has marked it
-  // (it marks it a moment after the last key); the move on follows from the form's Enter.
-  const acceptTopAgency = (e: KeyboardEvent<HTMLElement>) => {
-    const el = e.target as HTMLElement;
-    const top = agencyOptions[0]?.value;
-    if (e.key === 'Enter' && top && el.getAttribute('aria-expanded') === 'true' && !hasActiveOption(el)) form.setFieldValue('agency', top);
-  };
-
-  const acceptTopType = (e: KeyboardEvent<HTMLElement>) => {
-    const el = e.target as HTMLInputElement;
-    if (e.key !== 'Enter' || el.getAttribute('aria-expanded') !== 'true' || hasActiveOption(el) || !el.value) return;
-    const top = typeOptions.filter((o) => matchType(el.value, o)).sort((a, b) => typeRank(a, el.value) - typeRank(b, el.value))[0];
-    if (top) form.setFieldValue('type', top.value);
-  };
 
   const typeOptions = useMemo<TypeOption[]>(
     () => types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}`, search: `${foldVietnamese(t.code)} ${foldVietnamese(t.name)}` })),
@@ -295,7 +280,7 @@ export function IncomingForm(props: {
             </Col>
             <Col span={16}>
               <Form.Item name="agency" label="Cơ quan ban hành (tác giả)" rules={[{ required: true, whitespace: true, message: 'Chưa nhập cơ quan ban hành.' }, { max: 200, message: 'Tên cơ quan dài quá 200 ký tự.' }]}>
-                <AutoComplete options={agencyOptions} onSelect={moveOn} onKeyDown={acceptTopAgency} placeholder="Gõ để chọn, hoặc nhập cơ quan mới" />
+                <AutoComplete options={agencyOptions} onSelect={moveOn} placeholder="Gõ để chọn, hoặc nhập cơ quan mới" />
               </Form.Item>
             </Col>
           </Row>
@@ -310,7 +295,6 @@ export function IncomingForm(props: {
                 <Select
                   showSearch={{ filterOption: matchType, filterSort: (a, b, { searchValue }) => typeRank(a, searchValue) - typeRank(b, searchValue) }}
                   options={typeOptions}
-                  onKeyDown={acceptTopType}
                   placeholder="CV, KH, QĐ…"
                   onSelect={moveOn}
                 />

@@ -11,6 +11,7 @@ import { officeYear } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { useKeysetList } from '../../hooks/useKeysetList';
 import { useTableHeight } from '../../hooks/useTableHeight';
+import { RegisterPrint } from '../../components/RegisterPrint';
 import { DocumentDetail } from '../detail/DocumentDetail';
 import { FollowUpRegister } from './FollowUpRegister';
 import { IncomingForm } from './IncomingForm';
@@ -144,6 +145,13 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
           <Button icon={<ReloadOutlined />} onClick={() => void list.reload()}>
             Tải lại
           </Button>
+          <RegisterPrint
+            kinds={[
+              { value: 'incoming', label: 'Sổ đăng ký văn bản đến' },
+              { value: 'followup', label: 'Sổ theo dõi giải quyết văn bản đến' },
+            ]}
+            canClose={canRegister}
+          />
           {canRegister && (
             <Button type="primary" icon={<PlusOutlined />} onClick={openNew}>
               Vào sổ văn bản đến (F2)

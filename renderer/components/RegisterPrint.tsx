@@ -1,0 +1,112 @@
+// In sổ / Xuất Excel / Khóa sổ for a register: pick the book and the dates, then open the PDF,
+// save it, or export the rows. A closed book is shown greyed.
+import { FileExcelOutlined, LockOutlined, PrinterOutlined } from '@ant-design/icons';
+import { App, Button, DatePicker, Form, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { api, openFile } from '../api/client';
+
+type Book = Awaited<ReturnType<typeof api.call<'books.list'>>>[number];
+type Kind = 'incoming' | 'outgoing' | 'followup';
+
+export function RegisterPrint({ kinds, canClose }: { kinds: { value: Kind; label: string }[]; canClose: boolean }) {
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [books, setBooks] = useState<Book[]>([]);
+  const [kind, setKind] = useState<Kind>(kinds[0]!.value);
+  const [bookId, setBookId] = useState<string | undefined>();
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const bookKind = kind === 'outgoing' ? 'outgoing' : 'incoming';
+  useEffect(() => {
+    if (!open) return;
+    void api.call('books.list', { kind: bookKind }).then((b) => {
+      setBooks(b);
+      setBookId((id) => (b.some((x) => x.id === id) ? id : b[0]?.id));
+    });
+  }, [open, bookKind]);
+
+  const input = () => ({ kind, bookId, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') });
+  const run = async (what: string, fn: () => Promise<void>) => {
+    setBusy(what);
+    try {
+      await fn();
+    } catch (err) {
+      message.error((err as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const book = books.find((b) => b.id === bookId);
+
+  return (
+    <>
+      <Button icon={<PrinterOutlined />} onClick={() => setOpen(true)}>
+        In sổ, xuất Excel
+      </Button>
+      <Modal open={open} onCancel={() => setOpen(false)} footer={null} title="In sổ, xuất Excel, khóa sổ" width={560}>
+        <Form layout="vertical">
+          {kinds.length > 1 && (
+            <Form.Item label="Sổ cần in">
+              <Select value={kind} onChange={setKind} options={kinds} />
+            </Form.Item>
+          )}
+          <Form.Item label="Quyển sổ">
+            <Select
+              value={bookId}
+              onChange={setBookId}
+              aria-label="Quyển sổ"
+              options={books.map((b) => ({
+                value: b.id,
+                label: (
+                  <Space>
+                    <span style={{ color: b.closed ? '#999' : undefined }}>{b.name}</span>
+                    {b.closed && <Tag>Đã khóa</Tag>}
+                  </Space>
+                ),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item label="Khoảng ngày (để trống: cả sổ)">
+            <DatePicker.RangePicker format="DD/MM/YYYY" value={range} onChange={(r) => setRange(r as [Dayjs | null, Dayjs | null] | null)} placeholder={['Từ ngày', 'đến ngày']} />
+          </Form.Item>
+        </Form>
+        <Space wrap>
+          <Button type="primary" icon={<PrinterOutlined />} disabled={!bookId} loading={busy === 'print'} onClick={() => void run('print', () => openFile('registers.print', input(), false))}>
+            Mở bản in (PDF)
+          </Button>
+          <Button disabled={!bookId} loading={busy === 'save'} onClick={() => void run('save', () => openFile('registers.print', input(), true))}>
+            Lưu PDF…
+          </Button>
+          <Button icon={<FileExcelOutlined />} disabled={!bookId} loading={busy === 'xlsx'} onClick={() => void run('xlsx', () => openFile('registers.export', input(), true))}>
+            Xuất Excel
+          </Button>
+          {canClose && book && !book.closed && (
+            <Popconfirm
+              title={`Khóa “${book.name}”? Sau khi khóa không ghi thêm, sửa hay hủy được văn bản trong sổ.`}
+              okText="Khóa sổ"
+              cancelText="Không"
+              onConfirm={() =>
+                void run('close', async () => {
+                  await api.call('books.close', { id: book.id });
+                  message.success(`Đã khóa ${book.name}.`);
+                  setBooks(await api.call('books.list', { kind: bookKind }));
+                })
+              }
+            >
+              <Button danger icon={<LockOutlined />} loading={busy === 'close'}>
+                Khóa sổ
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+        {book && !book.printedAt && canClose && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+            Sổ chỉ khóa được sau khi đã in.
+          </Typography.Paragraph>
+        )}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+// An issued outgoing document: its register entry, the incoming documents it answers, its
+// files (the signed copy), and Hủy, which keeps the number.
+import { App, Button, Descriptions, Drawer, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { Me } from '../../../shared/api/admin.js';
+import type { DocumentRecord } from '../../../shared/api/documents.js';
+import type { AttachmentRecord } from '../../../shared/api/handling.js';
+import { formatDate } from '../../../shared/text/dates.js';
+import { api } from '../../api/client';
+import { AttachmentsPanel } from '../detail/AttachmentsPanel';
+
+export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onClose: () => void; onChanged: () => void }) {
+  const { message } = App.useApp();
+  const [doc, setDoc] = useState<DocumentRecord | null>(null);
+  const [files, setFiles] = useState<AttachmentRecord[]>([]);
+  const [replies, setReplies] = useState<{ id: string; number: number; year: number; code: string; summary: string }[]>([]);
+  const canEdit = props.me.roles.includes('clerk') || props.me.roles.includes('admin');
+  const id = props.doc?.id ?? null;
+
+  const load = useCallback(async () => {
+    if (!id) return;
+    const [d, f, r] = await Promise.all([api.call('outgoing.get', { id }), api.call('attachments.list', { documentId: id }), api.call('outgoing.replies', { id })]);
+    setDoc(d);
+    setFiles(f);
+    setReplies(r);
+  }, [id]);
+  useEffect(() => {
+    setDoc(props.doc);
+    void load().catch((err: Error) => message.error(err.message));
+  }, [props.doc, load, message]);
+
+  const cancel = () => {
+    let reason = '';
+    Modal.confirm({
+      title: `Hủy văn bản ${doc?.code}? Số này vẫn giữ, không cấp lại.`,
+      content: <Input.TextArea autoFocus rows={3} placeholder="Lý do hủy" onChange={(e) => (reason = e.target.value)} />,
+      okText: 'Hủy văn bản',
+      okButtonProps: { danger: true },
+      cancelText: 'Không',
+      onOk: async () => {
+        try {
+          await api.call('outgoing.cancel', { id: doc!.id, reason });
+          message.success('Đã hủy; số được giữ và đánh dấu hủy trong sổ.');
+          props.onChanged();
+          void load();
+        } catch (err) {
+          message.error((err as Error).message);
+          throw err;
+        }
+      },
+    });
+  };
+
+  return (
+    <Drawer open={props.doc !== null} onClose={props.onClose} size={900} title={doc ? `Văn bản đi ${doc.code}` : ''} extra={doc?.cancelled ? <Tag>Đã hủy</Tag> : canEdit && doc && <Button danger onClick={cancel}>Hủy văn bản</Button>}>
+      {doc && (
+        <>
+          <Descriptions size="small" bordered column={2}>
+            <Descriptions.Item label="Số, ký hiệu">{doc.code}</Descriptions.Item>
+            <Descriptions.Item label="Ngày văn bản">{formatDate(doc.issuedDate)}</Descriptions.Item>
+            <Descriptions.Item label="Trích yếu" span={2}>
+              <Typography.Text strong>{doc.typeName}</Typography.Text> {doc.summary}
+            </Descriptions.Item>
+            <Descriptions.Item label="Người ký">{[doc.signerPrefix, doc.signerPosition, doc.signerName].filter(Boolean).join(' ')}</Descriptions.Item>
+            <Descriptions.Item label="Số lượng bản">{doc.copies ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="Nơi nhận" span={2}>
+              <span style={{ whiteSpace: 'pre-line' }}>{doc.recipientsText}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label="Bản lưu" span={2}>
+              {doc.keptCopies ?? '—'}
+            </Descriptions.Item>
+            {doc.cancelled && (
+              <Descriptions.Item label="Đã hủy" span={2}>
+                {doc.cancelReason}
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            Trả lời văn bản đến
+          </Typography.Title>
+          <List
+            size="small"
+            dataSource={replies}
+            locale={{ emptyText: 'Không trả lời văn bản đến nào.' }}
+            renderItem={(r) => (
+              <List.Item>
+                <Space>
+                  <Tag>Số đến {r.number}/{r.year}</Tag>
+                  {r.code} — {r.summary}
+                </Space>
+              </List.Item>
+            )}
+          />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            Tệp văn bản
+          </Typography.Title>
+          <AttachmentsPanel documentId={doc.id} files={files} canEdit={canEdit && !doc.cancelled} onChanged={() => void load()} />
+        </>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,269 @@
+// Vào sổ văn bản đi: keyboard first like the incoming form. The symbol the document will get
+// is shown as the type and drafting unit are chosen; "Lấy số" takes a number before signing,
+// "Ban hành" (Ctrl+S) registers the signed document, answering incoming ones if it replies.
+import { Alert, App, AutoComplete, Button, Checkbox, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DocumentRecord } from '../../../shared/api/documents.js';
+import { CONFIDENTIALITIES, CONFIDENTIALITY_LABELS, URGENCIES, URGENCY_LABELS, type Confidentiality, type Urgency } from '../../../shared/domain/enums.js';
+import { SIGNER_PREFIXES } from '../../../shared/domain/symbols.js';
+import { formatDate, officeDate } from '../../../shared/text/dates.js';
+import { foldVietnamese } from '../../../shared/text/searchKey.js';
+import { api } from '../../api/client';
+import { DateInput, dateRule, toIsoDate } from '../../components/DateInput';
+import { showFieldError } from '../../components/errors';
+import { useCtrlS } from '../../hooks/useCtrlS';
+import { useEnterMovesOn } from '../../hooks/useEnterMovesOn';
+
+interface Values {
+  type?: string;
+  departmentId?: string | null;
+  confidentiality: Confidentiality;
+  summary?: string;
+  issuedDate: string;
+  signerPrefix: string;
+  signerPosition?: string;
+  signerName?: string;
+  recipients?: string;
+  keptCopies?: string;
+  copies?: number | null;
+  pages?: number | null;
+  urgency: Urgency;
+  replyTo: string[];
+  completeReplied: boolean;
+  notes?: string;
+}
+
+const blank = (): Partial<Values> => ({ confidentiality: 'thuong', urgency: 'thuong', issuedDate: formatDate(officeDate(new Date())), signerPrefix: '', replyTo: [], completeReplied: true });
+
+export function OutgoingForm(props: { open: boolean; reserved: DocumentRecord | null; onClose: () => void; onSaved: (doc: DocumentRecord) => void }) {
+  const { open, reserved } = props;
+  const [form] = Form.useForm<Values>();
+  const { message } = App.useApp();
+  const [types, setTypes] = useState<{ code: string; name: string }[]>([]);
+  const [departments, setDepartments] = useState<{ id: string; name: string; code: string | null }[]>([]);
+  const [signers, setSigners] = useState<string[]>([]);
+  const [replyOptions, setReplyOptions] = useState<{ value: string; label: string }[]>([]);
+  const [preview, setPreview] = useState<{ code: string; bookName: string } | null>(null);
+  const [previewError, setPreviewError] = useState<string | null>(null);
+  const [saving, setSaving] = useState<null | 'reserve' | 'issue'>(null);
+  const [last, setLast] = useState<DocumentRecord | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const refocus = useRef(false);
+
+  // Back to the first field once the save has finished and the form has been redrawn.
+  useEffect(() => {
+    if (saving || !refocus.current) return;
+    refocus.current = false;
+    box.current?.querySelector<HTMLInputElement>('#outgoing_type')?.focus();
+  }, [saving]);
+
+  useEffect(() => {
+    if (!open) return;
+    void api.call('docTypes.list').then(setTypes).catch(() => undefined);
+    void api.call('departments.list').then(setDepartments).catch(() => undefined);
+    void api.call('users.directory').then((u) => setSigners(u.filter((x) => x.roles.includes('leader')).map((x) => x.fullName))).catch(() => undefined);
+    setLast(null);
+    form.resetFields();
+    form.setFieldsValue(
+      reserved
+        ? { ...blank(), type: reserved.typeCode, departmentId: reserved.draftingDepartmentId, confidentiality: reserved.confidentiality, summary: reserved.summary.startsWith('Đã lấy số') ? '' : reserved.summary }
+        : blank(),
+    );
+    setTimeout(() => box.current?.querySelector<HTMLInputElement>(reserved ? '#outgoing_summary' : '#outgoing_type')?.focus(), 80);
+  }, [open, reserved, form]);
+
+  const type = Form.useWatch('type', form);
+  const departmentId = Form.useWatch('departmentId', form);
+  const confidentiality = Form.useWatch('confidentiality', form);
+  useEffect(() => {
+    if (!open || reserved || !type) return setPreview(null);
+    const t = setTimeout(() => {
+      api
+        .call('outgoing.preview', { type, departmentId: departmentId ?? null, confidentiality: confidentiality ?? 'thuong' })
+        .then((p) => (setPreview(p), setPreviewError(null)))
+        .catch((err: Error) => (setPreview(null), setPreviewError(err.message)));
+    }, 150);
+    return () => clearTimeout(t);
+  }, [open, reserved, type, departmentId, confidentiality, last]);
+
+  const typeOptions = useMemo(() => types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}`, search: foldVietnamese(`${t.code} ${t.name}`) })), [types]);
+
+  const searchIncoming = async (q: string) => {
+    const list = await api.call('incoming.list', { q, limit: 20 }).catch(() => ({ items: [] as DocumentRecord[] }));
+    setReplyOptions(list.items.filter((d) => !d.cancelled).map((d) => ({ value: d.id, label: `Số đến ${d.number}/${d.year} — ${d.code} — ${d.summary.slice(0, 60)}` })));
+  };
+
+  const save = async (mode: 'reserve' | 'issue') => {
+    if (saving) return;
+    let v: Values;
+    try {
+      v = mode === 'reserve' ? ((await form.validateFields(['type'])) as Values) : await form.validateFields();
+      v = { ...form.getFieldsValue(true), ...v };
+    } catch {
+      return;
+    }
+    setSaving(mode);
+    try {
+      const numbering = { type: v.type ?? '', departmentId: v.departmentId ?? null, confidentiality: v.confidentiality };
+      const doc =
+        mode === 'reserve'
+          ? await api.call('outgoing.reserve', { ...numbering, summary: v.summary ?? null })
+          : await api.call('outgoing.issue', {
+              ...(reserved ? { id: reserved.id } : {}),
+              ...numbering,
+              summary: v.summary ?? '',
+              issuedDate: toIsoDate(v.issuedDate) ?? v.issuedDate,
+              signerName: v.signerName ?? '',
+              signerPosition: v.signerPosition ?? null,
+              signerPrefix: (v.signerPrefix ?? '') as (typeof SIGNER_PREFIXES)[number],
+              recipients: v.recipients ?? '',
+              keptCopies: v.keptCopies ?? null,
+              copies: v.copies ?? null,
+              pages: v.pages ?? null,
+              urgency: v.urgency,
+              notes: v.notes ?? null,
+              replyTo: v.replyTo ?? [],
+              completeReplied: v.completeReplied,
+            });
+      message.success(mode === 'reserve' ? `Đã lấy số ${doc.code}.` : `Đã vào sổ văn bản đi ${doc.code}.`);
+      props.onSaved(doc);
+      if (reserved) props.onClose();
+      else {
+        setLast(doc);
+        form.resetFields();
+        form.setFieldsValue(blank());
+        refocus.current = true;
+      }
+    } catch (err) {
+      if (!showFieldError(form, err, { recipients: 'recipients' })) message.error((err as Error).message);
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  useCtrlS(() => void save('issue'), open);
+  const onKeyDown = useEnterMovesOn(() => void save('issue'));
+  const fixed = reserved !== null;
+
+  return (
+    <Drawer
+      open={open}
+      onClose={props.onClose}
+      size={720}
+      title={reserved ? `Ban hành văn bản đã lấy số ${reserved.code}` : 'Vào sổ văn bản đi'}
+      extra={
+        <Typography.Text type="secondary">
+          <span className="vt-kbd">Enter</span> sang ô sau · <span className="vt-kbd">Ctrl+S</span> ban hành
+        </Typography.Text>
+      }
+      footer={
+        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
+          <Button onClick={props.onClose}>Đóng</Button>
+          {!reserved && (
+            <Button loading={saving === 'reserve'} onClick={() => void save('reserve')}>
+              Lấy số trước
+            </Button>
+          )}
+          <Button type="primary" loading={saving === 'issue'} onClick={() => void save('issue')} data-testid="issue-outgoing">
+            Ban hành (Ctrl+S)
+          </Button>
+        </Space>
+      }
+    >
+      <div ref={box} onKeyDown={onKeyDown}>
+        {last && <Alert type="success" showIcon className="vt-last" data-testid="last-outgoing" title={<>Đã vào sổ: <strong>{last.code}</strong> — {last.summary}</>} />}
+        <div style={{ background: '#f0f5ff', border: '1px solid #adc6ff', borderRadius: 4, padding: '8px 12px', marginBottom: 12 }}>
+          Số và ký hiệu sẽ cấp:{' '}
+          <strong data-testid="symbol-preview" style={{ fontSize: 16 }}>
+            {reserved ? reserved.code : (preview?.code ?? '—')}
+          </strong>
+          <span style={{ color: '#666' }}> {reserved ? `(${reserved.bookName})` : preview ? `(${preview.bookName})` : ''}</span>
+          {previewError && <div style={{ color: '#cf1322' }}>{previewError}</div>}
+        </div>
+        <Form form={form} name="outgoing" layout="vertical">
+          <Row gutter={12}>
+            <Col span={8}>
+              <Form.Item name="type" label="Loại văn bản" rules={[{ required: true, message: 'Chưa chọn loại văn bản.' }]}>
+                <Select
+                  disabled={fixed}
+                  showSearch={{ filterOption: (input, o) => !!o && (o as { search: string }).search.includes(foldVietnamese(input)) }}
+                  options={typeOptions}
+                  placeholder="CV, KH, QĐ…"
+                />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="departmentId" label="Đơn vị soạn thảo">
+                <Select disabled={fixed} allowClear showSearch={{ optionFilterProp: 'label' }} options={departments.map((d) => ({ value: d.id, label: d.code ? `${d.code} — ${d.name}` : d.name }))} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="confidentiality" label="Độ mật">
+                <Select disabled={fixed} options={CONFIDENTIALITIES.map((c) => ({ value: c, label: CONFIDENTIALITY_LABELS[c] }))} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="summary" label="Trích yếu nội dung" required rules={[{ max: 500, message: 'Trích yếu dài quá 500 ký tự.' }]}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} showCount />
+          </Form.Item>
+          <Row gutter={12}>
+            <Col span={6}>
+              <Form.Item name="issuedDate" label="Ngày tháng văn bản" required rules={[dateRule('ngày tháng văn bản', true)]}>
+                <DateInput />
+              </Form.Item>
+            </Col>
+            <Col span={4}>
+              <Form.Item name="signerPrefix" label="Quyền hạn ký">
+                <Select options={SIGNER_PREFIXES.map((p) => ({ value: p, label: p || '(không)' }))} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="signerPosition" label="Chức vụ người ký">
+                <Input placeholder="Giám đốc" />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="signerName" label="Người ký" required>
+                <AutoComplete options={signers.map((s) => ({ value: s }))} filterOption={(input, o) => foldVietnamese(String(o?.value ?? '')).includes(foldVietnamese(input))} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="recipients" label="Nơi nhận" required>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} placeholder={'Như trên;\nLưu: VT, VP.'} />
+          </Form.Item>
+          <Row gutter={12}>
+            <Col span={10}>
+              <Form.Item name="keptCopies" label="Đơn vị, người nhận bản lưu">
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col span={4}>
+              <Form.Item name="copies" label="Số lượng bản">
+                <InputNumber min={1} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={4}>
+              <Form.Item name="pages" label="Số trang">
+                <InputNumber min={1} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="urgency" label="Mức độ khẩn">
+                <Select options={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="replyTo" label="Trả lời văn bản đến">
+            <Select mode="multiple" showSearch={{ filterOption: false, onSearch: (q) => void searchIncoming(q) }} onFocus={() => void searchIncoming('')} options={replyOptions} placeholder="Gõ số ký hiệu hoặc trích yếu văn bản đến" aria-label="Trả lời văn bản đến" />
+          </Form.Item>
+          <Form.Item name="completeReplied" valuePropName="checked">
+            <Checkbox>Đánh dấu hoàn thành việc xử lý các văn bản đến được trả lời</Checkbox>
+          </Form.Item>
+          <Form.Item name="notes" label="Ghi chú">
+            <Input />
+          </Form.Item>
+        </Form>
+      </div>
+    </Drawer>
+  );
+}

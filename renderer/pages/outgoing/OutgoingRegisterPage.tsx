@@ -1,0 +1,129 @@
+// Sổ đăng ký văn bản đi: the register in PL IV order (virtualised, keyset pages), search and
+// filters, F2 for a new document, "Đã lấy số" rows opening the form to issue them.
+import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Input, Select, Space, Table, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { Me } from '../../../shared/api/admin.js';
+import type { DocumentRecord } from '../../../shared/api/documents.js';
+import { officeYear } from '../../../shared/text/dates.js';
+import { api } from '../../api/client';
+import { RegisterPrint } from '../../components/RegisterPrint';
+import { useKeysetList } from '../../hooks/useKeysetList';
+import { useTableHeight } from '../../hooks/useTableHeight';
+import { OutgoingDetail } from './OutgoingDetail';
+import { OutgoingForm } from './OutgoingForm';
+import { outgoingColumns, outgoingTableWidth } from './outgoingColumns';
+
+interface Filters {
+  q: string;
+  year: number | undefined;
+  type: string | undefined;
+}
+
+function fetchPage(f: Filters, cursor: string | null) {
+  return api.call('outgoing.list', { limit: 200, cursor, ...(f.q.trim() ? { q: f.q } : {}), ...(f.year ? { year: f.year } : {}), ...(f.type ? { type: f.type } : {}) });
+}
+
+export function OutgoingRegisterPage({ me }: { me: Me }) {
+  const canRegister = me.roles.includes('clerk') || me.roles.includes('admin');
+  const [filters, setFilters] = useState<Filters>({ q: '', year: undefined, type: undefined });
+  const [typing, setTyping] = useState('');
+  const [types, setTypes] = useState<{ code: string; name: string }[]>([]);
+  const [formOpen, setFormOpen] = useState(false);
+  const [reserved, setReserved] = useState<DocumentRecord | null>(null);
+  const [detail, setDetail] = useState<DocumentRecord | null>(null);
+  const list = useKeysetList(fetchPage, filters);
+  const { ref, height } = useTableHeight();
+
+  useEffect(() => void api.call('docTypes.list').then(setTypes).catch(() => undefined), []);
+  useEffect(() => {
+    const t = setTimeout(() => setFilters((f) => (f.q === typing ? f : { ...f, q: typing })), 250);
+    return () => clearTimeout(t);
+  }, [typing]);
+
+  const openNew = useCallback(() => {
+    if (!canRegister) return;
+    setReserved(null);
+    setFormOpen(true);
+  }, [canRegister]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F2') {
+        e.preventDefault();
+        openNew();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openNew]);
+
+  const year = officeYear(new Date());
+  return (
+    <div className="vt-page">
+      <h1 className="vt-page-title">Sổ đăng ký văn bản đi</h1>
+      <div className="vt-toolbar">
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder="Tìm theo số ký hiệu, trích yếu (gõ không dấu cũng được)"
+          style={{ width: 400 }}
+          value={typing}
+          onChange={(e) => setTyping(e.target.value)}
+          aria-label="Tìm kiếm văn bản đi"
+        />
+        <Select allowClear placeholder="Năm" style={{ width: 100 }} options={Array.from({ length: 6 }, (_, i) => ({ value: year - i, label: year - i }))} onChange={(y) => setFilters((f) => ({ ...f, year: y }))} />
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="Loại văn bản" style={{ width: 180 }} options={types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}` }))} onChange={(type) => setFilters((f) => ({ ...f, type }))} />
+        <Space style={{ marginLeft: 'auto' }}>
+          <Button icon={<ReloadOutlined />} onClick={() => void list.reload()}>
+            Tải lại
+          </Button>
+          <RegisterPrint kinds={[{ value: 'outgoing', label: 'Sổ đăng ký văn bản đi' }]} canClose={canRegister} />
+          {canRegister && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={openNew}>
+              Vào sổ văn bản đi (F2)
+            </Button>
+          )}
+        </Space>
+      </div>
+      {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 8 }} />}
+      <div className="vt-table-wrap" ref={ref}>
+        <Table<DocumentRecord>
+          virtual
+          size="small"
+          bordered
+          rowKey="id"
+          columns={outgoingColumns}
+          dataSource={list.items}
+          pagination={false}
+          loading={list.loading && list.items.length === 0}
+          scroll={{ x: outgoingTableWidth, y: height }}
+          rowClassName={(d) => (d.cancelled ? 'vt-cancelled' : '')}
+          locale={{ emptyText: filters.q ? 'Không tìm thấy văn bản nào khớp.' : 'Sổ chưa có văn bản đi nào. Bấm F2 để vào sổ.' }}
+          onRow={(d) => ({
+            onClick: () => {
+              if (d.status === 'da_cap_so' && !d.cancelled && canRegister) {
+                setReserved(d);
+                setFormOpen(true);
+              } else setDetail(d);
+            },
+          })}
+          onScroll={(e) => {
+            const el = e.currentTarget;
+            if (el.scrollHeight - el.scrollTop - el.clientHeight < 600) list.loadMore();
+          }}
+        />
+      </div>
+      <Typography.Text className="vt-status">
+        {list.loading ? 'Đang tải…' : `Đã hiện ${list.items.length.toLocaleString('vi-VN')} văn bản${list.done ? '' : ' — cuộn xuống để xem tiếp'}`}
+        {' · Bấm một dòng để xem; dòng “Đã lấy số” mở để ban hành.'}
+      </Typography.Text>
+      <OutgoingForm
+        open={formOpen}
+        reserved={reserved}
+        onClose={() => setFormOpen(false)}
+        onSaved={(doc) => list.setItems((items) => (items.some((d) => d.id === doc.id) ? items.map((d) => (d.id === doc.id ? doc : d)) : [doc, ...items]))}
+      />
+      <OutgoingDetail doc={detail} me={me} onClose={() => setDetail(null)} onChanged={() => void list.reload()} />
+    </div>
+  );
+}
