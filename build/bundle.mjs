@@ -47,7 +47,7 @@ if (withBench) {
     banner: esmBanner,
     outdir: join(dist, 'bench'),
     outExtension: { '.js': '.mjs' },
-    entryPoints: { run: join(root, 'tests/bench/run.ts'), attach: join(root, 'tests/bench/attach.ts') },
+    entryPoints: { run: join(root, 'tests/bench/run.ts'), attach: join(root, 'tests/bench/attach.ts'), registers: join(root, 'tests/bench/registers.ts') },
   });
 }
 

@@ -12,8 +12,6 @@ const BODY_SIZE = 8.5;
 const HEAD_SIZE = 8;
 const PAD = 3;
 const LINE = 1.18;
-const BLACK = rgb(0, 0, 0);
-const HEAD_FILL = rgb(0.93, 0.94, 0.96);
 
 export interface PrintOptions {
   unitName: string;
@@ -36,24 +34,28 @@ export async function printRegister(sheet: RegisterSheet, options: PrintOptions)
   const header = sheet.columns.map((c, i) => wrap(c.title, bold, HEAD_SIZE, widths[i]! - 2 * PAD));
   const headerHeight = Math.max(...header.map((l) => l.length)) * HEAD_SIZE * LINE + 2 * PAD + 4;
 
-  let page: PDFPage | null = null;
+  // Table pages are written as raw content streams, compressed page by page: pdf-lib's
+  // operator objects for a 10,000-row register would hold hundreds of MB until save().
+  const aligns = sheet.columns.map((c) => c.align ?? 'left');
+  let page: TablePage | null = null;
   let y = 0;
   const newPage = () => {
-    page = doc.addPage(PAGE);
+    page?.finish();
+    page = new TablePage(doc, doc.addPage(PAGE), regular, bold);
     y = PAGE[1] - MARGIN.top;
-    drawRow(page, y, widths, header, headerHeight, bold, HEAD_SIZE, sheet.columns.map(() => 'center' as const), HEAD_FILL);
+    page.row(y, widths, header, headerHeight, 'bold', HEAD_SIZE, sheet.columns.map(() => 'center' as const), true);
     y -= headerHeight;
   };
   newPage();
-  const aligns = sheet.columns.map((c) => c.align ?? 'left');
   for (const row of sheet.rows) {
     const lines = row.map((cell, i) => wrap(cell.text, regular, BODY_SIZE, widths[i]! - 2 * PAD));
     const height = Math.max(1, ...lines.map((l) => l.length)) * BODY_SIZE * LINE + 2 * PAD;
     if (y - height < MARGIN.bottom) newPage();
-    drawRow(page!, y, widths, lines, height, regular, BODY_SIZE, aligns, null);
+    page!.row(y, widths, lines, height, 'regular', BODY_SIZE, aligns, false);
     y -= height;
   }
-  if (sheet.rows.length === 0) page!.drawText('(Sổ chưa có văn bản nào trong khoảng thời gian này)', { x: MARGIN.left + 4, y: y - 14, size: BODY_SIZE, font: regular });
+  if (sheet.rows.length === 0) page!.text('(Sổ chưa có văn bản nào trong khoảng thời gian này)', 'regular', BODY_SIZE, MARGIN.left + 4, y - 14);
+  (page as TablePage | null)?.finish();
 
   const pages = doc.getPages();
   pages.forEach((p, i) => {
@@ -82,47 +84,92 @@ function drawCover(page: PDFPage, sheet: RegisterSheet, o: PrintOptions, regular
   lines.forEach((l, i) => center(l, h / 2 - 14 - i * 22, regular, 13));
 }
 
-function drawRow(
-  page: PDFPage,
-  top: number,
-  widths: number[],
-  cells: string[][],
-  height: number,
-  font: PDFFont,
-  size: number,
-  aligns: ('left' | 'center')[],
-  fill: ReturnType<typeof rgb> | null,
-): void {
-  let x = MARGIN.left;
-  cells.forEach((lines, i) => {
-    const width = widths[i]!;
-    page.drawRectangle({ x, y: top - height, width, height, borderColor: BLACK, borderWidth: 0.5, ...(fill ? { color: fill } : {}) });
-    lines.forEach((line, n) => {
-      const tx = aligns[i] === 'center' ? x + (width - font.widthOfTextAtSize(line, size)) / 2 : x + PAD;
-      page.drawText(line, { x: tx, y: top - PAD - size - n * size * LINE + 1.5, size, font, color: BLACK });
+const n = (v: number) => (Math.round(v * 100) / 100).toString();
+
+/** One table page's drawing, collected as PDF operators and stored as one compressed stream. */
+class TablePage {
+  private readonly ops: string[] = ['q 0.5 w 0 0 0 RG 0 0 0 rg'];
+  private readonly keys: Record<'regular' | 'bold', string>;
+
+  constructor(
+    private readonly doc: PDFDocument,
+    private readonly page: PDFPage,
+    private readonly regular: PDFFont,
+    private readonly bold: PDFFont,
+  ) {
+    this.keys = {
+      regular: page.node.newFontDictionary('TinosR', regular.ref).asString(),
+      bold: page.node.newFontDictionary('TinosB', bold.ref).asString(),
+    };
+  }
+
+  text(value: string, weight: 'regular' | 'bold', size: number, x: number, y: number): void {
+    if (!value) return;
+    const font = weight === 'bold' ? this.bold : this.regular;
+    this.ops.push(`BT ${this.keys[weight]} ${n(size)} Tf 1 0 0 1 ${n(x)} ${n(y)} Tm ${font.encodeText(value).toString()} Tj ET`);
+  }
+
+  row(top: number, widths: number[], cells: string[][], height: number, weight: 'regular' | 'bold', size: number, aligns: ('left' | 'center')[], shaded: boolean): void {
+    const font = weight === 'bold' ? this.bold : this.regular;
+    let x = MARGIN.left;
+    cells.forEach((lines, i) => {
+      const width = widths[i]!;
+      if (shaded) this.ops.push(`0.93 0.94 0.96 rg ${n(x)} ${n(top - height)} ${n(width)} ${n(height)} re f 0 0 0 rg`);
+      this.ops.push(`${n(x)} ${n(top - height)} ${n(width)} ${n(height)} re S`);
+      lines.forEach((line, k) => {
+        const tx = aligns[i] === 'center' ? x + (width - unitWidth(font, line) * size) / 2 : x + PAD;
+        this.text(line, weight, size, tx, top - PAD - size - k * size * LINE + 1.5);
+      });
+      x += width;
     });
-    x += width;
-  });
+  }
+
+  finish(): void {
+    this.ops.push('Q');
+    const stream = this.doc.context.flateStream(this.ops.join('\n'));
+    this.page.node.addContentStream(this.doc.context.register(stream));
+    this.ops.length = 0;
+  }
+}
+
+// Measuring runs fontkit's full OpenType layout on every call; a register repeats the same
+// words thousands of times, so widths are kept per font and word (at size 1).
+const widthCache = new WeakMap<PDFFont, Map<string, number>>();
+
+function unitWidth(font: PDFFont, text: string): number {
+  let cache = widthCache.get(font);
+  if (!cache) widthCache.set(font, (cache = new Map()));
+  let w = cache.get(text);
+  if (w === undefined) {
+    w = font.widthOfTextAtSize(text, 1);
+    if (cache.size < 200_000) cache.set(text, w);
+  }
+  return w;
 }
 
 /** Words into lines of `width`; a word longer than a line is cut where it must be. */
 export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const out: string[] = [];
+  const space = unitWidth(font, ' ') * size;
   for (const paragraph of text.normalize('NFC').split(/\r?\n/)) {
     let line = '';
+    let lineWidth = 0;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const next = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(next, size) <= width) {
-        line = next;
+      const w = unitWidth(font, word) * size;
+      if (line && lineWidth + space + w <= width) {
+        line = `${line} ${word}`;
+        lineWidth += space + w;
         continue;
       }
       if (line) out.push(line);
       line = word;
-      while (font.widthOfTextAtSize(line, size) > width && line.length > 1) {
+      lineWidth = w;
+      while (lineWidth > width && line.length > 1) {
         let cut = line.length - 1;
         while (cut > 1 && font.widthOfTextAtSize(line.slice(0, cut), size) > width) cut--;
         out.push(line.slice(0, cut));
         line = line.slice(cut);
+        lineWidth = unitWidth(font, line) * size;
       }
     }
     out.push(line);

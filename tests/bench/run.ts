@@ -130,6 +130,13 @@ rows.push({
   note: `peak RSS grew ${(child.growth / 1e6).toFixed(1)} MB (${(child.growth / child.size).toFixed(2)}× the file); peak ${(child.peakAfter / 1e6).toFixed(0)} MB`,
 });
 
+// A 10,000-row register printed and exported, in a fresh process.
+const reg = JSON.parse(execFileSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'registers.mjs'), '10000'], { encoding: 'utf8', maxBuffer: 1024 * 1024 })) as {
+  rows: number; printMs: number; pdfBytes: number; exportMs: number; xlsxBytes: number; base: number; afterPrint: number; afterExport: number;
+};
+rows.push({ measure: `print a ${reg.rows.toLocaleString('en')}-row register (PDF)`, n: 1, p50_ms: round(reg.printMs), p95_ms: round(reg.printMs), note: `${(reg.pdfBytes / 1e6).toFixed(1)} MB; peak RSS ${(reg.afterPrint / 1e6).toFixed(0)} MB (+${((reg.afterPrint - reg.base) / 1e6).toFixed(0)} MB)` });
+rows.push({ measure: `export the same to .xlsx`, n: 1, p50_ms: round(reg.exportMs), p95_ms: round(reg.exportMs), note: `${(reg.xlsxBytes / 1e6).toFixed(1)} MB; peak RSS ${(reg.afterExport / 1e6).toFixed(0)} MB` });
+
 const mem = process.memoryUsage();
 const sizeMb = (statSync(file).size + (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0)) / 1e6;
 store.close();
