@@ -14,6 +14,8 @@ import { agencyFor, resolveDocType } from './catalog.js';
 import { getDocument } from './documentRows.js';
 import { recordReply } from './handling.js';
 import { recordEvent } from './history.js';
+import { draftIssued, getDraft, numberDraft } from './outgoingDrafts.js';
+import type { DraftRecord } from '../shared/api/outgoing.js';
 import { departments, documentLinks, documents } from './schema.js';
 import { readSetting } from './settings.js';
 import type { Store } from './store.js';
@@ -119,10 +121,14 @@ function insertOutgoing(w: Writer, input: NumberingInput & { summary: string; is
 }
 
 /** Lấy số: the number is taken (and never given again) before the document is signed. */
-export function reserveOutgoing(store: Store, ctx: WriteContext, input: NumberingInput & { summary: string | null }): DocumentRecord {
+export function reserveOutgoing(store: Store, ctx: WriteContext, input: NumberingInput & { summary: string | null; draftId?: string | undefined }): DocumentRecord {
   const id = mutate(store, ctx, (w) => {
     const today = officeDate(w.at);
-    const made = insertOutgoing(w, { ...input, summary: input.summary ?? 'Đã lấy số, chưa ban hành', issuedDate: today, status: 'da_cap_so' }, officeYear(w.at));
+    const draft = input.draftId ? getDraft(store, input.draftId) : null;
+    const numbering = draft ? fromDraft(draft, input.bookId) : input;
+    const summary = draft?.summary ?? input.summary ?? 'Đã lấy số, chưa ban hành';
+    const made = insertOutgoing(w, { ...numbering, summary, issuedDate: today, status: 'da_cap_so' }, officeYear(w.at));
+    if (draft) numberDraft(w, draft.id, made.id, 'da_cap_so');
     recordEvent(w, made.id, 'reserve', { code: made.code });
     return made.id;
   });
@@ -138,6 +144,9 @@ export function issueOutgoing(store: Store, ctx: WriteContext, input: OutgoingIs
     }
     let docId: string;
     let code: string;
+    // The series a number came from fixes the confidentiality: a reserved number or a signed
+    // draft keeps its own; only a new number follows the form.
+    let confidentiality = input.confidentiality;
     if (input.id) {
       const reserved = getDocument(store, input.id, 'outgoing');
       if (reserved.cancelled) throw new AppError('CONFLICT', `Số ${reserved.code} đã hủy.`);
@@ -151,8 +160,14 @@ export function issueOutgoing(store: Store, ctx: WriteContext, input: OutgoingIs
       }
       docId = reserved.id;
       code = reserved.code;
+      confidentiality = reserved.confidentiality;
+      draftIssued(w, docId);
     } else {
-      const made = insertOutgoing(w, { ...input, status: 'phat_hanh' }, Number(input.issuedDate.slice(0, 4)));
+      const draft = input.draftId ? getDraft(store, input.draftId) : null;
+      const numbering = draft ? fromDraft(draft, input.bookId) : input;
+      const made = insertOutgoing(w, { ...numbering, summary: input.summary, issuedDate: input.issuedDate, status: 'phat_hanh' }, Number(input.issuedDate.slice(0, 4)));
+      if (draft) numberDraft(w, draft.id, made.id, 'phat_hanh');
+      confidentiality = numbering.confidentiality;
       docId = made.id;
       code = made.code;
     }
@@ -167,7 +182,7 @@ export function issueOutgoing(store: Store, ctx: WriteContext, input: OutgoingIs
       copies: input.copies,
       pages: input.pages,
       urgency: input.urgency,
-      confidentiality: input.confidentiality,
+      confidentiality,
       notes: input.notes,
       status: 'phat_hanh',
     });
@@ -193,6 +208,11 @@ export function cancelOutgoing(store: Store, ctx: WriteContext, id: string, reas
     recordEvent(w, id, 'cancel', { reason });
   });
   return getDocument(store, id, 'outgoing');
+}
+
+/** A signed draft decides the type, drafting unit and confidentiality the number is taken for. */
+function fromDraft(d: DraftRecord, bookId: string | undefined): NumberingInput {
+  return { type: d.typeCode, departmentId: d.departmentId, confidentiality: d.confidentiality, bookId };
 }
 
 /** The incoming documents an outgoing one answers. */

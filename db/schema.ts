@@ -149,6 +149,31 @@ export const documents = sqliteTable(
   ],
 );
 
+/**
+ * An outgoing document before it has a number: dự thảo → trình ký → đã ký. Once signed it is
+ * numbered (lấy số) or issued, becoming a row of the register (documentId).
+ */
+export const outgoingDrafts = sqliteTable(
+  'outgoing_drafts',
+  {
+    id: text('id').primaryKey(),
+    typeCode: text('type_code').notNull(),
+    departmentId: text('department_id'),
+    summary: text('summary').notNull(),
+    confidentiality: text('confidentiality').notNull().default('thuong'),
+    urgency: text('urgency').notNull().default('thuong'),
+    status: text('status').notNull().default('du_thao'),
+    leaderId: text('leader_id'),
+    note: text('note'),
+    signedBy: text('signed_by'),
+    signedAt: text('signed_at'),
+    documentId: text('document_id'),
+    createdBy: text('created_by'),
+    ...synced,
+  },
+  (t) => [index('outgoing_drafts_status').on(t.status)],
+);
+
 /** A link between documents: an outgoing reply to the incoming ones it answers. */
 export const documentLinks = sqliteTable(
   'document_links',

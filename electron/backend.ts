@@ -8,6 +8,7 @@ import { verifyAudit } from '../db/audit.js';
 import { login } from '../db/auth.js';
 import { closeBook, listBooks } from '../db/books.js';
 import { cancelOutgoing, issueOutgoing, previewOutgoing, repliesOf, reserveOutgoing } from '../db/outgoing.js';
+import { createDraft, listDrafts, signDraft, submitDraft } from '../db/outgoingDrafts.js';
 import { listDocTypes, searchAgencies } from '../db/catalog.js';
 import { getDocument, listDocuments } from '../db/documentRows.js';
 import { cancelIncoming, registerIncoming, updateIncoming } from '../db/incoming.js';
@@ -173,6 +174,10 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
     'outgoing.list': (input) => listDocuments(store, { kind: 'outgoing', ...input }),
     'outgoing.get': (input) => getDocument(store, input.id, 'outgoing'),
     'outgoing.replies': (input) => repliesOf(store, input.id),
+    'outgoing.drafts': (input) => listDrafts(store, input.statuses),
+    'outgoing.draft': (input, req) => createDraft(store, req.write, input),
+    'outgoing.submitDraft': (input, req) => submitDraft(store, req.write, input),
+    'outgoing.signDraft': (input, req) => signDraft(store, req.write, req.user!, input),
 
     'incoming.register': (input, req) => registerIncoming(store, req.write, input),
     'incoming.list': (input) => listDocuments(store, { kind: 'incoming', ...input }),

@@ -23,7 +23,19 @@ import {
   incomingUpdateInput,
 } from './documents.js';
 import { empty, id, isoDate } from './fields.js';
-import { outgoingCancelInput, outgoingIssueInput, outgoingPreviewInput, outgoingPreviewOutput, outgoingRepliesOutput, outgoingReserveInput } from './outgoing.js';
+import {
+  DRAFT_STATUSES,
+  draftInput,
+  draftOutput,
+  draftSignInput,
+  draftSubmitInput,
+  outgoingCancelInput,
+  outgoingIssueInput,
+  outgoingPreviewInput,
+  outgoingPreviewOutput,
+  outgoingRepliesOutput,
+  outgoingReserveInput,
+} from './outgoing.js';
 import {
   assignInput,
   attachmentCheckOutput,
@@ -125,6 +137,14 @@ export const contract = {
   'outgoing.list': method(incomingListInput, documentList, 'user'),
   'outgoing.get': method(z.object({ id }), documentOutput, 'user'),
   'outgoing.replies': method(z.object({ id }), outgoingRepliesOutput, 'user'),
+  'outgoing.drafts': method(
+    z.object({ statuses: z.array(z.enum(DRAFT_STATUSES)).optional() }).optional().transform((v) => v ?? {}),
+    z.array(draftOutput),
+    'user',
+  ),
+  'outgoing.draft': method(draftInput, draftOutput, ['clerk', 'specialist', 'leader']),
+  'outgoing.submitDraft': method(draftSubmitInput, draftOutput, ['clerk', 'specialist', 'leader']),
+  'outgoing.signDraft': method(draftSignInput, draftOutput, LEADERS),
 
   'attachments.list': method(z.object({ documentId: id }), z.array(attachmentOutput), 'user'),
   'attachments.check': method(z.object({ id }), attachmentCheckOutput, 'user'),

@@ -15,7 +15,7 @@ const numbering = {
 export const outgoingPreviewInput = z.object(numbering);
 export const outgoingPreviewOutput = z.object({ bookId: z.string().nullable(), bookName: z.string(), number: z.number().int(), code: z.string() });
 
-export const outgoingReserveInput = z.object({ ...numbering, summary: optionalText('trích yếu nội dung', 500) });
+export const outgoingReserveInput = z.object({ ...numbering, summary: optionalText('trích yếu nội dung', 500), draftId: id.optional() });
 
 const pages = z.number().int().min(1, { error: 'Số trang ít nhất là 1.' }).max(100000).nullish().transform((v) => v ?? null);
 const copies = z.number({ error: 'Số lượng bản phải là một số.' }).int().min(1, { error: 'Số lượng bản ít nhất là 1.' }).max(100000).nullish().transform((v) => v ?? null);
@@ -23,6 +23,8 @@ const copies = z.number({ error: 'Số lượng bản phải là một số.' })
 export const outgoingIssueInput = z.object({
   /** A number taken earlier (lấy số) to issue now; without it the number is given here. */
   id: id.optional(),
+  /** The signed draft this document comes from, when it went through dự thảo → trình ký → đã ký. */
+  draftId: id.optional(),
   ...numbering,
   summary: text('trích yếu nội dung', 500),
   issuedDate: isoDate('ngày tháng văn bản'),
@@ -43,3 +45,41 @@ export type OutgoingIssueInput = z.output<typeof outgoingIssueInput>;
 
 export const outgoingCancelInput = z.object({ id, reason: text('lý do hủy', 500) });
 export const outgoingRepliesOutput = z.array(z.object({ id: z.string(), number: z.number().int(), year: z.number().int(), code: z.string(), agencyName: z.string(), summary: z.string() }));
+
+export const DRAFT_STATUSES = ['du_thao', 'trinh_ky', 'da_ky', 'da_cap_so', 'phat_hanh'] as const;
+export const DRAFT_STATUS_LABELS: Record<(typeof DRAFT_STATUSES)[number], string> = {
+  du_thao: 'Dự thảo',
+  trinh_ky: 'Trình ký',
+  da_ky: 'Đã ký',
+  da_cap_so: 'Đã cấp số',
+  phat_hanh: 'Phát hành',
+};
+
+export const draftInput = z.object({
+  type: line('loại văn bản', 20),
+  departmentId: id.nullish(),
+  summary: text('trích yếu nội dung', 500),
+  confidentiality: confidentiality.default('thuong'),
+  urgency: urgency.default('thuong'),
+});
+export const draftSubmitInput = z.object({ id, leaderId: id, note: optionalText('ghi chú', 1000) });
+export const draftSignInput = z.object({ id, approve: z.boolean({ error: 'Chọn ký hoặc trả lại.' }), note: optionalText('ý kiến', 1000) });
+export const draftOutput = z.object({
+  id: z.string(),
+  typeCode: z.string(),
+  typeName: z.string(),
+  departmentId: z.string().nullable(),
+  summary: z.string(),
+  confidentiality: confidentiality,
+  urgency: urgency,
+  status: z.enum(DRAFT_STATUSES),
+  leaderId: z.string().nullable(),
+  leaderName: z.string().nullable(),
+  note: z.string().nullable(),
+  signedByName: z.string().nullable(),
+  signedAt: z.string().nullable(),
+  documentId: z.string().nullable(),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type DraftRecord = z.infer<typeof draftOutput>;

@@ -132,3 +132,37 @@ describe('closing the year’s book', () => {
     void PASSWORD;
   });
 });
+
+describe('dự thảo → trình ký → đã ký → cấp số → phát hành', () => {
+  it('takes a draft through signing, numbering and issue, refusing steps out of order', async () => {
+    const users = await office.admin.ok('users.list');
+    const leaderId = users.find((u) => u.username === 'lanhdao')!.id;
+    const draft = await office.specialist.ok('outgoing.draft', { type: 'TTr', departmentId: vp, summary: 'Tờ trình đề nghị phê duyệt kế hoạch bồi dưỡng hè' });
+    expect(draft.status).toBe('du_thao');
+    expect((await office.clerk.fail('outgoing.reserve', { type: 'TTr', draftId: draft.id })).message).toContain('không thể cấp số');
+    expect((await office.specialist.fail('outgoing.signDraft', { id: draft.id, approve: true })).code).toBe('FORBIDDEN');
+    await office.specialist.ok('outgoing.submitDraft', { id: draft.id, leaderId });
+    const returned = await office.leader.ok('outgoing.signDraft', { id: draft.id, approve: false, note: 'Bổ sung dự toán kinh phí' });
+    expect([returned.status, returned.note]).toEqual(['du_thao', 'Bổ sung dự toán kinh phí']);
+    await office.specialist.ok('outgoing.submitDraft', { id: draft.id, leaderId });
+    const signed = await office.leader.ok('outgoing.signDraft', { id: draft.id, approve: true });
+    expect([signed.status, signed.signedByName]).toEqual(['da_ky', 'Người lanhdao']);
+
+    const reserved = await office.clerk.ok('outgoing.reserve', { type: 'CV', draftId: draft.id });
+    expect([reserved.code, reserved.summary]).toEqual(['01/TTr-PGDĐT', 'Tờ trình đề nghị phê duyệt kế hoạch bồi dưỡng hè']);
+    expect((await office.clerk.ok('outgoing.drafts')).find((d) => d.id === draft.id)).toMatchObject({ status: 'da_cap_so', documentId: reserved.id });
+    await issue({ id: reserved.id, type: 'TTr', summary: reserved.summary });
+    expect((await office.clerk.ok('outgoing.drafts')).find((d) => d.id === draft.id)!.status).toBe('phat_hanh');
+    expect((await office.clerk.fail('outgoing.reserve', { type: 'CV', draftId: draft.id })).code).toBe('CONFLICT');
+  });
+
+  it('issues a signed draft straight away', async () => {
+    const users = await office.admin.ok('users.list');
+    const leaderId = users.find((u) => u.username === 'lanhdao')!.id;
+    const draft = await office.clerk.ok('outgoing.draft', { type: 'BC', summary: 'Báo cáo sơ kết học kỳ I', confidentiality: 'mat' });
+    await office.clerk.ok('outgoing.submitDraft', { id: draft.id, leaderId });
+    await office.leader.ok('outgoing.signDraft', { id: draft.id, approve: true });
+    const doc = await issue({ draftId: draft.id, type: 'BC', summary: 'Báo cáo sơ kết học kỳ I' });
+    expect([doc.code, doc.confidentiality, doc.bookName]).toEqual(['01/BC-PGDĐT-M', 'mat', 'Sổ văn bản đi mật 2026']);
+  });
+});

@@ -4,6 +4,7 @@
 import { Alert, App, AutoComplete, Button, Checkbox, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
+import type { DraftRecord } from '../../../shared/api/outgoing.js';
 import { CONFIDENTIALITIES, CONFIDENTIALITY_LABELS, URGENCIES, URGENCY_LABELS, type Confidentiality, type Urgency } from '../../../shared/domain/enums.js';
 import { SIGNER_PREFIXES } from '../../../shared/domain/symbols.js';
 import { formatDate, officeDate } from '../../../shared/text/dates.js';
@@ -35,8 +36,9 @@ interface Values {
 
 const blank = (): Partial<Values> => ({ confidentiality: 'thuong', urgency: 'thuong', issuedDate: formatDate(officeDate(new Date())), signerPrefix: '', replyTo: [], completeReplied: true });
 
-export function OutgoingForm(props: { open: boolean; reserved: DocumentRecord | null; onClose: () => void; onSaved: (doc: DocumentRecord) => void }) {
+export function OutgoingForm(props: { open: boolean; reserved: DocumentRecord | null; draft?: DraftRecord | null; onClose: () => void; onSaved: (doc: DocumentRecord) => void }) {
   const { open, reserved } = props;
+  const draft = props.draft ?? null;
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const [types, setTypes] = useState<{ code: string; name: string }[]>([]);
@@ -67,10 +69,12 @@ export function OutgoingForm(props: { open: boolean; reserved: DocumentRecord | 
     form.setFieldsValue(
       reserved
         ? { ...blank(), type: reserved.typeCode, departmentId: reserved.draftingDepartmentId, confidentiality: reserved.confidentiality, summary: reserved.summary.startsWith('Đã lấy số') ? '' : reserved.summary }
-        : blank(),
+        : draft
+          ? { ...blank(), type: draft.typeCode, departmentId: draft.departmentId, confidentiality: draft.confidentiality, urgency: draft.urgency, summary: draft.summary, signerName: draft.signedByName ?? undefined }
+          : blank(),
     );
     setTimeout(() => box.current?.querySelector<HTMLInputElement>(reserved ? '#outgoing_summary' : '#outgoing_type')?.focus(), 80);
-  }, [open, reserved, form]);
+  }, [open, reserved, draft, form]);
 
   const type = Form.useWatch('type', form);
   const departmentId = Form.useWatch('departmentId', form);
@@ -105,11 +109,12 @@ export function OutgoingForm(props: { open: boolean; reserved: DocumentRecord | 
     setSaving(mode);
     try {
       const numbering = { type: v.type ?? '', departmentId: v.departmentId ?? null, confidentiality: v.confidentiality };
+      const fromDraft = draft ? { draftId: draft.id } : {};
       const doc =
         mode === 'reserve'
-          ? await api.call('outgoing.reserve', { ...numbering, summary: v.summary ?? null })
+          ? await api.call('outgoing.reserve', { ...numbering, ...fromDraft, summary: v.summary ?? null })
           : await api.call('outgoing.issue', {
-              ...(reserved ? { id: reserved.id } : {}),
+              ...(reserved ? { id: reserved.id } : fromDraft),
               ...numbering,
               summary: v.summary ?? '',
               issuedDate: toIsoDate(v.issuedDate) ?? v.issuedDate,
@@ -127,7 +132,7 @@ export function OutgoingForm(props: { open: boolean; reserved: DocumentRecord | 
             });
       message.success(mode === 'reserve' ? `Đã lấy số ${doc.code}.` : `Đã vào sổ văn bản đi ${doc.code}.`);
       props.onSaved(doc);
-      if (reserved) props.onClose();
+      if (reserved || draft) props.onClose();
       else {
         setLast(doc);
         form.resetFields();
@@ -143,14 +148,14 @@ export function OutgoingForm(props: { open: boolean; reserved: DocumentRecord | 
 
   useCtrlS(() => void save('issue'), open);
   const onKeyDown = useEnterMovesOn(() => void save('issue'));
-  const fixed = reserved !== null;
+  const fixed = reserved !== null || draft !== null;
 
   return (
     <Drawer
       open={open}
       onClose={props.onClose}
       size={720}
-      title={reserved ? `Ban hành văn bản đã lấy số ${reserved.code}` : 'Vào sổ văn bản đi'}
+      title={reserved ? `Ban hành văn bản đã lấy số ${reserved.code}` : draft ? 'Cấp số cho dự thảo đã ký' : 'Vào sổ văn bản đi'}
       extra={
         <Typography.Text type="secondary">
           <span className="vt-kbd">Enter</span> sang ô sau · <span className="vt-kbd">Ctrl+S</span> ban hành

@@ -1,15 +1,17 @@
 // Sổ đăng ký văn bản đi: the register in PL IV order (virtualised, keyset pages), search and
 // filters, F2 for a new document, "Đã lấy số" rows opening the form to issue them.
 import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Input, Segmented, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
+import type { DraftRecord } from '../../../shared/api/outgoing.js';
 import { officeYear } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { RegisterPrint } from '../../components/RegisterPrint';
 import { useKeysetList } from '../../hooks/useKeysetList';
 import { useTableHeight } from '../../hooks/useTableHeight';
+import { DraftsPanel } from './DraftsPanel';
 import { OutgoingDetail } from './OutgoingDetail';
 import { OutgoingForm } from './OutgoingForm';
 import { outgoingColumns, outgoingTableWidth } from './outgoingColumns';
@@ -32,6 +34,9 @@ export function OutgoingRegisterPage({ me }: { me: Me }) {
   const [formOpen, setFormOpen] = useState(false);
   const [reserved, setReserved] = useState<DocumentRecord | null>(null);
   const [detail, setDetail] = useState<DocumentRecord | null>(null);
+  const [draft, setDraft] = useState<DraftRecord | null>(null);
+  const [view, setView] = useState<'register' | 'drafts'>('register');
+  const [draftsVersion, setDraftsVersion] = useState(0);
   const list = useKeysetList(fetchPage, filters);
   const { ref, height } = useTableHeight();
 
@@ -44,6 +49,7 @@ export function OutgoingRegisterPage({ me }: { me: Me }) {
   const openNew = useCallback(() => {
     if (!canRegister) return;
     setReserved(null);
+    setDraft(null);
     setFormOpen(true);
   }, [canRegister]);
   useEffect(() => {
@@ -60,7 +66,29 @@ export function OutgoingRegisterPage({ me }: { me: Me }) {
   const year = officeYear(new Date());
   return (
     <div className="vt-page">
-      <h1 className="vt-page-title">Sổ đăng ký văn bản đi</h1>
+      <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 4 }}>
+        <h1 className="vt-page-title">{view === 'register' ? 'Sổ đăng ký văn bản đi' : 'Dự thảo văn bản đi'}</h1>
+        <Segmented
+          value={view}
+          onChange={(v) => setView(v as typeof view)}
+          options={[
+            { value: 'register', label: 'Sổ đăng ký' },
+            { value: 'drafts', label: 'Dự thảo, trình ký' },
+          ]}
+        />
+      </Space>
+      {view === 'drafts' ? (
+        <DraftsPanel
+          key={draftsVersion}
+          me={me}
+          onNumber={(d) => {
+            setReserved(null);
+            setDraft(d);
+            setFormOpen(true);
+          }}
+        />
+      ) : (
+        <>
       <div className="vt-toolbar">
         <Input
           allowClear
@@ -103,6 +131,7 @@ export function OutgoingRegisterPage({ me }: { me: Me }) {
             onClick: () => {
               if (d.status === 'da_cap_so' && !d.cancelled && canRegister) {
                 setReserved(d);
+                setDraft(null);
                 setFormOpen(true);
               } else setDetail(d);
             },
@@ -117,11 +146,17 @@ export function OutgoingRegisterPage({ me }: { me: Me }) {
         {list.loading ? 'Đang tải…' : `Đã hiện ${list.items.length.toLocaleString('vi-VN')} văn bản${list.done ? '' : ' — cuộn xuống để xem tiếp'}`}
         {' · Bấm một dòng để xem; dòng “Đã lấy số” mở để ban hành.'}
       </Typography.Text>
+        </>
+      )}
       <OutgoingForm
         open={formOpen}
         reserved={reserved}
+        draft={draft}
         onClose={() => setFormOpen(false)}
-        onSaved={(doc) => list.setItems((items) => (items.some((d) => d.id === doc.id) ? items.map((d) => (d.id === doc.id ? doc : d)) : [doc, ...items]))}
+        onSaved={(doc) => {
+          list.setItems((items) => (items.some((d) => d.id === doc.id) ? items.map((d) => (d.id === doc.id ? doc : d)) : [doc, ...items]));
+          setDraftsVersion((v) => v + 1);
+        }}
       />
       <OutgoingDetail doc={detail} me={me} onClose={() => setDetail(null)} onChanged={() => void list.reload()} />
     </div>

@@ -1,0 +1,137 @@
+// Dự thảo văn bản đi: drafted, sent for signing, signed or sent back — and, once signed, given
+// a number by the clerk.
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { Me } from '../../../shared/api/admin.js';
+import { DRAFT_STATUS_LABELS, type DraftRecord } from '../../../shared/api/outgoing.js';
+import { CONFIDENTIALITIES, CONFIDENTIALITY_LABELS } from '../../../shared/domain/enums.js';
+import { formatInstant } from '../../../shared/text/dates.js';
+import { api } from '../../api/client';
+
+const COLORS: Record<DraftRecord['status'], string> = { du_thao: 'default', trinh_ky: 'orange', da_ky: 'green', da_cap_so: 'blue', phat_hanh: 'purple' };
+
+export function DraftsPanel({ me, onNumber }: { me: Me; onNumber: (d: DraftRecord) => void }) {
+  const { message, modal } = App.useApp();
+  const [drafts, setDrafts] = useState<DraftRecord[]>([]);
+  const [creating, setCreating] = useState(false);
+  const [types, setTypes] = useState<{ code: string; name: string }[]>([]);
+  const [departments, setDepartments] = useState<{ id: string; name: string }[]>([]);
+  const [leaders, setLeaders] = useState<{ id: string; fullName: string }[]>([]);
+  const [form] = Form.useForm<{ type: string; departmentId?: string; summary: string; confidentiality: (typeof CONFIDENTIALITIES)[number] }>();
+  const is = (r: string) => me.roles.includes('admin') || me.roles.includes(r as never);
+
+  const load = useCallback(async () => setDrafts(await api.call('outgoing.drafts', { statuses: ['du_thao', 'trinh_ky', 'da_ky'] })), []);
+  useEffect(() => {
+    void load();
+    void api.call('docTypes.list').then(setTypes);
+    void api.call('departments.list').then(setDepartments);
+    void api.call('users.directory').then((u) => setLeaders(u.filter((x) => x.roles.includes('leader'))));
+  }, [load]);
+
+  const run = async (fn: () => Promise<unknown>, done: string) => {
+    try {
+      await fn();
+      message.success(done);
+      void load();
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  };
+
+  const submit = (d: DraftRecord) => {
+    let leaderId: string | undefined = leaders[0]?.id;
+    modal.confirm({
+      title: 'Trình ký dự thảo',
+      content: <Select style={{ width: '100%' }} defaultValue={leaderId} options={leaders.map((l) => ({ value: l.id, label: l.fullName }))} onChange={(v) => (leaderId = v)} aria-label="Lãnh đạo ký" />,
+      okText: 'Trình ký',
+      cancelText: 'Không',
+      onOk: () => run(() => api.call('outgoing.submitDraft', { id: d.id, leaderId: leaderId ?? '', note: null }), 'Đã trình ký.'),
+    });
+  };
+
+  const sendBack = (d: DraftRecord) => {
+    let note = '';
+    modal.confirm({
+      title: 'Trả lại dự thảo để sửa',
+      content: <Input.TextArea rows={3} placeholder="Ý kiến" onChange={(e) => (note = e.target.value)} />,
+      okText: 'Trả lại',
+      cancelText: 'Không',
+      onOk: () => run(() => api.call('outgoing.signDraft', { id: d.id, approve: false, note: note || null }), 'Đã trả lại dự thảo.'),
+    });
+  };
+
+  const create = async () => {
+    const v = await form.validateFields();
+    await run(() => api.call('outgoing.draft', { ...v, departmentId: v.departmentId ?? null }), 'Đã tạo dự thảo.');
+    setCreating(false);
+  };
+
+  return (
+    <div className="vt-table-wrap" style={{ overflow: 'auto', padding: 8 }}>
+      <Space style={{ marginBottom: 8 }}>
+        <Button icon={<PlusOutlined />} onClick={() => (form.resetFields(), form.setFieldsValue({ confidentiality: 'thuong' }), setCreating(true))}>
+          Tạo dự thảo
+        </Button>
+      </Space>
+      <Table<DraftRecord>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={drafts}
+        scroll={{ x: 1400 }}
+        locale={{ emptyText: 'Không có dự thảo nào đang chờ.' }}
+        columns={[
+          { title: 'Bước', dataIndex: 'status', width: 110, render: (s: DraftRecord['status']) => <Tag color={COLORS[s]}>{DRAFT_STATUS_LABELS[s]}</Tag> },
+          { title: 'Loại', dataIndex: 'typeName', width: 110 },
+          { title: 'Trích yếu', dataIndex: 'summary', width: 380 },
+          { title: 'Người soạn', dataIndex: 'createdByName', width: 140 },
+          { title: 'Lãnh đạo ký', key: 'leader', width: 150, render: (_, d) => d.signedByName ?? d.leaderName ?? '' },
+          { title: 'Ý kiến', dataIndex: 'note', width: 160 },
+          { title: 'Ngày tạo', dataIndex: 'createdAt', width: 120, render: (v: string) => formatInstant(v) },
+          {
+            title: '',
+            key: 'act',
+            width: 220,
+            render: (_, d) => (
+              <Space size={4}>
+                {d.status === 'du_thao' && <Button size="small" onClick={() => submit(d)}>Trình ký</Button>}
+                {d.status === 'trinh_ky' && is('leader') && (
+                  <>
+                    <Button size="small" type="primary" onClick={() => void run(() => api.call('outgoing.signDraft', { id: d.id, approve: true, note: null }), 'Đã ký dự thảo.')}>
+                      Ký
+                    </Button>
+                    <Button size="small" danger onClick={() => sendBack(d)}>
+                      Trả lại
+                    </Button>
+                  </>
+                )}
+                {d.status === 'da_ky' && is('clerk') && (
+                  <Button size="small" type="primary" onClick={() => onNumber(d)}>
+                    Cấp số, ban hành
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal open={creating} title="Tạo dự thảo văn bản đi" okText="Lưu dự thảo" cancelText="Đóng" onOk={() => void create()} onCancel={() => setCreating(false)} destroyOnHidden>
+        <Form form={form} layout="vertical">
+          <Form.Item name="type" label="Loại văn bản" rules={[{ required: true, message: 'Chưa chọn loại văn bản.' }]}>
+            <Select showSearch={{ optionFilterProp: 'label' }} options={types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}` }))} />
+          </Form.Item>
+          <Form.Item name="departmentId" label="Đơn vị soạn thảo">
+            <Select allowClear options={departments.map((d) => ({ value: d.id, label: d.name }))} />
+          </Form.Item>
+          <Form.Item name="summary" label="Trích yếu nội dung" rules={[{ required: true, whitespace: true, message: 'Chưa nhập trích yếu nội dung.' }]}>
+            <Input.TextArea rows={3} maxLength={500} />
+          </Form.Item>
+          <Form.Item name="confidentiality" label="Độ mật">
+            <Select options={CONFIDENTIALITIES.map((c) => ({ value: c, label: CONFIDENTIALITY_LABELS[c] }))} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </div>
+  );
+}
