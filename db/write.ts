@@ -71,6 +71,23 @@ export class Writer {
     return this.update(table, id, { ...extra, deletedAt: this.at }, 'delete');
   }
 
+  /** An office setting (key → JSON value), synced and audited like a row. */
+  setSetting(key: string, value: unknown): void {
+    const json = canonicalJson(value);
+    const current = stmt(this.store.sqlite, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    if (current?.value === json) return;
+    const hlc = this.store.clock.tick();
+    stmt(this.store.sqlite, 'INSERT INTO settings (key, value, hlc, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, updated_at = excluded.updated_at').run(
+      key,
+      json,
+      hlc,
+      this.at,
+    );
+    const fields = { key, value: json, updated_at: this.at };
+    this.event('setting', { key, before: current?.value ?? null, after: json }, key, 'settings');
+    stmt(this.store.sqlite, 'INSERT INTO outbox (change_id, hlc, table_name, row_id, fields) VALUES (?, ?, ?, ?, ?)').run(uuidv7(this.store.now().getTime()), hlc, 'settings', key, canonicalJson(fields));
+  }
+
   /** An event with no row change (a login, a refusal): audit only. */
   event(action: string, data: unknown, rowId: string | null = null, tableName: string | null = null): void {
     appendAudit(this.store.sqlite, {

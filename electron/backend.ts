@@ -9,6 +9,7 @@ import { login } from '../db/auth.js';
 import { closeBook, listBooks } from '../db/books.js';
 import { cancelOutgoing, issueOutgoing, previewOutgoing, repliesOf, reserveOutgoing } from '../db/outgoing.js';
 import { createDraft, listDrafts, signDraft, submitDraft } from '../db/outgoingDrafts.js';
+import { getSymbolSettings, saveSymbolSettings } from '../db/symbolSettings.js';
 import { listDocTypes, searchAgencies } from '../db/catalog.js';
 import { getDocument, listDocuments } from '../db/documentRows.js';
 import { cancelIncoming, registerIncoming, updateIncoming } from '../db/incoming.js';
@@ -211,6 +212,9 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
       listUsers(store)
         .filter((u) => u.active)
         .map((u) => ({ id: u.id, fullName: u.fullName, roles: u.roles, departmentId: u.departmentId })),
+
+    'settings.symbols': () => getSymbolSettings(store),
+    'settings.saveSymbols': (input, req) => saveSymbolSettings(store, req.write, input),
 
     'registers.print': (input, req) => printRegisterFile(store, req.write, input),
     'registers.export': (input) => exportRegisterFile(store, input),

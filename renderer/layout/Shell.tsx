@@ -13,6 +13,7 @@ import {
 import { Alert, Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { api } from '../api/client';
+import { CatalogPage } from '../pages/catalog/CatalogPage';
 import { OutgoingRegisterPage } from '../pages/outgoing/OutgoingRegisterPage';
 import { TasksPage } from '../pages/tasks/TasksPage';
 import type { Me } from '../../shared/api/admin.js';
@@ -36,7 +37,7 @@ const SECTIONS: Section[] = [
   { key: 'dossiers', label: 'Hồ sơ công việc', icon: <FolderOpenOutlined />, page: () => <UnderConstruction title="Hồ sơ công việc" /> },
   { key: 'search', label: 'Tìm kiếm', icon: <SearchOutlined />, page: () => <UnderConstruction title="Tìm kiếm" /> },
   { key: 'reports', label: 'Báo cáo', icon: <BarChartOutlined />, page: () => <UnderConstruction title="Báo cáo" /> },
-  { key: 'catalog', label: 'Danh mục', icon: <AppstoreOutlined />, page: () => <UnderConstruction title="Danh mục" /> },
+  { key: 'catalog', label: 'Danh mục', icon: <AppstoreOutlined />, page: (me) => <CatalogPage me={me} /> },
   { key: 'admin', label: 'Quản trị', icon: <SettingOutlined />, page: () => <AdminPage />, visible: (me) => me.roles.includes('admin') },
 ];
 

@@ -23,6 +23,7 @@ import {
   incomingUpdateInput,
 } from './documents.js';
 import { empty, id, isoDate } from './fields.js';
+import { symbolSettingsInput, symbolSettingsOutput } from './settings.js';
 import {
   DRAFT_STATUSES,
   draftInput,
@@ -166,6 +167,9 @@ export const contract = {
   'tasks.reassign': method(taskReassignInput, ok, LEADERS),
   'dashboard.deadlines': method(empty, deadlinesOutput, 'user'),
   'users.directory': method(empty, z.array(z.object({ id: z.string(), fullName: z.string(), roles: z.array(z.string()), departmentId: z.string().nullable() })), 'user'),
+
+  'settings.symbols': method(empty, symbolSettingsOutput, 'user'),
+  'settings.saveSymbols': method(symbolSettingsInput, symbolSettingsOutput, ['clerk']),
 
   'registers.print': method(registerInput, fileOutput, ['clerk', 'leader', 'archivist'], FILE_ANSWER),
   'registers.export': method(registerInput, fileOutput, ['clerk', 'leader', 'archivist'], FILE_ANSWER),

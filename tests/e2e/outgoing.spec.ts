@@ -84,3 +84,21 @@ test('issue two documents, one a reply → print the register → the PDF opens'
   await expect(page.getByRole('dialog').getByTestId('history')).toContainText('Đã trả lời bằng văn bản 02/KH-SGDĐT');
   await server.stop();
 });
+
+test('Danh mục: the office edits a type’s symbol pattern and sees the symbol it gives', async ({ page }) => {
+  const server = await startServer(await seededDataDir(0));
+  await page.goto(server.url);
+  await page.getByLabel('Tên đăng nhập').fill(CLERK.username);
+  await page.getByLabel('Mật khẩu').fill(CLERK.password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: /Danh mục/ }).click();
+  const row = page.locator('.ant-table-row', { hasText: 'TB — Thông báo' });
+  await expect(row).toContainText('05/TB-SGDĐT');
+  await page.getByLabel('Mẫu ký hiệu TB').fill('{so}/TB-{coquan}-{donvi}');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await expect(row).toContainText('05/TB-SGDĐT-VP');
+  await expect(row).toContainText('riêng');
+  await expect(page.locator('.ant-table-row', { hasText: 'Sổ văn bản đến' })).toContainText('Đang ghi');
+  await page.screenshot({ path: 'test-results/catalog.png' });
+  await server.stop();
+});

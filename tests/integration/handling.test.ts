@@ -5,6 +5,7 @@ import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeSetting } from '../../db/settings.js';
 import { manualClock } from '../helpers/tempStore.js';
 import { Caller, PASSWORD, SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
 import { samplePdf } from '../helpers/pdfFixtures.js';
@@ -168,7 +169,7 @@ describe('attachments', () => {
 
   it('refuses a file over the limit before keeping any of it', async () => {
     const doc = await office.clerk.ok('incoming.register', { ...SAMPLE });
-    office.t.store.sqlite.prepare("INSERT INTO settings(key, value, hlc, updated_at) VALUES ('attachments.maxBytes', '1000', 'x', 'x')").run();
+    writeSetting(office.t.store, { userId: null }, 'attachments.maxBytes', 1000);
     const big = Buffer.alloc(5000, 0x25);
     await expect(attach(doc.id, big)).rejects.toMatchObject({ code: 'TOO_LARGE', message: expect.stringContaining('giới hạn') });
     const files = join(office.t.dir, 'files');

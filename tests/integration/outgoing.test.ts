@@ -2,12 +2,12 @@
 // loop, and the year's book closed after printing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { markPrinted } from '../../db/books.js';
+import { writeSetting } from '../../db/settings.js';
 import { PASSWORD, SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
 
 let office: Office;
 let vp: string;
-const setting = (key: string, value: unknown) =>
-  office.t.store.sqlite.prepare("INSERT OR REPLACE INTO settings(key, value, hlc, updated_at) VALUES (?, ?, 'x', 'x')").run(key, JSON.stringify(value));
+const setting = (key: string, value: unknown) => writeSetting(office.t.store, { userId: null }, key, value);
 
 beforeEach(async () => {
   office = await setUpOffice();
@@ -97,6 +97,23 @@ describe('numbers and symbols', () => {
 function issuedInput() {
   return { type: 'CV', departmentId: vp, summary: 'V/v báo cáo', issuedDate: '2026-03-02', signerName: 'Nguyễn Văn Quản', recipients: 'Như trên' };
 }
+
+describe('the office’s own symbols (Danh mục)', () => {
+  it('changes the abbreviation and a type’s pattern, audited and synced like any change', async () => {
+    const before = await office.clerk.ok('settings.symbols');
+    expect(before.types.find((t) => t.code === 'CV')).toMatchObject({ pattern: '{so}/{coquan}-{donvi}', example: '05/PGDĐT-VP', custom: false });
+    const saved = await office.clerk.ok('settings.saveSymbols', { organ: 'PGDĐTNT', patterns: { TB: '{so}/TB-{coquan}-{donvi}' } });
+    expect(saved.types.find((t) => t.code === 'TB')).toMatchObject({ custom: true, example: '05/TB-PGDĐTNT-VP' });
+    expect((await issue({ type: 'TB', summary: 'Thông báo lịch họp' })).code).toBe('01/TB-PGDĐTNT-VP');
+    const bad = await office.clerk.fail('settings.saveSymbols', { organ: 'PGD ĐT', patterns: {} });
+    expect(bad.message).toBe('Chữ viết tắt chỉ gồm chữ và số, không dấu cách.');
+    expect((await office.clerk.fail('settings.saveSymbols', { organ: 'PGDĐT', patterns: { CV: '{coquan}-{x}' } })).message).toContain('{so}');
+    expect((await office.specialist.fail('settings.saveSymbols', { organ: 'X', patterns: {} })).code).toBe('FORBIDDEN');
+    const outbox = office.t.store.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE table_name = 'settings' AND row_id = 'symbols'").get() as { n: number };
+    expect(outbox.n).toBe(1);
+    expect((await office.admin.ok('audit.verify')).ok).toBe(true);
+  });
+});
 
 describe('a reply closes the loop', () => {
   it('records its số/ký hiệu on the incoming document and completes the lead task', async () => {
