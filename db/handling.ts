@@ -413,34 +413,34 @@ export function followUp(store: Store, input: { year?: number | undefined; limit
 
 /** One line of the follow-up register for an incoming document. */
 export function followUpRow(store: Store, d: DocumentRecord): FollowUpList['items'][number] {
-      const h = handlingOf(store, d.id);
-      const lead = h.tasks.find((t) => t.role === 'chu_tri');
-      const handlers = h.tasks
-        .filter((t) => t.role !== 'de_biet')
-        .map((t) => `${TASK_ROLE_LABELS[t.role]}: ${t.userName ?? t.departmentName ?? ''}`)
-        .join('; ');
-      const progress = d.cancelled
-        ? 'Đã hủy'
-        : lead?.status === 'hoan_thanh'
-          ? `Hoàn thành${lead.result ? `: ${lead.result}` : ''}`
-          : lead?.progress
-            ? `${INCOMING_STATUS_LABELS[h.status]}: ${lead.progress}`
-            : INCOMING_STATUS_LABELS[h.status];
-      return {
-        id: d.id,
-        number: d.number,
-        year: d.year,
-        code: d.code,
-        issuedDate: d.issuedDate,
-        agencyName: d.agencyName,
-        typeName: d.typeName,
-        summary: d.summary,
-        handlers: handlers || d.recipient || '',
-        deadline: lead?.deadline ?? d.deadline,
-        status: h.status,
-        progress,
-        replyCode: h.replyCode,
-        overdue: h.overdue || (lead?.overdue ?? false),
-        notes: d.notes,
-      };
+  const h = handlingOf(store, d.id);
+  const lead = h.tasks.find((t) => t.role === 'chu_tri');
+  const handlers = h.tasks
+    .filter((t) => t.role !== 'de_biet')
+    .map((t) => `${TASK_ROLE_LABELS[t.role]}: ${t.userName ?? t.departmentName ?? ''}`)
+    .join('; ');
+  const progress = d.cancelled
+    ? 'Đã hủy'
+    : lead?.status === 'hoan_thanh'
+      ? `Hoàn thành${lead.result ? `: ${lead.result}` : ''}`
+      : lead?.progress
+        ? `${INCOMING_STATUS_LABELS[h.status]}: ${lead.progress}`
+        : INCOMING_STATUS_LABELS[h.status];
+  return {
+    id: d.id,
+    number: d.number,
+    year: d.year,
+    code: d.code,
+    issuedDate: d.issuedDate,
+    agencyName: d.agencyName,
+    typeName: d.typeName,
+    summary: d.summary,
+    handlers: handlers || d.recipient || '',
+    deadline: lead?.deadline ?? d.deadline,
+    status: h.status,
+    progress,
+    replyCode: h.replyCode,
+    overdue: h.overdue || (lead?.overdue ?? false),
+    notes: d.notes,
+  };
 }

@@ -61,7 +61,6 @@ function redBox(ppm: Buffer, before: Buffer | null): Ink {
   const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 64).toString('latin1'));
   if (!header) throw new Error('not a PPM');
   const [width, height] = [Number(header[1]), Number(header[2])];
-  const data = ppm.subarray(header[0].length);
   let box: Ink['box'] = null;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
