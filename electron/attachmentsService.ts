@@ -11,6 +11,7 @@ import { cleanLine } from '../shared/text/cleanText.js';
 import { addAttachment, getAttachment, shaInUse } from '../db/attachments.js';
 import { getDocument } from '../db/documentRows.js';
 import { forwardedTo } from '../db/handling.js';
+import { DEFAULT_MAX_ATTACHMENT_BYTES } from '../db/officeSettings.js';
 import { readSetting } from '../db/settings.js';
 import type { Store } from '../db/store.js';
 import { currentUnit } from '../db/users.js';
@@ -20,7 +21,6 @@ import { detectFileType } from './files/fileType.js';
 import { DEFAULT_STAMP, stampArrival, type StampSettings } from './pdf/arrivalStamp.js';
 import { pdfFacts } from './pdf/pdfFacts.js';
 
-export const DEFAULT_MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024;
 /** Above this a PDF's pages are not counted at attach time (that would hold it all in memory). */
 const COUNT_PAGES_UP_TO = 30 * 1024 * 1024;
 

@@ -10,6 +10,7 @@ import { closeBook, listBooks } from '../db/books.js';
 import { cancelOutgoing, issueOutgoing, previewOutgoing, repliesOf, reserveOutgoing } from '../db/outgoing.js';
 import { createDraft, listDrafts, signDraft, submitDraft } from '../db/outgoingDrafts.js';
 import { getSymbolSettings, saveSymbolSettings } from '../db/symbolSettings.js';
+import { getOfficeSettings, saveOfficeSettings } from '../db/officeSettings.js';
 import { listDocTypes, searchAgencies } from '../db/catalog.js';
 import { getDocument, listDocuments } from '../db/documentRows.js';
 import { cancelIncoming, registerIncoming, updateIncoming } from '../db/incoming.js';
@@ -215,6 +216,8 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
 
     'settings.symbols': () => getSymbolSettings(store),
     'settings.saveSymbols': (input, req) => saveSymbolSettings(store, req.write, input),
+    'settings.office': () => getOfficeSettings(store),
+    'settings.saveOffice': (input, req) => saveOfficeSettings(store, req.write, input),
 
     'registers.print': (input, req) => printRegisterFile(store, req.write, input),
     'registers.export': (input) => exportRegisterFile(store, input),

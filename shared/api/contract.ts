@@ -23,7 +23,7 @@ import {
   incomingUpdateInput,
 } from './documents.js';
 import { empty, id, isoDate } from './fields.js';
-import { symbolSettingsInput, symbolSettingsOutput } from './settings.js';
+import { officeSettingsInput, officeSettingsOutput, symbolSettingsInput, symbolSettingsOutput } from './settings.js';
 import {
   DRAFT_STATUSES,
   draftInput,
@@ -170,6 +170,8 @@ export const contract = {
 
   'settings.symbols': method(empty, symbolSettingsOutput, 'user'),
   'settings.saveSymbols': method(symbolSettingsInput, symbolSettingsOutput, ['clerk']),
+  'settings.office': method(empty, officeSettingsOutput, 'user'),
+  'settings.saveOffice': method(officeSettingsInput, officeSettingsOutput, ['admin']),
 
   'registers.print': method(registerInput, fileOutput, ['clerk', 'leader', 'archivist'], FILE_ANSWER),
   'registers.export': method(registerInput, fileOutput, ['clerk', 'leader', 'archivist'], FILE_ANSWER),

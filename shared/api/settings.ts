@@ -25,3 +25,18 @@ export const symbolSettingsOutput = z.object({
   /** Every type with the pattern in force and an example of the next symbol's shape. */
   types: z.array(z.object({ code: z.string(), name: z.string(), pattern: z.string(), custom: z.boolean(), example: z.string() })),
 });
+
+/** The office's working settings (Quản trị): attachment size limit, stamp corner, days off. */
+export const officeSettingsOutput = z.object({
+  attachmentsMaxMb: z.number().int(),
+  stampCorner: z.enum(['top-left', 'top-right', 'bottom-left', 'bottom-right']),
+  holidays: z.array(z.string()),
+});
+
+export const officeSettingsInput = z.object({
+  attachmentsMaxMb: z.number({ error: 'Giới hạn dung lượng phải là một số.' }).int().min(1, { error: 'Giới hạn ít nhất 1 MB.' }).max(2048, { error: 'Giới hạn tối đa 2048 MB.' }),
+  stampCorner: z.enum(['top-left', 'top-right', 'bottom-left', 'bottom-right'], { error: 'Vị trí dấu ĐẾN không hợp lệ.' }),
+  holidays: z
+    .array(z.string().refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { error: 'Có ngày nghỉ không phải ngày có thật.' }))
+    .max(400),
+});

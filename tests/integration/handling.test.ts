@@ -9,7 +9,7 @@ import { writeSetting } from '../../db/settings.js';
 import { manualClock } from '../helpers/tempStore.js';
 import { Caller, PASSWORD, SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
 import { samplePdf } from '../helpers/pdfFixtures.js';
-import { pdftotext, hasPoppler } from '../helpers/pdfText.js';
+import { findRedInk, pdftotext, hasPoppler } from '../helpers/pdfText.js';
 
 let office: Office;
 let clock: ReturnType<typeof manualClock>;
@@ -207,6 +207,26 @@ describe('attachments', () => {
     expect(existsSync(office.backend.attachments.blobs.path(a.sha256))).toBe(true);
     expect((await office.admin.ok('audit.verify')).ok).toBe(true);
     expect((await office.specialist.fail('attachments.remove', { id: a.id })).code).toBe('FORBIDDEN');
+  });
+
+  it('follows the office settings an admin saves: size limit, stamp corner, holidays', async () => {
+    const doc = await office.clerk.ok('incoming.register', { ...SAMPLE });
+    expect((await office.clerk.fail('settings.saveOffice', { attachmentsMaxMb: 1, stampCorner: 'top-right', holidays: [] })).code).toBe('FORBIDDEN');
+    const bad = await office.admin.fail('settings.saveOffice', { attachmentsMaxMb: 1, stampCorner: 'top-right', holidays: ['2026-02-30'] });
+    expect(bad.message).toBe('Có ngày nghỉ không phải ngày có thật.');
+    const saved = await office.admin.ok('settings.saveOffice', { attachmentsMaxMb: 1, stampCorner: 'top-right', holidays: ['2026-11-24', '2026-11-25'] });
+    expect(saved).toEqual({ attachmentsMaxMb: 1, stampCorner: 'top-right', holidays: ['2026-11-24', '2026-11-25'] });
+    await expect(attach(doc.id, Buffer.alloc(2 * 1024 * 1024, 0x25))).rejects.toMatchObject({ code: 'TOO_LARGE', message: expect.stringContaining('1 MB') });
+    const a = await attach(doc.id, await samplePdf(1));
+    const stamped = await office.clerk.ok('incoming.stamp', { documentId: doc.id, attachmentId: a.id });
+    if (hasPoppler()) {
+      const ink = findRedInk((await office.backend.attachments.content(stamped.id)).bytes);
+      expect(ink.box!.left).toBeGreaterThan(ink.width / 2);
+    }
+    // Monday 23/11 with Tue and Wed off: a Friday deadline is two working days away.
+    await office.clerk.ok('incoming.submit', { id: doc.id, leaderId: ids.leader });
+    await office.leader.ok('incoming.assign', { id: doc.id, direction: 'Xử lý', lead: { userId: ids.specialist, deadline: '2026-11-27' } });
+    expect((await office.specialist.ok('dashboard.deadlines')).dueSoon).toHaveLength(1);
   });
 
   it('opens path and byte methods only through the desktop window', async () => {
