@@ -389,6 +389,8 @@ function describeEvent(action: string, d: Record<string, unknown>): string {
       return `Trả lại: ${s('reason')}`;
     case 'recall':
       return `Thu hồi: ${s('reason')}`;
+    case 'file':
+      return d.primary ? `Lưu vào hồ sơ ${s('notation')}` : `Tham chiếu trong hồ sơ ${s('notation')}`;
     case 'reply':
       return `Đã trả lời bằng văn bản ${s('code')}`;
     case 'reserve':

@@ -10,6 +10,7 @@ import { formatDate, officeDate } from '../shared/text/dates.js';
 import { cleanLine } from '../shared/text/cleanText.js';
 import { addAttachment, getAttachment, shaInUse } from '../db/attachments.js';
 import { getDocument } from '../db/documentRows.js';
+import { dossierOf } from '../db/dossiers.js';
 import { forwardedTo } from '../db/handling.js';
 import { DEFAULT_MAX_ATTACHMENT_BYTES } from '../db/officeSettings.js';
 import { readSetting } from '../db/settings.js';
@@ -125,7 +126,7 @@ export class AttachmentsService {
       number: doc.number,
       date: formatDate(officeDate(doc.receivedAt)),
       forwardTo: forwardedTo(this.store, doc.id),
-      dossier: null,
+      dossier: dossierOf(this.store, doc.id)?.notation ?? null,
     }, settings);
     const blob = await this.blobs.put(bufferSource(result.bytes), Number.MAX_SAFE_INTEGER);
     const stem = attachment.name.replace(/\.pdf$/i, '');

@@ -11,6 +11,21 @@ import { cancelOutgoing, issueOutgoing, previewOutgoing, repliesOf, reserveOutgo
 import { createDraft, listDrafts, signDraft, submitDraft } from '../db/outgoingDrafts.js';
 import { getSymbolSettings, saveSymbolSettings } from '../db/symbolSettings.js';
 import { getOfficeSettings, saveOfficeSettings } from '../db/officeSettings.js';
+import { copyCatalogue, getCatalogue, saveEntry, saveHeading } from '../db/catalogue.js';
+import {
+  addItems,
+  closeDossier,
+  describeDossier,
+  dossierOfItem,
+  getDossier,
+  handOver,
+  listDossiers,
+  openDossier,
+  removeItem,
+  reopenDossier,
+  reorderItems,
+  requireKeeper,
+} from '../db/dossiers.js';
 import { listDocTypes, searchAgencies } from '../db/catalog.js';
 import { getDocument, listDocuments } from '../db/documentRows.js';
 import { cancelIncoming, registerIncoming, updateIncoming } from '../db/incoming.js';
@@ -218,6 +233,21 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
     'settings.saveSymbols': (input, req) => saveSymbolSettings(store, req.write, input),
     'settings.office': () => getOfficeSettings(store),
     'settings.saveOffice': (input, req) => saveOfficeSettings(store, req.write, input),
+
+    'catalogue.get': (input) => getCatalogue(store, input.year),
+    'catalogue.saveHeading': (input, req) => saveHeading(store, req.write, input),
+    'catalogue.saveEntry': (input, req) => saveEntry(store, req.write, input),
+    'catalogue.copyFromYear': (input, req) => copyCatalogue(store, req.write, input.from, input.to),
+    'dossiers.open': (input, req) => openDossier(store, req.write, input),
+    'dossiers.list': (input) => listDossiers(store, input),
+    'dossiers.get': (input) => getDossier(store, input.id),
+    'dossiers.addItems': (input, req) => (requireKeeper(store, req.user!, input.dossierId), addItems(store, req.write, input)),
+    'dossiers.reorder': (input, req) => (requireKeeper(store, req.user!, input.dossierId), reorderItems(store, req.write, input)),
+    'dossiers.removeItem': (input, req) => (requireKeeper(store, req.user!, dossierOfItem(store, input.itemId)), removeItem(store, req.write, input.itemId)),
+    'dossiers.close': (input, req) => (requireKeeper(store, req.user!, input.id), closeDossier(store, req.write, input.id)),
+    'dossiers.reopen': (input, req) => reopenDossier(store, req.write, input.id, input.reason),
+    'dossiers.describe': (input, req) => describeDossier(store, req.write, req.user!, input.id, input.description),
+    'archive.handover': (input, req) => handOver(store, req.write, input.dossierIds),
 
     'registers.print': (input, req) => printRegisterFile(store, req.write, input),
     'registers.export': (input) => exportRegisterFile(store, input),

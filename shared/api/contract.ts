@@ -22,7 +22,8 @@ import {
   incomingRegisterInput,
   incomingUpdateInput,
 } from './documents.js';
-import { empty, id, isoDate } from './fields.js';
+import { empty, id, isoDate, optionalText, text } from './fields.js';
+import { addItemsInput, catalogueOutput, dossierOutput, entryInput, headingInput, openDossierInput } from './dossiers.js';
 import { officeSettingsInput, officeSettingsOutput, symbolSettingsInput, symbolSettingsOutput } from './settings.js';
 import {
   DRAFT_STATUSES,
@@ -172,6 +173,25 @@ export const contract = {
   'settings.saveSymbols': method(symbolSettingsInput, symbolSettingsOutput, ['clerk']),
   'settings.office': method(empty, officeSettingsOutput, 'user'),
   'settings.saveOffice': method(officeSettingsInput, officeSettingsOutput, ['admin']),
+
+  'catalogue.get': method(z.object({ year: z.number().int() }), catalogueOutput, 'user'),
+  'catalogue.saveHeading': method(headingInput, catalogueOutput, ['clerk', 'leader', 'archivist']),
+  'catalogue.saveEntry': method(entryInput, catalogueOutput, ['clerk', 'leader', 'archivist']),
+  'catalogue.copyFromYear': method(z.object({ from: z.number().int(), to: z.number().int() }), catalogueOutput, ['clerk', 'leader', 'archivist']),
+  'dossiers.open': method(openDossierInput, dossierOutput, 'user'),
+  'dossiers.list': method(
+    z.object({ year: z.number().int().optional(), status: z.enum(['mo', 'ket_thuc', 'nop_luu']).optional(), keeperId: id.optional() }).optional().transform((v) => v ?? {}),
+    z.array(dossierOutput),
+    'user',
+  ),
+  'dossiers.get': method(z.object({ id }), dossierOutput, 'user'),
+  'dossiers.addItems': method(addItemsInput, dossierOutput, 'user'),
+  'dossiers.reorder': method(z.object({ dossierId: id, itemIds: z.array(id).max(5000) }), dossierOutput, 'user'),
+  'dossiers.removeItem': method(z.object({ itemId: id }), dossierOutput, 'user'),
+  'dossiers.close': method(z.object({ id }), dossierOutput, 'user'),
+  'dossiers.reopen': method(z.object({ id, reason: text('lý do mở lại', 1000) }), dossierOutput, ['admin']),
+  'dossiers.describe': method(z.object({ id, description: optionalText('mô tả', 2000) }), dossierOutput, 'user'),
+  'archive.handover': method(z.object({ dossierIds: z.array(id).max(1000) }), z.array(dossierOutput), ['archivist', 'clerk']),
 
   'registers.print': method(registerInput, fileOutput, ['clerk', 'leader', 'archivist'], FILE_ANSWER),
   'registers.export': method(registerInput, fileOutput, ['clerk', 'leader', 'archivist'], FILE_ANSWER),

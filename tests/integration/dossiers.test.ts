@@ -1,0 +1,109 @@
+// Work dossiers: the yearly catalogue, filing documents, closing, reopening, handing over.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { manualClock } from '../helpers/tempStore.js';
+import { SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
+
+let office: Office;
+let clock: ReturnType<typeof manualClock>;
+beforeEach(async () => {
+  clock = manualClock('2026-11-23T02:00:00Z');
+  office = await setUpOffice({ now: clock.now });
+});
+afterEach(() => office.cleanup());
+
+async function catalogue2026() {
+  let c = await office.clerk.ok('catalogue.saveHeading', { year: 2026, level: 1, title: 'Tổ chức, cán bộ', abbreviation: 'tccb' });
+  const tccb = c.headings[0]!.id;
+  c = await office.clerk.ok('catalogue.saveHeading', { year: 2026, level: 1, title: 'Chuyên môn', abbreviation: 'CM' });
+  const cm = c.headings.find((h) => h.title === 'Chuyên môn')!.id;
+  c = await office.clerk.ok('catalogue.saveHeading', { year: 2026, level: 2, parentId: cm, title: 'Thi, tuyển sinh', abbreviation: 'THI' });
+  const thi = c.headings.find((h) => h.title === 'Thi, tuyển sinh')!.id;
+  await office.clerk.ok('catalogue.saveEntry', { year: 2026, headingId: tccb, title: 'Hồ sơ tuyển dụng viên chức năm 2026', retention: 'vinh_vien' });
+  await office.clerk.ok('catalogue.saveEntry', { year: 2026, headingId: thi, title: 'Hồ sơ kỳ thi tốt nghiệp THPT năm 2026', retention: '10' });
+  return office.clerk.ok('catalogue.saveEntry', { year: 2026, headingId: cm, title: 'Công văn trao đổi về chuyên môn', retention: '5' });
+}
+
+describe('the catalogue (danh mục hồ sơ)', () => {
+  it('numbers codes across the catalogue with the heading’s abbreviation, and counts retention', async () => {
+    const c = await catalogue2026();
+    expect(c.headings.map((h) => `${h.label}. ${h.title}`)).toEqual(['I. Tổ chức, cán bộ', 'II. Chuyên môn', '1. Thi, tuyển sinh']);
+    expect(c.entries.map((e) => e.code)).toEqual(['01.TCCB', '02.THI', '03.CM']);
+    expect(c.counts).toEqual({ permanent: 1, limited: 2 });
+  });
+
+  it('starts a new year from the last one, keeping headings and codes', async () => {
+    await catalogue2026();
+    const next = await office.clerk.ok('catalogue.copyFromYear', { from: 2026, to: 2027 });
+    expect(next.year).toBe(2027);
+    expect(next.headings.map((h) => h.title)).toEqual(['Tổ chức, cán bộ', 'Chuyên môn', 'Thi, tuyển sinh']);
+    expect(next.entries.map((e) => [e.code, e.title])).toEqual([
+      ['01.TCCB', 'Hồ sơ tuyển dụng viên chức năm 2026'],
+      ['02.THI', 'Hồ sơ kỳ thi tốt nghiệp THPT năm 2026'],
+      ['03.CM', 'Công văn trao đổi về chuyên môn'],
+    ]);
+    expect(next.entries.every((e) => e.dossierId === null)).toBe(true);
+    expect((await office.clerk.fail('catalogue.copyFromYear', { from: 2026, to: 2027 })).code).toBe('CONFLICT');
+  });
+});
+
+describe('dossiers', () => {
+  it('files documents, follows their dates, closes, and is reopened only by the admin', async () => {
+    const c = await catalogue2026();
+    const entry = c.entries.find((e) => e.code === '02.THI')!;
+    const dossier = await office.specialist.ok('dossiers.open', { entryId: entry.id });
+    expect([dossier.notation, dossier.fullCode, dossier.status]).toEqual(['02.THI', 'PGDĐT.2026.02.THI', 'mo']);
+    expect((await office.specialist.fail('dossiers.open', { entryId: entry.id })).code).toBe('CONFLICT');
+    const a = await office.clerk.ok('incoming.register', { ...SAMPLE, issuedDate: '2026-03-02' });
+    const b = await office.clerk.ok('incoming.register', { ...SAMPLE, code: '298/KH-BGDĐT', issuedDate: '2026-01-15', pages: 7 });
+    let d = await office.specialist.ok('dossiers.addItems', { dossierId: dossier.id, documentIds: [a.id, b.id] });
+    expect(d.items.map((i) => [i.position, i.code])).toEqual([[1, '142/KH-BGDĐT'], [2, '298/KH-BGDĐT']]);
+    expect([d.startDate, d.endDate, d.documentCount, d.pageCount]).toEqual(['2026-01-15', '2026-03-02', 2, 7]);
+    d = await office.specialist.ok('dossiers.reorder', { dossierId: dossier.id, itemIds: [d.items[1]!.id, d.items[0]!.id] });
+    expect(d.items.map((i) => i.code)).toEqual(['298/KH-BGDĐT', '142/KH-BGDĐT']);
+    // Filed elsewhere too: only a reference there.
+    const other = await office.clerk.ok('dossiers.open', { year: 2026, title: 'Hồ sơ tham khảo', notation: '99.TK', retention: '5' });
+    const ref = await office.clerk.ok('dossiers.addItems', { dossierId: other.id, documentIds: [a.id] });
+    expect(ref.items[0]!.primaryFiling).toBe(false);
+    expect((await office.clerk.ok('incoming.history', { id: a.id })).map((h) => h.summary)).toContain('Lưu vào hồ sơ 02.THI');
+
+    d = await office.specialist.ok('dossiers.close', { id: dossier.id });
+    expect(d.status).toBe('ket_thuc');
+    expect((await office.specialist.fail('dossiers.addItems', { dossierId: dossier.id, documentIds: [] })).message).toContain('đã kết thúc');
+    expect((await office.specialist.fail('dossiers.reopen', { id: dossier.id, reason: 'Bổ sung' })).code).toBe('FORBIDDEN');
+    d = await office.admin.ok('dossiers.reopen', { id: dossier.id, reason: 'Bổ sung biên bản chấm thi' });
+    expect(d.status).toBe('mo');
+    const audit = office.t.store.sqlite.prepare("SELECT data FROM audit_log WHERE action = 'reopen'").get() as { data: string };
+    expect(audit.data).toContain('Bổ sung biên bản chấm thi');
+  });
+
+  it('refuses to close an empty dossier, and keeps other people’s dossiers to themselves', async () => {
+    const dossier = await office.specialist.ok('dossiers.open', { year: 2026, title: 'Hồ sơ riêng', notation: '01.RIENG', retention: '10' });
+    expect((await office.specialist.fail('dossiers.close', { id: dossier.id })).message).toContain('chưa có văn bản');
+    const stranger = office.caller();
+    await office.admin.ok('users.create', { username: 'khac', fullName: 'Người khác', password: 'matkhau-12345', roles: ['specialist'] });
+    await stranger.ok('auth.login', { username: 'khac', password: 'matkhau-12345' });
+    expect((await stranger.fail('dossiers.close', { id: dossier.id })).code).toBe('FORBIDDEN');
+  });
+
+  it('hands over closed dossiers kept 5 years or more, warns 30 days before a handover is due', async () => {
+    const doc = await office.clerk.ok('incoming.register', { ...SAMPLE });
+    const keep = await office.clerk.ok('dossiers.open', { year: 2026, title: 'Hồ sơ lâu dài', notation: '01.LD', retention: '10' });
+    const short = await office.clerk.ok('dossiers.open', { year: 2026, title: 'Hồ sơ ngắn hạn', notation: '02.NH', retention: '2' });
+    for (const d of [keep, short]) {
+      await office.clerk.ok('dossiers.addItems', { dossierId: d.id, documentIds: [doc.id] });
+      await office.clerk.ok('dossiers.close', { id: d.id });
+    }
+    expect((await office.clerk.ok('dossiers.get', { id: keep.id })).handoverWarning).toBe(false);
+    clock.set('2027-11-01T02:00:00Z'); // 22 days before the year after closing
+    const soon = await office.clerk.ok('dossiers.get', { id: keep.id });
+    expect([soon.handoverDue, soon.handoverWarning]).toEqual(['2027-11-23', true]);
+    expect((await office.clerk.fail('archive.handover', { dossierIds: [short.id] })).message).toContain('dưới 5 năm');
+    const [handed] = await office.clerk.ok('archive.handover', { dossierIds: [keep.id] });
+    expect(handed!.status).toBe('nop_luu');
+    expect((await office.clerk.fail('dossiers.describe', { id: keep.id, description: 'x' })).code).toBe('FORBIDDEN');
+    await office.admin.ok('users.create', { username: 'luutru', fullName: 'Lưu trữ viên', password: 'matkhau-12345', roles: ['archivist'] });
+    const archivist = office.caller();
+    await archivist.ok('auth.login', { username: 'luutru', password: 'matkhau-12345' });
+    expect((await archivist.ok('dossiers.describe', { id: keep.id, description: 'Đã chỉnh lý' })).description).toBe('Đã chỉnh lý');
+  });
+});
