@@ -61,6 +61,8 @@ import {
   submitIncoming,
   type Actor,
 } from '../db/handling.js';
+import { exportPackage } from './archive/archivePackage.js';
+import { printCatalogue, printDossier, printHandover } from './archive/dossierPdfs.js';
 import { AttachmentsService } from './attachmentsService.js';
 import { exportRegisterFile, printRegisterFile } from './registers/registersService.js';
 import { BlobStore } from './files/blobStore.js';
@@ -248,6 +250,10 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
     'dossiers.reopen': (input, req) => reopenDossier(store, req.write, input.id, input.reason),
     'dossiers.describe': (input, req) => describeDossier(store, req.write, req.user!, input.id, input.description),
     'archive.handover': (input, req) => handOver(store, req.write, input.dossierIds),
+    'archive.handoverList': (input) => printHandover(store, input.dossierIds),
+    'archive.exportPackage': (input) => exportPackage(store, files, input.dossierIds),
+    'catalogue.print': (input) => printCatalogue(store, input.year),
+    'dossiers.print': (input) => printDossier(store, input.id),
 
     'registers.print': (input, req) => printRegisterFile(store, req.write, input),
     'registers.export': (input) => exportRegisterFile(store, input),

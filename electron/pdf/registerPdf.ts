@@ -3,7 +3,7 @@
 // page, long cells wrapped, and "Trang n/N" at the foot. Vietnamese in Tinos, embedded.
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { formatDate } from '../../shared/text/dates.js';
-import type { RegisterSheet } from '../../db/registerRows.js';
+import type { RegisterCell, RegisterColumn, RegisterSheet } from '../../db/registerRows.js';
 import { embedTinos } from './fonts.js';
 
 const PAGE: [number, number] = [841.89, 595.28];
@@ -20,13 +20,57 @@ export interface PrintOptions {
 }
 
 export async function printRegister(sheet: RegisterSheet, options: PrintOptions): Promise<Uint8Array> {
+  const year = sheet.book.year ?? (sheet.fromDate ? Number(sheet.fromDate.slice(0, 4)) : new Date().getFullYear());
+  return printTable({
+    title: `${sheet.title} — ${sheet.book.name}`,
+    footer: sheet.book.name,
+    columns: sheet.columns,
+    rows: sheet.rows,
+    cover: {
+      unitName: options.unitName,
+      parentName: options.parentName ?? null,
+      heading: sheet.title,
+      subheading: `Năm: ${year}`,
+      lines: [
+        `Từ ngày ${formatDate(sheet.fromDate) || '…'} đến ngày ${formatDate(sheet.toDate) || '…'}`,
+        `Từ số ${sheet.firstNumber ?? '…'} đến số ${sheet.lastNumber ?? '…'}`,
+        `Quyển số: ${options.bookNumber ?? 1}`,
+      ],
+    },
+  });
+}
+
+export interface TableSpec {
+  title: string;
+  footer: string;
+  cover: CoverSpec | null;
+  /** Lines above the table on its first page (when there is no cover page). */
+  heading?: string[];
+  columns: RegisterColumn[];
+  rows: RegisterCell[][];
+  /** A row drawn bold across the table (a heading inside a list, e.g. "I. Tổ chức, cán bộ"). */
+  isSection?: (row: RegisterCell[]) => boolean;
+  closing?: string[];
+}
+
+export interface CoverSpec {
+  unitName: string;
+  parentName?: string | null;
+  heading: string;
+  subheading?: string;
+  lines: string[];
+}
+
+/** A4 landscape table document: an optional cover, the header on every page, page numbers. */
+export async function printTable(spec: TableSpec): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.setTitle(`${sheet.title} — ${sheet.book.name}`, { showInWindowTitleBar: true });
+  doc.setTitle(spec.title, { showInWindowTitleBar: true });
   doc.setLanguage('vi-VN');
   doc.setProducer('VănThư');
   doc.setCreator('VănThư');
   const { regular, bold } = await embedTinos(doc);
-  drawCover(doc.addPage(PAGE), sheet, options, regular, bold);
+  if (spec.cover) drawCover(doc.addPage(PAGE), spec.cover, regular, bold);
+  const sheet = { columns: spec.columns, rows: spec.rows };
 
   const usable = PAGE[0] - MARGIN.left - MARGIN.right;
   const total = sheet.columns.reduce((s, c) => s + c.width, 0);
@@ -46,42 +90,57 @@ export async function printRegister(sheet: RegisterSheet, options: PrintOptions)
     page.row(y, widths, header, headerHeight, 'bold', HEAD_SIZE, sheet.columns.map(() => 'center' as const), true);
     y -= headerHeight;
   };
-  newPage();
+  if (spec.heading?.length) {
+    // No cover: the title lines stand above the table on the first page.
+    page = new TablePage(doc, doc.addPage(PAGE), regular, bold);
+    y = PAGE[1] - MARGIN.top;
+    spec.heading.forEach((text, i) => {
+      const size = i === 0 ? 13 : 10;
+      page!.text(text, i === 0 ? 'bold' : 'regular', size, (PAGE[0] - unitWidth(i === 0 ? bold : regular, text) * size) / 2, y - size);
+      y -= size * 1.6;
+    });
+    y -= 6;
+    page.row(y, widths, header, headerHeight, 'bold', HEAD_SIZE, sheet.columns.map(() => 'center' as const), true);
+    y -= headerHeight;
+  } else newPage();
   for (const row of sheet.rows) {
-    const lines = row.map((cell, i) => wrap(cell.text, regular, BODY_SIZE, widths[i]! - 2 * PAD));
-    const height = Math.max(1, ...lines.map((l) => l.length)) * BODY_SIZE * LINE + 2 * PAD;
+    const section = spec.isSection?.(row) ?? false;
+    const cells = section ? [[row.map((c) => c.text).join(' ').trim()]] : row.map((cell, i) => wrap(cell.text, regular, BODY_SIZE, widths[i]! - 2 * PAD));
+    const rowWidths = section ? [widths.reduce((a, b) => a + b, 0)] : widths;
+    const height = Math.max(1, ...cells.map((l) => l.length)) * BODY_SIZE * LINE + 2 * PAD;
     if (y - height < MARGIN.bottom) newPage();
-    page!.row(y, widths, lines, height, 'regular', BODY_SIZE, aligns, false);
+    page!.row(y, rowWidths, cells, height, section ? 'bold' : 'regular', BODY_SIZE, section ? ['left'] : aligns, false);
     y -= height;
   }
-  if (sheet.rows.length === 0) page!.text('(Sổ chưa có văn bản nào trong khoảng thời gian này)', 'regular', BODY_SIZE, MARGIN.left + 4, y - 14);
+  if (sheet.rows.length === 0) page!.text('(Không có dòng nào trong khoảng thời gian này)', 'regular', BODY_SIZE, MARGIN.left + 4, y - 14);
+  for (const text of spec.closing ?? []) {
+    y -= BODY_SIZE * 2;
+    if (y < MARGIN.bottom) newPage();
+    page!.text(text, 'regular', BODY_SIZE + 1, MARGIN.left, y);
+  }
   (page as TablePage | null)?.finish();
 
   const pages = doc.getPages();
+  const first = spec.cover ? 1 : 0;
   pages.forEach((p, i) => {
-    if (i === 0) return;
-    const label = `Trang ${i}/${pages.length - 1}`;
+    if (i < first) return;
+    const label = `Trang ${i - first + 1}/${pages.length - first}`;
     p.drawText(label, { x: PAGE[0] - MARGIN.right - regular.widthOfTextAtSize(label, 8), y: 14, size: 8, font: regular });
-    p.drawText(`${sheet.book.name}`, { x: MARGIN.left, y: 14, size: 8, font: regular, color: rgb(0.35, 0.35, 0.35) });
+    p.drawText(spec.footer, { x: MARGIN.left, y: 14, size: 8, font: regular, color: rgb(0.35, 0.35, 0.35) });
   });
   return doc.save();
 }
 
-function drawCover(page: PDFPage, sheet: RegisterSheet, o: PrintOptions, regular: PDFFont, bold: PDFFont): void {
+function drawCover(page: PDFPage, c: CoverSpec, regular: PDFFont, bold: PDFFont): void {
   const [w, h] = PAGE;
   const center = (text: string, y: number, font: PDFFont, size: number) => page.drawText(text, { x: (w - font.widthOfTextAtSize(text, size)) / 2, y, size, font });
   const top = h - 60;
-  if (o.parentName) page.drawText(o.parentName.toLocaleUpperCase('vi'), { x: 60, y: top, size: 11, font: regular });
-  page.drawText(o.unitName.toLocaleUpperCase('vi'), { x: 60, y: o.parentName ? top - 16 : top, size: 11, font: bold });
-  center(sheet.title, h / 2 + 60, bold, 26);
-  const year = sheet.book.year ?? (sheet.fromDate ? Number(sheet.fromDate.slice(0, 4)) : new Date().getFullYear());
-  center(`Năm: ${year}`, h / 2 + 20, bold, 14);
-  const lines = [
-    `Từ ngày ${formatDate(sheet.fromDate) || '…'} đến ngày ${formatDate(sheet.toDate) || '…'}`,
-    `Từ số ${sheet.firstNumber ?? '…'} đến số ${sheet.lastNumber ?? '…'}`,
-    `Quyển số: ${o.bookNumber ?? 1}`,
-  ];
-  lines.forEach((l, i) => center(l, h / 2 - 14 - i * 22, regular, 13));
+  if (c.parentName) page.drawText(c.parentName.toLocaleUpperCase('vi'), { x: 60, y: top, size: 11, font: regular });
+  page.drawText(c.unitName.toLocaleUpperCase('vi'), { x: 60, y: c.parentName ? top - 16 : top, size: 11, font: bold });
+  const lines = wrap(c.heading, bold, 26, w - 160);
+  lines.forEach((l, i) => center(l, h / 2 + 60 + (lines.length - 1 - i) * 32, bold, 26));
+  if (c.subheading) center(c.subheading, h / 2 + 20, bold, 14);
+  c.lines.forEach((l, i) => center(l, h / 2 - 14 - i * 22, regular, 13));
 }
 
 const n = (v: number) => (Math.round(v * 100) / 100).toString();

@@ -87,6 +87,10 @@ const bookOutput = z.object({
 const LEADERS = ['leader'] as const;
 const IPC_ONLY = ['ipc'] as const;
 const FILE_ANSWER = ['ipc', 'download'] as const;
+/** A list of ids, also as "a,b,c" (how a /download query string carries it). */
+const dossierIdList = z
+  .union([z.array(id), z.string().transform((s) => s.split(',').filter(Boolean))])
+  .pipe(z.array(id).min(1, { error: 'Chưa chọn hồ sơ.' }).max(1000));
 const fileOutput = z.object({ name: z.string(), mime: z.string(), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array) });
 const registerInput = z.object({
   kind: z.enum(['incoming', 'outgoing', 'followup'], { error: 'Loại sổ phải là incoming, outgoing hoặc followup.' }),
@@ -192,6 +196,10 @@ export const contract = {
   'dossiers.reopen': method(z.object({ id, reason: text('lý do mở lại', 1000) }), dossierOutput, ['admin']),
   'dossiers.describe': method(z.object({ id, description: optionalText('mô tả', 2000) }), dossierOutput, 'user'),
   'archive.handover': method(z.object({ dossierIds: z.array(id).max(1000) }), z.array(dossierOutput), ['archivist', 'clerk']),
+  'archive.handoverList': method(z.object({ dossierIds: dossierIdList }), fileOutput, ['archivist', 'clerk', 'leader'], FILE_ANSWER),
+  'archive.exportPackage': method(z.object({ dossierIds: dossierIdList }), fileOutput, ['archivist', 'clerk', 'leader'], FILE_ANSWER),
+  'catalogue.print': method(z.object({ year: z.coerce.number().int().min(1990).max(2200) }), fileOutput, 'user', FILE_ANSWER),
+  'dossiers.print': method(z.object({ id }), fileOutput, 'user', FILE_ANSWER),
 
   'registers.print': method(registerInput, fileOutput, ['clerk', 'leader', 'archivist'], FILE_ANSWER),
   'registers.export': method(registerInput, fileOutput, ['clerk', 'leader', 'archivist'], FILE_ANSWER),

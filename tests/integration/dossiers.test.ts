@@ -1,5 +1,10 @@
 // Work dossiers: the yearly catalogue, filing documents, closing, reopening, handing over.
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pageTexts } from '../helpers/pdfPages.js';
+import { samplePdf } from '../helpers/pdfFixtures.js';
 import { manualClock } from '../helpers/tempStore.js';
 import { SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
 
@@ -105,5 +110,73 @@ describe('dossiers', () => {
     const archivist = office.caller();
     await archivist.ok('auth.login', { username: 'luutru', password: 'matkhau-12345' });
     expect((await archivist.ok('dossiers.describe', { id: keep.id, description: 'Đã chỉnh lý' })).description).toBe('Đã chỉnh lý');
+  });
+});
+
+describe('dossier papers and the handover package', () => {
+  async function filledDossier() {
+    const c = await catalogue2026();
+    const dossier = await office.clerk.ok('dossiers.open', { entryId: c.entries.find((e) => e.code === '01.TCCB')!.id });
+    const a = await office.clerk.ok('incoming.register', { ...SAMPLE, pages: 3 });
+    const b = await office.clerk.ok('incoming.register', { ...SAMPLE, code: '298/KH-BGDĐT', pages: 2 });
+    const pdf = await samplePdf(3);
+    await office.backend.attachments.add({ userId: null }, { documentId: a.id, name: 'Kế hoạch 142.pdf', source: Readable.from([Buffer.from(pdf)]) });
+    await office.clerk.ok('dossiers.addItems', { dossierId: dossier.id, documentIds: [a.id, b.id], free: { code: 'BB-01', date: '2026-04-01', author: 'Hội đồng tuyển dụng', summary: 'Biên bản họp hội đồng', pages: 1 } });
+    return { dossier: await office.clerk.ok('dossiers.close', { id: dossier.id }), pdf };
+  }
+  const file = async (method: string, input: unknown) => {
+    const out = await office.backend.call({ token: office.clerk.token, transport: 'ipc' }, method, input);
+    if (!out.result.ok) throw new Error(out.result.error.message);
+    return out.result.value as { name: string; bytes: Uint8Array };
+  };
+
+  it('prints the catalogue (PL V) with its headings and the footer counts', async () => {
+    await catalogue2026();
+    const pages = await pageTexts((await file('catalogue.print', { year: 2026 })).bytes);
+    const all = pages.join(' ');
+    expect(all).toContain('DANH MỤC HỒ SƠ NĂM 2026');
+    expect(all.indexOf('I. TỔ CHỨC, CÁN BỘ')).toBeLessThan(all.indexOf('01.TCCB'));
+    expect(all.indexOf('II. CHUYÊN MÔN')).toBeLessThan(all.indexOf('1. Thi, tuyển sinh'));
+    expect(all).toContain('1 hồ sơ bảo quản vĩnh viễn; 2 hồ sơ bảo quản có thời hạn');
+  });
+
+  it('prints the dossier cover and its item list with sheet numbers', async () => {
+    const { dossier } = await filledDossier();
+    const pages = await pageTexts((await file('dossiers.print', { id: dossier.id })).bytes);
+    expect(pages[0]).toContain('Hồ sơ tuyển dụng viên chức năm 2026');
+    expect(pages[0]).toContain('Mã hồ sơ: PGDĐT.2026.01.TCCB');
+    expect(pages[0]).toContain('Gồm 3 văn bản, 6 trang');
+    expect(pages[1]).toMatch(/142\/KH-BGDĐT .*1-3/);
+    expect(pages[1]).toMatch(/298\/KH-BGDĐT .*4-5/);
+    expect(pages[1]).toContain('Biên bản họp hội đồng');
+  });
+
+  it('exports a package whose manifest lists every file with its sha256, and reads back', async () => {
+    const { dossier, pdf } = await filledDossier();
+    const pkg = await file('archive.exportPackage', { dossierIds: [dossier.id] });
+    const zip = await JSZip.loadAsync(Buffer.from(pkg.bytes));
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
+    expect(manifest.format).toBe('vanthu-archive/1');
+    const d = manifest.dossiers[0];
+    expect([d.code, d.retention, d.documentCount, d.pageCount]).toEqual(['PGDĐT.2026.01.TCCB', 'Vĩnh viễn', 3, 6]);
+    expect(d.items.map((i: { code: string }) => i.code)).toEqual(['142/KH-BGDĐT', '298/KH-BGDĐT', 'BB-01']);
+    const files = d.items.flatMap((i: { files: { path: string; sha256: string }[] }) => i.files);
+    expect(files).toHaveLength(1);
+    // Re-import check: every listed file is in the zip with exactly those bytes.
+    for (const f of files) {
+      const bytes = await zip.file(f.path)!.async('uint8array');
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(f.sha256);
+    }
+    expect(await zip.file(files[0].path)!.async('uint8array')).toEqual(new Uint8Array(pdf));
+  });
+
+  it('makes the handover papers: the list and the biên bản giao nhận', async () => {
+    const { dossier } = await filledDossier();
+    const pages = await pageTexts((await file('archive.handoverList', { dossierIds: [dossier.id] })).bytes);
+    const all = pages.join(' ');
+    expect(all).toContain('MỤC LỤC HỒ SƠ, TÀI LIỆU NỘP LƯU');
+    expect(all).toContain('01.TCCB');
+    expect(all).toContain('BIÊN BẢN GIAO NHẬN TÀI LIỆU');
+    expect(all).toContain('giao nhận 1 hồ sơ, 6 trang');
   });
 });
