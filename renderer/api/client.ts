@@ -93,7 +93,7 @@ export async function attachmentUrl(id: string): Promise<{ url: string; revoke()
   return { url: `./files/${encodeURIComponent(id)}`, revoke: () => undefined };
 }
 
-type FileMethod = 'registers.print' | 'registers.export';
+type FileMethod = 'registers.print' | 'registers.export' | 'catalogue.print' | 'dossiers.print' | 'archive.handoverList' | 'archive.exportPackage';
 
 /**
  * A file the backend makes (a printed register, an export): opened in a new tab, or saved.
@@ -112,7 +112,11 @@ export async function openFile(method: FileMethod, input: MethodInput<FileMethod
     setTimeout(() => URL.revokeObjectURL(url), 120_000);
     return;
   }
-  const qs = new URLSearchParams(Object.entries(input ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== '') as [string, string][]);
+  const qs = new URLSearchParams(
+    Object.entries(input ?? {})
+      .filter(([, v]) => v !== undefined && v !== null && v !== '')
+      .map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]),
+  );
   if (save) qs.set('save', '1');
   // Check first, so an error is shown here instead of as a JSON page.
   const url = `./download/${method}?${qs.toString()}`;

@@ -14,6 +14,7 @@ import { Alert, Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { api } from '../api/client';
 import { CatalogPage } from '../pages/catalog/CatalogPage';
+import { DossiersPage } from '../pages/dossiers/DossiersPage';
 import { OutgoingRegisterPage } from '../pages/outgoing/OutgoingRegisterPage';
 import { TasksPage } from '../pages/tasks/TasksPage';
 import type { Me } from '../../shared/api/admin.js';
@@ -34,7 +35,7 @@ const SECTIONS: Section[] = [
   { key: 'incoming', label: 'Văn bản đến', icon: <InboxOutlined />, page: (me, refresh) => <IncomingRegisterPage me={me} onChanged={refresh} /> },
   { key: 'tasks', label: 'Việc của tôi', icon: <CheckSquareOutlined />, page: (me, refresh) => <TasksPage me={me} onChanged={refresh} /> },
   { key: 'outgoing', label: 'Văn bản đi', icon: <SendOutlined />, page: (me) => <OutgoingRegisterPage me={me} /> },
-  { key: 'dossiers', label: 'Hồ sơ công việc', icon: <FolderOpenOutlined />, page: () => <UnderConstruction title="Hồ sơ công việc" /> },
+  { key: 'dossiers', label: 'Hồ sơ công việc', icon: <FolderOpenOutlined />, page: (me) => <DossiersPage me={me} /> },
   { key: 'search', label: 'Tìm kiếm', icon: <SearchOutlined />, page: () => <UnderConstruction title="Tìm kiếm" /> },
   { key: 'reports', label: 'Báo cáo', icon: <BarChartOutlined />, page: () => <UnderConstruction title="Báo cáo" /> },
   { key: 'catalog', label: 'Danh mục', icon: <AppstoreOutlined />, page: (me) => <CatalogPage me={me} /> },

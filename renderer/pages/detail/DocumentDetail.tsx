@@ -9,6 +9,7 @@ import type { AttachmentRecord, Handling, HistoryEntry } from '../../../shared/a
 import { CONFIDENTIALITY_LABELS, URGENCY_LABELS } from '../../../shared/domain/enums.js';
 import { formatDate, formatInstant } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
+import { FileToDossier } from '../dossiers/FileToDossier';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { HandlingSlip, type Directory } from './HandlingSlip';
 import { HistoryTimeline } from './HistoryTimeline';
@@ -114,6 +115,11 @@ export function DocumentDetail(props: { documentId: string | null; me: Me; onClo
           </Col>
           <Col span={11}>
             {!doc.cancelled && <HandlingSlip documentId={doc.id} handling={data.handling} me={props.me} directory={directory} onChanged={changed} />}
+            {!doc.cancelled && (
+              <div style={{ marginTop: 16 }}>
+                <FileToDossier documentId={doc.id} onFiled={changed} />
+              </div>
+            )}
             <Typography.Title level={5} style={{ marginTop: 16 }}>
               Quá trình xử lý
             </Typography.Title>

@@ -8,6 +8,7 @@ import type { AttachmentRecord } from '../../../shared/api/handling.js';
 import { formatDate } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { AttachmentsPanel } from '../detail/AttachmentsPanel';
+import { FileToDossier } from '../dossiers/FileToDossier';
 
 export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onClose: () => void; onChanged: () => void }) {
   const { message } = App.useApp();
@@ -91,6 +92,11 @@ export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onCl
               </List.Item>
             )}
           />
+          {!doc.cancelled && (
+            <div style={{ marginTop: 16 }}>
+              <FileToDossier documentId={doc.id} onFiled={() => void load()} />
+            </div>
+          )}
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             Tệp văn bản
           </Typography.Title>

@@ -1,0 +1,39 @@
+// "Lưu vào hồ sơ": file the document being viewed into one of the open dossiers.
+import { FolderAddOutlined } from '@ant-design/icons';
+import { App, Button, Select, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import type { DossierRecord } from '../../../shared/api/dossiers.js';
+import { api } from '../../api/client';
+
+export function FileToDossier({ documentId, onFiled }: { documentId: string; onFiled: () => void }) {
+  const { message } = App.useApp();
+  const [dossiers, setDossiers] = useState<DossierRecord[]>([]);
+  const [chosen, setChosen] = useState<string | undefined>();
+  useEffect(() => void api.call('dossiers.list', { status: 'mo' }).then(setDossiers).catch(() => undefined), [documentId]);
+  const file = async () => {
+    try {
+      const d = await api.call('dossiers.addItems', { dossierId: chosen!, documentIds: [documentId] });
+      message.success(`Đã lưu vào hồ sơ ${d.notation}.`);
+      setChosen(undefined);
+      onFiled();
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  };
+  return (
+    <Space.Compact style={{ width: '100%' }}>
+      <Select
+        style={{ width: '100%' }}
+        placeholder="Chọn hồ sơ đang mở"
+        value={chosen}
+        onChange={setChosen}
+        showSearch={{ optionFilterProp: 'label' }}
+        aria-label="Hồ sơ để lưu văn bản"
+        options={dossiers.map((d) => ({ value: d.id, label: `${d.notation} — ${d.title}` }))}
+      />
+      <Button icon={<FolderAddOutlined />} disabled={!chosen} onClick={() => void file()}>
+        Lưu vào hồ sơ
+      </Button>
+    </Space.Compact>
+  );
+}
