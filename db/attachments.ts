@@ -42,6 +42,7 @@ export interface NewAttachment {
 
 export function insertAttachment(w: Writer, a: NewAttachment): string {
   const id = w.insert(attachments, { ...a, createdBy: w.ctx.userId });
+  // documentId names the owner: a document (whose history records it) or a dossier.
   recordEvent(w, a.documentId, a.role === 'stamped' ? 'stamp' : 'attach', { attachmentId: id, name: a.name, size: a.size });
   return id;
 }

@@ -252,13 +252,13 @@ export function handOver(store: Store, ctx: WriteContext, ids: string[]): Dossie
   return ids.map((id) => getDossier(store, id));
 }
 
-/** After handover only the archivist changes a dossier's description. */
-export function describeDossier(store: Store, ctx: WriteContext, actor: { roles: Role[] }, id: string, description: string | null): DossierRecord {
+/** Description and page count (counted from the items unless set); after handover only the archivist changes them. */
+export function describeDossier(store: Store, ctx: WriteContext, actor: { roles: Role[] }, id: string, description: string | null, pageCount?: number | null): DossierRecord {
   mutate(store, ctx, (w) => {
     const d = row(store, id);
     if (d.status === 'nop_luu' && !actor.roles.includes('archivist')) throw new AppError('FORBIDDEN', 'Hồ sơ đã nộp lưu; chỉ lưu trữ cơ quan được sửa.');
     if (d.status === 'ket_thuc' && !actor.roles.includes('admin')) requireOpen(d);
-    w.update(dossiers, id, { description });
+    w.update(dossiers, id, { description, ...(pageCount !== undefined ? { pagesOverride: pageCount } : {}) });
   });
   return getDossier(store, id);
 }

@@ -10,7 +10,7 @@ import { formatDate, officeDate } from '../shared/text/dates.js';
 import { cleanLine } from '../shared/text/cleanText.js';
 import { addAttachment, getAttachment, shaInUse } from '../db/attachments.js';
 import { getDocument } from '../db/documentRows.js';
-import { dossierOf } from '../db/dossiers.js';
+import { dossierOf, getDossier } from '../db/dossiers.js';
 import { forwardedTo } from '../db/handling.js';
 import { DEFAULT_MAX_ATTACHMENT_BYTES } from '../db/officeSettings.js';
 import { readSetting } from '../db/settings.js';
@@ -37,8 +37,8 @@ export class AttachmentsService {
 
   /** A file as a stream (browser upload, or a path the main process opened). */
   async add(ctx: WriteContext, input: { documentId: string; name: string; source: Readable; declaredSize?: number | undefined }): Promise<AttachmentRecord> {
-    const doc = getDocument(this.store, input.documentId);
-    if (doc.cancelled) throw new AppError('CONFLICT', `Văn bản số ${doc.number} đã hủy, không đính kèm được.`);
+    // A file belongs to a document, or to a dossier (a free item of its item list).
+    const owner = this.ownerOf(input.documentId);
     const name = cleanLine(input.name).slice(0, 255) || 'tep-dinh-kem';
     const max = this.maxBytes();
     // Refused before a byte is copied; what happens to the rest of the stream is the caller's.
@@ -61,7 +61,7 @@ export class AttachmentsService {
       }
     }
     return addAttachment(this.store, ctx, {
-      documentId: doc.id,
+      documentId: owner,
       name,
       mime: type.mime,
       kind: type.kind,
@@ -72,6 +72,19 @@ export class AttachmentsService {
       parentId: null,
       signed,
     });
+  }
+
+  private ownerOf(id: string): string {
+    try {
+      const doc = getDocument(this.store, id);
+      if (doc.cancelled) throw new AppError('CONFLICT', `Văn bản số ${doc.number} đã hủy, không đính kèm được.`);
+      return doc.id;
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'NOT_FOUND') throw err;
+      const dossier = getDossier(this.store, id); // NOT_FOUND again if it is neither
+      if (dossier.status !== 'mo') throw new AppError('CONFLICT', `Hồ sơ ${dossier.notation} không còn mở; không thêm tệp được.`);
+      return dossier.id;
+    }
   }
 
   /** Electron: the main process reads a file the user picked or dropped. */

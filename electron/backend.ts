@@ -248,7 +248,7 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
     'dossiers.removeItem': (input, req) => (requireKeeper(store, req.user!, dossierOfItem(store, input.itemId)), removeItem(store, req.write, input.itemId)),
     'dossiers.close': (input, req) => (requireKeeper(store, req.user!, input.id), closeDossier(store, req.write, input.id)),
     'dossiers.reopen': (input, req) => reopenDossier(store, req.write, input.id, input.reason),
-    'dossiers.describe': (input, req) => describeDossier(store, req.write, req.user!, input.id, input.description),
+    'dossiers.describe': (input, req) => (requireKeeper(store, req.user!, input.id), describeDossier(store, req.write, req.user!, input.id, input.description, input.pageCount)),
     'archive.handover': (input, req) => handOver(store, req.write, input.dossierIds),
     'archive.handoverList': (input) => printHandover(store, input.dossierIds),
     'archive.exportPackage': (input) => exportPackage(store, files, input.dossierIds),

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { DossierRecord } from '../../shared/api/dossiers.js';
 import { retentionLabel } from '../../shared/api/dossiers.js';
-import { listAttachments } from '../../db/attachments.js';
+import { getAttachment, listAttachments } from '../../db/attachments.js';
 import { getDossier } from '../../db/dossiers.js';
 import type { Store } from '../../db/store.js';
 import { currentUnit } from '../../db/users.js';
@@ -31,7 +31,7 @@ export async function exportPackage(store: Store, files: AttachmentsService, dos
     const folder = `ho-so/${safe(d.fullCode)}`;
     const items = [];
     for (const item of d.items) {
-      const attached = item.documentId ? listAttachments(store, item.documentId) : [];
+      const attached = item.documentId ? listAttachments(store, item.documentId) : item.attachmentId ? [getAttachment(store, item.attachmentId)] : [];
       const entries = [];
       for (const a of attached) {
         const { bytes } = await files.content(a.id); // refuses bytes that no longer match their hash

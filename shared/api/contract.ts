@@ -194,7 +194,15 @@ export const contract = {
   'dossiers.removeItem': method(z.object({ itemId: id }), dossierOutput, 'user'),
   'dossiers.close': method(z.object({ id }), dossierOutput, 'user'),
   'dossiers.reopen': method(z.object({ id, reason: text('lý do mở lại', 1000) }), dossierOutput, ['admin']),
-  'dossiers.describe': method(z.object({ id, description: optionalText('mô tả', 2000) }), dossierOutput, 'user'),
+  'dossiers.describe': method(
+    z.object({
+      id,
+      description: optionalText('mô tả', 2000),
+      pageCount: z.number({ error: 'Số trang phải là một số.' }).int().min(0).max(1000000).nullish(),
+    }),
+    dossierOutput,
+    'user',
+  ),
   'archive.handover': method(z.object({ dossierIds: z.array(id).max(1000) }), z.array(dossierOutput), ['archivist', 'clerk']),
   'archive.handoverList': method(z.object({ dossierIds: dossierIdList }), fileOutput, ['archivist', 'clerk', 'leader'], FILE_ANSWER),
   'archive.exportPackage': method(z.object({ dossierIds: dossierIdList }), fileOutput, ['archivist', 'clerk', 'leader'], FILE_ANSWER),

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pageTexts } from '../helpers/pdfPages.js';
+import { hasPoppler, pdftotext } from '../helpers/pdfText.js';
 import { samplePdf } from '../helpers/pdfFixtures.js';
 import { manualClock } from '../helpers/tempStore.js';
 import { SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
@@ -81,6 +82,13 @@ describe('dossiers', () => {
     expect(audit.data).toContain('Bổ sung biên bản chấm thi');
   });
 
+  it('takes a page count set by hand over the counted one', async () => {
+    const dossier = await office.clerk.ok('dossiers.open', { year: 2026, title: 'Hồ sơ có số trang', notation: '05.ST', retention: '10' });
+    const doc = await office.clerk.ok('incoming.register', { ...SAMPLE, pages: 4 });
+    expect((await office.clerk.ok('dossiers.addItems', { dossierId: dossier.id, documentIds: [doc.id] })).pageCount).toBe(4);
+    expect((await office.clerk.ok('dossiers.describe', { id: dossier.id, description: 'Kèm bản vẽ khổ lớn', pageCount: 9 })).pageCount).toBe(9);
+  });
+
   it('refuses to close an empty dossier, and keeps other people’s dossiers to themselves', async () => {
     const dossier = await office.specialist.ok('dossiers.open', { year: 2026, title: 'Hồ sơ riêng', notation: '01.RIENG', retention: '10' });
     expect((await office.specialist.fail('dossiers.close', { id: dossier.id })).message).toContain('chưa có văn bản');
@@ -121,7 +129,8 @@ describe('dossier papers and the handover package', () => {
     const b = await office.clerk.ok('incoming.register', { ...SAMPLE, code: '298/KH-BGDĐT', pages: 2 });
     const pdf = await samplePdf(3);
     await office.backend.attachments.add({ userId: null }, { documentId: a.id, name: 'Kế hoạch 142.pdf', source: Readable.from([Buffer.from(pdf)]) });
-    await office.clerk.ok('dossiers.addItems', { dossierId: dossier.id, documentIds: [a.id, b.id], free: { code: 'BB-01', date: '2026-04-01', author: 'Hội đồng tuyển dụng', summary: 'Biên bản họp hội đồng', pages: 1 } });
+    const minutes = await office.backend.attachments.add({ userId: null }, { documentId: dossier.id, name: 'Biên bản họp.pdf', source: Readable.from([Buffer.from(await samplePdf(1))]) });
+    await office.clerk.ok('dossiers.addItems', { dossierId: dossier.id, documentIds: [a.id, b.id], free: { code: 'BB-01', date: '2026-04-01', author: 'Hội đồng tuyển dụng', summary: 'Biên bản họp hội đồng', pages: 1, attachmentId: minutes.id } });
     return { dossier: await office.clerk.ok('dossiers.close', { id: dossier.id }), pdf };
   }
   const file = async (method: string, input: unknown) => {
@@ -138,6 +147,16 @@ describe('dossier papers and the handover package', () => {
     expect(all.indexOf('I. TỔ CHỨC, CÁN BỘ')).toBeLessThan(all.indexOf('01.TCCB'));
     expect(all.indexOf('II. CHUYÊN MÔN')).toBeLessThan(all.indexOf('1. Thi, tuyển sinh'));
     expect(all).toContain('1 hồ sơ bảo quản vĩnh viễn; 2 hồ sơ bảo quản có thời hạn');
+  });
+
+  it('puts the dossier on the arrival stamp (Số và ký hiệu HS)', async () => {
+    const c = await catalogue2026();
+    const dossier = await office.clerk.ok('dossiers.open', { entryId: c.entries[0]!.id });
+    const doc = await office.clerk.ok('incoming.register', { ...SAMPLE });
+    const scan = await office.backend.attachments.add({ userId: null }, { documentId: doc.id, name: 'scan.pdf', source: Readable.from([Buffer.from(await samplePdf(1))]) });
+    await office.clerk.ok('dossiers.addItems', { dossierId: dossier.id, documentIds: [doc.id] });
+    const stamped = await office.clerk.ok('incoming.stamp', { documentId: doc.id, attachmentId: scan.id });
+    if (hasPoppler()) expect(pdftotext((await office.backend.attachments.content(stamped.id)).bytes)).toContain('01.TCCB');
   });
 
   it('prints the dossier cover and its item list with sheet numbers', async () => {
@@ -161,7 +180,8 @@ describe('dossier papers and the handover package', () => {
     expect([d.code, d.retention, d.documentCount, d.pageCount]).toEqual(['PGDĐT.2026.01.TCCB', 'Vĩnh viễn', 3, 6]);
     expect(d.items.map((i: { code: string }) => i.code)).toEqual(['142/KH-BGDĐT', '298/KH-BGDĐT', 'BB-01']);
     const files = d.items.flatMap((i: { files: { path: string; sha256: string }[] }) => i.files);
-    expect(files).toHaveLength(1);
+    expect(files).toHaveLength(2); // the incoming document's scan and the free item's own file
+    expect(files[1].path).toContain('003-Biên bản họp.pdf');
     // Re-import check: every listed file is in the zip with exactly those bytes.
     for (const f of files) {
       const bytes = await zip.file(f.path)!.async('uint8array');

@@ -2,12 +2,13 @@
 // to reorder by dragging or with the arrows, and the steps: kết thúc, mở lại, nộp lưu, print,
 // export the handover package.
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Drawer, Input, Modal, Popconfirm, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import { DOSSIER_STATUS_LABELS, retentionLabel, type DossierRecord } from '../../../shared/api/dossiers.js';
 import { formatDate } from '../../../shared/text/dates.js';
-import { api, openFile } from '../../api/client';
+import { api, openFile, uploadFile } from '../../api/client';
+import { DateInput, dateRule, toIsoDate } from '../../components/DateInput';
 
 type Item = DossierRecord['items'][number];
 
@@ -88,6 +89,7 @@ export function DossierView({ id, me, onClose, onChanged }: { id: string | null;
               </>
             )}
           </Space>
+          {open && <FreeItemButton dossierId={d.id} onAdded={(r) => (setD(r), onChanged())} />}
           <Table<Item>
             size="small"
             bordered
@@ -139,5 +141,58 @@ export function DossierView({ id, me, onClose, onChanged }: { id: string | null;
         </>
       )}
     </Drawer>
+  );
+}
+
+/** Thêm văn bản khác: an item that is not in the registers, with its own data and file. */
+function FreeItemButton({ dossierId, onAdded }: { dossierId: string; onAdded: (d: DossierRecord) => void }) {
+  const { message } = App.useApp();
+  const [openForm, setOpenForm] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
+  const [form] = Form.useForm<{ code: string; date: string; author: string; summary: string; pages?: number }>();
+  const save = async () => {
+    const v = await form.validateFields();
+    try {
+      const attachment = file ? await uploadFile(dossierId, file) : null;
+      const d = await api.call('dossiers.addItems', {
+        dossierId,
+        free: { code: v.code, date: toIsoDate(v.date) ?? v.date, author: v.author, summary: v.summary, pages: v.pages ?? null, attachmentId: attachment?.id ?? null },
+      });
+      onAdded(d);
+      setOpenForm(false);
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  };
+  return (
+    <>
+      <Button style={{ marginBottom: 8 }} onClick={() => (form.resetFields(), setFile(null), setOpenForm(true))}>
+        Thêm văn bản khác (không có trong sổ)
+      </Button>
+      <Modal open={openForm} title="Thêm văn bản khác vào hồ sơ" okText="Thêm" cancelText="Đóng" onOk={() => void save()} onCancel={() => setOpenForm(false)} destroyOnHidden>
+        <Form form={form} layout="vertical">
+          <Space>
+            <Form.Item name="code" label="Số, ký hiệu" rules={[{ required: true, whitespace: true, message: 'Chưa nhập số, ký hiệu.' }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="date" label="Ngày tháng văn bản" rules={[dateRule('ngày tháng văn bản', true)]}>
+              <DateInput />
+            </Form.Item>
+            <Form.Item name="pages" label="Số trang">
+              <InputNumber min={1} />
+            </Form.Item>
+          </Space>
+          <Form.Item name="author" label="Tác giả văn bản" rules={[{ required: true, whitespace: true, message: 'Chưa nhập tác giả.' }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="summary" label="Tên loại và trích yếu nội dung" rules={[{ required: true, whitespace: true, message: 'Chưa nhập trích yếu.' }]}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+          <Upload beforeUpload={(f) => (setFile(f as unknown as File), false)} maxCount={1} onRemove={() => setFile(null)}>
+            <Button>Chọn tệp (PDF, ảnh scan…)</Button>
+          </Upload>
+        </Form>
+      </Modal>
+    </>
   );
 }
