@@ -30,6 +30,7 @@ test('catalogue → open a dossier → file two documents → close → export t
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   const entry = page.locator('.ant-table-row', { hasText: 'Hồ sơ tổ chức Hội nghị' });
   await expect(entry).toContainText('01.VP');
+  await expect(page.locator('.ant-modal-wrap:visible')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/dossier-catalogue.png' });
   await entry.getByRole('button', { name: 'Mở hồ sơ' }).click();
   const dossier = page.getByRole('dialog').filter({ hasText: 'Mã hồ sơ' });
