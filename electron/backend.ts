@@ -12,6 +12,7 @@ import { createDraft, listDrafts, signDraft, submitDraft } from '../db/outgoingD
 import { getSymbolSettings, saveSymbolSettings } from '../db/symbolSettings.js';
 import { getOfficeSettings, saveOfficeSettings } from '../db/officeSettings.js';
 import { copyCatalogue, getCatalogue, saveEntry, saveHeading } from '../db/catalogue.js';
+import { search } from '../db/search.js';
 import {
   addItems,
   closeDossier,
@@ -254,6 +255,8 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
     'archive.exportPackage': (input) => exportPackage(store, files, input.dossierIds),
     'catalogue.print': (input) => printCatalogue(store, input.year),
     'dossiers.print': (input) => printDossier(store, input.id),
+
+    'search.query': (input) => search(store, input),
 
     'registers.print': (input, req) => printRegisterFile(store, req.write, input),
     'registers.export': (input) => exportRegisterFile(store, input),

@@ -24,6 +24,7 @@ import {
 } from './documents.js';
 import { empty, id, isoDate, optionalText, text } from './fields.js';
 import { addItemsInput, catalogueOutput, dossierOutput, entryInput, headingInput, openDossierInput } from './dossiers.js';
+import { searchInput, searchOutput } from './search.js';
 import { officeSettingsInput, officeSettingsOutput, symbolSettingsInput, symbolSettingsOutput } from './settings.js';
 import {
   DRAFT_STATUSES,
@@ -208,6 +209,8 @@ export const contract = {
   'archive.exportPackage': method(z.object({ dossierIds: dossierIdList }), fileOutput, ['archivist', 'clerk', 'leader'], FILE_ANSWER),
   'catalogue.print': method(z.object({ year: z.coerce.number().int().min(1990).max(2200) }), fileOutput, 'user', FILE_ANSWER),
   'dossiers.print': method(z.object({ id }), fileOutput, 'user', FILE_ANSWER),
+
+  'search.query': method(searchInput, searchOutput, 'user'),
 
   'registers.print': method(registerInput, fileOutput, ['clerk', 'leader', 'archivist'], FILE_ANSWER),
   'registers.export': method(registerInput, fileOutput, ['clerk', 'leader', 'archivist'], FILE_ANSWER),

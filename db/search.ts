@@ -1,0 +1,175 @@
+// One search over incoming and outgoing documents and the dossiers. Exact codes come first;
+// then the newest matches FTS5 finds (a bounded set) are scored here — BM25 over the folded
+// text with a bonus for the whole phrase — since ranking every match in SQL does not scale
+// (TOOLCHAIN.md). User text only reaches MATCH folded and quoted.
+import { performance } from 'node:perf_hooks';
+import type { SearchHit } from '../shared/api/search.js';
+import { highlightSpans } from '../shared/text/highlight.js';
+import { codeKey, foldVietnamese, searchTokens } from '../shared/text/searchKey.js';
+import { ftsMatchExpression } from './ftsQuery.js';
+import { listDossiers } from './dossiers.js';
+import type { Store } from './store.js';
+
+const CANDIDATES = 2000;
+const K1 = 1.2;
+const B = 0.75;
+
+type Kind = SearchHit['kind'];
+
+interface Candidate {
+  kind: Kind;
+  id: string;
+  seq: number;
+  title: string;
+  code: string;
+  subtitle: string;
+  date: string | null;
+  text: string;
+  exactCode: boolean;
+}
+
+interface DocRow {
+  seq: number;
+  id: string;
+  kind: 'incoming' | 'outgoing';
+  code: string;
+  code_key: string;
+  agency_name: string;
+  summary: string;
+  type_name: string | null;
+  type_code: string;
+  issued_date: string;
+  year: number;
+  number: number;
+  signer_name: string | null;
+  deleted_at: string | null;
+}
+
+const DOC_COLUMNS = `d.seq, d.id, d.kind, d.code, d.code_key, d.agency_name, d.summary, t.name AS type_name, d.type_code, d.issued_date, d.year, d.number, d.signer_name, d.deleted_at`;
+
+function toCandidate(r: DocRow, exact: boolean): Candidate {
+  const type = r.type_name ?? r.type_code;
+  const where = r.kind === 'incoming' ? `Văn bản đến số ${r.number}/${r.year} — ${r.agency_name}` : `Văn bản đi — ${r.signer_name ?? r.agency_name}`;
+  return {
+    kind: r.kind,
+    id: r.id,
+    seq: r.seq,
+    title: `${type}: ${r.summary}`,
+    code: r.code,
+    subtitle: r.deleted_at ? `${where} (đã hủy)` : where,
+    date: r.issued_date,
+    text: `${r.code} ${r.agency_name} ${r.summary}`,
+    exactCode: exact,
+  };
+}
+
+export interface SearchInput {
+  q: string;
+  kinds?: Kind[] | undefined;
+  year?: number | undefined;
+  limit: number;
+  cursor?: string | null | undefined;
+}
+
+export function search(store: Store, input: SearchInput): { items: SearchHit[]; nextCursor: string | null; tookMs: number } {
+  const started = performance.now();
+  const tokens = searchTokens(input.q).slice(0, 16);
+  if (tokens.length === 0) return { items: [], nextCursor: null, tookMs: 0 };
+  const kinds = new Set<Kind>(input.kinds?.length ? input.kinds : ['incoming', 'outgoing', 'dossier']);
+  const docKinds = (['incoming', 'outgoing'] as const).filter((k) => kinds.has(k));
+  const candidates = new Map<string, Candidate>();
+
+  if (docKinds.length) {
+    const filter = `d.kind IN (${docKinds.map((k) => `'${k}'`).join(', ')})${input.year ? ' AND d.year = @year' : ''}`;
+    const key = codeKey(input.q);
+    if (/[\d]/.test(key)) {
+      const exact = store.sqlite
+        .prepare(`SELECT ${DOC_COLUMNS} FROM documents d LEFT JOIN doc_types t ON t.code = d.type_code WHERE d.code_key = @key AND ${filter} ORDER BY d.seq DESC LIMIT 50`)
+        .all({ key, year: input.year }) as DocRow[];
+      for (const r of exact) candidates.set(r.id, toCandidate(r, true));
+    }
+    const match = ftsMatchExpression(input.q);
+    if (match) {
+      const rows = store.sqlite
+        .prepare(
+          `WITH hits AS (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match ORDER BY rowid DESC LIMIT ${CANDIDATES})
+           SELECT ${DOC_COLUMNS} FROM hits JOIN documents d ON d.seq = hits.rowid LEFT JOIN doc_types t ON t.code = d.type_code WHERE ${filter}`,
+        )
+        .all({ match, year: input.year }) as DocRow[];
+      for (const r of rows) if (!candidates.has(r.id)) candidates.set(r.id, toCandidate(r, false));
+    }
+  }
+  if (kinds.has('dossier')) {
+    for (const d of listDossiers(store, { year: input.year })) {
+      const text = `${d.notation} ${d.title}`;
+      if (!matchesAll(foldVietnamese(text), tokens)) continue;
+      candidates.set(d.id, {
+        kind: 'dossier',
+        id: d.id,
+        seq: 0,
+        title: d.title,
+        code: d.notation,
+        subtitle: `Hồ sơ ${d.fullCode}${d.keeperName ? ` — ${d.keeperName}` : ''}`,
+        date: d.startDate,
+        text,
+        exactCode: codeKey(d.notation) === codeKey(input.q),
+      });
+    }
+  }
+
+  const scored = score([...candidates.values()], tokens);
+  const offset = Math.max(0, Number(input.cursor ?? 0) || 0);
+  const page = scored.slice(offset, offset + input.limit);
+  return {
+    items: page.map(({ c, score: s }) => ({
+      kind: c.kind,
+      id: c.id,
+      title: c.title,
+      code: c.code,
+      subtitle: c.subtitle,
+      date: c.date,
+      score: Math.round(s * 1000) / 1000,
+      exactCode: c.exactCode,
+      highlights: { title: highlightSpans(c.title, input.q), code: highlightSpans(c.code, input.q), subtitle: highlightSpans(c.subtitle, input.q) },
+    })),
+    nextCursor: offset + input.limit < scored.length ? String(offset + input.limit) : null,
+    tookMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+}
+
+function words(folded: string): string[] {
+  return folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+function matchesAll(folded: string, tokens: string[]): boolean {
+  const w = words(folded);
+  return tokens.every((t, i) => (i === tokens.length - 1 ? w.some((x) => x.startsWith(t)) : w.includes(t)));
+}
+
+/** BM25 over the candidate set (document frequencies counted there), a bonus for the phrase. */
+function score(candidates: Candidate[], tokens: string[]): { c: Candidate; score: number }[] {
+  const docs = candidates.map((c) => {
+    const folded = foldVietnamese(c.text);
+    return { c, folded, words: words(folded) };
+  });
+  const n = docs.length || 1;
+  const avg = docs.reduce((s, d) => s + d.words.length, 0) / n || 1;
+  const last = tokens.length - 1;
+  const hit = (w: string, t: string, i: number) => (i === last ? w.startsWith(t) : w === t);
+  const df = tokens.map((t, i) => docs.filter((d) => d.words.some((w) => hit(w, t, i))).length);
+  const phrase = tokens.join(' ');
+  return docs
+    .map((d) => {
+      let s = 0;
+      tokens.forEach((t, i) => {
+        const tf = d.words.filter((w) => hit(w, t, i)).length;
+        if (!tf) return;
+        const idf = Math.log(1 + (n - df[i]! + 0.5) / (df[i]! + 0.5));
+        s += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * d.words.length) / avg));
+      });
+      if (tokens.length > 1 && d.folded.includes(phrase)) s += 2;
+      if (d.c.exactCode) s += 100;
+      return { c: d.c, score: s };
+    })
+    .sort((a, b) => b.score - a.score || b.c.seq - a.c.seq);
+}

@@ -1,0 +1,30 @@
+// One search box over the registers and the dossiers.
+import { z } from 'zod';
+
+export const SEARCH_KINDS = ['incoming', 'outgoing', 'dossier'] as const;
+
+export const searchInput = z.object({
+  // Whatever was typed is just text: it is folded and quoted before it reaches FTS5.
+  q: z.string({ error: 'Chưa nhập từ khóa.' }).max(10_000, { error: 'Từ khóa tìm kiếm quá dài (tối đa 10.000 ký tự).' }),
+  kinds: z.array(z.enum(SEARCH_KINDS)).optional(),
+  year: z.number().int().optional(),
+  limit: z.number().int().min(1).max(100).optional().default(20),
+  cursor: z.string().max(20).nullish(),
+});
+
+const span = z.tuple([z.number().int(), z.number().int()]);
+
+export const searchHit = z.object({
+  kind: z.enum(SEARCH_KINDS),
+  id: z.string(),
+  title: z.string(),
+  code: z.string(),
+  subtitle: z.string(),
+  date: z.string().nullable(),
+  score: z.number(),
+  exactCode: z.boolean(),
+  highlights: z.object({ title: z.array(span), code: z.array(span), subtitle: z.array(span) }),
+});
+export type SearchHit = z.infer<typeof searchHit>;
+
+export const searchOutput = z.object({ items: z.array(searchHit), nextCursor: z.string().nullable(), tookMs: z.number() });

@@ -1,0 +1,38 @@
+// Where the words of a search stand in the original text, for highlighting: the text is folded
+// letter by letter (so positions map back), and a word matches at the start of a word.
+import { foldVietnamese, searchTokens } from './searchKey.js';
+
+export type Span = [start: number, end: number];
+
+export function highlightSpans(text: string, query: string): Span[] {
+  const tokens = searchTokens(query);
+  if (tokens.length === 0 || !text) return [];
+  const original = text.normalize('NFC');
+  let folded = '';
+  const map: number[] = [];
+  for (let i = 0; i < original.length; i++) {
+    const f = foldVietnamese(original[i]!);
+    for (let k = 0; k < f.length; k++) {
+      folded += f[k];
+      map.push(i);
+    }
+  }
+  map.push(original.length);
+  const spans: Span[] = [];
+  for (const token of tokens) {
+    let at = folded.indexOf(token);
+    while (at !== -1) {
+      const startsWord = at === 0 || !/[\p{L}\p{N}]/u.test(folded[at - 1]!);
+      if (startsWord) spans.push([map[at]!, map[at + token.length - 1]! + 1]);
+      at = folded.indexOf(token, at + 1);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: Span[] = [];
+  for (const s of spans) {
+    const last = merged.at(-1);
+    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+    else merged.push([s[0], s[1]]);
+  }
+  return merged;
+}

@@ -1,0 +1,81 @@
+// One search box: the documents each Vietnamese query must find and must not find, codes in
+// any form, highlights on the original text, and hostile input that stays text.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { highlightSpans } from '../../shared/text/highlight.js';
+import { SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
+
+let office: Office;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  office = await setUpOffice();
+  const reg = async (key: string, agency: string, code: string, type: string, summary: string) =>
+    (ids[key] = (await office.clerk.ok('incoming.register', { ...SAMPLE, agency, code, type, summary })).id);
+  await reg('kh', 'Bộ Giáo dục và Đào tạo', '142/KH-BGDĐT', 'KH', 'Kế hoạch tổ chức kỳ thi tốt nghiệp trung học phổ thông năm 2026');
+  await reg('dt', 'Sở Giáo dục và Đào tạo Hà Nội', '123/SGDĐT-VP', 'CV', 'Về việc bồi dưỡng, đào tạo giáo viên cốt cán');
+  await reg('nd', 'UBND huyện Nội Thành', '45/QĐ-UBND', 'QĐ', 'Nội dung kiểm tra cơ sở vật chất trường học');
+  await reg('ds', 'Phòng Giáo dục và Đào tạo', '7/PGDĐT-VP', 'CV', 'Đẩy mạnh truyền thông về chuyển đổi số');
+  const vp = (await office.admin.ok('departments.create', { name: 'Văn phòng', code: 'VP' })).id;
+  ids.out = (
+    await office.clerk.ok('outgoing.issue', { type: 'BC', departmentId: vp, summary: 'Báo cáo kết quả thi học sinh giỏi cấp huyện', issuedDate: '2026-03-05', signerName: 'Nguyễn Văn Quản', recipients: 'Sở GD-ĐT' })
+  ).id;
+  ids.dossier = (await office.clerk.ok('dossiers.open', { year: 2026, title: 'Hồ sơ kỳ thi tốt nghiệp THPT năm 2026', notation: '02.THI', retention: '10' })).id;
+});
+afterAll(() => office.cleanup());
+
+const find = async (q: string, kinds?: ('incoming' | 'outgoing' | 'dossier')[]) => (await office.specialist.ok('search.query', { q, ...(kinds ? { kinds } : {}) })).items;
+const idsOf = async (q: string, kinds?: ('incoming' | 'outgoing' | 'dossier')[]) => (await find(q, kinds)).map((h) => Object.entries(ids).find(([, v]) => v === h.id)?.[0]);
+
+describe('search.query', () => {
+  const cases: [string, string[], string[]][] = [
+    ['ke hoach', ['kh'], ['dt', 'nd', 'ds', 'out']],
+    ['Kế hoạch', ['kh'], ['dt']],
+    ['KẾ HOẠCH'.normalize('NFD'), ['kh'], ['dt']],
+    ['dao tao giao vien', ['dt'], ['kh', 'nd']],
+    ['noi dung', ['nd'], ['kh', 'dt']],
+    ['Nội dung'.normalize('NFD'), ['nd'], ['kh']],
+    ['day manh', ['ds'], ['kh', 'dt', 'nd']],
+    ['truyen th', ['ds'], ['kh']],
+    ['hoc sinh gioi', ['out'], ['kh', 'dt']],
+    ['thi tot nghiep', ['kh', 'dossier'], ['dt', 'nd']],
+  ];
+  for (const [q, must, mustNot] of cases) {
+    it(`“${q}” finds ${must.join(', ')}`, async () => {
+      const found = await idsOf(q);
+      for (const m of must) expect(found, q).toContain(m);
+      for (const m of mustNot) expect(found, q).not.toContain(m);
+    });
+  }
+
+  it('puts an exact code first, in any of its written forms', async () => {
+    for (const q of ['142/KH-BGDĐT', '142/kh-bgddt', '142 / KH – BGDĐT']) {
+      const [first] = await find(q);
+      expect(first?.id, q).toBe(ids.kh);
+      expect(first?.exactCode, q).toBe(true);
+    }
+    expect((await find('142 KH BGDDT'))[0]?.id).toBe(ids.kh);
+  });
+
+  it('limits itself to the kinds asked for', async () => {
+    expect(await idsOf('thi tot nghiep', ['dossier'])).toEqual(['dossier']);
+    expect(await idsOf('thi', ['outgoing'])).toEqual(['out']);
+  });
+
+  it('marks the matching words on the original text', async () => {
+    const [hit] = await find('ke hoach');
+    const title = hit!.title;
+    expect(hit!.highlights.title.map(([a, b]) => title.slice(a, b))).toEqual(['Kế', 'hoạch', 'Kế', 'hoạch']);
+    expect(highlightSpans('Đẩy mạnh truyền thông', 'day truyen th').map(([a, b]) => 'Đẩy mạnh truyền thông'.slice(a, b))).toEqual(['Đẩy', 'truyền', 'th']);
+  });
+
+  it('treats hostile input as text: an answer, never an error', async () => {
+    for (const q of ['"', '(', ')', 'AND OR NEAR', '*', '^', 'ke"hoach', '\u0000', 'x'.repeat(10_000), "'; DROP TABLE documents; --", 'NEAR(ke hoach, 2)', '{col}: ke']) {
+      const r = await office.specialist.raw('search.query', { q });
+      expect(r.ok, JSON.stringify(q.slice(0, 30))).toBe(true);
+    }
+    // Quotes and operators are only text: a quoted phrase finds what its words find.
+    expect(await idsOf('"ke hoach"')).toContain('kh');
+    expect(await idsOf('ke OR xyz')).toEqual([]);
+    expect((await office.specialist.fail('search.query', { q: 'x'.repeat(10_001) })).message).toContain('quá dài');
+  });
+});
