@@ -17,6 +17,10 @@ import { CatalogPage } from '../pages/catalog/CatalogPage';
 import { DossiersPage } from '../pages/dossiers/DossiersPage';
 import { OutgoingRegisterPage } from '../pages/outgoing/OutgoingRegisterPage';
 import { TasksPage } from '../pages/tasks/TasksPage';
+import { GlobalSearch } from '../pages/search/GlobalSearch';
+import { useResultOpener } from '../pages/search/ResultOpener';
+import { SearchPage } from '../pages/search/SearchPage';
+import type { SearchHit } from '../../shared/api/search.js';
 import type { Me } from '../../shared/api/admin.js';
 import { ROLE_LABELS } from '../../shared/domain/enums.js';
 import { AdminPage } from '../pages/admin/AdminPage';
@@ -27,7 +31,7 @@ interface Section {
   key: string;
   label: string;
   icon: ReactNode;
-  page: (me: Me, refresh: () => void) => ReactNode;
+  page: (me: Me, refresh: () => void, ctx: { searchText: string; open: (hit: SearchHit) => void }) => ReactNode;
   visible?: (me: Me) => boolean;
 }
 
@@ -36,7 +40,7 @@ const SECTIONS: Section[] = [
   { key: 'tasks', label: 'Việc của tôi', icon: <CheckSquareOutlined />, page: (me, refresh) => <TasksPage me={me} onChanged={refresh} /> },
   { key: 'outgoing', label: 'Văn bản đi', icon: <SendOutlined />, page: (me) => <OutgoingRegisterPage me={me} /> },
   { key: 'dossiers', label: 'Hồ sơ công việc', icon: <FolderOpenOutlined />, page: (me) => <DossiersPage me={me} /> },
-  { key: 'search', label: 'Tìm kiếm', icon: <SearchOutlined />, page: () => <UnderConstruction title="Tìm kiếm" /> },
+  { key: 'search', label: 'Tìm kiếm', icon: <SearchOutlined />, page: (_me, _refresh, ctx) => <SearchPage initial={ctx.searchText} onOpen={ctx.open} /> },
   { key: 'reports', label: 'Báo cáo', icon: <BarChartOutlined />, page: () => <UnderConstruction title="Báo cáo" /> },
   { key: 'catalog', label: 'Danh mục', icon: <AppstoreOutlined />, page: (me) => <CatalogPage me={me} /> },
   { key: 'admin', label: 'Quản trị', icon: <SettingOutlined />, page: () => <AdminPage />, visible: (me) => me.roles.includes('admin') },
@@ -54,6 +58,8 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
+  const opener = useResultOpener(me);
+  const [searchText, setSearchText] = useState('');
   const [due, setDue] = useState<{ today: number; overdue: number; mine: number }>({ today: 0, overdue: 0, mine: 0 });
   const [bannerClosed, setBannerClosed] = useState(false);
   const refresh = useCallback(async () => {
@@ -110,7 +116,17 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
       </Layout.Sider>
       <Layout>
         <Layout.Header className="vt-header">
-          <Typography.Text strong>{section.label}</Typography.Text>
+          <Space size="large">
+            <Typography.Text strong>{section.label}</Typography.Text>
+            <GlobalSearch
+              onOpen={opener.open}
+              onAll={(q) => {
+                setSearchText(q);
+                window.location.hash = '#/search';
+                setCurrent('search');
+              }}
+            />
+          </Space>
           <Space>
             <UserOutlined />
             <span>{me.fullName}</span>
@@ -136,7 +152,8 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
             }
           />
         )}
-        <Layout.Content>{section.page(me, () => void refresh())}</Layout.Content>
+        <Layout.Content>{section.page(me, () => void refresh(), { searchText, open: opener.open })}</Layout.Content>
+        {opener.drawers}
       </Layout>
     </Layout>
   );

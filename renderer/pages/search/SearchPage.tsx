@@ -1,0 +1,81 @@
+// Tìm kiếm: the full results, ranked, with the words marked; filters by kind and year.
+import { Button, Checkbox, Empty, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { SearchHit } from '../../../shared/api/search.js';
+import { formatDate, officeYear } from '../../../shared/text/dates.js';
+import { api } from '../../api/client';
+import { Highlighted } from '../../components/Highlighted';
+import { KIND_LABELS } from './GlobalSearch';
+
+export function SearchPage({ initial, onOpen }: { initial: string; onOpen: (hit: SearchHit) => void }) {
+  const [q, setQ] = useState(initial);
+  const [kinds, setKinds] = useState<SearchHit['kind'][]>(['incoming', 'outgoing', 'dossier']);
+  const [year, setYear] = useState<number | undefined>();
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [took, setTook] = useState<number | null>(null);
+  useEffect(() => setQ(initial), [initial]);
+
+  const run = async (more: boolean) => {
+    if (!q.trim()) return setHits([]);
+    const r = await api.call('search.query', { q, kinds, limit: 30, cursor: more ? cursor : null, ...(year ? { year } : {}) });
+    setHits((h) => (more ? [...h, ...r.items] : r.items));
+    setCursor(r.nextCursor);
+    setTook(r.tookMs);
+  };
+  useEffect(() => {
+    const t = setTimeout(() => void run(false), 200);
+    return () => clearTimeout(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [q, kinds, year]);
+
+  const thisYear = officeYear(new Date());
+  return (
+    <div className="vt-page" style={{ overflow: 'auto' }}>
+      <h1 className="vt-page-title">Tìm kiếm</h1>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search value={q} onChange={(e) => setQ(e.target.value)} style={{ width: 480 }} placeholder="Số ký hiệu, cơ quan, trích yếu, hồ sơ — gõ không dấu cũng được" aria-label="Từ khóa tìm kiếm" allowClear />
+        <Checkbox.Group value={kinds} onChange={(v) => setKinds(v as SearchHit['kind'][])} options={(['incoming', 'outgoing', 'dossier'] as const).map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
+        <Select allowClear placeholder="Năm" style={{ width: 100 }} value={year} onChange={setYear} options={Array.from({ length: 6 }, (_, i) => ({ value: thisYear - i, label: thisYear - i }))} />
+        {took !== null && <Typography.Text type="secondary">{hits.length} kết quả{cursor ? '+' : ''} · {took} ms</Typography.Text>}
+      </Space>
+      {hits.length === 0 && q.trim() ? (
+        <Empty description="Không tìm thấy văn bản hay hồ sơ nào khớp." />
+      ) : (
+        <List
+          bordered
+          style={{ background: '#fff' }}
+          dataSource={hits}
+          renderItem={(h) => (
+            <List.Item data-testid="search-result" style={{ cursor: 'pointer' }} onClick={() => onOpen(h)}>
+              <List.Item.Meta
+                title={
+                  <Space wrap>
+                    <Tag color={h.kind === 'incoming' ? 'blue' : h.kind === 'outgoing' ? 'green' : 'purple'}>{KIND_LABELS[h.kind]}</Tag>
+                    <strong>
+                      <Highlighted text={h.code} spans={h.highlights.code} />
+                    </strong>
+                    {h.date && <Typography.Text type="secondary">{formatDate(h.date)}</Typography.Text>}
+                  </Space>
+                }
+                description={
+                  <>
+                    <div style={{ color: '#222' }}>
+                      <Highlighted text={h.title} spans={h.highlights.title} />
+                    </div>
+                    <Highlighted text={h.subtitle} spans={h.highlights.subtitle} />
+                  </>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      )}
+      {cursor && (
+        <Button style={{ marginTop: 8 }} onClick={() => void run(true)}>
+          Xem thêm kết quả
+        </Button>
+      )}
+    </div>
+  );
+}
