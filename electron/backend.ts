@@ -13,6 +13,8 @@ import { getSymbolSettings, saveSymbolSettings } from '../db/symbolSettings.js';
 import { getOfficeSettings, saveOfficeSettings } from '../db/officeSettings.js';
 import { copyCatalogue, getCatalogue, saveEntry, saveHeading } from '../db/catalogue.js';
 import { search } from '../db/search.js';
+import { overview, summaryReport } from '../db/reports.js';
+import { reportFile } from './registers/reportFiles.js';
 import {
   addItems,
   closeDossier,
@@ -257,6 +259,9 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
     'dossiers.print': (input) => printDossier(store, input.id),
 
     'search.query': (input) => search(store, input),
+    'dashboard.overview': (_input, req) => overview(store, req.user!),
+    'reports.summary': (input) => summaryReport(store, input),
+    'reports.export': (input) => reportFile(store, input),
 
     'registers.print': (input, req) => printRegisterFile(store, req.write, input),
     'registers.export': (input) => exportRegisterFile(store, input),

@@ -1,7 +1,7 @@
 // The same rows as the printed register, as an .xlsx workbook: one sheet per book, a styled
 // header, dates as real dates, numbers as numbers, codes as text.
 import ExcelJS from 'exceljs';
-import type { RegisterSheet } from '../../db/registerRows.js';
+import type { RegisterCell, RegisterColumn, RegisterSheet } from '../../db/registerRows.js';
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 function sheetName(name: string, taken: Set<string>): string {
@@ -12,21 +12,37 @@ function sheetName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
+export interface WorkbookSheet {
+  name: string;
+  title: string;
+  subtitle: string;
+  columns: RegisterColumn[];
+  rows: RegisterCell[][];
+}
+
 export async function exportRegisters(sheets: RegisterSheet[], unitName: string): Promise<Uint8Array> {
+  return writeWorkbook(
+    sheets.map((s) => ({ name: s.book.name, title: `${s.title} — ${s.book.name}`, subtitle: unitName, columns: s.columns, rows: s.rows })),
+    unitName,
+  );
+}
+
+/** Any table the office exports: a titled sheet, a styled header, typed cells. */
+export async function writeWorkbook(sheets: WorkbookSheet[], unitName: string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'VănThư';
   wb.company = unitName;
   const taken = new Set<string>();
   for (const s of sheets) {
-    const ws = wb.addWorksheet(sheetName(s.book.name, taken), {
+    const ws = wb.addWorksheet(sheetName(s.name, taken), {
       pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
       views: [{ state: 'frozen', ySplit: 3 }],
     });
     ws.mergeCells(1, 1, 1, s.columns.length);
-    ws.getCell(1, 1).value = `${s.title} — ${s.book.name}`;
+    ws.getCell(1, 1).value = s.title;
     ws.getCell(1, 1).font = { bold: true, size: 14, name: 'Times New Roman' };
     ws.mergeCells(2, 1, 2, s.columns.length);
-    ws.getCell(2, 1).value = unitName;
+    ws.getCell(2, 1).value = s.subtitle;
     ws.getCell(2, 1).font = { italic: true, name: 'Times New Roman' };
     const header = ws.getRow(3);
     s.columns.forEach((c, i) => {

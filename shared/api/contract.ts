@@ -25,6 +25,7 @@ import {
 import { empty, id, isoDate, optionalText, text } from './fields.js';
 import { addItemsInput, catalogueOutput, dossierOutput, entryInput, headingInput, openDossierInput } from './dossiers.js';
 import { searchInput, searchOutput } from './search.js';
+import { overviewOutput, REPORT_GROUPS, reportInput, reportOutput } from './reports.js';
 import { officeSettingsInput, officeSettingsOutput, symbolSettingsInput, symbolSettingsOutput } from './settings.js';
 import {
   DRAFT_STATUSES,
@@ -211,6 +212,14 @@ export const contract = {
   'dossiers.print': method(z.object({ id }), fileOutput, 'user', FILE_ANSWER),
 
   'search.query': method(searchInput, searchOutput, 'user'),
+  'dashboard.overview': method(empty, overviewOutput, 'user'),
+  'reports.summary': method(reportInput, reportOutput, ['clerk', 'leader', 'archivist']),
+  'reports.export': method(
+    z.object({ from: isoDate('từ ngày'), to: isoDate('đến ngày'), groupBy: z.enum(REPORT_GROUPS), format: z.enum(['pdf', 'xlsx']) }),
+    fileOutput,
+    ['clerk', 'leader', 'archivist'],
+    FILE_ANSWER,
+  ),
 
   'registers.print': method(registerInput, fileOutput, ['clerk', 'leader', 'archivist'], FILE_ANSWER),
   'registers.export': method(registerInput, fileOutput, ['clerk', 'leader', 'archivist'], FILE_ANSWER),
