@@ -105,6 +105,7 @@ export interface ListFilter {
   type?: string | undefined;
   agency?: string | undefined;
   urgency?: string | undefined;
+  status?: string | undefined;
   limit: number;
   cursor?: string | null | undefined;
   /** Oldest number first, as a printed register runs. */
@@ -121,6 +122,7 @@ export function listDocuments(store: Store, f: ListFilter): DocumentList {
   if (f.to) (where.push('d.received_date <= @to'), (params.to = f.to));
   if (f.type) (where.push('d.type_code = @type'), (params.type = f.type.normalize('NFC')));
   if (f.urgency) (where.push('d.urgency = @urgency'), (params.urgency = f.urgency));
+  if (f.status) (where.push('d.status = @status AND d.deleted_at IS NULL'), (params.status = f.status));
   if (f.agency && agencyKey(f.agency)) (where.push('d.agency_key = @agency'), (params.agency = agencyKey(f.agency)));
   const match = f.q ? ftsMatchExpression(f.q) : null;
   if (match) (where.push('d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match)'), (params.match = match));

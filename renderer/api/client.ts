@@ -93,7 +93,7 @@ export async function attachmentUrl(id: string): Promise<{ url: string; revoke()
   return { url: `./files/${encodeURIComponent(id)}`, revoke: () => undefined };
 }
 
-type FileMethod = 'registers.print' | 'registers.export' | 'catalogue.print' | 'dossiers.print' | 'archive.handoverList' | 'archive.exportPackage';
+type FileMethod = 'registers.print' | 'registers.export' | 'catalogue.print' | 'dossiers.print' | 'archive.handoverList' | 'archive.exportPackage' | 'reports.export';
 
 /**
  * A file the backend makes (a printed register, an export): opened in a new tab, or saved.

@@ -3,6 +3,7 @@ import {
   BarChartOutlined,
   FolderOpenOutlined,
   CheckSquareOutlined,
+  DashboardOutlined,
   InboxOutlined,
   LogoutOutlined,
   SearchOutlined,
@@ -17,6 +18,8 @@ import { CatalogPage } from '../pages/catalog/CatalogPage';
 import { DossiersPage } from '../pages/dossiers/DossiersPage';
 import { OutgoingRegisterPage } from '../pages/outgoing/OutgoingRegisterPage';
 import { TasksPage } from '../pages/tasks/TasksPage';
+import { OverviewPage } from '../pages/overview/OverviewPage';
+import { ReportsPage } from '../pages/reports/ReportsPage';
 import { GlobalSearch } from '../pages/search/GlobalSearch';
 import { useResultOpener } from '../pages/search/ResultOpener';
 import { SearchPage } from '../pages/search/SearchPage';
@@ -25,7 +28,6 @@ import type { Me } from '../../shared/api/admin.js';
 import { ROLE_LABELS } from '../../shared/domain/enums.js';
 import { AdminPage } from '../pages/admin/AdminPage';
 import { IncomingRegisterPage } from '../pages/incoming/IncomingRegisterPage';
-import { UnderConstruction } from '../pages/UnderConstruction';
 
 interface Section {
   key: string;
@@ -36,12 +38,13 @@ interface Section {
 }
 
 const SECTIONS: Section[] = [
+  { key: 'overview', label: 'Tổng quan', icon: <DashboardOutlined />, page: (me) => <OverviewPage me={me} /> },
   { key: 'incoming', label: 'Văn bản đến', icon: <InboxOutlined />, page: (me, refresh) => <IncomingRegisterPage me={me} onChanged={refresh} /> },
   { key: 'tasks', label: 'Việc của tôi', icon: <CheckSquareOutlined />, page: (me, refresh) => <TasksPage me={me} onChanged={refresh} /> },
   { key: 'outgoing', label: 'Văn bản đi', icon: <SendOutlined />, page: (me) => <OutgoingRegisterPage me={me} /> },
   { key: 'dossiers', label: 'Hồ sơ công việc', icon: <FolderOpenOutlined />, page: (me) => <DossiersPage me={me} /> },
   { key: 'search', label: 'Tìm kiếm', icon: <SearchOutlined />, page: (_me, _refresh, ctx) => <SearchPage initial={ctx.searchText} onOpen={ctx.open} /> },
-  { key: 'reports', label: 'Báo cáo', icon: <BarChartOutlined />, page: () => <UnderConstruction title="Báo cáo" /> },
+  { key: 'reports', label: 'Báo cáo', icon: <BarChartOutlined />, page: () => <ReportsPage />, visible: (me) => me.roles.some((r) => r === 'admin' || r === 'clerk' || r === 'leader' || r === 'archivist') },
   { key: 'catalog', label: 'Danh mục', icon: <AppstoreOutlined />, page: (me) => <CatalogPage me={me} /> },
   { key: 'admin', label: 'Quản trị', icon: <SettingOutlined />, page: () => <AdminPage />, visible: (me) => me.roles.includes('admin') },
 ];

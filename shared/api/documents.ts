@@ -6,6 +6,7 @@ import {
   URGENCIES,
   URGENCY_LABELS,
 } from '../domain/enums.js';
+import { INCOMING_STATUSES } from '../domain/workflow.js';
 import { choice, id, instant, isoDate, line, optionalText, text } from './fields.js';
 
 // Lengths from PL VI of Decree 30/2020 where it gives them.
@@ -89,6 +90,7 @@ export const incomingListInput = z
     type: z.string().max(20).optional(),
     agency: z.string().max(LIMITS.agency).optional(),
     urgency: urgency.optional(),
+    status: z.enum(INCOMING_STATUSES).optional(),
     limit: z.number().int().min(1).max(500).optional().default(100),
     cursor: z.string().max(100).nullish(),
   })
