@@ -1,7 +1,7 @@
 // Sổ đăng ký văn bản đến: the register as a virtualised table in PL IV order, loaded by keyset
 // pages as it scrolls, with search and filters; F2 or the button opens the registration form.
 import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Input, Segmented, Select, Space, Table, Typography } from 'antd';
+import { Button, DatePicker, Input, Segmented, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
@@ -10,7 +10,8 @@ import { URGENCIES, URGENCY_LABELS, type Urgency } from '../../../shared/domain/
 import { officeYear } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { useKeysetList } from '../../hooks/useKeysetList';
-import { useTableHeight } from '../../hooks/useTableHeight';
+import { useKey } from '../../hooks/useKey';
+import { RegisterTable } from '../../components/RegisterTable';
 import { RegisterPrint } from '../../components/RegisterPrint';
 import { DocumentDetail } from '../detail/DocumentDetail';
 import { FollowUpRegister } from './FollowUpRegister';
@@ -52,7 +53,6 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
   const [editing, setEditing] = useState<DocumentRecord | null>(null);
   const [nextNumber, setNextNumber] = useState<number | null>(null);
   const list = useKeysetList(fetchPage, filters);
-  const { ref, height } = useTableHeight();
 
   useEffect(() => void api.call('docTypes.list').then(setTypes).catch(() => undefined), []);
 
@@ -75,16 +75,7 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
     setFormOpen(true);
   }, [canRegister, refreshNextNumber]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F2') {
-        e.preventDefault();
-        openNew();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [openNew]);
+  useKey('F2', openNew);
 
   const onSaved = (doc: DocumentRecord, wasNew: boolean) => {
     if (wasNew) list.setItems((items) => [doc, ...items]);
@@ -159,39 +150,19 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
           )}
         </Space>
       </div>
-      {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 8 }} />}
-      <div className="vt-table-wrap" ref={ref}>
-        <Table<DocumentRecord>
-          virtual
-          size="small"
-          bordered
-          rowKey="id"
-          columns={incomingColumns}
-          dataSource={list.items}
-          pagination={false}
-          loading={list.loading && list.items.length === 0}
-          scroll={{ x: incomingTableWidth, y: height }}
-          rowClassName={(d) => (d.cancelled ? 'vt-cancelled' : '')}
-          locale={{ emptyText: filters.q ? 'Không tìm thấy văn bản nào khớp.' : 'Sổ chưa có văn bản nào. Bấm F2 để vào sổ văn bản đầu tiên.' }}
-          onRow={(d) => ({
-            onClick: () => setDetail(d.id),
-            onDoubleClick: () => {
-              if (!canRegister) return;
-              setEditing(d);
-              setFormOpen(true);
-            },
-          })}
-          onScroll={(e) => {
-            const el = e.currentTarget;
-            if (el.scrollHeight - el.scrollTop - el.clientHeight < 600) list.loadMore();
-          }}
-        />
-      </div>
-      <Typography.Text className="vt-status" data-testid="register-status">
-        {list.loading ? 'Đang tải…' : `Đã hiện ${list.items.length.toLocaleString('vi-VN')} văn bản${list.done ? '' : ' — cuộn xuống để xem tiếp'}`}
-        {' · Bấm một dòng để xem, đính kèm, trình và giao việc'}
-        {canRegister && '; nhấp đúp để sửa hoặc hủy.'}
-      </Typography.Text>
+      <RegisterTable
+        list={list}
+        columns={incomingColumns}
+        width={incomingTableWidth}
+        emptyText={filters.q ? 'Không tìm thấy văn bản nào khớp.' : 'Sổ chưa có văn bản nào. Bấm F2 để vào sổ văn bản đầu tiên.'}
+        onRowClick={(d) => setDetail(d.id)}
+        onRowDoubleClick={(d) => {
+          if (!canRegister) return;
+          setEditing(d);
+          setFormOpen(true);
+        }}
+        hint={<>{' · Bấm một dòng để xem, đính kèm, trình và giao việc'}{canRegister && '; nhấp đúp để sửa hoặc hủy.'}</>}
+      />
         </>
       )}
       <DocumentDetail

@@ -1,7 +1,7 @@
 // Sổ đăng ký văn bản đi: the register in PL IV order (virtualised, keyset pages), search and
 // filters, F2 for a new document, "Đã lấy số" rows opening the form to issue them.
 import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Segmented, Select, Space, Table, Typography } from 'antd';
+import { Button, Input, Segmented, Select, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
@@ -10,7 +10,8 @@ import { officeYear } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { RegisterPrint } from '../../components/RegisterPrint';
 import { useKeysetList } from '../../hooks/useKeysetList';
-import { useTableHeight } from '../../hooks/useTableHeight';
+import { useKey } from '../../hooks/useKey';
+import { RegisterTable } from '../../components/RegisterTable';
 import { DraftsPanel } from './DraftsPanel';
 import { OutgoingDetail } from './OutgoingDetail';
 import { OutgoingForm } from './OutgoingForm';
@@ -38,7 +39,6 @@ export function OutgoingRegisterPage({ me }: { me: Me }) {
   const [view, setView] = useState<'register' | 'drafts'>('register');
   const [draftsVersion, setDraftsVersion] = useState(0);
   const list = useKeysetList(fetchPage, filters);
-  const { ref, height } = useTableHeight();
 
   useEffect(() => void api.call('docTypes.list').then(setTypes).catch(() => undefined), []);
   useEffect(() => {
@@ -52,16 +52,7 @@ export function OutgoingRegisterPage({ me }: { me: Me }) {
     setDraft(null);
     setFormOpen(true);
   }, [canRegister]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'F2') {
-        e.preventDefault();
-        openNew();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [openNew]);
+  useKey('F2', openNew);
 
   const year = officeYear(new Date());
   return (
@@ -113,39 +104,20 @@ export function OutgoingRegisterPage({ me }: { me: Me }) {
           )}
         </Space>
       </div>
-      {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 8 }} />}
-      <div className="vt-table-wrap" ref={ref}>
-        <Table<DocumentRecord>
-          virtual
-          size="small"
-          bordered
-          rowKey="id"
-          columns={outgoingColumns}
-          dataSource={list.items}
-          pagination={false}
-          loading={list.loading && list.items.length === 0}
-          scroll={{ x: outgoingTableWidth, y: height }}
-          rowClassName={(d) => (d.cancelled ? 'vt-cancelled' : '')}
-          locale={{ emptyText: filters.q ? 'Không tìm thấy văn bản nào khớp.' : 'Sổ chưa có văn bản đi nào. Bấm F2 để vào sổ.' }}
-          onRow={(d) => ({
-            onClick: () => {
-              if (d.status === 'da_cap_so' && !d.cancelled && canRegister) {
-                setReserved(d);
-                setDraft(null);
-                setFormOpen(true);
-              } else setDetail(d);
-            },
-          })}
-          onScroll={(e) => {
-            const el = e.currentTarget;
-            if (el.scrollHeight - el.scrollTop - el.clientHeight < 600) list.loadMore();
-          }}
-        />
-      </div>
-      <Typography.Text className="vt-status">
-        {list.loading ? 'Đang tải…' : `Đã hiện ${list.items.length.toLocaleString('vi-VN')} văn bản${list.done ? '' : ' — cuộn xuống để xem tiếp'}`}
-        {' · Bấm một dòng để xem; dòng “Đã lấy số” mở để ban hành.'}
-      </Typography.Text>
+      <RegisterTable
+        list={list}
+        columns={outgoingColumns}
+        width={outgoingTableWidth}
+        emptyText={filters.q ? 'Không tìm thấy văn bản nào khớp.' : 'Sổ chưa có văn bản đi nào. Bấm F2 để vào sổ.'}
+        onRowClick={(d) => {
+          if (d.status === 'da_cap_so' && !d.cancelled && canRegister) {
+            setReserved(d);
+            setDraft(null);
+            setFormOpen(true);
+          } else setDetail(d);
+        }}
+        hint={' · Bấm một dòng để xem; dòng “Đã lấy số” mở để ban hành.'}
+      />
         </>
       )}
       <OutgoingForm
