@@ -38,3 +38,14 @@ export function corpusDocument(i: number) {
     summary: `${pick(SUBJECTS)} ${pick(PLACES)}`,
   };
 }
+
+/** 50 fixed queries a clerk would type: words and phrases without diacritics, with them, prefixes, codes. */
+export const BENCH_QUERIES: readonly string[] = [
+  'ke hoach', 'Kế hoạch', 'dao tao', 'boi duong giao vien', 'tuyen sinh lop 10', 'thi tot nghiep', 'trung hoc pho thong',
+  'hoi khoe phu dong', 'chuyen doi so', 'an toan thuc pham', 'phong chay chua chay', 'nam hoc', 'hoc ky I', 'mam non',
+  'cac truong tieu hoc', 'cac truong THCS', 'toan thanh pho', 'kinh phi su nghiep', 'thi dua khen thuong', 'Tết Nguyên đán',
+  'giay moi', 'hoi nghi', 'kiem tra noi dung', 'co so vat chat', 'cong nghe thong tin', 'chuong trinh giao duc pho thong 2018',
+  'bo giao duc', 'so giao duc ha noi', 'uy ban nhan dan', 'cong doan giao duc', 'kho bac', 'bao hiem xa hoi', 'thanh doan',
+  'tuy', 'ke h', 'truyen', 'boi d', 'phan b', 'chuy', 'nguy',
+  '5/KH-SGDĐT', '142/kh-bgddt', '77/CV', '1000/TB-BGDĐT', 'SGDĐT-VP', 'QĐ-UBND', '12/BC-PGDĐT', '900/HD-SNV', '33333/GM-STC', '7/TTr-CĐGDVN',
+];
