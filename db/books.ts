@@ -1,10 +1,11 @@
 // Register books (sổ đăng ký). Numbers run per (book, year); a yearly book is made on demand
 // when the first document of a new year arrives, as a clerk opens a new paper register.
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../shared/api/errors.js';
 import type { BookKind } from '../shared/domain/enums.js';
 import { officeYear } from '../shared/text/dates.js';
-import { documents, registerBooks } from './schema.js';
+import { registerBooks } from './schema.js';
+import { stmt } from './statements.js';
 import type { Store } from './store.js';
 import { mutate, type WriteContext, type Writer } from './write.js';
 
@@ -65,14 +66,10 @@ export function findBook(store: Store, kind: BookKind, year: number, series = 'g
     }
     return book;
   }
-  return (
-    store.db
-      .select()
-      .from(registerBooks)
-      .where(and(eq(registerBooks.kind, kind), eq(registerBooks.year, year), eq(registerBooks.series, series), isNull(registerBooks.deletedAt)))
-      .orderBy(asc(registerBooks.createdAt))
-      .get() ?? null
-  );
+  const id = stmt(store.sqlite, 'SELECT id FROM register_books WHERE kind = ? AND year = ? AND series = ? AND deleted_at IS NULL ORDER BY created_at LIMIT 1').get(kind, year, series) as
+    | { id: string }
+    | undefined;
+  return id ? getBook(store, id.id) : null;
 }
 
 export function bookFor(w: Writer, kind: BookKind, year: number, bookId?: string, series = 'general', typeName?: string): BookRow {
@@ -106,10 +103,6 @@ export function markPrinted(store: Store, ctx: WriteContext, bookId: string): vo
 
 /** The next number of a book's series in a year: after the highest ever given, cancelled ones included. */
 export function nextNumber(store: Store, bookId: string, year: number): number {
-  const row = store.db
-    .select({ max: sql<number | null>`max(${documents.number})` })
-    .from(documents)
-    .where(and(eq(documents.bookId, bookId), eq(documents.year, year)))
-    .get();
-  return (row?.max ?? 0) + 1;
+  const row = stmt(store.sqlite, 'SELECT max(number) AS max FROM documents WHERE book_id = ? AND year = ?').get(bookId, year) as { max: number | null };
+  return (row.max ?? 0) + 1;
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, like } from 'drizzle-orm';
 import { AppError } from '../shared/api/errors.js';
 import { agencyKey, foldVietnamese } from '../shared/text/searchKey.js';
 import { agencies, docTypes } from './schema.js';
+import { stmt } from './statements.js';
 import type { Store } from './store.js';
 import type { Writer } from './write.js';
 
@@ -25,7 +26,7 @@ export function searchAgencies(store: Store, q: string | undefined, limit = 20) 
 export function agencyFor(w: Writer, name: string): { id: string; name: string; key: string } {
   const key = agencyKey(name);
   if (!key) throw new AppError('VALIDATION', 'Chưa nhập cơ quan ban hành.', { field: 'agency' });
-  const found = w.db.select().from(agencies).where(eq(agencies.nameKey, key)).get();
+  const found = stmt(w.store.sqlite, 'SELECT id, name, deleted_at AS deletedAt FROM agencies WHERE name_key = ?').get(key) as { id: string; name: string; deletedAt: string | null } | undefined;
   if (found) {
     if (found.deletedAt) w.update(agencies, found.id, { deletedAt: null });
     return { id: found.id, name: found.name, key };
@@ -34,7 +35,20 @@ export function agencyFor(w: Writer, name: string): { id: string; name: string; 
   return { id, name, key };
 }
 
+const docTypeCache = new WeakMap<Store, { fingerprint: string; list: { id: string; code: string; name: string }[] }>();
+
+/** The active types; kept between calls until doc_types changes (any connection's change shows in the fingerprint). */
 export function listDocTypes(store: Store) {
+  const f = stmt(store.sqlite, 'SELECT count(*) AS n, max(updated_at) AS at, max(hlc) AS h FROM doc_types').get() as { n: number; at: string | null; h: string | null };
+  const fingerprint = `${f.n}|${f.at}|${f.h}`;
+  const cached = docTypeCache.get(store);
+  if (cached?.fingerprint === fingerprint) return cached.list;
+  const list = readDocTypes(store);
+  docTypeCache.set(store, { fingerprint, list });
+  return list;
+}
+
+function readDocTypes(store: Store) {
   return store.db
     .select({ id: docTypes.id, code: docTypes.code, name: docTypes.name })
     .from(docTypes)

@@ -1,6 +1,6 @@
 // Registering incoming documents (vào sổ văn bản đến): checks, the duplicate warning, the
 // gap-free number, and the later edits and cancellation — all through mutate().
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DocumentRecord } from '../shared/api/documents.js';
 import { AppError } from '../shared/api/errors.js';
 import type { Confidentiality, Urgency } from '../shared/domain/enums.js';
@@ -11,6 +11,7 @@ import { agencyFor, resolveDocType } from './catalog.js';
 import { getDocument } from './documentRows.js';
 import { recordEvent } from './history.js';
 import { documents } from './schema.js';
+import { stmt } from './statements.js';
 import type { Store } from './store.js';
 import { mutate, type WriteContext, type Writer } from './write.js';
 
@@ -184,20 +185,11 @@ function refuseDuplicate(
   confirmed: boolean,
 ): void {
   if (confirmed) return;
-  const existing = w.db
-    .select({ id: documents.id, number: documents.number, year: documents.year, receivedDate: documents.receivedDate })
-    .from(documents)
-    .where(
-      and(
-        eq(documents.kind, 'incoming'),
-        eq(documents.agencyKey, d.agencyKey),
-        eq(documents.codeKey, d.codeKey),
-        sql`substr(${documents.issuedDate}, 1, 4) = ${d.issuedDate.slice(0, 4)}`,
-        isNull(documents.deletedAt),
-        d.exceptId ? ne(documents.id, d.exceptId) : undefined,
-      ),
-    )
-    .get();
+  const existing = stmt(
+    w.store.sqlite,
+    `SELECT id, number, year, received_date AS receivedDate FROM documents
+     WHERE kind = 'incoming' AND code_key = ? AND agency_key = ? AND substr(issued_date, 1, 4) = ? AND deleted_at IS NULL AND id <> ? LIMIT 1`,
+  ).get(d.codeKey, d.agencyKey, d.issuedDate.slice(0, 4), d.exceptId ?? '') as { id: string; number: number; year: number; receivedDate: string } | undefined;
   if (!existing) return;
   throw new AppError(
     'DUPLICATE',

@@ -27,8 +27,16 @@ function officeParts(instant: Date): Record<string, string> {
 }
 
 /** The office's calendar date of an instant, 'YYYY-MM-DD'. */
+// Vietnam has kept UTC+7 without daylight saving since 1975: a plain offset is exact from then
+// on, and much cheaper than Intl on the write path. Earlier instants go through Intl.
+const FIXED_OFFSET_SINCE = Date.UTC(1976, 0, 1);
+const OFFSET_MS = 7 * 60 * 60 * 1000;
+
 export function officeDate(instant: Date | string): string {
-  const p = officeParts(typeof instant === 'string' ? new Date(instant) : instant);
+  const d = typeof instant === 'string' ? new Date(instant) : instant;
+  const t = d.getTime();
+  if (t >= FIXED_OFFSET_SINCE) return new Date(t + OFFSET_MS).toISOString().slice(0, 10);
+  const p = officeParts(d);
   return `${p.year}-${p.month}-${p.day}`;
 }
 

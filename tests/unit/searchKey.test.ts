@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agencyKey, codeKey, foldVietnamese, searchTokens } from '../../shared/text/searchKey.js';
 import { cleanLine, cleanText } from '../../shared/text/cleanText.js';
-import { formatDate, isRealDate, officeYear, parseTypedDate } from '../../shared/text/dates.js';
+import { formatDate, isRealDate, officeDate, officeYear, parseTypedDate } from '../../shared/text/dates.js';
 
 describe('the Vietnamese search key', () => {
   it('folds tones, đ and multi-mark letters', () => {
@@ -64,5 +64,15 @@ describe('dates', () => {
   it('puts an instant in the office year of Asia/Ho_Chi_Minh', () => {
     expect(officeYear('2026-12-31T16:59:59.999Z')).toBe(2026);
     expect(officeYear('2026-12-31T17:00:00.000Z')).toBe(2027);
+  });
+});
+
+describe('the office date', () => {
+  it('agrees with the tz database across years', () => {
+    const intl = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
+    for (let t = Date.UTC(1976, 0, 1); t < Date.UTC(2040, 0, 1); t += 86_400_000 * 37 + 3_600_000 * 5) {
+      expect(officeDate(new Date(t))).toBe(intl.format(new Date(t)));
+    }
+    expect(officeDate('2026-12-31T17:00:00Z')).toBe('2027-01-01');
   });
 });
