@@ -28,7 +28,9 @@ test('type in the top search box and open a result', async ({ page }) => {
 
   // Enter with no choice: the full results page.
   await page.getByLabel('Tìm kiếm nhanh').fill(words);
+  await expect(page.getByTestId('search-option').first()).toBeVisible();
   await page.getByLabel('Tìm kiếm nhanh').press('Escape');
+  await expect(page.getByTestId('search-option').first()).toBeHidden();
   await page.getByLabel('Tìm kiếm nhanh').press('Enter');
   await expect(page.getByRole('heading', { name: 'Tìm kiếm' })).toBeVisible();
   await expect(page.getByTestId('search-result').first()).toBeVisible();
