@@ -1,7 +1,7 @@
 // Sổ đăng ký văn bản đến: the register as a virtualised table in PL IV order, loaded by keyset
 // pages as it scrolls, with search and filters; F2 or the button opens the registration form.
 import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Input, Segmented, Select, Space } from 'antd';
+import { Button, DatePicker, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
@@ -11,6 +11,7 @@ import { officeYear } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { useKeysetList } from '../../hooks/useKeysetList';
 import { useKey } from '../../hooks/useKey';
+import { PageTitle } from '../../components/PageTitle';
 import { RegisterTable } from '../../components/RegisterTable';
 import { RegisterPrint } from '../../components/RegisterPrint';
 import { DocumentDetail } from '../detail/DocumentDetail';
@@ -90,17 +91,15 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
 
   return (
     <div className="vt-page">
-      <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 4 }}>
-        <h1 className="vt-page-title">{view === 'register' ? 'Sổ đăng ký văn bản đến' : 'Sổ theo dõi giải quyết văn bản đến'}</h1>
-        <Segmented
-          value={view}
-          onChange={(v) => setView(v as typeof view)}
-          options={[
-            { value: 'register', label: 'Sổ đăng ký' },
-            { value: 'followUp', label: 'Sổ theo dõi giải quyết' },
-          ]}
-        />
-      </Space>
+      <PageTitle
+        title={view === 'register' ? 'Sổ đăng ký văn bản đến' : 'Sổ theo dõi giải quyết văn bản đến'}
+        value={view}
+        onChange={setView}
+        views={[
+          { value: 'register', label: 'Sổ đăng ký' },
+          { value: 'followUp', label: 'Sổ theo dõi giải quyết' },
+        ]}
+      />
       {view === 'followUp' ? (
         <FollowUpRegister onOpen={setDetail} />
       ) : (

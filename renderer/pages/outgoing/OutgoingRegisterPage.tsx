@@ -1,7 +1,7 @@
 // Sổ đăng ký văn bản đi: the register in PL IV order (virtualised, keyset pages), search and
 // filters, F2 for a new document, "Đã lấy số" rows opening the form to issue them.
 import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Input, Segmented, Select, Space } from 'antd';
+import { Button, Input, Select, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
@@ -11,6 +11,7 @@ import { api } from '../../api/client';
 import { RegisterPrint } from '../../components/RegisterPrint';
 import { useKeysetList } from '../../hooks/useKeysetList';
 import { useKey } from '../../hooks/useKey';
+import { PageTitle } from '../../components/PageTitle';
 import { RegisterTable } from '../../components/RegisterTable';
 import { DraftsPanel } from './DraftsPanel';
 import { OutgoingDetail } from './OutgoingDetail';
@@ -57,17 +58,15 @@ export function OutgoingRegisterPage({ me }: { me: Me }) {
   const year = officeYear(new Date());
   return (
     <div className="vt-page">
-      <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 4 }}>
-        <h1 className="vt-page-title">{view === 'register' ? 'Sổ đăng ký văn bản đi' : 'Dự thảo văn bản đi'}</h1>
-        <Segmented
-          value={view}
-          onChange={(v) => setView(v as typeof view)}
-          options={[
-            { value: 'register', label: 'Sổ đăng ký' },
-            { value: 'drafts', label: 'Dự thảo, trình ký' },
-          ]}
-        />
-      </Space>
+      <PageTitle
+        title={view === 'register' ? 'Sổ đăng ký văn bản đi' : 'Dự thảo văn bản đi'}
+        value={view}
+        onChange={setView}
+        views={[
+          { value: 'register', label: 'Sổ đăng ký' },
+          { value: 'drafts', label: 'Dự thảo, trình ký' },
+        ]}
+      />
       {view === 'drafts' ? (
         <DraftsPanel
           key={draftsVersion}
