@@ -8,6 +8,7 @@ import { AppError } from '../shared/api/errors.js';
 import type { Role } from '../shared/domain/enums.js';
 import { ALLOWED_FROM, INCOMING_STATUS_LABELS, STEP_LABELS, TASK_ROLE_LABELS, type IncomingStatus, type IncomingStep, type TaskRole, type TaskStatus } from '../shared/domain/workflow.js';
 import { formatDate, officeDate } from '../shared/text/dates.js';
+import type { WorkCalendar } from '../shared/domain/workdays.js';
 import { workCalendar } from './calendar.js';
 import { getDocument, listDocuments } from './documentRows.js';
 import { documentEventsOf, recordEvent } from './history.js';
@@ -269,7 +270,7 @@ const TASK_SELECT = `
   LEFT JOIN departments dep ON dep.id = t.department_id
   WHERE t.deleted_at IS NULL`;
 
-function toTask(store: Store, r: TaskJoinRow, today: string, calendar = workCalendar(store)): TaskRecord {
+function toTask(r: TaskJoinRow, today: string, calendar: WorkCalendar): TaskRecord {
   const open = r.status !== 'hoan_thanh';
   const until = r.deadline ? calendar.workingDaysUntil(today, r.deadline) : null;
   return {
@@ -310,15 +311,16 @@ export function myTasks(store: Store, actor: Actor, includeDone: boolean): TaskR
     .all({ me: me.id, dep: me.departmentId ?? '' }) as TaskJoinRow[];
   const today = officeDate(store.now());
   const calendar = workCalendar(store);
-  return rows.map((r) => toTask(store, r, today, calendar));
+  return rows.map((r) => toTask(r, today, calendar));
 }
 
 /** Due soon (≤ 2 working days) and overdue: all open tasks for leaders and clerks, one's own otherwise. */
 export function deadlines(store: Store, actor: Actor) {
   const today = officeDate(store.now());
   const wide = actor.roles.some((r) => r === 'admin' || r === 'leader' || r === 'clerk');
+  const calendar = workCalendar(store);
   const open = wide
-    ? (store.sqlite.prepare(`${TASK_SELECT} AND t.status <> 'hoan_thanh' AND t.role <> 'de_biet' ${TASK_ORDER}`).all() as TaskJoinRow[]).map((r) => toTask(store, r, today))
+    ? (store.sqlite.prepare(`${TASK_SELECT} AND t.status <> 'hoan_thanh' AND t.role <> 'de_biet' ${TASK_ORDER}`).all() as TaskJoinRow[]).map((r) => toTask(r, today, calendar))
     : myTasks(store, actor, false).filter((t) => t.role !== 'de_biet');
   return { today, dueSoon: open.filter((t) => t.dueSoon), overdue: open.filter((t) => t.overdue) };
 }
@@ -329,7 +331,7 @@ export function handlingOf(store: Store, documentId: string): Handling {
   const today = officeDate(store.now());
   const calendar = workCalendar(store);
   const list = (store.sqlite.prepare(`${TASK_SELECT} AND t.document_id = ? ORDER BY t.role = 'de_biet', t.role = 'phoi_hop', t.created_at`).all(documentId) as TaskJoinRow[]).map((r) =>
-    toTask(store, r, today, calendar),
+    toTask(r, today, calendar),
   );
   return {
     status: row.status as IncomingStatus,

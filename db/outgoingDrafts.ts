@@ -13,7 +13,7 @@ import { mutate, type WriteContext, type Writer } from './write.js';
 
 type Status = DraftRecord['status'];
 
-export function listDrafts(store: Store, statuses?: Status[]): DraftRecord[] {
+export function listDrafts(store: Store, statuses?: Status[], id?: string): DraftRecord[] {
   const leader = alias(users, 'leader');
   const signer = alias(users, 'signer');
   const author = alias(users, 'author');
@@ -24,7 +24,7 @@ export function listDrafts(store: Store, statuses?: Status[]): DraftRecord[] {
     .leftJoin(leader, eq(leader.id, outgoingDrafts.leaderId))
     .leftJoin(signer, eq(signer.id, outgoingDrafts.signedBy))
     .leftJoin(author, eq(author.id, outgoingDrafts.createdBy))
-    .where(and(isNull(outgoingDrafts.deletedAt), statuses?.length ? inArray(outgoingDrafts.status, statuses) : undefined))
+    .where(and(isNull(outgoingDrafts.deletedAt), statuses?.length ? inArray(outgoingDrafts.status, statuses) : undefined, id ? eq(outgoingDrafts.id, id) : undefined))
     .orderBy(desc(outgoingDrafts.createdAt))
     .limit(500)
     .all()
@@ -49,7 +49,8 @@ export function listDrafts(store: Store, statuses?: Status[]): DraftRecord[] {
 }
 
 export function getDraft(store: Store, id: string): DraftRecord {
-  const found = listDrafts(store).find((d) => d.id === id);
+  // By id, not from the list: the list stops at its newest 500.
+  const [found] = listDrafts(store, undefined, id);
   if (!found) throw new AppError('NOT_FOUND', 'Không tìm thấy dự thảo.');
   return found;
 }

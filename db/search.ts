@@ -7,7 +7,6 @@ import type { SearchHit } from '../shared/api/search.js';
 import { highlightSpans } from '../shared/text/highlight.js';
 import { codeKey, foldVietnamese, searchTokens } from '../shared/text/searchKey.js';
 import { ftsMatchExpression } from './ftsQuery.js';
-import { listDossiers } from './dossiers.js';
 import type { Store } from './store.js';
 
 const CANDIDATES = 2000;
@@ -100,7 +99,14 @@ export function search(store: Store, input: SearchInput): { items: SearchHit[]; 
     }
   }
   if (kinds.has('dossier')) {
-    for (const d of listDossiers(store, { year: input.year })) {
+    // Only the columns a hit shows: loading whole dossiers (their items) on every keystroke was waste.
+    const rows = store.sqlite
+      .prepare(
+        `SELECT d.id, d.notation, d.title, d.full_code AS fullCode, u.full_name AS keeper, d.created_at AS createdAt
+         FROM dossiers d LEFT JOIN users u ON u.id = d.keeper_id WHERE d.deleted_at IS NULL${input.year ? ' AND d.year = @year' : ''}`,
+      )
+      .all({ year: input.year }) as { id: string; notation: string; title: string; fullCode: string; keeper: string | null; createdAt: string }[];
+    for (const d of rows) {
       const text = `${d.notation} ${d.title}`;
       if (!matchesAll(foldVietnamese(text), tokens)) continue;
       candidates.set(d.id, {
@@ -109,8 +115,8 @@ export function search(store: Store, input: SearchInput): { items: SearchHit[]; 
         seq: 0,
         title: d.title,
         code: d.notation,
-        subtitle: `Hồ sơ ${d.fullCode}${d.keeperName ? ` — ${d.keeperName}` : ''}`,
-        date: d.startDate,
+        subtitle: `Hồ sơ ${d.fullCode}${d.keeper ? ` — ${d.keeper}` : ''}`,
+        date: d.createdAt.slice(0, 10),
         text,
         exactCode: codeKey(d.notation) === codeKey(input.q),
       });
