@@ -17,7 +17,8 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3'],
+  // pdf.js loads its own worker module at run time, so it stays a package beside the bundle.
+  external: ['electron', 'better-sqlite3', 'pdfjs-dist'],
 };
 // ESM bundles of CommonJS dependencies still call require().
 const esmBanner = { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" };
@@ -29,7 +30,7 @@ await esbuild({
   banner: esmBanner,
   outdir: join(dist, 'electron'),
   outExtension: { '.js': '.mjs' },
-  entryPoints: { main: join(root, 'electron/main.ts'), serve: join(root, 'electron/serve.ts') },
+  entryPoints: { main: join(root, 'electron/main.ts'), serve: join(root, 'electron/serve.ts'), textWorker: join(root, 'electron/text/textWorker.ts') },
 });
 await esbuild({
   ...common,

@@ -7,10 +7,11 @@ import { attachments } from './schema.js';
 import type { Store } from './store.js';
 import { mutate, type WriteContext, type Writer } from './write.js';
 import { recordEvent } from './history.js';
+import { fileTextStatus } from './fileTexts.js';
 
 type Row = typeof attachments.$inferSelect;
 
-function toRecord(r: Row): AttachmentRecord {
+function toRecord(store: Store, r: Row): AttachmentRecord {
   return {
     id: r.id,
     documentId: r.documentId,
@@ -24,6 +25,7 @@ function toRecord(r: Row): AttachmentRecord {
     parentId: r.parentId,
     signed: r.signed,
     createdAt: r.createdAt,
+    textLayer: r.kind === 'pdf' && r.role === 'original' ? fileTextStatus(store, r.sha256) : null,
   };
 }
 
@@ -59,13 +61,13 @@ export function listAttachments(store: Store, documentId: string): AttachmentRec
     .where(and(eq(attachments.documentId, documentId), isNull(attachments.deletedAt)))
     .orderBy(asc(attachments.createdAt))
     .all()
-    .map(toRecord);
+    .map((r) => toRecord(store, r));
 }
 
 export function getAttachment(store: Store, id: string): AttachmentRecord {
   const row = store.db.select().from(attachments).where(eq(attachments.id, id)).get();
   if (!row || row.deletedAt) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp đính kèm.');
-  return toRecord(row);
+  return toRecord(store, row);
 }
 
 /** Detaches a file: the record is tombstoned and audited; the bytes stay (history, sync, other uses). */

@@ -286,6 +286,26 @@ export const localMeta = sqliteTable('local_meta', {
 });
 
 /** Danh mục hồ sơ (PL V): headings of a year's catalogue, large (I, II, …) and small (1, 2, …). */
+/**
+ * The text layer of a stored file, by its sha256: derived on this device from the bytes (so not
+ * synced or audited; any device can derive it again). status: 'text', 'no_text' (a scan),
+ * 'failed' (encrypted or damaged), 'too_large'.
+ */
+export const fileTexts = sqliteTable(
+  'file_texts',
+  {
+    seq: integer('seq').primaryKey(),
+    sha256: text('sha256').notNull(),
+    status: text('status').notNull(),
+    pages: integer('pages'),
+    pagesWithText: integer('pages_with_text'),
+    text: text('text').notNull().default(''),
+    searchText: text('search_text').generatedAlwaysAs(sql`replace(replace(text, 'đ', 'd'), 'Đ', 'D')`, { mode: 'virtual' }),
+    extractedAt: text('extracted_at').notNull(),
+  },
+  (t) => [uniqueIndex('file_texts_sha').on(t.sha256)],
+);
+
 export const catalogueHeadings = sqliteTable(
   'catalogue_headings',
   {

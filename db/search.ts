@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { SearchHit } from '../shared/api/search.js';
 import { highlightSpans } from '../shared/text/highlight.js';
 import { codeKey, foldVietnamese, searchTokens } from '../shared/text/searchKey.js';
+import { fileExcerpt, fileMatches, type FileMatch } from './fileSearch.js';
 import { ftsMatchExpression } from './ftsQuery.js';
 import type { Store } from './store.js';
 
@@ -25,6 +26,7 @@ interface Candidate {
   date: string | null;
   text: string;
   exactCode: boolean;
+  file?: FileMatch;
 }
 
 interface DocRow {
@@ -66,6 +68,8 @@ export interface SearchInput {
   q: string;
   kinds?: Kind[] | undefined;
   year?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
   limit: number;
   cursor?: string | null | undefined;
 }
@@ -78,48 +82,63 @@ export function search(store: Store, input: SearchInput): { items: SearchHit[]; 
   const docKinds = (['incoming', 'outgoing'] as const).filter((k) => kinds.has(k));
   const candidates = new Map<string, Candidate>();
 
+  const params = { year: input.year, from: input.from, to: input.to };
+  const docFilter = [
+    `d.kind IN (${docKinds.map((k) => `'${k}'`).join(', ')})`,
+    input.year ? 'd.year = @year' : '',
+    input.from ? 'd.received_date >= @from' : '',
+    input.to ? 'd.received_date <= @to' : '',
+  ].filter(Boolean).join(' AND ');
+  const dossierFilter = [
+    'x.deleted_at IS NULL',
+    input.year ? 'x.year = @year' : '',
+    input.from ? 'substr(x.created_at, 1, 10) >= @from' : '',
+    input.to ? 'substr(x.created_at, 1, 10) <= @to' : '',
+  ].filter(Boolean).join(' AND ');
+  const match = ftsMatchExpression(input.q);
+
   if (docKinds.length) {
-    const filter = `d.kind IN (${docKinds.map((k) => `'${k}'`).join(', ')})${input.year ? ' AND d.year = @year' : ''}`;
     const key = codeKey(input.q);
     if (/[\d]/.test(key)) {
       const exact = store.sqlite
-        .prepare(`SELECT ${DOC_COLUMNS} FROM documents d LEFT JOIN doc_types t ON t.code = d.type_code WHERE d.code_key = @key AND ${filter} ORDER BY d.seq DESC LIMIT 50`)
-        .all({ key, year: input.year }) as DocRow[];
+        .prepare(`SELECT ${DOC_COLUMNS} FROM documents d LEFT JOIN doc_types t ON t.code = d.type_code WHERE d.code_key = @key AND ${docFilter} ORDER BY d.seq DESC LIMIT 50`)
+        .all({ ...params, key }) as DocRow[];
       for (const r of exact) candidates.set(r.id, toCandidate(r, true));
     }
-    const match = ftsMatchExpression(input.q);
     if (match) {
       const rows = store.sqlite
         .prepare(
           `WITH hits AS (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match ORDER BY rowid DESC LIMIT ${CANDIDATES})
-           SELECT ${DOC_COLUMNS} FROM hits JOIN documents d ON d.seq = hits.rowid LEFT JOIN doc_types t ON t.code = d.type_code WHERE ${filter}`,
+           SELECT ${DOC_COLUMNS} FROM hits JOIN documents d ON d.seq = hits.rowid LEFT JOIN doc_types t ON t.code = d.type_code WHERE ${docFilter}`,
         )
-        .all({ match, year: input.year }) as DocRow[];
+        .all({ ...params, match }) as DocRow[];
       for (const r of rows) if (!candidates.has(r.id)) candidates.set(r.id, toCandidate(r, false));
     }
   }
   if (kinds.has('dossier')) {
     // Only the columns a hit shows: loading whole dossiers (their items) on every keystroke was waste.
-    const rows = store.sqlite
-      .prepare(
-        `SELECT d.id, d.notation, d.title, d.full_code AS fullCode, u.full_name AS keeper, d.created_at AS createdAt
-         FROM dossiers d LEFT JOIN users u ON u.id = d.keeper_id WHERE d.deleted_at IS NULL${input.year ? ' AND d.year = @year' : ''}`,
-      )
-      .all({ year: input.year }) as { id: string; notation: string; title: string; fullCode: string; keeper: string | null; createdAt: string }[];
-    for (const d of rows) {
-      const text = `${d.notation} ${d.title}`;
-      if (!matchesAll(foldVietnamese(text), tokens)) continue;
-      candidates.set(d.id, {
-        kind: 'dossier',
-        id: d.id,
-        seq: 0,
-        title: d.title,
-        code: d.notation,
-        subtitle: `Hồ sơ ${d.fullCode}${d.keeper ? ` — ${d.keeper}` : ''}`,
-        date: d.createdAt.slice(0, 10),
-        text,
-        exactCode: codeKey(d.notation) === codeKey(input.q),
-      });
+    for (const d of dossierRows(store, dossierFilter, params)) {
+      if (matchesAll(foldVietnamese(d.text), tokens)) candidates.set(d.id, { ...d, exactCode: codeKey(d.code) === codeKey(input.q) });
+    }
+  }
+  // The text of attached files: owners already found get the match added; others join.
+  if (match) {
+    const files = fileMatches(store, match);
+    const missing = [...files.keys()].filter((id) => !candidates.has(id));
+    if (missing.length && docKinds.length) {
+      const rows = store.sqlite
+        .prepare(`SELECT ${DOC_COLUMNS} FROM documents d LEFT JOIN doc_types t ON t.code = d.type_code WHERE d.id IN (SELECT value FROM json_each(@ids)) AND ${docFilter}`)
+        .all({ ...params, ids: JSON.stringify(missing) }) as DocRow[];
+      for (const r of rows) candidates.set(r.id, toCandidate(r, false));
+    }
+    if (missing.length && kinds.has('dossier')) {
+      for (const d of dossierRows(store, `${dossierFilter} AND x.id IN (SELECT value FROM json_each(@ids))`, { ...params, ids: JSON.stringify(missing) })) {
+        if (!candidates.has(d.id)) candidates.set(d.id, d);
+      }
+    }
+    for (const [owner, file] of files) {
+      const c = candidates.get(owner);
+      if (c) c.file = file;
     }
   }
 
@@ -137,10 +156,31 @@ export function search(store: Store, input: SearchInput): { items: SearchHit[]; 
       score: Math.round(s * 1000) / 1000,
       exactCode: c.exactCode,
       highlights: { title: highlightSpans(c.title, input.q), code: highlightSpans(c.code, input.q), subtitle: highlightSpans(c.subtitle, input.q) },
+      inFile: c.file ? { attachmentId: c.file.attachmentId, name: c.file.name, ...fileExcerpt(store, c.file.sha256, input.q) } : null,
     })),
     nextCursor: offset + input.limit < scored.length ? String(offset + input.limit) : null,
     tookMs: Math.round((performance.now() - started) * 10) / 10,
   };
+}
+
+function dossierRows(store: Store, where: string, params: Record<string, unknown>): Candidate[] {
+  const rows = store.sqlite
+    .prepare(
+      `SELECT x.id, x.notation, x.title, x.full_code AS fullCode, u.full_name AS keeper, x.created_at AS createdAt
+       FROM dossiers x LEFT JOIN users u ON u.id = x.keeper_id WHERE ${where}`,
+    )
+    .all(params) as { id: string; notation: string; title: string; fullCode: string; keeper: string | null; createdAt: string }[];
+  return rows.map((d) => ({
+    kind: 'dossier',
+    id: d.id,
+    seq: 0,
+    title: d.title,
+    code: d.notation,
+    subtitle: `Hồ sơ ${d.fullCode}${d.keeper ? ` — ${d.keeper}` : ''}`,
+    date: d.createdAt.slice(0, 10),
+    text: `${d.notation} ${d.title}`,
+    exactCode: false,
+  }));
 }
 
 function words(folded: string): string[] {
@@ -152,7 +192,7 @@ function matchesAll(folded: string, tokens: string[]): boolean {
   return tokens.every((t, i) => (i === tokens.length - 1 ? w.some((x) => x.startsWith(t)) : w.includes(t)));
 }
 
-/** BM25 over the candidate set (document frequencies counted there), a bonus for the phrase. */
+/** BM25 over the candidate set (document frequencies counted there), a bonus for the phrase, then the file's match. */
 function score(candidates: Candidate[], tokens: string[]): { c: Candidate; score: number }[] {
   const docs = candidates.map((c) => {
     const folded = foldVietnamese(c.text);
@@ -174,6 +214,9 @@ function score(candidates: Candidate[], tokens: string[]): { c: Candidate; score
         s += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * d.words.length) / avg));
       });
       if (tokens.length > 1 && d.folded.includes(phrase)) s += 2;
+      // A match in the register's own fields outranks one only inside an attached file.
+      if (s > 0) s += 1;
+      if (d.c.file) s += 0.9 * d.c.file.strength;
       if (d.c.exactCode) s += 100;
       return { c: d.c, score: s };
     })

@@ -151,3 +151,11 @@ function sameValue(a: unknown, b: unknown): boolean {
   if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
   return false;
 }
+
+/**
+ * The one exception to audit and outbox: data this device derives again from what is already
+ * stored (the text layer of a file). It is rebuilt, never synced, so it is not a change.
+ */
+export function writeDerived<T>(store: Store, fn: () => T): T {
+  return store.sqlite.transaction(fn).immediate();
+}

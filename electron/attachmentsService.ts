@@ -21,15 +21,22 @@ import { BlobStore, tooLarge } from './files/blobStore.js';
 import { detectFileType } from './files/fileType.js';
 import { DEFAULT_STAMP, stampArrival, type StampSettings } from './pdf/arrivalStamp.js';
 import { pdfFacts } from './pdf/pdfFacts.js';
+import { TextIndexer, type TextIndexerOptions } from './text/textIndexer.js';
 
 /** Above this a PDF's pages are not counted at attach time (that would hold it all in memory). */
 const COUNT_PAGES_UP_TO = 30 * 1024 * 1024;
 
 export class AttachmentsService {
+  /** Reads the text layer of attached PDFs for search, in the background. */
+  readonly texts: TextIndexer;
+
   constructor(
     private readonly store: Store,
     readonly blobs: BlobStore,
-  ) {}
+    textOptions: TextIndexerOptions = {},
+  ) {
+    this.texts = new TextIndexer(store, blobs, textOptions);
+  }
 
   maxBytes(): number {
     return readSetting(this.store, 'attachments.maxBytes', DEFAULT_MAX_ATTACHMENT_BYTES);
@@ -60,7 +67,7 @@ export class AttachmentsService {
         pages = null; // encrypted or damaged: kept as it came; stamping will say why it cannot
       }
     }
-    return addAttachment(this.store, ctx, {
+    const record = addAttachment(this.store, ctx, {
       documentId: owner,
       name,
       mime: type.mime,
@@ -72,6 +79,8 @@ export class AttachmentsService {
       parentId: null,
       signed,
     });
+    if (record.textLayer === 'pending') this.texts.kick();
+    return record;
   }
 
   private ownerOf(id: string): string {

@@ -100,6 +100,8 @@ export interface BackendOptions {
   checkOutput?: boolean;
   sessions?: SessionStore;
   log?: (message: string, err: unknown) => void;
+  /** The bundled text-layer worker; tests from source read files in-thread. */
+  textWorker?: string | null;
 }
 
 export interface Backend {
@@ -113,7 +115,11 @@ export interface Backend {
 
 export function createBackend(store: Store, options: BackendOptions): Backend {
   const sessions = options.sessions ?? new SessionStore();
-  const files = new AttachmentsService(store, new BlobStore(options.filesDir));
+  const files = new AttachmentsService(store, new BlobStore(options.filesDir), {
+    workerFile: options.textWorker,
+    log: (message) => (options.log ?? console.error)(message, null),
+  });
+  files.texts.kick(); // files attached before an update, or before a crash, are read now
   const handled = (id: string) => handlingOf(store, id);
   const log = options.log ?? ((message, err) => console.error(message, err));
 

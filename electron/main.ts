@@ -12,6 +12,8 @@ import { createMainWindow } from './window.js';
 export interface MainPaths {
   preload: string;
   indexFile: string;
+  /** The text-layer worker (unpacked from the asar: worker threads cannot start from inside it). */
+  textWorker: string;
   dataDir: string;
 }
 
@@ -20,6 +22,7 @@ export function defaultPaths(): MainPaths {
   return {
     preload: join(here, 'preload.cjs'),
     indexFile: join(here, '..', 'renderer', 'index.html'),
+    textWorker: join(here, 'textWorker.mjs').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1'),
     dataDir: process.env.VANTHU_DATA_DIR || defaultDataDir(),
   };
 }
@@ -56,7 +59,10 @@ export async function main(paths: MainPaths = defaultPaths()): Promise<void> {
   let backend: Backend;
   try {
     mkdirSync(paths.dataDir, { recursive: true });
-    backend = createBackend(openStore(storePath(paths.dataDir), { nativeBinding: process.env.VANTHU_SQLITE_BINDING }), { filesDir: filesPath(paths.dataDir) });
+    backend = createBackend(openStore(storePath(paths.dataDir), { nativeBinding: process.env.VANTHU_SQLITE_BINDING }), {
+      filesDir: filesPath(paths.dataDir),
+      textWorker: paths.textWorker,
+    });
   } catch (err) {
     dialog.showErrorBox('VănThư không mở được dữ liệu', err instanceof Error ? err.message : String(err));
     app.quit();

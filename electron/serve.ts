@@ -37,7 +37,8 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
 export async function serve(args: ServeArgs, staticDir: string | null) {
   mkdirSync(args.dataDir, { recursive: true });
   const store = openStore(storePath(args.dataDir));
-  const backend = createBackend(store, { filesDir: filesPath(args.dataDir) });
+  const textWorker = join(dirname(fileURLToPath(import.meta.url)), 'textWorker.mjs');
+  const backend = createBackend(store, { filesDir: filesPath(args.dataDir), textWorker });
   const server = createHttpServer({ backend, staticDir });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -48,8 +49,10 @@ export async function serve(args: ServeArgs, staticDir: string | null) {
   const close = () =>
     new Promise<void>((resolve) => {
       server.close(() => {
-        store.close();
-        resolve();
+        void backend.attachments.texts.close().then(() => {
+          store.close();
+          resolve();
+        });
       });
       server.closeAllConnections();
     });

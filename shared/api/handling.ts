@@ -17,6 +17,8 @@ export const attachmentOutput = z.object({
   parentId: z.string().nullable(),
   signed: z.boolean(),
   createdAt: z.string(),
+  /** A PDF original's text layer for search: being read, found, none (a scan), unreadable, too big. */
+  textLayer: z.enum(['pending', 'text', 'no_text', 'failed', 'too_large']).nullable(),
 });
 export type AttachmentRecord = z.infer<typeof attachmentOutput>;
 

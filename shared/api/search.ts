@@ -1,5 +1,6 @@
 // One search box over the registers and the dossiers.
 import { z } from 'zod';
+import { isoDate } from './fields.js';
 
 export const SEARCH_KINDS = ['incoming', 'outgoing', 'dossier'] as const;
 
@@ -8,6 +9,9 @@ export const searchInput = z.object({
   q: z.string({ error: 'Chưa nhập từ khóa.' }).max(10_000, { error: 'Từ khóa tìm kiếm quá dài (tối đa 10.000 ký tự).' }),
   kinds: z.array(z.enum(SEARCH_KINDS)).optional(),
   year: z.number().int().optional(),
+  /** Register date (ngày đến / ngày ban hành) from and to, inclusive. */
+  from: isoDate('từ ngày').optional(),
+  to: isoDate('đến ngày').optional(),
   limit: z.number().int().min(1).max(100).optional().default(20),
   cursor: z.string().max(20).nullish(),
 });
@@ -24,6 +28,8 @@ export const searchHit = z.object({
   score: z.number(),
   exactCode: z.boolean(),
   highlights: z.object({ title: z.array(span), code: z.array(span), subtitle: z.array(span) }),
+  /** Found in the text of an attached file: which one, and the words around the match. */
+  inFile: z.object({ attachmentId: z.string(), name: z.string(), excerpt: z.string(), highlights: z.array(span) }).nullable(),
 });
 export type SearchHit = z.infer<typeof searchHit>;
 

@@ -1,5 +1,5 @@
 // Where the words of a search stand in the original text, for highlighting: the text is folded
-// letter by letter (so positions map back), and a word matches at the start of a word.
+// letter by letter (so positions map back); words match whole, the last one as a prefix.
 import { foldVietnamese, searchTokens } from './searchKey.js';
 
 export type Span = [start: number, end: number];
@@ -19,14 +19,18 @@ export function highlightSpans(text: string, query: string): Span[] {
   }
   map.push(original.length);
   const spans: Span[] = [];
-  for (const token of tokens) {
+  const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  tokens.forEach((token, i) => {
+    // Like the search itself: whole words, but the last one may be still being typed.
+    const prefix = i === tokens.length - 1;
     let at = folded.indexOf(token);
     while (at !== -1) {
-      const startsWord = at === 0 || !/[\p{L}\p{N}]/u.test(folded[at - 1]!);
-      if (startsWord) spans.push([map[at]!, map[at + token.length - 1]! + 1]);
+      const startsWord = !isWordChar(folded[at - 1]);
+      const endsWord = prefix || !isWordChar(folded[at + token.length]);
+      if (startsWord && endsWord) spans.push([map[at]!, map[at + token.length - 1]! + 1]);
       at = folded.indexOf(token, at + 1);
     }
-  }
+  });
   spans.sort((a, b) => a[0] - b[0]);
   const merged: Span[] = [];
   for (const s of spans) {

@@ -4,6 +4,10 @@ import { corpusDocument } from '../bench/corpus';
 import { foldVietnamese } from '../../shared/text/searchKey';
 import { CLERK, seededDataDir } from './seed';
 import { startServer } from './server';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scannedPdf, vietnamesePdf } from '../helpers/pdfFixtures';
 
 test('type in the top search box and open a result', async ({ page }) => {
   const server = await startServer(await seededDataDir(30));
@@ -36,5 +40,39 @@ test('type in the top search box and open a result', async ({ page }) => {
   await expect(page.getByTestId('search-result').first()).toBeVisible();
   await expect(page.getByTestId('search-result').first().locator('mark').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/search.png' });
+  await server.stop();
+});
+
+test('find a document by the words inside its attached PDF; a scan is marked', async ({ page }) => {
+  const server = await startServer(await seededDataDir(3));
+  const dir = mkdtempSync(join(tmpdir(), 'vanthu-e2e-text-'));
+  const pdf = join(dir, 'Danh sách trường.pdf');
+  writeFileSync(pdf, await vietnamesePdf([['Danh sách trường đạt chuẩn quốc gia mức độ 2', 'Trường Tiểu học Nguyễn Trãi — huyện Nội Thành']]));
+  const scan = join(dir, 'Bản quét.pdf');
+  writeFileSync(scan, await scannedPdf());
+
+  await page.goto(server.url);
+  await page.getByLabel('Tên đăng nhập').fill(CLERK.username);
+  await page.getByLabel('Mật khẩu').fill(CLERK.password);
+  await page.keyboard.press('Enter');
+  await page.locator('.vt-table-wrap .ant-table-row').first().click();
+  const drawer = page.getByRole('dialog').filter({ hasText: 'Phiếu giải quyết văn bản đến' });
+  await drawer.locator('input[type=file]').setInputFiles(pdf);
+  await expect(drawer.getByTestId('attachment-row')).toHaveCount(1);
+  await drawer.locator('input[type=file]').setInputFiles(scan);
+  await expect(drawer.getByTestId('attachment-row')).toHaveCount(2);
+  // Read in the background; the mark appears without reopening the document.
+  await expect(drawer.getByTestId('text-layer')).toHaveText('Bản quét — không có lớp chữ', { timeout: 15_000 });
+  await drawer.getByRole('button', { name: 'Đóng' }).first().click();
+
+  await page.keyboard.press('Control+k');
+  await page.getByLabel('Tìm kiếm nhanh').fill('chuan quoc gia muc do');
+  await page.getByLabel('Tìm kiếm nhanh').press('Enter');
+  const result = page.getByTestId('search-result').first();
+  await expect(result.getByTestId('search-in-file')).toContainText('Trong tệp “Danh sách trường.pdf”');
+  await expect(result.getByTestId('search-in-file').locator('mark').first()).toHaveText(/chuẩn|quốc|gia|mức|độ/i);
+  await page.screenshot({ path: 'test-results/search-in-file.png' });
+  await result.click();
+  await expect(drawer.getByTestId('attachment-row').first()).toContainText('Danh sách trường.pdf');
   await server.stop();
 });

@@ -1,3 +1,4 @@
+import { embedTinos } from '../../electron/pdf/fonts.js';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
 /** A small real PDF with `pages` pages of text. */
@@ -10,3 +11,27 @@ export async function samplePdf(pages = 2, title = 'Kế hoạch'): Promise<Uint
   }
   return doc.save();
 }
+
+/** A PDF whose text layer is Vietnamese (Tinos, as Word would embed Times New Roman). */
+export async function vietnamesePdf(pages: string[][]): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const { regular } = await embedTinos(doc);
+  for (const lines of pages) {
+    const page = doc.addPage([595.28, 841.89]);
+    lines.forEach((line, i) => page.drawText(line, { x: 72, y: 760 - i * 20, size: 12, font: regular }));
+  }
+  return doc.save();
+}
+
+/** A scan: one page that is only a picture, no text layer. */
+export async function scannedPdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const png = await doc.embedPng(ONE_PIXEL_PNG);
+  doc.addPage([595.28, 841.89]).drawImage(png, { x: 0, y: 0, width: 595.28, height: 841.89 });
+  return doc.save();
+}
+
+export const ONE_PIXEL_PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201f5d2d8b30000000049454e44ae426082',
+  'hex',
+);

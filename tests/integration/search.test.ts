@@ -66,6 +66,9 @@ describe('search.query', () => {
     const title = hit!.title;
     expect(hit!.highlights.title.map(([a, b]) => title.slice(a, b))).toEqual(['Kế', 'hoạch', 'Kế', 'hoạch']);
     expect(highlightSpans('Đẩy mạnh truyền thông', 'day truyen th').map(([a, b]) => 'Đẩy mạnh truyền thông'.slice(a, b))).toEqual(['Đẩy', 'truyền', 'th']);
+    // Only the last word is a prefix: "gia" is not marked inside "Giấy" or "giáo".
+    const text = 'Giấy mời giáo viên, gia đình học sinh';
+    expect(highlightSpans(text, 'gia dinh').map(([a, b]) => text.slice(a, b))).toEqual(['gia', 'đình']);
   });
 
   it('treats hostile input as text: an answer, never an error', async () => {

@@ -60,7 +60,7 @@ const indexFile = join(dataDir, 'renderer', 'index.html');
 async function started() {
   if (fake.windows.length === 0) {
     const { main } = await import('../../electron/main.js');
-    await main({ preload: join(dataDir, 'preload.cjs'), indexFile, dataDir });
+    await main({ preload: join(dataDir, 'preload.cjs'), indexFile, dataDir, textWorker: join(dataDir, 'textWorker.mjs') });
   }
   return fake;
 }

@@ -11,12 +11,38 @@ function size(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 }
 
+const TEXT_LAYER: Record<Exclude<AttachmentRecord['textLayer'], null | 'text'>, { label: string; color?: string; title: string }> = {
+  pending: { label: 'Đang đọc chữ…', title: 'Chữ trong tệp đang được đọc để tìm kiếm theo nội dung.' },
+  no_text: { label: 'Bản quét — không có lớp chữ', color: 'orange', title: 'Tệp chỉ có hình ảnh: không tìm được theo nội dung tệp, chỉ theo thông tin trong sổ.' },
+  failed: { label: 'Không đọc được chữ', title: 'Tệp có mật khẩu hoặc bị hỏng: không tìm được theo nội dung tệp.' },
+  too_large: { label: 'Tệp quá lớn — không đọc chữ', title: 'Tệp trên 64 MB: không tìm được theo nội dung tệp.' },
+};
+
+function TextLayerTag({ mark }: { mark: AttachmentRecord['textLayer'] }) {
+  if (!mark || mark === 'text') return null;
+  const t = TEXT_LAYER[mark];
+  return (
+    <Tag color={t.color} title={t.title} data-testid="text-layer">
+      {t.label}
+    </Tag>
+  );
+}
+
 export function AttachmentsPanel(props: { documentId: string; files: AttachmentRecord[]; canEdit: boolean; onChanged: () => void }) {
   const { message } = App.useApp();
   const [uploading, setUploading] = useState<{ name: string; percent: number } | null>(null);
   const [viewing, setViewing] = useState<AttachmentRecord | null>(null);
   const [url, setUrl] = useState<string | null>(null);
   const [stamping, setStamping] = useState<string | null>(null);
+
+  // The text layer is read in the background: look again until every file has its mark.
+  const reading = props.files.some((f) => f.textLayer === 'pending');
+  const { onChanged } = props;
+  useEffect(() => {
+    if (!reading) return;
+    const t = setTimeout(onChanged, 2000);
+    return () => clearTimeout(t);
+  }, [reading, props.files, onChanged]);
 
   // Show the newest stamped copy, else the first file, when the list changes.
   useEffect(() => {
@@ -142,6 +168,7 @@ export function AttachmentsPanel(props: { documentId: string; files: AttachmentR
                   <Typography.Text>{a.name}</Typography.Text>
                   {a.role === 'stamped' && <Tag color="red">Bản có dấu ĐẾN</Tag>}
                   {a.signed && a.role === 'original' && <Tag color="green">Có chữ ký số</Tag>}
+                  <TextLayerTag mark={a.textLayer} />
                 </Space>
               }
               description={`${a.kind.toUpperCase()} · ${size(a.size)}${a.pages ? ` · ${a.pages} trang` : ''}`}

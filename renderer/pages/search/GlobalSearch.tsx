@@ -51,6 +51,7 @@ export function GlobalSearch({ onOpen, onAll }: { onOpen: (hit: SearchHit) => vo
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {h.subtitle}
+                  {h.inFile && ` · trong tệp “${h.inFile.name}”`}
                 </Typography.Text>
               </div>
             </div>

@@ -1,9 +1,12 @@
-// Tìm kiếm: the full results, ranked, with the words marked; filters by kind and year.
+// Tìm kiếm: the full results, ranked, with the words marked (in attached files too); filters by
+// kind, year and register date.
+import { PaperClipOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Empty, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { SearchHit } from '../../../shared/api/search.js';
 import { formatDate, officeYear } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
+import { DateInput, toIsoDate } from '../../components/DateInput';
 import { Highlighted } from '../../components/Highlighted';
 import { KIND_LABELS } from './GlobalSearch';
 
@@ -11,6 +14,10 @@ export function SearchPage({ initial, onOpen }: { initial: string; onOpen: (hit:
   const [q, setQ] = useState(initial);
   const [kinds, setKinds] = useState<SearchHit['kind'][]>(['incoming', 'outgoing', 'dossier']);
   const [year, setYear] = useState<number | undefined>();
+  // Typed as dd/mm/yyyy; used once each is a whole, real date.
+  const [range, setRange] = useState<[string, string]>(['', '']);
+  const from = toIsoDate(range[0]);
+  const to = toIsoDate(range[1]);
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [took, setTook] = useState<number | null>(null);
@@ -18,7 +25,7 @@ export function SearchPage({ initial, onOpen }: { initial: string; onOpen: (hit:
 
   const run = async (more: boolean) => {
     if (!q.trim()) return setHits([]);
-    const r = await api.call('search.query', { q, kinds, limit: 30, cursor: more ? cursor : null, ...(year ? { year } : {}) });
+    const r = await api.call('search.query', { q, kinds, limit: 30, cursor: more ? cursor : null, ...(year ? { year } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
     setHits((h) => (more ? [...h, ...r.items] : r.items));
     setCursor(r.nextCursor);
     setTook(r.tookMs);
@@ -27,7 +34,7 @@ export function SearchPage({ initial, onOpen }: { initial: string; onOpen: (hit:
     const t = setTimeout(() => void run(false), 200);
     return () => clearTimeout(t);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [q, kinds, year]);
+  }, [q, kinds, year, from, to]);
 
   const thisYear = officeYear(new Date());
   return (
@@ -37,6 +44,12 @@ export function SearchPage({ initial, onOpen }: { initial: string; onOpen: (hit:
         <Input.Search value={q} onChange={(e) => setQ(e.target.value)} style={{ width: 480 }} placeholder="Số ký hiệu, cơ quan, trích yếu, hồ sơ — gõ không dấu cũng được" aria-label="Từ khóa tìm kiếm" allowClear />
         <Checkbox.Group value={kinds} onChange={(v) => setKinds(v as SearchHit['kind'][])} options={(['incoming', 'outgoing', 'dossier'] as const).map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
         <Select allowClear placeholder="Năm" style={{ width: 100 }} value={year} onChange={setYear} options={Array.from({ length: 6 }, (_, i) => ({ value: thisYear - i, label: thisYear - i }))} />
+        <Space size={4}>
+          <Typography.Text type="secondary">Ngày vào sổ từ</Typography.Text>
+          <DateInput value={range[0]} onChange={(v) => setRange(([, b]) => [v, b])} aria-label="Từ ngày" style={{ width: 130 }} />
+          <Typography.Text type="secondary">đến</Typography.Text>
+          <DateInput value={range[1]} onChange={(v) => setRange(([a]) => [a, v])} aria-label="Đến ngày" style={{ width: 130 }} />
+        </Space>
         {took !== null && <Typography.Text type="secondary">{hits.length} kết quả{cursor ? '+' : ''} · {took} ms</Typography.Text>}
       </Space>
       {hits.length === 0 && q.trim() ? (
@@ -64,6 +77,11 @@ export function SearchPage({ initial, onOpen }: { initial: string; onOpen: (hit:
                       <Highlighted text={h.title} spans={h.highlights.title} />
                     </div>
                     <Highlighted text={h.subtitle} spans={h.highlights.subtitle} />
+                    {h.inFile && (
+                      <div className="vt-in-file" data-testid="search-in-file">
+                        <PaperClipOutlined /> Trong tệp “{h.inFile.name}”: <Highlighted text={h.inFile.excerpt} spans={h.inFile.highlights} />
+                      </div>
+                    )}
                   </>
                 }
               />
