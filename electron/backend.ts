@@ -66,7 +66,9 @@ import {
 } from '../db/handling.js';
 import { exportPackage } from './archive/archivePackage.js';
 import { printCatalogue, printDossier, printHandover } from './archive/dossierPdfs.js';
+import { join } from 'node:path';
 import { AttachmentsService } from './attachmentsService.js';
+import { ImportService } from './imports/importService.js';
 import { exportRegisterFile, printRegisterFile } from './registers/registersService.js';
 import { BlobStore } from './files/blobStore.js';
 import { SessionStore, type Session } from './sessions.js';
@@ -100,6 +102,8 @@ export interface BackendOptions {
   checkOutput?: boolean;
   sessions?: SessionStore;
   log?: (message: string, err: unknown) => void;
+  /** Where files picked for import wait (default: beside filesDir). */
+  stagingDir?: string;
   /** The bundled text-layer worker; tests from source read files in-thread. */
   textWorker?: string | null;
 }
@@ -109,6 +113,7 @@ export interface Backend {
   /** The logged-in user behind a token, if they may do what `access` asks; else an AppError. */
   authorize(token: string | null, access: Access): Actor;
   readonly attachments: AttachmentsService;
+  readonly imports: ImportService;
   readonly methods: readonly MethodName[];
   readonly store: Store;
 }
@@ -120,6 +125,7 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
     log: (message) => (options.log ?? console.error)(message, null),
   });
   files.texts.kick(); // files attached before an update, or before a crash, are read now
+  const imports = new ImportService(store, options.stagingDir ?? join(options.filesDir, '..', 'staging'));
   const handled = (id: string) => handlingOf(store, id);
   const log = options.log ?? ((message, err) => console.error(message, err));
 
@@ -265,6 +271,9 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
     'dossiers.print': (input) => printDossier(store, input.id),
 
     'search.query': (input) => search(store, input),
+    'imports.stagePath': (input) => imports.stagePath(input.path),
+    'imports.preview': (input) => imports.preview(input),
+    'imports.run': (input, req) => imports.run(req.write, input),
     'dashboard.overview': (_input, req) => overview(store, req.user!),
     'reports.summary': (input) => summaryReport(store, input),
     'reports.export': (input) => reportFile(store, input),
@@ -327,6 +336,7 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
     methods: Object.keys(handlers) as MethodName[],
     store,
     attachments: files,
+    imports,
     authorize: (token, access) => {
       const user = authorize(access, sessions.get(token));
       if (!user) throw new AppError('UNAUTHENTICATED', 'Phiên làm việc đã hết; hãy đăng nhập lại.');

@@ -27,6 +27,7 @@ const STATUS: Record<ApiError['code'], number> = {
   PDF_BROKEN: 422,
   FILE_TYPE: 415,
   FILE_DAMAGED: 409,
+  FILE_UNREADABLE: 422,
   INTERNAL: 500,
 };
 
@@ -128,6 +129,8 @@ async function handleUpload(backend: Backend, url: URL, req: IncomingMessage, re
     const user = backend.authorize(readCookie(req, SESSION_COOKIE), ['clerk']);
     const documentId = url.searchParams.get('documentId') ?? '';
     const name = url.searchParams.get('name') ?? '';
+    // An old register to import: staged, not attached.
+    if (url.searchParams.get('purpose') === 'import') return sendJson(res, 200, await backend.imports.stage(req, name, declared));
     if (!documentId) throw new AppError('VALIDATION', 'Thiếu văn bản cần đính kèm.', { field: 'documentId' });
     const attachment = await backend.attachments.add({ userId: user.id }, { documentId, name, source: req, declaredSize: declared });
     sendJson(res, 200, attachment);

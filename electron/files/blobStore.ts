@@ -23,8 +23,8 @@ export function formatBytes(n: number): string {
   return `${Math.max(1, Math.round(n / 1024))} KB`;
 }
 
-export function tooLarge(maxBytes: number): AppError {
-  return new AppError('TOO_LARGE', `Tệp lớn hơn giới hạn ${formatBytes(maxBytes)} nên không đính kèm; chưa có gì được chép.`);
+export function tooLarge(maxBytes: number, refused = 'không đính kèm'): AppError {
+  return new AppError('TOO_LARGE', `Tệp lớn hơn giới hạn ${formatBytes(maxBytes)} nên ${refused}; chưa có gì được chép.`);
 }
 
 export class BlobStore {

@@ -5,6 +5,7 @@ import type { FileText } from '../../db/fileTexts.js';
 
 const LETTERS = /[\p{L}\p{N}]/gu;
 
+/** pdf.js takes over (detaches) the buffer it is given: pass bytes you no longer need. */
 export async function readPdfText(bytes: Uint8Array, maxChars: number): Promise<FileText> {
   let doc;
   try {

@@ -25,6 +25,7 @@ import {
 import { empty, id, isoDate, optionalText, text } from './fields.js';
 import { addItemsInput, catalogueOutput, dossierOutput, entryInput, headingInput, openDossierInput } from './dossiers.js';
 import { searchInput, searchOutput } from './search.js';
+import { importPreviewInput, importPreviewOutput, importRunInput, importRunOutput, importStageOutput } from './imports.js';
 import { overviewOutput, REPORT_GROUPS, reportInput, reportOutput } from './reports.js';
 import { officeSettingsInput, officeSettingsOutput, symbolSettingsInput, symbolSettingsOutput } from './settings.js';
 import {
@@ -212,6 +213,9 @@ export const contract = {
   'dossiers.print': method(z.object({ id }), fileOutput, 'user', FILE_ANSWER),
 
   'search.query': method(searchInput, searchOutput, 'user'),
+  'imports.stagePath': method(z.object({ path: z.string().min(1).max(4096) }), importStageOutput, REGISTRARS, IPC_ONLY),
+  'imports.preview': method(importPreviewInput, importPreviewOutput, REGISTRARS),
+  'imports.run': method(importRunInput, importRunOutput, REGISTRARS),
   'dashboard.overview': method(empty, overviewOutput, 'user'),
   'reports.summary': method(reportInput, reportOutput, ['clerk', 'leader', 'archivist']),
   'reports.export': method(

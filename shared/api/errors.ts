@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'PDF_BROKEN',
   'FILE_TYPE',
   'FILE_DAMAGED',
+  /** A workbook or backup that cannot be read: password, damage, wrong structure. */
+  'FILE_UNREADABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
