@@ -367,6 +367,8 @@ function describeEvent(action: string, d: Record<string, unknown>): string {
   switch (action) {
     case 'register':
       return `Vào sổ văn bản đến, số đến ${s('number')}`;
+    case 'import':
+      return `Nhập từ sổ cũ “${s('file')}”, dòng ${s('row')}`;
     case 'attach':
       return `Đính kèm tệp “${s('name')}”`;
     case 'stamp':

@@ -63,9 +63,20 @@ export function uploadFile(documentId: string, file: File, onProgress?: (fractio
     const path = window.vanthu.pathForFile(file);
     return api.call('attachments.add', { documentId, path });
   }
+  return postFile<AttachmentRecord>(`documentId=${encodeURIComponent(documentId)}`, file, onProgress);
+}
+
+/** An old register picked for import, staged on the backend until it is previewed and run. */
+export function stageImport(file: File, onProgress?: (fraction: number) => void): Promise<{ uploadId: string; name: string; size: number }> {
+  if (window.vanthu) return api.call('imports.stagePath', { path: window.vanthu.pathForFile(file) });
+  return postFile('purpose=import', file, onProgress);
+}
+
+/** Browser mode: the raw bytes to POST /upload, with progress. */
+function postFile<T>(query: string, file: File, onProgress?: (fraction: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `./upload?documentId=${encodeURIComponent(documentId)}&name=${encodeURIComponent(file.name)}`);
+    xhr.open('POST', `./upload?${query}&name=${encodeURIComponent(file.name)}`);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress?.(e.loaded / e.total);
     xhr.onload = () => {
@@ -75,7 +86,7 @@ export function uploadFile(documentId: string, file: File, onProgress?: (fractio
       } catch {
         /* not JSON */
       }
-      if (xhr.status === 200) resolve(body as AttachmentRecord);
+      if (xhr.status === 200) resolve(body as T);
       else reject(new ApiCallError((body as ApiError | null)?.code ? (body as ApiError) : { code: 'INTERNAL', message: `Lỗi khi tải tệp lên (${xhr.status}).` }));
     };
     xhr.onerror = () => reject(new ApiCallError({ code: 'INTERNAL', message: 'Mất kết nối khi tải tệp lên; chưa có gì được lưu.' }));

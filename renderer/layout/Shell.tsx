@@ -2,6 +2,7 @@ import {
   AppstoreOutlined,
   BarChartOutlined,
   FolderOpenOutlined,
+  ImportOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
   InboxOutlined,
@@ -28,6 +29,7 @@ import type { Me } from '../../shared/api/admin.js';
 import { ROLE_LABELS } from '../../shared/domain/enums.js';
 import { AdminPage } from '../pages/admin/AdminPage';
 import { IncomingRegisterPage } from '../pages/incoming/IncomingRegisterPage';
+import { ImportPage } from '../pages/imports/ImportPage';
 
 interface Section {
   key: string;
@@ -45,6 +47,7 @@ const SECTIONS: Section[] = [
   { key: 'dossiers', label: 'Hồ sơ công việc', icon: <FolderOpenOutlined />, page: (me) => <DossiersPage me={me} /> },
   { key: 'search', label: 'Tìm kiếm', icon: <SearchOutlined />, page: (_me, _refresh, ctx) => <SearchPage initial={ctx.searchText} onOpen={ctx.open} /> },
   { key: 'reports', label: 'Báo cáo', icon: <BarChartOutlined />, page: () => <ReportsPage />, visible: (me) => me.roles.some((r) => r === 'admin' || r === 'clerk' || r === 'leader' || r === 'archivist') },
+  { key: 'imports', label: 'Nhập sổ cũ', icon: <ImportOutlined />, page: () => <ImportPage />, visible: (me) => me.roles.some((r) => r === 'admin' || r === 'clerk') },
   { key: 'catalog', label: 'Danh mục', icon: <AppstoreOutlined />, page: (me) => <CatalogPage me={me} /> },
   { key: 'admin', label: 'Quản trị', icon: <SettingOutlined />, page: () => <AdminPage />, visible: (me) => me.roles.includes('admin') },
 ];
