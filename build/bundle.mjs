@@ -1,6 +1,6 @@
 // `npm run build`: the main-process side with esbuild (native modules and 'electron' stay
 // external), the migrations beside it, and the renderer with Vite. Output: dist/.
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
@@ -11,7 +11,9 @@ const dist = join(root, 'dist');
 const withBench = process.argv.includes('--bench');
 const skipRenderer = process.argv.includes('--no-renderer');
 
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const common = {
+  define: { __VANTHU_VERSION__: JSON.stringify(pkg.version) },
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -47,7 +47,7 @@ import {
   updateDepartment,
   updateUser,
 } from '../db/users.js';
-import type { WriteContext } from '../db/write.js';
+import { mutate, type WriteContext } from '../db/write.js';
 import { listAttachments, removeAttachment } from '../db/attachments.js';
 import {
   assignIncoming,
@@ -66,9 +66,13 @@ import {
 } from '../db/handling.js';
 import { exportPackage } from './archive/archivePackage.js';
 import { printCatalogue, printDossier, printHandover } from './archive/dossierPdfs.js';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { AttachmentsService } from './attachmentsService.js';
 import { ImportService } from './imports/importService.js';
+import { BackupService } from './backup/backupService.js';
+import { BackupScheduler } from './backup/scheduler.js';
+import { exportAll } from './backup/exportAll.js';
+import type { Manifest } from './backup/manifest.js';
 import { exportRegisterFile, printRegisterFile } from './registers/registersService.js';
 import { BlobStore } from './files/blobStore.js';
 import { SessionStore, type Session } from './sessions.js';
@@ -102,6 +106,12 @@ export interface BackendOptions {
   checkOutput?: boolean;
   sessions?: SessionStore;
   log?: (message: string, err: unknown) => void;
+  /** The data folder (default: the parent of filesDir): where a staged restore waits. */
+  dataDir?: string;
+  /** Called once a verified restore is staged: the host restarts so it applies before the store opens. */
+  onRestoreStaged?: () => void;
+  /** Runs the daily backup timer (the app and browser mode; not tests). */
+  scheduleBackups?: boolean;
   /** Where files picked for import wait (default: beside filesDir). */
   stagingDir?: string;
   /** The bundled text-layer worker; tests from source read files in-thread. */
@@ -114,6 +124,9 @@ export interface Backend {
   authorize(token: string | null, access: Access): Actor;
   readonly attachments: AttachmentsService;
   readonly imports: ImportService;
+  readonly backups: BackupService;
+  /** Stops the timers and waits for background work (text extraction). */
+  close(): Promise<void>;
   readonly methods: readonly MethodName[];
   readonly store: Store;
 }
@@ -125,7 +138,11 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
     log: (message) => (options.log ?? console.error)(message, null),
   });
   files.texts.kick(); // files attached before an update, or before a crash, are read now
-  const imports = new ImportService(store, options.stagingDir ?? join(options.filesDir, '..', 'staging'));
+  const dataDir = options.dataDir ?? dirname(options.filesDir);
+  const imports = new ImportService(store, options.stagingDir ?? join(dataDir, 'staging'));
+  const backups = new BackupService(store, files.blobs, dataDir);
+  const scheduler = new BackupScheduler(backups, () => store.now(), (m) => (options.log ?? console.error)(m, null));
+  if (options.scheduleBackups) scheduler.start();
   const handled = (id: string) => handlingOf(store, id);
   const log = options.log ?? ((message, err) => console.error(message, err));
 
@@ -271,6 +288,25 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
     'dossiers.print': (input) => printDossier(store, input.id),
 
     'search.query': (input) => search(store, input),
+    'backup.status': () => backups.status(),
+    'backup.setSchedule': (input) => {
+      backups.setSchedule(input.folder, input.enabled);
+      return { ok: true as const };
+    },
+    'backup.create': async (input) => {
+      const dir = input.dir ?? backups.schedule().folder;
+      if (!dir) throw new AppError('VALIDATION', 'Chưa chọn thư mục sao lưu.', { field: 'dir' });
+      return backups.create(dir);
+    },
+    'backup.verify': async (input) => manifestFacts(await backups.verify(input.path)),
+    'backup.restore': async (input, req) => {
+      const manifest = await backups.stageRestore(input.path);
+      mutate(store, req.write, (w) => w.event('backup.restore', { from: input.path, createdAt: manifest.createdAt }));
+      // The host restarts once this answer is out; the restore applies before the store opens.
+      options.onRestoreStaged?.();
+      return { ...manifestFacts(manifest), restarting: Boolean(options.onRestoreStaged) };
+    },
+    'backup.exportAll': (input) => exportAll(store, files.blobs, input.dir),
     'imports.stagePath': (input) => imports.stagePath(input.path),
     'imports.preview': (input) => imports.preview(input),
     'imports.run': (input, req) => imports.run(req.write, input),
@@ -337,12 +373,21 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
     store,
     attachments: files,
     imports,
+    backups,
+    close: async () => {
+      scheduler.stop();
+      await files.texts.close();
+    },
     authorize: (token, access) => {
       const user = authorize(access, sessions.get(token));
       if (!user) throw new AppError('UNAUTHENTICATED', 'Phiên làm việc đã hết; hãy đăng nhập lại.');
       return user;
     },
   };
+}
+
+function manifestFacts(m: Manifest) {
+  return { createdAt: m.createdAt, appVersion: m.appVersion, schemaVersion: m.schemaVersion, documents: m.documents, files: m.files.length - 1, unit: m.unit };
 }
 
 function validationError(error: z.ZodError): AppError {

@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { openStore } from '../db/store.js';
 import { createBackend, type Backend } from './backend.js';
+import { applyPendingRestore } from './backup/restoreOnStart.js';
 import { defaultDataDir, filesPath, storePath } from './dataDir.js';
 import { channelOf } from './ipcChannels.js';
 import { createMainWindow } from './window.js';
@@ -59,9 +60,18 @@ export async function main(paths: MainPaths = defaultPaths()): Promise<void> {
   let backend: Backend;
   try {
     mkdirSync(paths.dataDir, { recursive: true });
+    await applyPendingRestore(paths.dataDir, storePath(paths.dataDir), filesPath(paths.dataDir));
     backend = createBackend(openStore(storePath(paths.dataDir), { nativeBinding: process.env.VANTHU_SQLITE_BINDING }), {
       filesDir: filesPath(paths.dataDir),
       textWorker: paths.textWorker,
+      scheduleBackups: true,
+      // A verified restore applies before the store opens: the app starts again.
+      onRestoreStaged: () => {
+        setTimeout(() => {
+          app.relaunch();
+          app.exit(0);
+        }, 300);
+      },
     });
   } catch (err) {
     dialog.showErrorBox('VănThư không mở được dữ liệu', err instanceof Error ? err.message : String(err));

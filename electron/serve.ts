@@ -4,8 +4,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../shared/api/errors.js';
-import { openStore } from '../db/store.js';
-import { createBackend } from './backend.js';
+import { openStore, type Store } from '../db/store.js';
+import type { Server } from 'node:http';
+import { createBackend, type Backend } from './backend.js';
+import { applyPendingRestore } from './backup/restoreOnStart.js';
 import { defaultDataDir, filesPath, storePath } from './dataDir.js';
 import { createHttpServer } from './http.js';
 
@@ -34,29 +36,76 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
   return args;
 }
 
-export async function serve(args: ServeArgs, staticDir: string | null) {
+export interface Running {
+  readonly store: Store;
+  readonly server: Server;
+  readonly port: number;
+  readonly url: string;
+  /** Resolves after a staged restore has been applied and the server is back. */
+  restarted: Promise<void> | null;
+  close(): Promise<void>;
+}
+
+export async function serve(args: ServeArgs, staticDir: string | null, log: (m: string) => void = console.log): Promise<Running> {
   mkdirSync(args.dataDir, { recursive: true });
-  const store = openStore(storePath(args.dataDir));
   const textWorker = join(dirname(fileURLToPath(import.meta.url)), 'textWorker.mjs');
-  const backend = createBackend(store, { filesDir: filesPath(args.dataDir), textWorker });
-  const server = createHttpServer({ backend, staticDir });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(args.port, args.host, () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : args.port;
-  const close = () =>
+  let current: { store: Store; server: Server; backend: Backend; port: number };
+
+  const start = async (port: number) => {
+    const restored = await applyPendingRestore(args.dataDir, storePath(args.dataDir), filesPath(args.dataDir));
+    if (restored) log(restored);
+    const store = openStore(storePath(args.dataDir));
+    const backend = createBackend(store, {
+      filesDir: filesPath(args.dataDir),
+      textWorker,
+      scheduleBackups: true,
+      onRestoreStaged: () => {
+        const port = current.port;
+        // A moment for the answer to leave before the server closes.
+        running.restarted = new Promise((r) => setTimeout(r, 200)).then(stop).then(() => start(port));
+      },
+    });
+    const server = createHttpServer({ backend, staticDir });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, args.host, () => resolve());
+    });
+    const address = server.address();
+    current = { store, server, backend, port: typeof address === 'object' && address ? address.port : port };
+  };
+  const stop = () =>
     new Promise<void>((resolve) => {
+      const { server, backend, store } = current;
       server.close(() => {
-        void backend.attachments.texts.close().then(() => {
+        void backend.close().then(() => {
           store.close();
           resolve();
         });
       });
       server.closeAllConnections();
     });
-  return { server, store, port, url: `http://${args.host}:${port}/`, close };
+
+  await start(args.port);
+  const running: Running = {
+    get store() {
+      return current.store;
+    },
+    get server() {
+      return current.server;
+    },
+    get port() {
+      return current.port;
+    },
+    get url() {
+      return `http://${args.host}:${current.port}/`;
+    },
+    restarted: null,
+    close: async () => {
+      if (running.restarted) await running.restarted;
+      await stop();
+    },
+  };
+  return running;
 }
 
 const isEntry = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];

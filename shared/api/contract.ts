@@ -25,6 +25,17 @@ import {
 import { empty, id, isoDate, optionalText, text } from './fields.js';
 import { addItemsInput, catalogueOutput, dossierOutput, entryInput, headingInput, openDossierInput } from './dossiers.js';
 import { searchInput, searchOutput } from './search.js';
+import {
+  backupCreateInput,
+  backupCreateOutput,
+  backupPathInput,
+  backupRestoreOutput,
+  backupScheduleInput,
+  backupStatusOutput,
+  backupVerifyOutput,
+  exportAllInput,
+  exportAllOutput,
+} from './backup.js';
 import { importPreviewInput, importPreviewOutput, importRunInput, importRunOutput, importStageOutput } from './imports.js';
 import { overviewOutput, REPORT_GROUPS, reportInput, reportOutput } from './reports.js';
 import { officeSettingsInput, officeSettingsOutput, symbolSettingsInput, symbolSettingsOutput } from './settings.js';
@@ -213,6 +224,12 @@ export const contract = {
   'dossiers.print': method(z.object({ id }), fileOutput, 'user', FILE_ANSWER),
 
   'search.query': method(searchInput, searchOutput, 'user'),
+  'backup.status': method(empty, backupStatusOutput, ['admin']),
+  'backup.setSchedule': method(backupScheduleInput, ok, ['admin']),
+  'backup.create': method(backupCreateInput, backupCreateOutput, ['admin']),
+  'backup.verify': method(backupPathInput, backupVerifyOutput, ['admin']),
+  'backup.restore': method(backupPathInput, backupRestoreOutput, ['admin']),
+  'backup.exportAll': method(exportAllInput, exportAllOutput, ['admin']),
   'imports.stagePath': method(z.object({ path: z.string().min(1).max(4096) }), importStageOutput, REGISTRARS, IPC_ONLY),
   'imports.preview': method(importPreviewInput, importPreviewOutput, REGISTRARS),
   'imports.run': method(importRunInput, importRunOutput, REGISTRARS),

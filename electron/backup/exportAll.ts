@@ -1,0 +1,64 @@
+// Xuất toàn bộ: one JSON file per table (streamed, a million rows never in memory at once),
+// the attachment files by their sha256, and a README saying how it fits together.
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { once } from 'node:events';
+import { exportTables } from '../../db/exportRows.js';
+import { referencedFiles } from '../../db/storeFile.js';
+import type { Store } from '../../db/store.js';
+import { APP_VERSION } from '../../shared/version.js';
+import type { BlobStore } from '../files/blobStore.js';
+import { copyHashed } from './fileCopy.js';
+
+const README = `VănThư — xuất toàn bộ dữ liệu
+
+Mỗi bảng dữ liệu là một tệp <tên bảng>.json: một mảng JSON, mỗi phần tử là một dòng với tên cột
+gốc (snake_case). Ngày dạng YYYY-MM-DD, thời điểm dạng ISO-8601 UTC. Dòng đã xóa vẫn có, với
+deleted_at khác null. Mật khẩu (băm) không được xuất.
+
+Tệp đính kèm nằm trong files/ab/cd/<sha256>; bảng attachments.json cho biết tên, loại và văn bản
+của từng tệp (cột sha256). Mã sha256 của mỗi tệp chính là tên của nó, dùng để kiểm tra.
+
+Các bảng chính: documents (văn bản đến và đi), register_books (sổ đăng ký), agencies (cơ quan),
+attachments, tasks (giao việc), document_events (lịch sử), dossiers và dossier_items (hồ sơ),
+catalogue_headings và catalogue_entries (danh mục hồ sơ), users, departments, units, settings,
+audit_log (nhật ký, có chuỗi băm).
+`;
+
+export async function exportAll(store: Store, blobs: BlobStore, dir: string, onProgress?: (done: number, total: number) => void) {
+  const stampText = store.now().toISOString().slice(0, 19).replace(/[-:T]/g, '');
+  const target = join(resolve(dir), `VanThu-xuat-toan-bo-${stampText}`);
+  const partial = `${target}.dang-xuat`;
+  await mkdir(partial, { recursive: true });
+  const tables = exportTables(store);
+  let rows = 0;
+  for (const t of tables) {
+    const out = createWriteStream(join(partial, `${t.name}.json`));
+    let first = true;
+    const write = async (s: string) => {
+      if (!out.write(s)) await once(out, 'drain');
+    };
+    await write('[\n');
+    for (const row of t.rows()) {
+      await write(`${first ? '' : ',\n'}${JSON.stringify(row)}`);
+      first = false;
+      rows++;
+    }
+    await write('\n]\n');
+    out.end();
+    await once(out, 'finish');
+  }
+  const shas = referencedFiles(store).filter((s) => blobs.has(s));
+  for (const [i, sha] of shas.entries()) {
+    onProgress?.(i, shas.length);
+    await copyHashed(blobs.path(sha), join(partial, 'files', sha.slice(0, 2), sha.slice(2, 4), sha));
+  }
+  await writeFile(join(partial, 'README.txt'), README);
+  await writeFile(
+    join(partial, 'export.json'),
+    JSON.stringify({ app: 'VănThư', appVersion: APP_VERSION, schemaVersion: store.schemaVersion, at: store.now().toISOString(), tables: tables.map((t) => ({ name: t.name, rows: t.count })), files: shas.length }, null, 1),
+  );
+  await rename(partial, target);
+  return { path: target, tables: tables.length, rows, files: shas.length };
+}
