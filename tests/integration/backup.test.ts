@@ -77,7 +77,7 @@ describe('backup.verify refuses a bad backup with the reason', () => {
     const attached = readdirSync(join(tampered, 'files'), { recursive: true }).map(String).find((p) => /[0-9a-f]{64}$/.test(p))!;
     const path = join(tampered, 'files', attached);
     const bytes = readFileSync(path);
-    bytes[100] ^= 0xff;
+    bytes[100] = bytes[100]! ^ 0xff;
     writeFileSync(path, bytes);
     expect((await office.admin.fail('backup.verify', { path: tampered })).message).toMatch(/không khớp mã kiểm tra/);
 
