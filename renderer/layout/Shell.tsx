@@ -68,6 +68,11 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
   const [searchText, setSearchText] = useState('');
   const [due, setDue] = useState<{ today: number; overdue: number; mine: number }>({ today: 0, overdue: 0, mine: 0 });
   const [bannerClosed, setBannerClosed] = useState(false);
+  const [backupWarning, setBackupWarning] = useState<string | null>(null);
+  useEffect(() => {
+    if (!me.roles.includes('admin')) return;
+    api.call('backup.status').then((s) => setBackupWarning(s.warning), () => {});
+  }, [me]);
   const refresh = useCallback(async () => {
     try {
       const [d, mine] = await Promise.all([api.call('dashboard.deadlines'), api.call('tasks.mine')]);
@@ -154,6 +159,20 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
             action={
               <Button size="small" onClick={() => (window.location.hash = '#/tasks')}>
                 Xem việc của tôi
+              </Button>
+            }
+          />
+        )}
+        {backupWarning && section.key !== 'admin' && (
+          <Alert
+            banner
+            type="warning"
+            data-testid="backup-banner"
+            title={backupWarning}
+            closable={{ onClose: () => setBackupWarning(null) }}
+            action={
+              <Button size="small" onClick={() => (window.location.hash = '#/admin')}>
+                Sao lưu
               </Button>
             }
           />

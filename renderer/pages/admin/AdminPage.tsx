@@ -1,4 +1,4 @@
-// Quản trị: the unit's users (roles, department, lock) and its departments.
+// Quản trị: the unit's users (roles, department, lock), its departments, office settings, backups.
 import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { DepartmentRecord, UserRecord } from '../../../shared/api/admin.js';
@@ -6,6 +6,7 @@ import { ROLES, ROLE_LABELS, type Role } from '../../../shared/domain/enums.js';
 import { formatDate, formatInstant, parseTypedDate } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { showFieldError } from '../../components/errors';
+import { BackupCard } from './BackupCard';
 
 interface UserValues {
   username: string;
@@ -164,6 +165,7 @@ export function AdminPage() {
         />
       </Card>
       <OfficeSettingsCard />
+      <BackupCard />
       <Modal
         open={editing !== null}
         title={editing === 'new' ? 'Thêm người dùng' : 'Sửa người dùng'}

@@ -1,0 +1,141 @@
+// Sao lưu và khôi phục: the daily backup folder, "Sao lưu ngay" with progress, restore from a
+// backup folder (checked first, then VănThư restarts), and the full export.
+import { CloudDownloadOutlined, ExportOutlined, HistoryOutlined, SafetyOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Input, Modal, Progress, Space, Switch, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { formatInstant } from '../../../shared/text/dates.js';
+import type { MethodOutput } from '../../../shared/api/contract.js';
+import { api } from '../../api/client';
+
+type Status = MethodOutput<'backup.status'>;
+type Verified = MethodOutput<'backup.verify'>;
+
+export function BackupCard() {
+  const { message } = App.useApp();
+  const [status, setStatus] = useState<Status | null>(null);
+  const [folder, setFolder] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [restorePath, setRestorePath] = useState('');
+  const [verified, setVerified] = useState<Verified | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const s = await api.call('backup.status');
+      setStatus(s);
+      return s;
+    } catch (err) {
+      message.error((err as Error).message);
+      return null;
+    }
+  }, [message]);
+  useEffect(() => {
+    void load().then((s) => s?.folder && setFolder(s.folder));
+  }, [load]);
+  // Progress of a backup in flight.
+  useEffect(() => {
+    if (busy !== 'backup') return;
+    const t = setInterval(() => void load(), 700);
+    return () => clearInterval(t);
+  }, [busy, load]);
+
+  const act = async (what: string, fn: () => Promise<void>) => {
+    setBusy(what);
+    try {
+      await fn();
+    } catch (err) {
+      message.error((err as Error).message);
+    } finally {
+      setBusy(null);
+      void load();
+    }
+  };
+
+  const saveSchedule = (enabled: boolean) =>
+    act('schedule', async () => {
+      await api.call('backup.setSchedule', { folder: folder.trim() || null, enabled });
+      message.success(enabled ? 'Đã bật sao lưu hằng ngày.' : 'Đã tắt sao lưu hằng ngày.');
+    });
+
+  const backupNow = () =>
+    act('backup', async () => {
+      const r = await api.call('backup.create', folder.trim() ? { dir: folder.trim() } : {});
+      message.success(`Đã sao lưu ${r.documents.toLocaleString('vi-VN')} văn bản và ${r.files.toLocaleString('vi-VN')} tệp vào ${r.path}.`);
+      for (const w of r.warnings) message.warning(w);
+    });
+
+  const verify = () =>
+    act('verify', async () => {
+      setVerified(await api.call('backup.verify', { path: restorePath.trim() }));
+    });
+
+  const restore = () =>
+    Modal.confirm({
+      title: 'Khôi phục từ bản sao lưu này?',
+      content: 'Dữ liệu hiện tại được giữ riêng (không xóa) rồi thay bằng bản sao lưu. VănThư sẽ khởi động lại; mọi người cần đăng nhập lại.',
+      okText: 'Khôi phục',
+      cancelText: 'Thôi',
+      okButtonProps: { danger: true },
+      onOk: () =>
+        act('restore', async () => {
+          await api.call('backup.restore', { path: restorePath.trim() });
+          message.info('Đang khôi phục và khởi động lại…');
+          setTimeout(() => window.location.reload(), 2500);
+        }),
+    });
+
+  const exportAll = () =>
+    act('export', async () => {
+      const r = await api.call('backup.exportAll', { dir: folder.trim() });
+      message.success(`Đã xuất ${r.tables} bảng (${r.rows.toLocaleString('vi-VN')} dòng) và ${r.files} tệp vào ${r.path}.`);
+    });
+
+  const running = status?.running;
+  return (
+    <Card title="Sao lưu và khôi phục" size="small" style={{ marginTop: 16 }} data-testid="backup-card">
+      {status?.warning && <Alert type="warning" showIcon title={status.warning} style={{ marginBottom: 12 }} />}
+      <Space direction="vertical" style={{ width: '100%' }} size={12}>
+        <Space wrap>
+          <Typography.Text>Thư mục sao lưu:</Typography.Text>
+          <Input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="Ví dụ: E:\SaoLuuVanThu hoặc \\may-chu\chung\VanThu" style={{ width: 380 }} aria-label="Thư mục sao lưu" />
+          <Switch checked={status?.enabled ?? false} loading={busy === 'schedule'} onChange={(v) => void saveSchedule(v)} aria-label="Sao lưu hằng ngày" />
+          <Typography.Text>Sao lưu hằng ngày (giữ 7 bản ngày, 4 bản tuần)</Typography.Text>
+        </Space>
+        <Space wrap>
+          <Button type="primary" icon={<SafetyOutlined />} loading={busy === 'backup'} disabled={!folder.trim()} onClick={() => void backupNow()}>
+            Sao lưu ngay
+          </Button>
+          <Button icon={<ExportOutlined />} loading={busy === 'export'} disabled={!folder.trim()} onClick={() => void exportAll()}>
+            Xuất toàn bộ dữ liệu (JSON + tệp)
+          </Button>
+          {status?.lastGood && (
+            <Typography.Text type="secondary">
+              Lần sao lưu tốt gần nhất: {formatInstant(status.lastGood.at)} — {status.lastGood.path}
+            </Typography.Text>
+          )}
+        </Space>
+        {running && <Progress percent={running.total ? Math.round((running.done / running.total) * 100) : 0} format={() => running.phase} />}
+        <Space wrap>
+          <HistoryOutlined />
+          <Typography.Text>Khôi phục từ thư mục sao lưu:</Typography.Text>
+          <Input value={restorePath} onChange={(e) => { setRestorePath(e.target.value); setVerified(null); }} style={{ width: 380 }} aria-label="Thư mục bản sao lưu" />
+          <Button icon={<CloudDownloadOutlined />} loading={busy === 'verify'} disabled={!restorePath.trim()} onClick={() => void verify()}>
+            Kiểm tra
+          </Button>
+          <Button danger disabled={!verified} loading={busy === 'restore'} onClick={restore}>
+            Khôi phục
+          </Button>
+        </Space>
+        {verified && (
+          <Descriptions size="small" bordered column={2} data-testid="backup-verified">
+            <Descriptions.Item label="Sao lưu lúc">{formatInstant(verified.createdAt)}</Descriptions.Item>
+            <Descriptions.Item label="Đơn vị">{verified.unit?.name ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="Số văn bản">{verified.documents.toLocaleString('vi-VN')}</Descriptions.Item>
+            <Descriptions.Item label="Tệp đính kèm">{verified.files.toLocaleString('vi-VN')}</Descriptions.Item>
+            <Descriptions.Item label="Phiên bản">{verified.appVersion} (lược đồ {verified.schemaVersion})</Descriptions.Item>
+            <Descriptions.Item label="Kiểm tra">Toàn vẹn, khớp mã kiểm tra</Descriptions.Item>
+          </Descriptions>
+        )}
+      </Space>
+    </Card>
+  );
+}
