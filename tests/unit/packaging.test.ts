@@ -1,0 +1,93 @@
+// What can be checked of the installers here (they are built on Windows and Linux runners by
+// .github/workflows/release.yml): electron-builder.yml against electron-builder's own schema,
+// package.json's fields, and the real app.asar file list from a packaging run with a stand-in
+// Electron — what the app needs, and no tests, sources, secrets or dev tools.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+const require = createRequire(import.meta.url);
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, any>;
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder’s own validation', async () => {
+    const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+      getConfig(dir: string, path: string | null, opts: null): Promise<Record<string, any>>;
+      validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+    };
+    const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+    const config = await getConfig(root, join(root, 'electron-builder.yml'), null);
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    expect(config.productName).toBe(pkg.productName);
+    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, createDesktopShortcut: true, createStartMenuShortcut: true, deleteAppDataOnUninstall: false });
+    expect(config.linux.target.map((t: { target: string }) => t.target)).toEqual(['AppImage', 'deb']);
+    expect(config.npmRebuild).toBe(true);
+    expect(config.publish[0].provider).toBe('generic');
+    expect(existsSync(join(root, config.nsis.include))).toBe(true);
+  });
+
+  it('agrees with package.json', () => {
+    expect(pkg.main).toBe('dist/electron/main.mjs');
+    expect(pkg.productName).toBe('VănThư');
+    expect(pkg.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(pkg.author?.email).toMatch(/@/);
+    // Renderer-only libraries are bundled by Vite and must not ride along in app.asar.
+    for (const dev of ['antd', 'react', 'recharts', 'electron', 'electron-builder', 'vite', 'vitest']) expect(pkg.dependencies[dev], dev).toBeUndefined();
+  });
+});
+
+describe('app.asar', () => {
+  let out: string;
+  let files: string[];
+  let unpacked: string;
+  beforeAll(() => {
+    if (!existsSync(join(root, 'dist/renderer/index.html'))) throw new Error('dist/ is missing: `npm test` builds before vitest; alone, run `npm run build` first.');
+    // A stand-in Electron distribution, as TOOLCHAIN.md has it: packaging steps without downloads.
+    const stub = mkdtempSync(join(tmpdir(), 'vanthu-electron-stub-'));
+    writeFileSync(join(stub, 'electron'), '#!/bin/sh\necho stub\n');
+    chmodSync(join(stub, 'electron'), 0o755);
+    writeFileSync(join(stub, 'version'), String(pkg.devDependencies.electron));
+    writeFileSync(join(stub, 'LICENSE'), 'MIT');
+    writeFileSync(join(stub, 'LICENSES.chromium.html'), '');
+    out = mkdtempSync(join(tmpdir(), 'vanthu-pack-'));
+    mkdirSync(out, { recursive: true });
+    execFileSync(process.execPath, [require.resolve('electron-builder/cli.js'), '--linux', 'dir', `-c.electronDist=${stub}`, '-c.npmRebuild=false', `-c.directories.output=${out}`, '--publish', 'never'], {
+      cwd: root,
+      stdio: 'pipe',
+      env: { ...process.env, CI: 'true' },
+    });
+    rmSync(stub, { recursive: true, force: true });
+    const resources = join(out, 'linux-unpacked', 'resources');
+    files = (require('@electron/asar') as { listPackage(p: string, o: object): string[] }).listPackage(join(resources, 'app.asar'), {}).map((f) => f.replace(/\\/g, '/'));
+    unpacked = join(resources, 'app.asar.unpacked');
+  }, 180_000);
+  afterAll(() => out && rmSync(out, { recursive: true, force: true }));
+
+  it('holds what the app runs', () => {
+    for (const f of ['/package.json', '/dist/electron/main.mjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/dist/migrations/0000_init.sql', '/dist/migrations/meta/_journal.json']) {
+      expect(files, f).toContain(f);
+    }
+    for (const dep of Object.keys(pkg.dependencies)) expect(files.some((f) => f.startsWith(`/node_modules/${dep}/`)), dep).toBe(true);
+    // Worker threads cannot start inside app.asar: the text worker and pdf.js sit beside it.
+    expect(existsSync(join(unpacked, 'dist/electron/textWorker.mjs'))).toBe(true);
+    expect(existsSync(join(unpacked, 'node_modules/pdfjs-dist/legacy/build/pdf.mjs'))).toBe(true);
+    expect(existsSync(join(unpacked, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'))).toBe(true);
+  });
+
+  it('holds no tests, sources, maps, secrets or dev tools', () => {
+    const bad = files.filter(
+      (f) =>
+        /^\/(tests|electron|renderer|db|shared|server|build|\.github|\.ci)\//.test(f) ||
+        /\.(tsx?|cts|mts|map|sqlite)$/.test(f) ||
+        /(^|\/)\.(env|npmrc)/.test(f) ||
+        /^\/node_modules\/(electron|electron-builder|vite|vitest|typescript|antd|react|@playwright|drizzle-kit|esbuild|@napi-rs)\//.test(f) ||
+        /^\/node_modules\/better-sqlite3\/(deps|src)\//.test(f),
+    );
+    expect(bad).toEqual([]);
+    expect(files.length).toBeGreaterThan(100);
+  });
+});
