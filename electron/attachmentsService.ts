@@ -27,6 +27,8 @@ import { TextIndexer, type TextIndexerOptions } from './text/textIndexer.js';
 const COUNT_PAGES_UP_TO = 30 * 1024 * 1024;
 
 export class AttachmentsService {
+  /** Files being streamed in right now (updates wait for them). */
+  copying = 0;
   /** Reads the text layer of attached PDFs for search, in the background. */
   readonly texts: TextIndexer;
 
@@ -50,7 +52,13 @@ export class AttachmentsService {
     const max = this.maxBytes();
     // Refused before a byte is copied; what happens to the rest of the stream is the caller's.
     if (input.declaredSize !== undefined && input.declaredSize > max) throw tooLarge(max);
-    const blob = await this.blobs.put(input.source, max);
+    this.copying++;
+    let blob;
+    try {
+      blob = await this.blobs.put(input.source, max);
+    } finally {
+      this.copying--;
+    }
     const type = detectFileType(blob.head, blob.tail);
     if (!type) {
       await this.forgetUnused(blob.sha256);

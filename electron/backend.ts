@@ -73,6 +73,7 @@ import { BackupService } from './backup/backupService.js';
 import { BackupScheduler } from './backup/scheduler.js';
 import { exportAll } from './backup/exportAll.js';
 import type { Manifest } from './backup/manifest.js';
+import { applyPreseed, currentPreseed, type PreseedRead } from './config/preseed.js';
 import { exportRegisterFile, printRegisterFile } from './registers/registersService.js';
 import { BlobStore } from './files/blobStore.js';
 import { SessionStore, type Session } from './sessions.js';
@@ -110,6 +111,8 @@ export interface BackendOptions {
   dataDir?: string;
   /** Called once a verified restore is staged: the host restarts so it applies before the store opens. */
   onRestoreStaged?: () => void;
+  /** vanthu.config.json as read by the host (electron/config/preseed.ts); applied once. */
+  preseed?: PreseedRead;
   /** Runs the daily backup timer (the app and browser mode; not tests). */
   scheduleBackups?: boolean;
   /** Where files picked for import wait (default: beside filesDir). */
@@ -125,6 +128,8 @@ export interface Backend {
   readonly attachments: AttachmentsService;
   readonly imports: ImportService;
   readonly backups: BackupService;
+  /** What is being written outside a single transaction right now (updates wait for it), or null. */
+  busy(): string | null;
   /** Stops the timers and waits for background work (text extraction). */
   close(): Promise<void>;
   readonly methods: readonly MethodName[];
@@ -143,6 +148,7 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
   const backups = new BackupService(store, files.blobs, dataDir);
   const scheduler = new BackupScheduler(backups, () => store.now(), (m) => (options.log ?? console.error)(m, null));
   if (options.scheduleBackups) scheduler.start();
+  applyPreseed(store, backups, options.preseed ?? null, (m) => (options.log ?? console.error)(m, null));
   const handled = (id: string) => handlingOf(store, id);
   const log = options.log ?? ((message, err) => console.error(message, err));
 
@@ -152,7 +158,10 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
   };
 
   const handlers: Handlers = {
-    'setup.status': () => ({ initialized: isInitialized(store) }),
+    'setup.status': () => {
+      const office = currentPreseed(store)?.office;
+      return { initialized: isInitialized(store), preset: office ? { unitName: office.name ?? null, unitCode: office.code ?? null } : null };
+    },
     'setup.initialize': async (input, req) => {
       if (isInitialized(store)) throw new AppError('ALREADY_INITIALIZED', 'Chương trình đã được thiết lập; hãy đăng nhập.');
       const { userId } = initialize(store, {
@@ -374,6 +383,8 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
     attachments: files,
     imports,
     backups,
+    // Writes are synchronous transactions except these, which span many event-loop turns.
+    busy: () => (backups.running ? 'Đang sao lưu' : files.copying > 0 ? 'Đang chép tệp đính kèm' : null),
     close: async () => {
       scheduler.stop();
       await files.texts.close();

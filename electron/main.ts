@@ -6,6 +6,7 @@ import { app, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { openStore } from '../db/store.js';
 import { createBackend, type Backend } from './backend.js';
 import { applyPendingRestore } from './backup/restoreOnStart.js';
+import { currentPreseed, preseedLocations, readPreseed } from './config/preseed.js';
 import { defaultDataDir, filesPath, storePath } from './dataDir.js';
 import { channelOf } from './ipcChannels.js';
 import { createMainWindow } from './window.js';
@@ -58,6 +59,8 @@ export async function main(paths: MainPaths = defaultPaths()): Promise<void> {
   }
   await app.whenReady();
   let backend: Backend;
+  // vanthu.config.json beside VănThư.exe, in %ProgramData%\VanThu or /etc/vanthu (README).
+  const preseed = readPreseed(preseedLocations(process.execPath));
   try {
     mkdirSync(paths.dataDir, { recursive: true });
     await applyPendingRestore(paths.dataDir, storePath(paths.dataDir), filesPath(paths.dataDir));
@@ -65,6 +68,7 @@ export async function main(paths: MainPaths = defaultPaths()): Promise<void> {
       filesDir: filesPath(paths.dataDir),
       textWorker: paths.textWorker,
       scheduleBackups: true,
+      preseed,
       // A verified restore applies before the store opens: the app starts again.
       onRestoreStaged: () => {
         setTimeout(() => {
@@ -80,6 +84,11 @@ export async function main(paths: MainPaths = defaultPaths()): Promise<void> {
   }
   bindIpc(backend, paths.indexFile);
   let win = createMainWindow(paths);
+  const updateUrl = currentPreseed(backend.store)?.updates?.url;
+  if (updateUrl) {
+    const { startUpdater } = await import('./updater.js');
+    startUpdater(updateUrl, () => backend.busy(), () => (win.isDestroyed() ? null : win));
+  }
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();
     win.focus();

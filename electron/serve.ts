@@ -8,6 +8,7 @@ import { openStore, type Store } from '../db/store.js';
 import type { Server } from 'node:http';
 import { createBackend, type Backend } from './backend.js';
 import { applyPendingRestore } from './backup/restoreOnStart.js';
+import { preseedLocations, readPreseed, type PreseedRead } from './config/preseed.js';
 import { defaultDataDir, filesPath, storePath } from './dataDir.js';
 import { createHttpServer } from './http.js';
 
@@ -15,6 +16,8 @@ export interface ServeArgs {
   port: number;
   dataDir: string;
   host: string;
+  /** vanthu.config.json, when the entry point found one. */
+  preseed?: PreseedRead;
 }
 
 export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeArgs {
@@ -59,6 +62,7 @@ export async function serve(args: ServeArgs, staticDir: string | null, log: (m: 
       filesDir: filesPath(args.dataDir),
       textWorker,
       scheduleBackups: true,
+      preseed: args.preseed ?? null,
       onRestoreStaged: () => {
         const port = current.port;
         // A moment for the answer to leave before the server closes.
@@ -112,7 +116,7 @@ const isEntry = process.argv[1] && fileURLToPath(import.meta.url) === process.ar
 if (isEntry) {
   const here = dirname(fileURLToPath(import.meta.url));
   try {
-    const args = parseServeArgs(process.argv.slice(2));
+    const args = { ...parseServeArgs(process.argv.slice(2)), preseed: readPreseed(preseedLocations(process.execPath).slice(1)) };
     const running = await serve(args, join(here, '..', 'renderer'));
     console.log(`VănThư (chế độ trình duyệt) đang chạy tại ${running.url}`);
     console.log(`Dữ liệu: ${storePath(args.dataDir)}`);

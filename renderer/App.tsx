@@ -6,15 +6,16 @@ import { Shell } from './layout/Shell';
 import { LoginPage } from './pages/LoginPage';
 import { SetupPage } from './pages/SetupPage';
 
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'setup' } | { kind: 'login' } | { kind: 'in'; me: Me };
+type Preset = { unitName: string | null; unitCode: string | null } | null;
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'setup'; preset: Preset } | { kind: 'login' } | { kind: 'in'; me: Me };
 
 export function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   const load = useCallback(async () => {
     try {
-      const { initialized } = await api.call('setup.status');
-      if (!initialized) return setState({ kind: 'setup' });
+      const { initialized, preset } = await api.call('setup.status');
+      if (!initialized) return setState({ kind: 'setup', preset });
       try {
         setState({ kind: 'in', me: await api.call('auth.me') });
       } catch {
@@ -40,7 +41,7 @@ export function App() {
     case 'error':
       return <Result status="error" title="Không kết nối được tới VănThư" subTitle={state.message} />;
     case 'setup':
-      return <SetupPage onDone={(me) => setState({ kind: 'in', me })} />;
+      return <SetupPage preset={state.preset} onDone={(me) => setState({ kind: 'in', me })} />;
     case 'login':
       return <LoginPage onDone={(me) => setState({ kind: 'in', me })} />;
     case 'in':

@@ -101,6 +101,7 @@ export class ImportService {
     const { plan, name } = await this.plan(req);
     const docs = plan.rows.flatMap((r) => (r.doc ? [r.doc] : []));
     if (docs.length === 0) throw new AppError('VALIDATION', 'Không có dòng hợp lệ nào để nhập; hãy xem lại cách ghép cột.');
+    // One synchronous transaction: nothing else (an update's quit included) runs in between.
     const result = importDocuments(this.store, ctx, req.kind, docs, name);
     await this.discard(req.uploadId);
     return { ...result, skipped: plan.rows.filter((r) => !r.doc).map((r) => ({ row: r.row, problems: r.problems })), notes: plan.notes };

@@ -14,7 +14,7 @@ interface Values {
   confirm: string;
 }
 
-export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
+export function SetupPage({ onDone, preset }: { onDone: (me: Me) => void; preset?: { unitName: string | null; unitCode: string | null } | null }) {
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
@@ -39,7 +39,17 @@ export function SetupPage({ onDone }: { onDone: (me: Me) => void }) {
         <Typography.Paragraph type="secondary">
           Nhập tên cơ quan và tạo tài khoản quản trị. Sổ văn bản đến của năm nay và danh mục loại văn bản được tạo sẵn.
         </Typography.Paragraph>
-        <Form form={form} layout="vertical" onKeyDown={onKeyDown} requiredMark={false} disabled={busy}>
+        {preset && (
+          <Typography.Paragraph type="secondary">Tên và mã đơn vị lấy từ tệp cấu hình vanthu.config.json của bộ phận tin học; có thể sửa.</Typography.Paragraph>
+        )}
+        <Form
+          form={form}
+          layout="vertical"
+          onKeyDown={onKeyDown}
+          requiredMark={false}
+          disabled={busy}
+          initialValues={{ unitName: preset?.unitName ?? undefined, unitCode: preset?.unitCode ?? undefined }}
+        >
           <Form.Item name="unitName" label="Tên cơ quan, đơn vị" rules={[{ required: true, whitespace: true, message: 'Chưa nhập tên cơ quan.' }]}>
             <Input autoFocus placeholder="Ví dụ: Phòng Giáo dục và Đào tạo huyện Đông Anh" />
           </Form.Item>

@@ -115,7 +115,11 @@ const registerInput = z.object({
 const ok = z.object({ ok: z.literal(true) });
 
 export const contract = {
-  'setup.status': method(empty, z.object({ initialized: z.boolean() }), 'public'),
+  'setup.status': method(
+    empty,
+    z.object({ initialized: z.boolean(), preset: z.object({ unitName: z.string().nullable(), unitCode: z.string().nullable() }).nullable() }),
+    'public',
+  ),
   'setup.initialize': method(setupInitializeInput, meOutput, 'public'),
 
   'auth.login': method(loginInput, meOutput, 'public'),

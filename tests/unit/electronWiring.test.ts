@@ -107,7 +107,7 @@ describe('electron main', () => {
   it('answers the app page through the real backend and keeps its session', async () => {
     const { handlers } = await started();
     const call = (m: string, input?: unknown, event: unknown = fromOurPage) => handlers.get(`vanthu:${m}`)!(event, input);
-    expect(await call('setup.status')).toEqual({ ok: true, value: { initialized: false } });
+    expect(await call('setup.status')).toEqual({ ok: true, value: { initialized: false, preset: null } });
     const setup = (await call('setup.initialize', {
       unitName: 'Trường Tiểu học Kim Đồng', unitCode: 'THKD', adminUsername: 'admin', adminPassword: 'matkhau-12345', adminFullName: 'Lê Thị Hoa',
     })) as { ok: boolean };
