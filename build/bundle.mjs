@@ -50,7 +50,7 @@ if (withBench) {
     banner: esmBanner,
     outdir: join(dist, 'bench'),
     outExtension: { '.js': '.mjs' },
-    entryPoints: { run: join(root, 'tests/bench/run.ts'), attach: join(root, 'tests/bench/attach.ts'), registers: join(root, 'tests/bench/registers.ts') },
+    entryPoints: { run: join(root, 'tests/bench/run.ts'), attach: join(root, 'tests/bench/attach.ts'), registers: join(root, 'tests/bench/registers.ts'), importRows: join(root, 'tests/bench/importRows.ts') },
   });
 }
 

@@ -5,6 +5,8 @@ import { eq, getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../shared/api/errors.js';
 import { appendAudit } from './audit.js';
+import { addToIndex, indexedText, INDEXED_COLUMNS, removeFromIndex } from './documentsFts.js';
+import { documents } from './schema.js';
 import { canonicalJson } from './canonicalJson.js';
 import { uuidv7 } from './ids.js';
 import { stmt } from './statements.js';
@@ -43,6 +45,10 @@ export class Writer {
     const row = { ...values, id, hlc, createdAt: this.at, updatedAt: this.at, deletedAt: null };
     const fields = toColumns(table, row);
     insertRow(this.store, getTableName(table), fields);
+    if (table === documents) {
+      const indexed = indexedText(this.store, id)!;
+      addToIndex(this.store, indexed.seq, indexed.text);
+    }
     this.record('insert', table, id, hlc, fields, { row: fields });
     return id;
   }
@@ -58,11 +64,17 @@ export class Writer {
     if (Object.keys(changed).length === 0) return false;
     const hlc = this.store.clock.tick();
     const set = { ...changed, hlc, updatedAt: this.at };
+    const reindex = table === documents && Object.keys(toColumns(table, changed)).some((c) => INDEXED_COLUMNS.has(c));
+    const before = reindex ? indexedText(this.store, id) : undefined;
     this.db.update(table).set(set).where(eq(table.id, id)).run();
-    const before: Row = {};
-    for (const key of Object.keys(changed)) before[key] = current[key];
+    if (before) {
+      removeFromIndex(this.store, before.seq, before.text);
+      addToIndex(this.store, before.seq, indexedText(this.store, id)!.text);
+    }
+    const was: Row = {};
+    for (const key of Object.keys(changed)) was[key] = current[key];
     const after = toColumns(table, { ...changed, updatedAt: this.at });
-    this.record(action, table, id, hlc, after, { before: toColumns(table, before), after });
+    this.record(action, table, id, hlc, after, { before: toColumns(table, was), after });
     return true;
   }
 

@@ -17,6 +17,9 @@ import { openStore } from '../../db/store.js';
 import { BENCH_QUERIES, corpusDocument } from './corpus.js';
 import { search } from '../../db/search.js';
 import { summaryReport } from '../../db/reports.js';
+import { addToIndex } from '../../db/documentsFts.js';
+import { BackupService } from '../../electron/backup/backupService.js';
+import { BlobStore } from '../../electron/files/blobStore.js';
 import { codeKey, foldVietnamese } from '../../shared/text/searchKey.js';
 
 function arg(name: string, fallback: number): number {
@@ -132,7 +135,9 @@ for (let start = 0; start < SAMPLE_N; start += BATCH) {
   store.sqlite.transaction(() => {
     for (let i = start; i < Math.min(SAMPLE_N, start + BATCH); i++) {
       const d = corpusDocument(DOCS + SAMPLE_N + i);
-      rawInsert.run(`raw-${i}`, i + 1, d.agency, foldVietnamese(d.agency), d.code, codeKey(d.code), d.type, d.issuedDate, d.summary);
+      const row = rawInsert.run(`raw-${i}`, i + 1, d.agency, foldVietnamese(d.agency), d.code, codeKey(d.code), d.type, d.issuedDate, d.summary);
+      // The same full-text upkeep the write path does (db/documentsFts.ts).
+      addToIndex(store, Number(row.lastInsertRowid), `${d.code} ${d.agency} ${d.summary}`.replace(/đ/g, 'd').replace(/Đ/g, 'D'));
     }
   })();
 }
@@ -246,6 +251,73 @@ const reg = JSON.parse(execFileSync(process.execPath, [join(dirname(fileURLToPat
 };
 rows.push({ measure: `print a ${reg.rows.toLocaleString('en')}-row register (PDF)`, n: 1, p50_ms: round(reg.printMs), p95_ms: round(reg.printMs), note: `${(reg.pdfBytes / 1e6).toFixed(1)} MB; peak RSS ${(reg.afterPrint / 1e6).toFixed(0)} MB (+${((reg.afterPrint - reg.base) / 1e6).toFixed(0)} MB)` });
 rows.push({ measure: `export the same to .xlsx`, n: 1, p50_ms: round(reg.exportMs), p95_ms: round(reg.exportMs), note: `${(reg.xlsxBytes / 1e6).toFixed(1)} MB; peak RSS ${(reg.afterExport / 1e6).toFixed(0)} MB` });
+
+// Importing an old register of 100,000 rows (.xlsx), in a fresh process.
+const imp = JSON.parse(execFileSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'importRows.mjs'), '100000'], { encoding: 'utf8', maxBuffer: 1024 * 1024 })) as {
+  rows: number; fileBytes: number; valid: number; imported: number; previewMs: number; runMs: number; base: number; afterPreview: number; peak: number;
+};
+rows.push({ measure: `import a ${imp.rows.toLocaleString('en')}-row .xlsx register: read + preview`, n: 1, p50_ms: round(imp.previewMs), p95_ms: round(imp.previewMs), note: `${(imp.fileBytes / 1e6).toFixed(1)} MB file, ${imp.valid} valid; peak RSS ${(imp.afterPreview / 1e6).toFixed(0)} MB` });
+rows.push({ measure: '… and the import (one transaction)', n: 1, p50_ms: round(imp.runMs), p95_ms: round(imp.runMs), note: `${imp.imported} imported; peak RSS ${(imp.peak / 1e6).toFixed(0)} MB` });
+
+// A backup of this store with GB of attachments, while the "app" keeps answering: the
+// event loop's worst stall and search latency during the backup.
+await backupBench(Number(process.argv[process.argv.indexOf('--attach-gb') + 1] ?? 0) || (DOCS >= 1_000_000 ? 5 : 0.5));
+
+async function backupBench(gb: number) {
+  const files = new BlobStore(join(dir, 'files'));
+  const FILE_MB = 100;
+  const count = Math.max(1, Math.round((gb * 1024) / FILE_MB));
+  const chunk = Buffer.alloc(1024 * 1024);
+  const docIds = store.sqlite.prepare('SELECT id FROM documents ORDER BY seq DESC LIMIT ?').all(count) as { id: string }[];
+  const insert = store.sqlite.prepare(
+    "INSERT INTO attachments (id, document_id, name, mime, kind, size, sha256, role, hlc, created_at, updated_at) VALUES (?, ?, ?, 'application/pdf', 'pdf', ?, ?, 'original', 'h', 'c', 'u')",
+  );
+  for (let i = 0; i < count; i++) {
+    async function* body() {
+      for (let m = 0; m < FILE_MB; m++) {
+        chunk.writeUInt32LE(i, 0);
+        chunk.writeUInt32LE(m, 4);
+        yield chunk;
+      }
+    }
+    const blob = await files.put(body(), Number.MAX_SAFE_INTEGER);
+    insert.run(`bench-file-${i}`, docIds[i % docIds.length]!.id, `phu-luc-${i}.pdf`, blob.size, blob.sha256);
+  }
+  // Text extraction is not what is measured: these files are marked as read.
+  store.sqlite.exec("INSERT OR IGNORE INTO file_texts (sha256, status, text, extracted_at) SELECT sha256, 'no_text', '', 'x' FROM attachments");
+  const service = new BackupService(store, files, dir);
+  let worstLag = 0;
+  let last = performance.now();
+  const lagTimer = setInterval(() => {
+    const now = performance.now();
+    worstLag = Math.max(worstLag, now - last - 20);
+    last = now;
+  }, 20);
+  const during: number[] = [];
+  let searching = true;
+  const searches = (async () => {
+    let i = 0;
+    while (searching) {
+      during.push(time(() => search(store, { q: BENCH_QUERIES[i++ % BENCH_QUERIES.length]!, limit: 20 }))[1]);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const target = mkdtempSync(join(tmpdir(), 'vanthu-bench-backup-'));
+  const t = performance.now();
+  const made = await service.create(target);
+  const ms = performance.now() - t;
+  searching = false;
+  await searches;
+  clearInterval(lagTimer);
+  rmSync(target, { recursive: true, force: true });
+  rows.push({
+    measure: `back up ${DOCS.toLocaleString('en')} docs + ${gb} GB of files`,
+    n: 1,
+    p50_ms: round(ms),
+    p95_ms: round(ms),
+    note: `${(made.bytes / 1e9).toFixed(2)} GB written; worst event-loop stall ${worstLag.toFixed(0)} ms; ${during.length} searches meanwhile, p95 ${percentile(during, 95).toFixed(0)} ms`,
+  });
+}
 
 const mem = process.memoryUsage();
 const sizeMb = (statSync(file).size + (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0)) / 1e6;

@@ -24,6 +24,7 @@ beforeAll(async () => {
 afterAll(() => office.cleanup());
 
 const find = async (q: string, kinds?: ('incoming' | 'outgoing' | 'dossier')[]) => (await office.specialist.ok('search.query', { q, ...(kinds ? { kinds } : {}) })).items;
+const idsOfRaw = async (q: string) => (await find(q)).map((h) => h.id);
 const idsOf = async (q: string, kinds?: ('incoming' | 'outgoing' | 'dossier')[]) => (await find(q, kinds)).map((h) => Object.entries(ids).find(([, v]) => v === h.id)?.[0]);
 
 describe('search.query', () => {
@@ -69,6 +70,15 @@ describe('search.query', () => {
     // Only the last word is a prefix: "gia" is not marked inside "Giấy" or "giáo".
     const text = 'Giấy mời giáo viên, gia đình học sinh';
     expect(highlightSpans(text, 'gia dinh').map(([a, b]) => text.slice(a, b))).toEqual(['gia', 'đình']);
+  });
+
+  it('follows an edit: the old words no longer find it, the new ones do, and the code still finds it', async () => {
+    const doc = await office.clerk.ok('incoming.register', { ...SAMPLE, code: '88/TB-SGDĐT', summary: 'Thông báo lịch kiểm tra nề nếp' });
+    expect(await idsOfRaw('ne nep')).toContain(doc.id);
+    await office.clerk.ok('incoming.update', { id: doc.id, summary: 'Thông báo lịch tập huấn phần mềm' });
+    expect(await idsOfRaw('ne nep')).not.toContain(doc.id);
+    expect(await idsOfRaw('tap huan phan mem')).toContain(doc.id);
+    expect(await idsOfRaw('88/TB-SGDDT')).toContain(doc.id);
   });
 
   it('treats hostile input as text: an answer, never an error', async () => {
