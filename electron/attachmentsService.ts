@@ -1,7 +1,7 @@
 // Attachments end to end: bytes streamed into the file store and checked by content, records
 // through db/, the arrival stamp as a new linked file, and bytes served only when intact.
 import { createReadStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { AppError } from '../shared/api/errors.js';
@@ -18,6 +18,7 @@ import type { Store } from '../db/store.js';
 import { currentUnit } from '../db/users.js';
 import type { WriteContext } from '../db/write.js';
 import { BlobStore, tooLarge } from './files/blobStore.js';
+import { pickedFileSize } from './files/pickedFile.js';
 import { detectFileType } from './files/fileType.js';
 import { DEFAULT_STAMP, stampArrival, type StampSettings } from './pdf/arrivalStamp.js';
 import { pdfFacts } from './pdf/pdfFacts.js';
@@ -106,14 +107,7 @@ export class AttachmentsService {
 
   /** Electron: the main process reads a file the user picked or dropped. */
   async addPath(ctx: WriteContext, documentId: string, path: string): Promise<AttachmentRecord> {
-    let size: number;
-    try {
-      const s = await stat(path);
-      if (!s.isFile()) throw new Error('not a file');
-      size = s.size;
-    } catch {
-      throw new AppError('NOT_FOUND', `Không đọc được tệp “${basename(path)}”.`);
-    }
+    const size = await pickedFileSize(path);
     if (size > this.maxBytes()) throw tooLarge(this.maxBytes());
     const source = createReadStream(path);
     try {

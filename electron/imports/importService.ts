@@ -14,6 +14,7 @@ import { importClash, importDocuments } from '../../db/importRegister.js';
 import type { Store } from '../../db/store.js';
 import type { WriteContext } from '../../db/write.js';
 import { tooLarge } from '../files/blobStore.js';
+import { pickedFileSize } from '../files/pickedFile.js';
 import { planImport, type ImportPlan } from './planImport.js';
 import { readWorkbook } from './readWorkbook.js';
 import type { Workbook } from './sheetModel.js';
@@ -68,14 +69,7 @@ export class ImportService {
 
   /** Electron: a file the user picked, by path. */
   async stagePath(path: string): Promise<{ uploadId: string; name: string; size: number }> {
-    let size: number;
-    try {
-      const s = await stat(path);
-      if (!s.isFile()) throw new Error('not a file');
-      size = s.size;
-    } catch {
-      throw new AppError('NOT_FOUND', `Không đọc được tệp “${basename(path)}”.`);
-    }
+    const size = await pickedFileSize(path);
     return this.stage(createReadStream(path), basename(path), size);
   }
 

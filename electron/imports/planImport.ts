@@ -4,6 +4,7 @@ import { AppError } from '../../shared/api/errors.js';
 import { IMPORT_FIELD_LABELS, REQUIRED_FIELDS, type ImportField, type ImportKind, type ImportMapping } from '../../shared/api/imports.js';
 import { formatDate } from '../../shared/text/dates.js';
 import { codeKey, foldVietnamese } from '../../shared/text/searchKey.js';
+import type { ImportedRow } from '../../db/importRegister.js';
 import { cellString, parseDateCell, parseNumberCell } from './cellValues.js';
 import { guessHeaders, isColumnNumbering } from './headers.js';
 import type { CellValue, Sheet, Workbook } from './sheetModel.js';
@@ -15,22 +16,8 @@ export interface DocType {
   name: string;
 }
 
-export interface ImportDoc {
-  row: number;
-  year: number;
-  number: number;
-  receivedDate: string | null;
-  agency: string;
-  code: string;
-  issuedDate: string;
-  summary: string;
-  typeCode: string;
-  recipient: string | null;
-  signer: string | null;
-  recipients: string | null;
-  copies: number | null;
-  notes: string | null;
-}
+/** A valid row, as db/importRegister.ts writes it. */
+export type ImportDoc = ImportedRow;
 
 export interface PlannedRow {
   row: number;

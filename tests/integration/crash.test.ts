@@ -4,33 +4,20 @@
 // half-written file.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../db/audit.js';
 import { initialize } from '../../db/setup.js';
 import { defaultMigrationsFolder, openStore } from '../../db/store.js';
 import { BlobStore } from '../../electron/files/blobStore.js';
+import { bundleForTest } from '../helpers/bundle.js';
 
-const cache = join(import.meta.dirname, '../../node_modules/.cache');
 let dir: string;
 let worker: string;
 
 beforeAll(async () => {
-  mkdirSync(cache, { recursive: true });
-  dir = mkdtempSync(join(cache, 'vanthu-crash-'));
-  worker = join(dir, 'crashWorker.mjs');
-  await build({
-    entryPoints: [join(import.meta.dirname, 'fixtures/crashWorker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: worker,
-    external: ['better-sqlite3', 'pdfjs-dist'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'error',
-  });
+  ({ file: worker, dir } = await bundleForTest(join(import.meta.dirname, 'fixtures/crashWorker.ts'), 'crash'));
   const store = openStore(join(dir, 'vanthu.sqlite'));
   initialize(store, { unitName: 'Phòng GD-ĐT', unitCode: 'PGDĐT', adminUsername: 'admin', adminFullName: 'Quản trị', adminPasswordHash: 'x' });
   store.close();

@@ -1,16 +1,16 @@
 // The text of attached PDFs in search: read in the background (in a real worker thread too),
 // found without diacritics, shown with the words around the match; scans, encrypted and
 // damaged files marked, never an error.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextIndexer, MAX_TEXT_FILE_BYTES } from '../../electron/text/textIndexer.js';
 import { addAttachment } from '../../db/attachments.js';
 import { fileTextStatus } from '../../db/fileTexts.js';
 import { SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
 import { scannedPdf, vietnamesePdf } from '../helpers/pdfFixtures.js';
+import { bundleForTest } from '../helpers/bundle.js';
 
 const TESTDATA = join(import.meta.dirname, '../../../shared/testdata/pdf');
 let office: Office;
@@ -103,23 +103,13 @@ describe('text of attached files', () => {
 });
 
 describe('the bundled worker thread', () => {
-  // Inside the checkout, so the bundle finds pdfjs-dist in node_modules as the app's does.
-  const cache = join(import.meta.dirname, '../../node_modules/.cache');
-  mkdirSync(cache, { recursive: true });
-  const dir = mkdtempSync(join(cache, 'vanthu-textworker-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let dir = '';
+  afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
 
   it('reads text off the request thread, marks a huge file, and survives a file that breaks it', async () => {
-    const workerFile = join(dir, 'textWorker.mjs');
-    await build({
-      entryPoints: [join(import.meta.dirname, '../../electron/text/textWorker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      outfile: workerFile,
-      external: ['pdfjs-dist'],
-      logLevel: 'silent',
-    });
+    const bundled = await bundleForTest(join(import.meta.dirname, '../../electron/text/textWorker.ts'), 'textWorker');
+    dir = bundled.dir;
+    const workerFile = bundled.file;
     const doc = await register('Tệp đọc trong luồng riêng');
     const bytes = await vietnamesePdf([['Quyết định khen thưởng tập thể lao động xuất sắc']]);
     const a = await attach(doc.id, bytes, 'khen-thuong.pdf');

@@ -1,9 +1,9 @@
 // Số đến: per book per year (Asia/Ho_Chi_Minh), from 1, gap-free — however it is pushed.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { build } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
+import { bundleForTest } from '../helpers/bundle.js';
 import { INCOMING_DEFAULTS, registerIncoming, type RegisterIncoming } from '../../db/incoming.js';
 import { initialize } from '../../db/setup.js';
 import { defaultMigrationsFolder } from '../../db/store.js';
@@ -66,21 +66,7 @@ describe('số đến', () => {
   for (const kind of ['incoming', 'outgoing'] as const) {
     it(`gives distinct consecutive ${kind === 'incoming' ? 'số đến' : 'số đi (lấy số)'} to two writers on the same file at once`, async () => {
       setUp(new Date().toISOString());
-      // Inside the project, so the bundle finds better-sqlite3 in node_modules.
-      const cache = join(import.meta.dirname, '../../node_modules/.cache');
-      mkdirSync(cache, { recursive: true });
-      const out = mkdtempSync(join(cache, 'vanthu-worker-'));
-      const outfile = join(out, 'registerWorker.mjs');
-      await build({
-        entryPoints: [join(import.meta.dirname, 'fixtures/registerWorker.ts')],
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        outfile,
-        external: ['better-sqlite3'],
-        banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-        logLevel: 'error',
-      });
+      const { file: outfile, dir: out } = await bundleForTest(join(import.meta.dirname, 'fixtures/registerWorker.ts'), 'registerWorker');
       const gate = new SharedArrayBuffer(4);
       const run = (prefix: string) =>
         new Promise<{ numbers: number[]; started: number; ended: number }>((resolve, reject) => {
