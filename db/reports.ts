@@ -86,7 +86,10 @@ export function overview(store: Store, actor: Actor): Overview {
   start.setUTCDate(start.getUTCDate() - 13);
   const from = start.toISOString().slice(0, 10);
   const perDay = store.sqlite
-    .prepare(`SELECT received_date AS date, kind, count(*) AS n FROM documents WHERE received_date BETWEEN @from AND @today AND deleted_at IS NULL GROUP BY received_date, kind`)
+    // kind named, so the (kind, received_date) index serves it: not a scan of every document.
+    .prepare(
+      `SELECT received_date AS date, kind, count(*) AS n FROM documents WHERE kind IN ('incoming', 'outgoing') AND received_date BETWEEN @from AND @today AND deleted_at IS NULL GROUP BY received_date, kind`,
+    )
     .all({ from, today }) as { date: string; kind: string; n: number }[];
   const lastDays: Overview['lastDays'] = [];
   for (let i = 0; i < 14; i++) {
