@@ -42,7 +42,7 @@ export function summaryReport(store: Store, input: { from: string; to: string; g
        FROM documents d
        LEFT JOIN tasks lead ON lead.document_id = d.id AND lead.role = 'chu_tri' AND lead.deleted_at IS NULL
        ${g.join}
-       WHERE d.deleted_at IS NULL AND d.received_date BETWEEN @from AND @to
+       WHERE d.kind IN ('incoming', 'outgoing') AND d.received_date BETWEEN @from AND @to AND d.deleted_at IS NULL
        GROUP BY 1, 3`,
     )
     .all({ from: input.from, to: input.to, today }) as Row[];
