@@ -15,12 +15,11 @@ import type { Store } from '../../db/store.js';
 import type { WriteContext } from '../../db/write.js';
 import { tooLarge } from '../files/blobStore.js';
 import { pickedFileSize } from '../files/pickedFile.js';
-import { planImport, type ImportPlan } from './planImport.js';
+import { planImport, SHOWN_ROWS, type ImportPlan } from './planImport.js';
 import { readWorkbook } from './readWorkbook.js';
 import type { Workbook } from './sheetModel.js';
 
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
-const SAMPLE_ROWS = 200;
 const STALE_MS = 24 * 60 * 60 * 1000;
 
 export interface ImportRequest {
@@ -83,7 +82,7 @@ export class ImportService {
       headerRow: plan.headerRow,
       columns: plan.columns,
       mapping: plan.mapping,
-      sample: plan.rows.slice(0, SAMPLE_ROWS).map((r) => ({ row: r.row, values: r.values, problems: r.problems })),
+      sample: plan.rows.slice(0, SHOWN_ROWS).map((r) => ({ row: r.row, values: r.values, problems: r.problems })),
       problems,
       total: plan.rows.length,
       valid: plan.rows.length - problems.length,

@@ -9,6 +9,9 @@ import { cellString, parseDateCell, parseNumberCell } from './cellValues.js';
 import { guessHeaders, isColumnNumbering } from './headers.js';
 import type { CellValue, Sheet, Workbook } from './sheetModel.js';
 
+/** Rows the preview shows with their values (the sample). */
+export const SHOWN_ROWS = 200;
+
 const LIMITS = { agency: 200, code: 50, summary: 1000, recipient: 500, signer: 100, recipients: 1000, notes: 1000 };
 
 export interface DocType {
@@ -73,7 +76,10 @@ export function planImport(wb: Workbook, o: PlanOptions): ImportPlan {
     const cells = sheet.rows[r] ?? [];
     if (cells.every((v) => v === null || v === undefined || cellString(v) === '')) continue;
     if (isColumnNumbering(cells)) continue;
-    rows.push(planRow(cells, r + 1, mapping, wb.date1904, o, seen));
+    const planned = planRow(cells, r + 1, mapping, wb.date1904, o, seen);
+    // Only the first rows are shown as they are; the rest keep their problems and their document.
+    if (rows.length >= SHOWN_ROWS) planned.values = {};
+    rows.push(planned);
   }
   const missing = REQUIRED_FIELDS[o.kind].filter((f) => mapping[f] === undefined || mapping[f] === null);
   if (missing.length) notes.unshift(`Chưa chọn cột cho: ${missing.map((f) => IMPORT_FIELD_LABELS[f]).join(', ')}.`);
