@@ -106,10 +106,12 @@ export function search(store: Store, input: SearchInput): { items: SearchHit[]; 
       for (const r of exact) candidates.set(r.id, toCandidate(r, true));
     }
     if (match) {
+      // CROSS JOIN keeps the order: the hits first, then each one's row. Left to itself the planner
+      // walked every document of the kind (an index on kind) and probed the hits: a full scan.
       const rows = store.sqlite
         .prepare(
           `WITH hits AS (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match ORDER BY rowid DESC LIMIT ${CANDIDATES})
-           SELECT ${DOC_COLUMNS} FROM hits JOIN documents d ON d.seq = hits.rowid LEFT JOIN doc_types t ON t.code = d.type_code WHERE ${docFilter}`,
+           SELECT ${DOC_COLUMNS} FROM hits CROSS JOIN documents d ON d.seq = hits.rowid LEFT JOIN doc_types t ON t.code = d.type_code WHERE ${docFilter}`,
         )
         .all({ ...params, match }) as DocRow[];
       for (const r of rows) if (!candidates.has(r.id)) candidates.set(r.id, toCandidate(r, false));
@@ -127,7 +129,7 @@ export function search(store: Store, input: SearchInput): { items: SearchHit[]; 
     const missing = [...files.keys()].filter((id) => !candidates.has(id));
     if (missing.length && docKinds.length) {
       const rows = store.sqlite
-        .prepare(`SELECT ${DOC_COLUMNS} FROM documents d LEFT JOIN doc_types t ON t.code = d.type_code WHERE d.id IN (SELECT value FROM json_each(@ids)) AND ${docFilter}`)
+        .prepare(`SELECT ${DOC_COLUMNS} FROM json_each(@ids) j CROSS JOIN documents d ON d.id = j.value LEFT JOIN doc_types t ON t.code = d.type_code WHERE ${docFilter}`)
         .all({ ...params, ids: JSON.stringify(missing) }) as DocRow[];
       for (const r of rows) candidates.set(r.id, toCandidate(r, false));
     }
