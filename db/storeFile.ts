@@ -10,7 +10,8 @@ export interface StoreFileFacts {
   documents: number;
 }
 
-export function inspectStoreFile(live: Store, path: string): StoreFileFacts {
+/** `integrity: false` skips SQLite's integrity check (seconds on a large store, and it blocks). */
+export function inspectStoreFile(live: Store, path: string, { integrity = true } = {}): StoreFileFacts {
   const Driver = live.sqlite.constructor as unknown as new (file: string, options: Database.Options) => Database.Database;
   let db: Database.Database;
   try {
@@ -19,7 +20,7 @@ export function inspectStoreFile(live: Store, path: string): StoreFileFacts {
     return { ok: false, problem: `không mở được tệp dữ liệu (${(err as Error).message})`, schemaVersion: 0, documents: 0 };
   }
   try {
-    const check = db.pragma('integrity_check') as { integrity_check: string }[];
+    const check = integrity ? (db.pragma('integrity_check') as { integrity_check: string }[]) : [{ integrity_check: 'ok' }];
     if (check[0]?.integrity_check !== 'ok') return { ok: false, problem: `SQLite báo tệp dữ liệu bị hỏng (${check.slice(0, 3).map((c) => c.integrity_check).join('; ')})`, schemaVersion: 0, documents: 0 };
     const schemaVersion = Number(db.pragma('user_version', { simple: true }));
     const documents = (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
