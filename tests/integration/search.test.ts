@@ -37,6 +37,8 @@ describe('search.query', () => {
     ['Nội dung'.normalize('NFD'), ['nd'], ['kh']],
     ['day manh', ['ds'], ['kh', 'dt', 'nd']],
     ['truyen th', ['ds'], ['kh']],
+    ['day m', ['ds'], ['kh', 'dt', 'nd']],
+    ['ke h', ['kh'], ['dt', 'ds']],
     ['hoc sinh gioi', ['out'], ['kh', 'dt']],
     ['thi tot nghiep', ['kh', 'dossier'], ['dt', 'nd']],
   ];
