@@ -1,5 +1,5 @@
 // One search over incoming and outgoing documents and the dossiers. Exact codes come first;
-// then the newest matches FTS5 finds (a bounded set) are scored here — BM25 over the folded
+// then the newest matches FTS5 finds that pass the filters (a bounded set) are scored here — BM25 over the folded
 // text with a bonus for the whole phrase — since ranking every match in SQL does not scale
 // (TOOLCHAIN.md). User text only reaches MATCH folded and quoted.
 import { performance } from 'node:perf_hooks';
@@ -10,7 +10,8 @@ import { fileExcerpt, fileMatches, type FileMatch } from './fileSearch.js';
 import { ftsMatchExpression } from './ftsQuery.js';
 import type { Store } from './store.js';
 
-const CANDIDATES = 2000;
+/** How many of the newest matches are ranked (the register is read newest first). */
+const CANDIDATES = 500;
 const K1 = 1.2;
 const B = 0.75;
 
@@ -111,12 +112,14 @@ export function search(store: Store, input: SearchInput): { items: SearchHit[]; 
       for (const r of exact) candidates.set(r.id, toCandidate(r, true));
     }
     if (docMatch) {
-      // CROSS JOIN keeps the order: the hits first, then each one's row. Left to itself the planner
-      // walked every document of the kind (an index on kind) and probed the hits: a full scan.
+      // The newest matches that pass the filters, newest first: FTS5 walks its matches by rowid
+      // and each is joined to its row (CROSS JOIN keeps that order; left to itself the planner
+      // walked every document of the kind and probed the matches) and filtered before the
+      // LIMIT, so a year's filter finds that year's documents however many newer ones match.
       const rows = store.sqlite
         .prepare(
-          `WITH hits AS (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match ORDER BY rowid DESC LIMIT ${CANDIDATES})
-           SELECT ${DOC_COLUMNS} FROM hits CROSS JOIN documents d ON d.seq = hits.rowid LEFT JOIN doc_types t ON t.code = d.type_code WHERE ${docFilter}`,
+          `SELECT ${DOC_COLUMNS} FROM documents_fts f CROSS JOIN documents d ON d.seq = f.rowid LEFT JOIN doc_types t ON t.code = d.type_code
+           WHERE documents_fts MATCH @match AND ${docFilter} ORDER BY f.rowid DESC LIMIT ${CANDIDATES}`,
         )
         .all({ ...params, match: docMatch }) as DocRow[];
       for (const r of rows) {

@@ -2,6 +2,7 @@
 // any form, highlights on the original text, and hostile input that stays text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { highlightSpans } from '../../shared/text/highlight.js';
+import { INCOMING_DEFAULTS, registerIncoming } from '../../db/incoming.js';
 import { SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
 
 let office: Office;
@@ -81,6 +82,19 @@ describe('search.query', () => {
     expect(await idsOfRaw('ne nep')).not.toContain(doc.id);
     expect(await idsOfRaw('tap huan phan mem')).toContain(doc.id);
     expect(await idsOfRaw('88/TB-SGDDT')).toContain(doc.id);
+  });
+
+  it('finds an older year’s document by its year however many newer ones match', async () => {
+    const old = await office.clerk.ok('incoming.register', { ...SAMPLE, code: '5/HĐ-2024', issuedDate: '2024-03-01', receivedAt: '2024-03-04T02:00:00Z', summary: 'Hợp đồng bảo trì máy tính năm 2024' });
+    office.t.store.sqlite.transaction(() => {
+      for (let i = 0; i < 520; i++) {
+        registerIncoming(office.t.store, { userId: null }, { ...SAMPLE, ...INCOMING_DEFAULTS, code: `${i}/HĐ-BT`, summary: `Hợp đồng bảo trì số ${i}` });
+      }
+    })();
+    const inYear = (await office.specialist.ok('search.query', { q: 'hop dong bao tri', year: 2024 })).items.map((h) => h.id);
+    expect(inYear).toEqual([old.id]);
+    const range = (await office.specialist.ok('search.query', { q: 'hop dong bao tri', from: '2024-01-01', to: '2024-12-31' })).items.map((h) => h.id);
+    expect(range).toEqual([old.id]);
   });
 
   it('treats hostile input as text: an answer, never an error', async () => {
