@@ -40,26 +40,40 @@ export function fileMatches(store: Store, match: string): Map<string, FileMatch>
   return out;
 }
 
+const CHUNK = 20_000;
+const OVERLAP = 200;
+
+/**
+ * Where the query first stands in a long text: folded a chunk at a time (a 2,000-page annex is
+ * half a million characters, and this runs for each hit while the user types), stopping at the
+ * first chunk that holds it; in a chunk the whole phrase first, then a word whole, then a word begun.
+ */
+function firstMatch(text: string, tokens: string[]): number {
+  if (!tokens.length) return -1;
+  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const patterns = [tokens.map(esc).join('[^\\p{L}\\p{N}]+'), ...tokens.map((t) => `${esc(t)}(?![\\p{L}\\p{N}])`), ...tokens.map(esc)].map(
+    (p) => new RegExp(`(^|[^\\p{L}\\p{N}])${p}`, 'u'),
+  );
+  for (let from = 0; from < text.length; from += CHUNK) {
+    // One character of the chunk before, so a chunk starting inside a word does not look like a word start.
+    const base = Math.max(0, from - 1);
+    const chunk = text.slice(base, from + CHUNK + OVERLAP);
+    // Folding NFC Vietnamese keeps one character per character, so positions carry over.
+    const folded = foldVietnamese(chunk);
+    if (folded.length !== chunk.length) continue;
+    for (const re of patterns) {
+      const m = re.exec(folded);
+      if (m) return base + m.index + m[1]!.length;
+    }
+  }
+  return -1;
+}
+
 /** The words around the first match of the query in a file's text, with the match marked. */
 export function fileExcerpt(store: Store, sha256: string, query: string): { excerpt: string; highlights: [number, number][] } {
   const row = store.sqlite.prepare('SELECT text FROM file_texts WHERE sha256 = ?').get(sha256) as { text: string } | undefined;
   const text = row?.text ?? '';
-  const tokens = searchTokens(query);
-  // Folding NFC Vietnamese keeps one character per character, so positions carry over.
-  const folded = foldVietnamese(text);
-  let at = -1;
-  if (folded.length === text.length && tokens.length) {
-    // The whole phrase first, then any word whole, then any word begun.
-    const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const patterns = [tokens.map(esc).join('[^\\p{L}\\p{N}]+'), ...tokens.map((t) => `${esc(t)}(?![\\p{L}\\p{N}])`), ...tokens.map(esc)];
-    for (const p of patterns) {
-      const m = new RegExp(`(^|[^\\p{L}\\p{N}])${p}`, 'u').exec(folded);
-      if (m) {
-        at = m.index + m[1]!.length;
-        break;
-      }
-    }
-  }
+  const at = firstMatch(text, searchTokens(query));
   const start = at < 0 ? 0 : Math.max(0, at - EXCERPT_BEFORE);
   let excerpt = text.slice(start, (at < 0 ? 0 : at) + EXCERPT_AFTER).replace(/\s+/g, ' ').trim();
   if (start > 0) excerpt = `…${excerpt.replace(/^\S*\s/, '')}`;

@@ -95,14 +95,16 @@ export class BackupService {
       });
       const files: Manifest['files'] = [{ path: BACKUP_STORE, ...(await hashFile(join(partial, BACKUP_STORE))) }];
       const shas = referencedFiles(this.store).filter((s) => this.blobs.has(s));
-      const previous = await this.previousBackups(root);
+      // The newest complete backup in the folder holds every file the older ones do that is still
+      // in use: one stat per file, not one per file per kept backup.
+      const [previous] = await this.previousBackups(root);
       let linked = 0;
       for (const [i, sha] of shas.entries()) {
         this.running = { phase: 'Đang chép tệp đính kèm', done: i, total: shas.length };
         const rel = join('files', sha.slice(0, 2), sha.slice(2, 4), sha);
         const dest = join(partial, rel);
-        const earlier = previous.map((p) => join(p, rel)).find((p) => existsSync(p));
-        if (earlier && (await tryLink(earlier, dest))) {
+        const earlier = previous ? join(previous, rel) : null;
+        if (earlier && existsSync(earlier) && (await tryLink(earlier, dest))) {
           const s = await stat(dest);
           files.push({ path: rel.split('\\').join('/'), size: s.size, sha256: sha });
           linked++;

@@ -5,6 +5,7 @@ import { App, Button, DatePicker, Form, Modal, Popconfirm, Select, Space, Tag, T
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, openFile } from '../api/client';
+import { useBusyAction } from '../hooks/useBusyAction';
 
 type Book = Awaited<ReturnType<typeof api.call<'books.list'>>>[number];
 type Kind = 'incoming' | 'outgoing' | 'followup';
@@ -16,7 +17,7 @@ export function RegisterPrint({ kinds, canClose }: { kinds: { value: Kind; label
   const [kind, setKind] = useState<Kind>(kinds[0]!.value);
   const [bookId, setBookId] = useState<string | undefined>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const [busy, run] = useBusyAction();
 
   const bookKind = kind === 'outgoing' ? 'outgoing' : 'incoming';
   useEffect(() => {
@@ -28,16 +29,6 @@ export function RegisterPrint({ kinds, canClose }: { kinds: { value: Kind; label
   }, [open, bookKind]);
 
   const input = () => ({ kind, bookId, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') });
-  const run = async (what: string, fn: () => Promise<void>) => {
-    setBusy(what);
-    try {
-      await fn();
-    } catch (err) {
-      message.error((err as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  };
   const book = books.find((b) => b.id === bookId);
 
   return (

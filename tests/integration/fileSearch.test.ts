@@ -7,7 +7,8 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextIndexer, MAX_TEXT_FILE_BYTES } from '../../electron/text/textIndexer.js';
 import { addAttachment } from '../../db/attachments.js';
-import { fileTextStatus } from '../../db/fileTexts.js';
+import { fileTextStatus, saveFileText } from '../../db/fileTexts.js';
+import { fileExcerpt } from '../../db/fileSearch.js';
 import { SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
 import { scannedPdf, vietnamesePdf } from '../helpers/pdfFixtures.js';
 import { bundleForTest } from '../helpers/bundle.js';
@@ -79,6 +80,15 @@ describe('text of attached files', () => {
     expect(byId.get(locked.id)).toBe('failed');
     expect(byId.get(broken.id)).toBe('failed');
     expect(await search('quet')).toEqual(expect.arrayContaining([expect.objectContaining({ id: doc.id, inFile: null })]));
+  });
+
+  it('finds the words deep in a long text, not inside another word', () => {
+    const sha = 'e'.repeat(64);
+    const filler = 'Nội dung phụ lục kèm theo văn bản. '.repeat(1500); // ~52,000 characters: several chunks
+    saveFileText(office.t.store, sha, { status: 'text', pages: 40, pagesWithText: 40, text: `${filler}Xhoạch định. ${filler}Kế hoạch tuyển sinh lớp mười năm học mới` });
+    const { excerpt, highlights } = fileExcerpt(office.t.store, sha, 'hoach tuyen sinh');
+    expect(excerpt).toMatch(/Kế hoạch tuyển sinh lớp mười/);
+    expect(highlights.map(([a, b]) => excerpt.slice(a, b))).toEqual(expect.arrayContaining(['hoạch', 'tuyển', 'sinh']));
   });
 
   it('forgets a detached file', async () => {

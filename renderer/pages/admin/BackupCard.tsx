@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { formatInstant } from '../../../shared/text/dates.js';
 import type { MethodOutput } from '../../../shared/api/contract.js';
 import { api } from '../../api/client';
+import { useBusyAction } from '../../hooks/useBusyAction';
 
 type Status = MethodOutput<'backup.status'>;
 type Verified = MethodOutput<'backup.verify'>;
@@ -14,7 +15,6 @@ export function BackupCard() {
   const { message } = App.useApp();
   const [status, setStatus] = useState<Status | null>(null);
   const [folder, setFolder] = useState('');
-  const [busy, setBusy] = useState<string | null>(null);
   const [restorePath, setRestorePath] = useState('');
   const [verified, setVerified] = useState<Verified | null>(null);
 
@@ -31,24 +31,14 @@ export function BackupCard() {
   useEffect(() => {
     void load().then((s) => s?.folder && setFolder(s.folder));
   }, [load]);
+  const reload = useCallback(() => void load(), [load]);
+  const [busy, act] = useBusyAction(reload);
   // Progress of a backup in flight.
   useEffect(() => {
     if (busy !== 'backup') return;
     const t = setInterval(() => void load(), 700);
     return () => clearInterval(t);
   }, [busy, load]);
-
-  const act = async (what: string, fn: () => Promise<void>) => {
-    setBusy(what);
-    try {
-      await fn();
-    } catch (err) {
-      message.error((err as Error).message);
-    } finally {
-      setBusy(null);
-      void load();
-    }
-  };
 
   const saveSchedule = (enabled: boolean) =>
     act('schedule', async () => {
