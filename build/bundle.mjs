@@ -10,6 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const withBench = process.argv.includes('--bench');
 const skipRenderer = process.argv.includes('--no-renderer');
+const serverOnly = process.argv.includes('--server-only');
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const common = {
@@ -24,6 +25,23 @@ const common = {
 };
 // ESM bundles of CommonJS dependencies still call require().
 const esmBanner = { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" };
+
+// The sync endpoint (server/): its own bundle and migrations; PGlite loads its wasm beside it.
+async function buildServer() {
+  await esbuild({
+    ...common,
+    external: ['@electric-sql/pglite', 'pg', 'pg-native', 'fastify'],
+    format: 'esm',
+    banner: esmBanner,
+    outdir: join(dist, 'server'),
+    outExtension: { '.js': '.mjs' },
+    entryPoints: { main: join(root, 'server/main.ts') },
+  });
+  rmSync(join(dist, 'server-migrations'), { recursive: true, force: true });
+  cpSync(join(root, 'server/migrations'), join(dist, 'server-migrations'), { recursive: true });
+}
+await buildServer();
+if (serverOnly) process.exit(0);
 
 rmSync(join(dist, 'electron'), { recursive: true, force: true });
 await esbuild({

@@ -1,7 +1,9 @@
 // Hybrid logical clock (the idea of Actual Budget's crdt/timestamp.ts). A stamp is
 // "<ISO millis>-<counter hex4>-<device id>", so plain string order is causal order,
 // ties broken by device id.
-export const MAX_DRIFT_MS = 10 * 60 * 1000;
+import { HLC_PATTERN, MAX_CLOCK_AHEAD_MS } from '../shared/sync/protocol.js';
+
+export const MAX_DRIFT_MS = MAX_CLOCK_AHEAD_MS;
 
 export interface HlcState {
   millis: number;
@@ -13,7 +15,7 @@ export function formatHlc(state: HlcState, deviceId: string): string {
 }
 
 export function parseHlc(stamp: string): HlcState & { deviceId: string } {
-  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]+)$/.exec(stamp);
+  const m = HLC_PATTERN.exec(stamp);
   if (!m) throw new Error(`bad HLC stamp: ${stamp}`);
   return { millis: Date.parse(m[1]!), counter: parseInt(m[2]!, 16), deviceId: m[3]! };
 }

@@ -1,21 +1,10 @@
 // Reports from the registers: counts of incoming and outgoing documents in a period, and how
 // the incoming ones were handled (on time, late, still open, overdue), grouped as asked.
 // Grouping is done in SQL over the indexed period; nothing counts the whole table.
-import type { Overview, Report, ReportRow } from '../shared/api/reports.js';
+import { foldReport, type CountedGroup, type Overview, type Report } from '../shared/api/reports.js';
 import { officeDate } from '../shared/text/dates.js';
 import { deadlines, type Actor } from './handling.js';
 import type { Store } from './store.js';
-
-interface Row {
-  key: string | null;
-  label: string | null;
-  kind: string;
-  n: number;
-  on_time: number;
-  late: number;
-  open: number;
-  overdue: number;
-}
 
 const GROUP_SQL: Record<Report['groupBy'], { key: string; label: string; join: string }> = {
   type: { key: 'd.type_code', label: "coalesce(t.name, d.type_code)", join: 'LEFT JOIN doc_types t ON t.code = d.type_code' },
@@ -45,25 +34,8 @@ export function summaryReport(store: Store, input: { from: string; to: string; g
        WHERE d.kind IN ('incoming', 'outgoing') AND d.received_date BETWEEN @from AND @to AND d.deleted_at IS NULL
        GROUP BY 1, 3`,
     )
-    .all({ from: input.from, to: input.to, today }) as Row[];
-  const byKey = new Map<string, ReportRow>();
-  for (const r of rows) {
-    const key = r.key ?? '-';
-    const row = byKey.get(key) ?? { key, label: r.label ?? key, incoming: 0, outgoing: 0, onTime: 0, late: 0, open: 0, overdue: 0 };
-    if (r.kind === 'incoming') row.incoming += r.n;
-    else row.outgoing += r.n;
-    row.onTime += r.on_time;
-    row.late += r.late;
-    row.open += r.open;
-    row.overdue += r.overdue;
-    byKey.set(key, row);
-  }
-  const list = [...byKey.values()].sort((a, b) => (input.groupBy === 'month' ? a.key.localeCompare(b.key) : b.incoming + b.outgoing - (a.incoming + a.outgoing) || a.label.localeCompare(b.label, 'vi')));
-  const total = list.reduce<ReportRow>(
-    (t, r) => ({ ...t, incoming: t.incoming + r.incoming, outgoing: t.outgoing + r.outgoing, onTime: t.onTime + r.onTime, late: t.late + r.late, open: t.open + r.open, overdue: t.overdue + r.overdue }),
-    { key: 'total', label: 'Tổng cộng', incoming: 0, outgoing: 0, onTime: 0, late: 0, open: 0, overdue: 0 },
-  );
-  return { from: input.from, to: input.to, groupBy: input.groupBy, rows: list, total };
+    .all({ from: input.from, to: input.to, today }) as CountedGroup[];
+  return { from: input.from, to: input.to, groupBy: input.groupBy, ...foldReport(rows, input.groupBy) };
 }
 
 export function overview(store: Store, actor: Actor): Overview {

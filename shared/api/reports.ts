@@ -44,3 +44,42 @@ export const overviewOutput = z.object({
   lastDays: z.array(z.object({ date: z.string(), incoming: z.number().int(), outgoing: z.number().int() })),
 });
 export type Overview = z.infer<typeof overviewOutput>;
+
+/** One SQL row of a summary: a group's documents of one kind and how the incoming were handled. */
+export interface CountedGroup {
+  key: string | null;
+  label: string | null;
+  kind: string;
+  n: number;
+  on_time: number;
+  late: number;
+  open: number;
+  overdue: number;
+}
+
+/** SQL rows → the report's rows and total: the desktop's report and the server's, alike. */
+export function foldReport(counted: CountedGroup[], groupBy: Report['groupBy']): { rows: ReportRow[]; total: ReportRow } {
+  const byKey = new Map<string, ReportRow>();
+  for (const r of counted) {
+    const key = r.key ?? '-';
+    const row = byKey.get(key) ?? { key, label: r.label ?? key, incoming: 0, outgoing: 0, onTime: 0, late: 0, open: 0, overdue: 0 };
+    if (r.kind === 'incoming') row.incoming += Number(r.n);
+    else row.outgoing += Number(r.n);
+    row.onTime += Number(r.on_time);
+    row.late += Number(r.late);
+    row.open += Number(r.open);
+    row.overdue += Number(r.overdue);
+    byKey.set(key, row);
+  }
+  const rows = [...byKey.values()].sort((a, b) =>
+    groupBy === 'month' ? a.key.localeCompare(b.key) : b.incoming + b.outgoing - (a.incoming + a.outgoing) || a.label.localeCompare(b.label, 'vi'),
+  );
+  return { rows, total: sumRows(rows) };
+}
+
+export function sumRows(rows: ReportRow[]): ReportRow {
+  return rows.reduce<ReportRow>(
+    (t, r) => ({ ...t, incoming: t.incoming + r.incoming, outgoing: t.outgoing + r.outgoing, onTime: t.onTime + r.onTime, late: t.late + r.late, open: t.open + r.open, overdue: t.overdue + r.overdue }),
+    { key: 'total', label: 'Tổng cộng', incoming: 0, outgoing: 0, onTime: 0, late: 0, open: 0, overdue: 0 },
+  );
+}

@@ -1,0 +1,114 @@
+// The HTTP face of the endpoint (Fastify). Every answer that is not a success is
+// { code, message } with a Vietnamese message the desktop shows as it is.
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { REPORT_GROUPS } from '../shared/api/reports.js';
+import { enrollRequestSchema, pushRequestSchema, SHA256_PATTERN, type HealthResponse } from '../shared/sync/protocol.js';
+import { APP_VERSION } from '../shared/version.js';
+import type { ServerDb } from './db.js';
+import { authenticate, enroll, touchDevice, type Device } from './devices.js';
+import { SyncError } from './errors.js';
+import { fileSize, readFile, storeFile } from './files.js';
+import { MAX_PULL_LIMIT, pull } from './pull.js';
+import { push } from './push.js';
+import { summary } from './reports.js';
+
+export interface AppOptions {
+  /** The largest push body accepted (413 above); the desktop's chunks stay well below. */
+  maxPushBytes?: number;
+  maxFileBytes?: number;
+  /** The server's clock (tests move it). */
+  now?: () => Date;
+  log?: boolean;
+}
+
+export const DEFAULT_MAX_PUSH_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;
+
+const pullQuery = z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(1000) });
+const reportQuery = z.object({
+  unit: z.string().max(100).optional(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  groupBy: z.enum(REPORT_GROUPS).default('type'),
+});
+
+export function buildApp(db: ServerDb, options: AppOptions = {}): FastifyInstance {
+  const now = options.now ?? (() => new Date());
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const app = Fastify({ bodyLimit: options.maxPushBytes ?? DEFAULT_MAX_PUSH_BYTES, logger: options.log ?? false, requestTimeout: 0 });
+
+  // File bodies are streamed by the handler, never buffered.
+  app.addContentTypeParser('application/octet-stream', (_req, _payload, done) => done(null));
+
+  app.setErrorHandler((err, _req, reply) => {
+    if (err instanceof SyncError) return reply.status(err.status).send(err.toJSON());
+    if (err instanceof z.ZodError) return reply.status(400).send({ code: 'BAD_REQUEST', message: `Dữ liệu gửi lên không đúng mẫu: ${err.issues[0]?.path.join('.') || ''} ${err.issues[0]?.message ?? ''}`.trim() });
+    const e = err as { code?: string; statusCode?: number };
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(413).send({ code: 'TOO_LARGE', message: 'Gói dữ liệu gửi lên vượt giới hạn của máy chủ; máy sẽ chia nhỏ và gửi lại.' });
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return reply.status(e.statusCode).send({ code: 'BAD_REQUEST', message: 'Dữ liệu gửi lên không đọc được (hỏng hoặc bị cắt giữa chừng).' });
+    app.log.error(err);
+    return reply.status(500).send({ code: 'INTERNAL', message: 'Máy chủ đồng bộ gặp lỗi; dữ liệu trên máy vẫn được giữ nguyên, máy sẽ thử lại sau.' });
+  });
+  app.setNotFoundHandler((_req, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: 'Không có địa chỉ này trên máy chủ đồng bộ.' }));
+
+  const device = (req: FastifyRequest): Promise<Device> => authenticate(db, req.headers.authorization);
+
+  app.get('/v1/health', async (): Promise<HealthResponse> => {
+    await db.query('SELECT 1');
+    return { status: 'ok', serverId: db.serverId, version: APP_VERSION, database: db.kind };
+  });
+
+  app.post('/v1/enroll', async (req) => enroll(db, enrollRequestSchema.parse(req.body), now()));
+
+  app.post('/v1/push', async (req) => {
+    const d = await device(req);
+    return push(db, d, pushRequestSchema.parse(req.body).changes, now());
+  });
+
+  app.get('/v1/pull', async (req) => {
+    const d = await device(req);
+    const q = pullQuery.parse(req.query);
+    await touchDevice(db, d);
+    return pull(db, d, q.after, q.limit);
+  });
+
+  const sha = (req: FastifyRequest) => {
+    const value = (req.params as { sha: string }).sha;
+    if (!SHA256_PATTERN.test(value)) throw new SyncError('BAD_REQUEST', 'Tên tệp phải là mã SHA-256 (64 ký tự thập lục phân).');
+    return value;
+  };
+
+  app.head('/v1/files/:sha', async (req, reply) => {
+    const size = await fileSize(db, await device(req), sha(req));
+    if (size === null) return reply.status(404).send();
+    return reply.header('content-length', size).status(200).send();
+  });
+
+  app.get('/v1/files/:sha', async (req, reply) => {
+    const d = await device(req);
+    const name = sha(req);
+    const size = await fileSize(db, d, name);
+    if (size === null) throw new SyncError('NOT_FOUND', 'Máy chủ chưa có tệp này (máy đính kèm chưa gửi lên).');
+    return reply.header('content-type', 'application/octet-stream').header('content-length', size).send(readFile(db, name));
+  });
+
+  app.put('/v1/files/:sha', async (req, reply) => {
+    const d = await device(req);
+    const name = sha(req);
+    if (req.headers['content-type'] !== 'application/octet-stream') throw new SyncError('BAD_REQUEST', 'Tệp phải gửi dạng application/octet-stream.');
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > maxFileBytes) throw new SyncError('TOO_LARGE', `Tệp lớn hơn giới hạn ${Math.round(maxFileBytes / 1024 / 1024)} MB của máy chủ.`);
+    const result = await storeFile(db, d, name, req.raw, maxFileBytes);
+    return reply.status(result.stored ? 201 : 200).send({ sha256: name, size: result.size });
+  });
+
+  app.get('/v1/reports/summary', async (req) => {
+    const d = await device(req);
+    const q = reportQuery.parse(req.query);
+    if (q.from > q.to) throw new SyncError('BAD_REQUEST', 'Từ ngày phải trước đến ngày.');
+    return summary(db, d, q.unit ? { unit: q.unit, from: q.from, to: q.to, groupBy: q.groupBy } : { from: q.from, to: q.to, groupBy: q.groupBy }, now());
+  });
+
+  return app;
+}

@@ -1,0 +1,117 @@
+// POST /v1/push: a batch of a device's outbox. Idempotent by change id; each new change gets
+// the unit's next sequence number and is folded into `rows` field by field (last writer wins
+// by HLC). The unit's row is locked for the batch, so sequence numbers become visible in order
+// and a pull never skips a change committed late.
+import { HLC_PATTERN, MAX_CLOCK_AHEAD_MS, UNIT_KEYED_TABLES, type Change, type Clash, type PushResponse } from '../shared/sync/protocol.js';
+import type { ServerDb, Sql } from './db.js';
+import type { Device } from './devices.js';
+import { SyncError } from './errors.js';
+import { placeNumbers } from './numbers.js';
+
+type Fields = Record<string, unknown>;
+
+export async function push(db: ServerDb, device: Device, changes: Change[], now = new Date()): Promise<PushResponse> {
+  refuseClockSkew(changes, now);
+  return db.tx(async (sql) => {
+    const [unit] = await sql.query<{ seq: string }>(`SELECT seq FROM units WHERE id = $1 FOR UPDATE`, [device.unitId]);
+    if (!unit) throw new SyncError('UNAUTHENTICATED', 'Đơn vị của máy này không còn trên máy chủ.');
+    let seq = Number(unit.seq);
+    const ids = changes.map((c) => c.changeId);
+    const known = new Set(
+      (await sql.query<{ change_id: string }>(`SELECT change_id FROM changes WHERE change_id IN (SELECT jsonb_array_elements_text($1::jsonb))`, [JSON.stringify(ids)])).map((r) => r.change_id),
+    );
+    const fresh: Change[] = [];
+    for (const c of changes) {
+      if (known.has(c.changeId)) continue;
+      known.add(c.changeId);
+      fresh.push(c);
+    }
+    let clashes: Clash[] = [];
+    if (fresh.length > 0) {
+      await refuseOtherUnitsRows(sql, device.unitId, fresh);
+      const numbered = fresh.map((c) => ({ seq: ++seq, change_id: c.changeId, hlc: c.hlc, t: c.table, r: c.rowId, f: c.fields }));
+      await sql.query(
+        `INSERT INTO changes (unit_id, seq, change_id, device_id, hlc, table_name, row_id, fields)
+         SELECT $1, x.seq, x.change_id, $2, x.hlc, x.t, x.r, x.f FROM jsonb_to_recordset($3::jsonb) AS x(seq bigint, change_id text, hlc text, t text, r text, f jsonb)`,
+        [device.unitId, device.id, JSON.stringify(numbered)],
+      );
+      await sql.query(`UPDATE units SET seq = $2 WHERE id = $1`, [device.unitId, seq]);
+      const placed = await foldIntoRows(sql, device.unitId, fresh);
+      clashes = await placeNumbers(sql, device.unitId, placed);
+    }
+    return { held: ids, clashes, serverId: db.serverId, maxSeq: seq };
+  });
+}
+
+function refuseClockSkew(changes: Change[], now: Date): void {
+  let ahead = 0;
+  for (const c of changes) {
+    const at = Date.parse(HLC_PATTERN.exec(c.hlc)![1]!);
+    if (at - now.getTime() > MAX_CLOCK_AHEAD_MS) ahead = Math.max(ahead, at - now.getTime());
+  }
+  if (ahead === 0) return;
+  const minutes = Math.round(ahead / 60_000);
+  const size = minutes >= 90 ? `${Math.round(minutes / 60)} giờ` : `${minutes} phút`;
+  throw new SyncError(
+    'CLOCK_SKEW',
+    `Đồng hồ của máy tính này chạy nhanh hơn giờ máy chủ khoảng ${size}. Hãy chỉnh lại ngày giờ của máy (Cài đặt → Thời gian → Đặt giờ tự động) rồi bấm "Đồng bộ ngay". Các thay đổi vẫn được giữ nguyên trên máy.`,
+    { aheadMs: ahead },
+  );
+}
+
+/** A UUIDv7 row already held for another unit is not this device's to write. */
+async function refuseOtherUnitsRows(sql: Sql, unitId: string, changes: Change[]): Promise<void> {
+  const keys = changes.filter((c) => !UNIT_KEYED_TABLES.has(c.table)).map((c) => ({ t: c.table, r: c.rowId }));
+  if (keys.length === 0) return;
+  const [foreign] = await sql.query(
+    `SELECT 1 FROM rows r JOIN jsonb_to_recordset($2::jsonb) AS x(t text, r text) ON r.table_name = x.t AND r.row_id = x.r WHERE r.unit_id <> $1 LIMIT 1`,
+    [unitId, JSON.stringify(keys)],
+  );
+  if (foreign) throw new SyncError('FORBIDDEN', 'Gói đồng bộ có dữ liệu thuộc một đơn vị khác trên máy chủ; máy này không được ghi vào đó. Không thay đổi nào của gói được nhận.');
+}
+
+export interface PlacedDocument {
+  documentId: string;
+  bookId: string;
+  year: number;
+  number: number;
+}
+
+/** Field-level last writer wins into `rows`; answers the documents whose number may have moved. */
+async function foldIntoRows(sql: Sql, unitId: string, changes: Change[]): Promise<PlacedDocument[]> {
+  const keys = [...new Map(changes.map((c) => [`${c.table}\u0000${c.rowId}`, { t: c.table, r: c.rowId }])).values()];
+  const current = await sql.query<{ table_name: string; row_id: string; data: Fields; clocks: Record<string, string>; hlc: string }>(
+    `SELECT r.table_name, r.row_id, r.data, r.clocks, r.hlc FROM rows r JOIN jsonb_to_recordset($2::jsonb) AS x(t text, r text) ON r.table_name = x.t AND r.row_id = x.r WHERE r.unit_id = $1`,
+    [unitId, JSON.stringify(keys)],
+  );
+  const merged = new Map<string, { t: string; r: string; d: Fields; c: Record<string, string>; h: string }>();
+  for (const row of current) merged.set(`${row.table_name}\u0000${row.row_id}`, { t: row.table_name, r: row.row_id, d: { ...row.data }, c: { ...row.clocks }, h: row.hlc });
+  const numbersTouched = new Set<string>();
+  for (const c of changes) {
+    const key = `${c.table}\u0000${c.rowId}`;
+    const row = merged.get(key) ?? { t: c.table, r: c.rowId, d: {}, c: {}, h: '' };
+    for (const [field, value] of Object.entries(c.fields)) {
+      if ((row.c[field] ?? '') < c.hlc) {
+        row.d[field] = value;
+        row.c[field] = c.hlc;
+        if (c.table === 'documents' && (field === 'book_id' || field === 'year' || field === 'number')) numbersTouched.add(key);
+      }
+    }
+    if (row.h < c.hlc) row.h = c.hlc;
+    merged.set(key, row);
+  }
+  await sql.query(
+    `INSERT INTO rows (unit_id, table_name, row_id, data, clocks, hlc)
+     SELECT $1, x.t, x.r, x.d, x.c, x.h FROM jsonb_to_recordset($2::jsonb) AS x(t text, r text, d jsonb, c jsonb, h text)
+     ON CONFLICT (unit_id, table_name, row_id) DO UPDATE SET data = excluded.data, clocks = excluded.clocks, hlc = excluded.hlc`,
+    [unitId, JSON.stringify([...merged.values()])],
+  );
+  const placed: PlacedDocument[] = [];
+  for (const key of numbersTouched) {
+    const d = merged.get(key)!.d;
+    if (typeof d.book_id === 'string' && typeof d.year === 'number' && typeof d.number === 'number') {
+      placed.push({ documentId: merged.get(key)!.r, bookId: d.book_id, year: d.year, number: d.number });
+    }
+  }
+  return placed;
+}

@@ -1,0 +1,124 @@
+// The sync protocol between a desktop and the central endpoint (server/): what travels over
+// HTTP, checked with zod on both sides. A change is an outbox row: change id, HLC, table, row
+// id and the changed columns (SQL names) with their values.
+import { z } from 'zod';
+
+/** "<ISO millis>-<counter hex4>-<device id>": string order is causal order (db/hlc.ts). */
+export const HLC_PATTERN = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]+)$/;
+
+/** A change's HLC may run at most this far ahead of the server's clock. */
+export const MAX_CLOCK_AHEAD_MS = 10 * 60 * 1000;
+
+/** The tables a desktop shares with its office; anything else is refused. */
+export const SYNCED_TABLES = [
+  'units',
+  'departments',
+  'users',
+  'agencies',
+  'doc_types',
+  'register_books',
+  'documents',
+  'outgoing_drafts',
+  'document_links',
+  'attachments',
+  'tasks',
+  'document_events',
+  'settings',
+  'catalogue_headings',
+  'catalogue_entries',
+  'dossiers',
+  'dossier_items',
+] as const;
+export type SyncedTableName = (typeof SYNCED_TABLES)[number];
+
+/** Rows keyed by something other than a UUIDv7 (settings by their key) are per unit, not global. */
+export const UNIT_KEYED_TABLES: ReadonlySet<string> = new Set(['settings']);
+
+const fieldValue = z.union([z.string().max(1_000_000), z.number(), z.boolean(), z.null()]);
+
+export const changeSchema = z.object({
+  changeId: z.string().min(8).max(64),
+  hlc: z.string().regex(HLC_PATTERN),
+  table: z.enum(SYNCED_TABLES),
+  rowId: z.string().min(1).max(200),
+  fields: z.record(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/), fieldValue),
+});
+export type Change = z.infer<typeof changeSchema>;
+
+export const pushRequestSchema = z.object({ changes: z.array(changeSchema).min(1).max(10_000) });
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/** Two documents of one book and year with the same number: both kept, the later one flagged. */
+export const clashSchema = z.object({
+  documentId: z.string(),
+  holderId: z.string(),
+  bookId: z.string(),
+  year: z.number(),
+  number: z.number(),
+});
+export type Clash = z.infer<typeof clashSchema>;
+
+export const pushResponseSchema = z.object({
+  /** Every change id of the batch the server now holds (new or sent before). */
+  held: z.array(z.string()),
+  clashes: z.array(clashSchema),
+  serverId: z.string(),
+  maxSeq: z.number(),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pulledChangeSchema = changeSchema.extend({ seq: z.number().int(), deviceId: z.string() });
+export type PulledChange = z.infer<typeof pulledChangeSchema>;
+
+export const pullResponseSchema = z.object({
+  changes: z.array(pulledChangeSchema),
+  /** The cursor to send next time: past every change this page looked at, the device's own too. */
+  next: z.number().int(),
+  more: z.boolean(),
+  /** The unit's newest sequence number: a cursor above it means the server lost data. */
+  maxSeq: z.number().int(),
+  serverId: z.string(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+export const enrollRequestSchema = z.object({
+  code: z.string().min(4).max(64),
+  deviceName: z.string().min(1).max(200),
+  /** The desktop already holds an office's data (only the unit's first device may). */
+  hasData: z.boolean().default(false),
+});
+export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
+
+export const enrollResponseSchema = z.object({
+  deviceId: z.string(),
+  token: z.string(),
+  unit: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  serverId: z.string(),
+  maxSeq: z.number().int(),
+});
+export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
+
+export const healthResponseSchema = z.object({
+  status: z.literal('ok'),
+  serverId: z.string(),
+  version: z.string(),
+  database: z.enum(['pglite', 'postgres']),
+});
+export type HealthResponse = z.infer<typeof healthResponseSchema>;
+
+export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
+
+export const SYNC_ERROR_CODES = [
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'TOO_LARGE',
+  'CLOCK_SKEW',
+  'HASH_MISMATCH',
+  'ENROLL_CODE',
+  'UNIT_HAS_DATA',
+  'INTERNAL',
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
+export const syncErrorSchema = z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() });
