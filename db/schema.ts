@@ -41,7 +41,8 @@ export const users = sqliteTable(
     lockedUntil: text('locked_until'),
     ...synced,
   },
-  (t) => [uniqueIndex('users_username').on(t.username)],
+  // Not unique in SQL: two PCs may create the same name offline; users.ts checks before insert.
+  (t) => [index('users_username').on(t.username)],
 );
 
 export const agencies = sqliteTable(
@@ -52,7 +53,7 @@ export const agencies = sqliteTable(
     nameKey: text('name_key').notNull(),
     ...synced,
   },
-  (t) => [uniqueIndex('agencies_name_key').on(t.nameKey)],
+  (t) => [index('agencies_name_key').on(t.nameKey)],
 );
 
 export const docTypes = sqliteTable(
@@ -65,7 +66,7 @@ export const docTypes = sqliteTable(
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     ...synced,
   },
-  (t) => [uniqueIndex('doc_types_code').on(t.code)],
+  (t) => [index('doc_types_code').on(t.code)],
 );
 
 export const registerBooks = sqliteTable(
@@ -137,7 +138,9 @@ export const documents = sqliteTable(
   },
   (t) => [
     uniqueIndex('documents_id').on(t.id),
-    uniqueIndex('documents_book_year_number').on(t.bookId, t.year, t.number),
+    // Numbers are given gap-free inside the write transaction (books.ts); two PCs numbering one
+    // book offline can still meet here through sync, and both documents are kept (a clash).
+    index('documents_book_year_number').on(t.bookId, t.year, t.number),
     index('documents_kind_year_number').on(t.kind, t.year, t.number),
     index('documents_code_key').on(t.codeKey),
     // The duplicate check: same organ + same code (DOMAIN.md).
@@ -145,7 +148,7 @@ export const documents = sqliteTable(
     index('documents_received_date').on(t.kind, t.receivedDate),
     index('documents_status').on(t.kind, t.status),
     // Số + ký hiệu of an outgoing document is unique in its year, cancelled ones included.
-    uniqueIndex('documents_outgoing_code').on(t.year, t.codeKey).where(sql`kind = 'outgoing'`),
+    index('documents_outgoing_code').on(t.year, t.codeKey).where(sql`kind = 'outgoing'`),
   ],
 );
 
@@ -269,7 +272,7 @@ export const outbox = sqliteTable(
     fields: text('fields').notNull(),
     sentAt: text('sent_at'),
   },
-  (t) => [uniqueIndex('outbox_change_id').on(t.changeId), index('outbox_unsent').on(t.sentAt, t.seq)],
+  (t) => [uniqueIndex('outbox_change_id').on(t.changeId), index('outbox_unsent').on(t.sentAt, t.seq), index('outbox_row').on(t.tableName, t.rowId)],
 );
 
 export const settings = sqliteTable('settings', {
@@ -284,6 +287,42 @@ export const localMeta = sqliteTable('local_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * Sync bookkeeping (never synced, never audited): for each row changed by another device, the
+ * HLC of each column's value as it was applied ({"summary": "<hlc>", …}). A column's clock is the
+ * newest of this and this device's own outbox changes of the row.
+ */
+export const syncClocks = sqliteTable('sync_clocks', {
+  tableName: text('table_name').notNull(),
+  rowId: text('row_id').notNull(),
+  clocks: text('clocks').notNull(),
+}, (t) => [uniqueIndex('sync_clocks_row').on(t.tableName, t.rowId)]);
+
+/** Files the server is known to hold (uploaded from here, or named by a pulled attachment). */
+export const syncFiles = sqliteTable('sync_files', {
+  sha256: text('sha256').primaryKey(),
+  at: text('at').notNull(),
+});
+
+/** The losing value of a concurrent edit, kept so the user can put it back. */
+export const syncConflicts = sqliteTable(
+  'sync_conflicts',
+  {
+    seq: integer('seq').primaryKey(),
+    at: text('at').notNull(),
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    field: text('field').notNull(),
+    /** JSON of the value that lost, and of the one kept. */
+    lostValue: text('lost_value'),
+    lostHlc: text('lost_hlc').notNull(),
+    keptValue: text('kept_value'),
+    keptHlc: text('kept_hlc').notNull(),
+    resolvedAt: text('resolved_at'),
+  },
+  (t) => [index('sync_conflicts_open').on(t.resolvedAt, t.seq)],
+);
 
 /** Danh mục hồ sơ (PL V): headings of a year's catalogue, large (I, II, …) and small (1, 2, …). */
 /**
@@ -363,7 +402,7 @@ export const dossiers = sqliteTable(
     pagesOverride: integer('pages_override'),
     ...synced,
   },
-  (t) => [index('dossiers_year_status').on(t.year, t.status), uniqueIndex('dossiers_full_code').on(t.fullCode)],
+  (t) => [index('dossiers_year_status').on(t.year, t.status), index('dossiers_full_code').on(t.fullCode)],
 );
 
 /** Mục lục văn bản trong hồ sơ: a filed document, or a free item with its own file and data. */

@@ -165,8 +165,27 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /**
- * The one exception to audit and outbox: data this device derives again from what is already
- * stored (the text layer of a file). It is rebuilt, never synced, so it is not a change.
+ * The second door, for changes made on other devices (sync pull): they arrive with their own
+ * HLC, are applied inside one transaction with the page's cursor, and are audited once per
+ * page. They are never written to the outbox: they are not this device's to send.
+ */
+export function applyRemote<T>(store: Store, audit: { action: string; data: () => unknown }, fn: () => T): T {
+  return store.sqlite
+    .transaction(() => {
+      // Rows of one page may reference rows later in it; the keys are checked at commit.
+      store.sqlite.pragma('defer_foreign_keys = ON');
+      const result = fn();
+      new Writer(store, { userId: null }).event(audit.action, audit.data());
+      setLocalValue(store.sqlite, 'hlc', store.clock.current());
+      return result;
+    })
+    .immediate();
+}
+
+/**
+ * The exceptions to audit and outbox: data this device derives again from what is already
+ * stored (the text layer of a file), and its own bookkeeping (which changes the server holds).
+ * They are rebuilt or local, never synced, so they are not changes.
  */
 export function writeDerived<T>(store: Store, fn: () => T): T {
   return store.sqlite.transaction(fn).immediate();

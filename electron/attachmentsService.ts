@@ -32,6 +32,8 @@ export class AttachmentsService {
   copying = 0;
   /** Reads the text layer of attached PDFs for search, in the background. */
   readonly texts: TextIndexer;
+  /** Where bytes recorded here but made on another PC come from (sync), fetched on demand. */
+  remote: { fetchFile(sha256: string): Promise<boolean> } | null = null;
 
   constructor(
     private readonly store: Store,
@@ -120,14 +122,26 @@ export class AttachmentsService {
   /** The record and its bytes, after checking they still match their hash. */
   async open(id: string): Promise<{ attachment: AttachmentRecord; stream: Readable; size: number }> {
     const attachment = getAttachment(this.store, id);
+    await this.ensureLocal(attachment);
     if (!(await this.blobs.verify(attachment.sha256))) {
       throw new AppError('FILE_DAMAGED', `Tệp “${attachment.name}” trên máy đã bị thay đổi hoặc hỏng (không khớp mã kiểm tra) nên không mở. Hãy khôi phục từ bản sao lưu.`);
     }
     return { attachment, stream: this.blobs.read(attachment.sha256), size: attachment.size };
   }
 
+  /** Bytes synced from another PC arrive when first opened. */
+  private async ensureLocal(attachment: AttachmentRecord): Promise<void> {
+    if (this.blobs.has(attachment.sha256)) return;
+    if (this.remote && (await this.remote.fetchFile(attachment.sha256))) return;
+    throw new AppError(
+      'NOT_FOUND',
+      `Tệp “${attachment.name}” được đính kèm trên máy khác và chưa tải về được từ máy chủ đồng bộ (máy kia chưa gửi tệp lên, hoặc máy này chưa kết nối đồng bộ). Hãy thử lại sau khi hai máy đã đồng bộ.`,
+    );
+  }
+
   async check(id: string): Promise<AttachmentRecord & { intact: boolean }> {
     const attachment = getAttachment(this.store, id);
+    if (!this.blobs.has(attachment.sha256) && this.remote) await this.remote.fetchFile(attachment.sha256).catch(() => false);
     return { ...attachment, intact: await this.blobs.verify(attachment.sha256) };
   }
 

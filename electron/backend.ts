@@ -77,6 +77,10 @@ import { applyPreseed, currentPreseed, type PreseedRead } from './config/preseed
 import { exportRegisterFile, printRegisterFile } from './registers/registersService.js';
 import { BlobStore } from './files/blobStore.js';
 import { SessionStore, type Session } from './sessions.js';
+import { SyncEngine } from './sync/syncEngine.js';
+import type { TokenVault } from './sync/syncConfig.js';
+import { dismissConflict, listConflicts, restoreConflict } from '../db/syncConflicts.js';
+import { listClashes, renumberDocument } from '../db/syncClashes.js';
 
 export interface CallContext {
   /** The session token the transport holds for this window or browser. */
@@ -119,6 +123,8 @@ export interface BackendOptions {
   stagingDir?: string;
   /** The bundled text-layer worker; tests from source read files in-thread. */
   textWorker?: string | null;
+  /** Sync: the token's keeper (Electron's safeStorage in the app) and whether the timer runs. */
+  sync?: { vault?: TokenVault; background?: boolean; intervalMs?: number };
 }
 
 export interface Backend {
@@ -128,6 +134,7 @@ export interface Backend {
   readonly attachments: AttachmentsService;
   readonly imports: ImportService;
   readonly backups: BackupService;
+  readonly sync: SyncEngine;
   /** What is being written outside a single transaction right now (updates wait for it), or null. */
   busy(): string | null;
   /** Stops the timers and waits for background work (text extraction). */
@@ -149,6 +156,16 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
   const scheduler = new BackupScheduler(backups, () => store.now(), (m) => (options.log ?? console.error)(m, null));
   if (options.scheduleBackups) scheduler.start();
   applyPreseed(store, backups, options.preseed ?? null, (m) => (options.log ?? console.error)(m, null));
+  const sync = new SyncEngine({
+    store,
+    blobs: files.blobs,
+    ...(options.sync?.vault ? { vault: options.sync.vault } : {}),
+    ...(options.sync?.intervalMs ? { intervalMs: options.sync.intervalMs } : {}),
+    maxFileBytes: () => files.maxBytes(),
+    log: (message, err) => (options.log ?? console.error)(message, err),
+  });
+  files.remote = sync;
+  if (options.sync?.background) sync.start();
   const handled = (id: string) => handlingOf(store, id);
   const log = options.log ?? ((message, err) => console.error(message, err));
 
@@ -327,6 +344,24 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
     'registers.export': (input) => exportRegisterFile(store, input),
 
     'audit.verify': () => verifyAudit(store.sqlite),
+
+    'sync.status': () => sync.status(),
+    'sync.connect': (input) => sync.connect(input),
+    'sync.disconnect': () => sync.disconnect(),
+    'sync.settings': (input) => sync.setEagerFiles(input.eagerFiles),
+    'sync.now': () => sync.syncNow(),
+    'sync.conflicts': () => listConflicts(store),
+    'sync.restoreConflict': (input, req) => (restoreConflict(store, req.write, input.id), { ok: true as const }),
+    'sync.dismissConflict': (input, req) => (dismissConflict(store, req.write, input.id), { ok: true as const }),
+    'sync.clashes': () => listClashes(store),
+    'sync.renumber': (input, req) => renumberDocument(store, req.write, input.id),
+    'setup.join': async (input) => {
+      if (isInitialized(store)) throw new AppError('ALREADY_INITIALIZED', 'Máy này đã được thiết lập; hãy đăng nhập rồi kết nối đồng bộ trong Cài đặt → Đồng bộ.');
+      await sync.connect(input);
+      const status = await sync.syncNow();
+      if (status.lastError) throw new AppError('VALIDATION', status.lastError);
+      return { initialized: isInitialized(store), status };
+    },
   };
 
   function authorize(access: Access, session: Session | null): RequestContext['user'] {
@@ -370,6 +405,7 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
       const handler = handlers[method] as (input: unknown, req: RequestContext) => Promise<unknown> | unknown;
       let value = await handler(parsed.data, req);
       if (options.checkOutput) value = outputSchema.parse(value);
+      if (user && !method.startsWith('sync.')) sync.nudge();
       return token === undefined ? { result: { ok: true, value } } : { result: { ok: true, value }, token };
     } catch (err) {
       return { result: { ok: false, error: toApiError(err, log) } };
@@ -383,10 +419,12 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
     attachments: files,
     imports,
     backups,
+    sync,
     // Writes are synchronous transactions except these, which span many event-loop turns.
     busy: () => (backups.running ? 'Đang sao lưu' : files.copying > 0 ? 'Đang chép tệp đính kèm' : null),
     close: async () => {
       scheduler.stop();
+      await sync.stop();
       await files.texts.close();
     },
     authorize: (token, access) => {

@@ -38,6 +38,7 @@ import {
 } from './backup.js';
 import { importPreviewInput, importPreviewOutput, importRunInput, importRunOutput, importStageOutput } from './imports.js';
 import { overviewOutput, REPORT_GROUPS, reportInput, reportOutput } from './reports.js';
+import { conflictIdInput, renumberInput, renumberOutput, syncClashOutput, syncConflictOutput, syncConnectInput, syncSettingsInput, syncStatusOutput } from './sync.js';
 import { officeSettingsInput, officeSettingsOutput, symbolSettingsInput, symbolSettingsOutput } from './settings.js';
 import {
   DRAFT_STATUSES,
@@ -250,6 +251,19 @@ export const contract = {
   'registers.export': method(registerInput, fileOutput, ['clerk', 'leader', 'archivist'], FILE_ANSWER),
 
   'audit.verify': method(empty, auditVerifyOutput, ['admin']),
+
+  'sync.status': method(empty, syncStatusOutput, 'user'),
+  'sync.connect': method(syncConnectInput, syncStatusOutput, ['admin']),
+  'sync.disconnect': method(empty, syncStatusOutput, ['admin']),
+  'sync.settings': method(syncSettingsInput, syncStatusOutput, ['admin']),
+  'sync.now': method(empty, syncStatusOutput, 'user'),
+  'sync.conflicts': method(empty, z.array(syncConflictOutput), 'user'),
+  'sync.restoreConflict': method(conflictIdInput, ok, ['clerk', 'leader']),
+  'sync.dismissConflict': method(conflictIdInput, ok, ['clerk', 'leader']),
+  'sync.clashes': method(empty, z.array(syncClashOutput), 'user'),
+  'sync.renumber': method(renumberInput, renumberOutput, ['admin']),
+  /** A new PC joins its office: enrolled and filled from the server instead of a first-run setup. */
+  'setup.join': method(syncConnectInput, z.object({ initialized: z.boolean(), status: syncStatusOutput }), 'public'),
 } as const;
 
 export type Contract = typeof contract;

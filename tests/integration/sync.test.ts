@@ -1,0 +1,104 @@
+// Desktops and a real sync server over HTTP on 127.0.0.1: offline work on every PC, synced in
+// every order, ends with the same registers everywhere; nothing typed is lost.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE } from '../helpers/office.js';
+import { firstDesktop, joinDesktop, syncedSnapshot, type Desktop } from '../helpers/syncDesktops.js';
+import { serverKinds, startSyncServer, type TestServer } from '../helpers/syncServer.js';
+
+const register = (d: Desktop, code: string, summary: string) =>
+  d.clerk.ok('incoming.register', { ...SAMPLE, code, summary, receivedAt: '2026-03-05T02:00:00Z' });
+const registerOf = async (d: Desktop) =>
+  (await d.clerk.ok('incoming.list', { limit: 500 })).items.map((i) => `${i.number}|${i.code}|${i.summary}`).sort();
+
+describe.each(serverKinds())('sync through the server on %s', (kind) => {
+  let server: TestServer;
+  let a: Desktop;
+  let b: Desktop;
+  let c: Desktop;
+
+  beforeAll(async () => {
+    server = await startSyncServer(kind);
+    a = await firstDesktop(server.url, await server.code());
+    await register(a, '1/UBND', 'Văn bản trước khi nối mạng');
+    await a.sync();
+    b = await joinDesktop('B', server.url, await server.code());
+    c = await joinDesktop('C', server.url, await server.code());
+  }, 120_000);
+  afterAll(async () => {
+    for (const d of [a, b, c]) await d?.cleanup();
+    await server?.close();
+  });
+
+  it('a PC that joins gets the office: its users log in and its register is there', async () => {
+    expect(await registerOf(b)).toEqual(await registerOf(a));
+    expect(await registerOf(c)).toContain('1|1/UBND|Văn bản trước khi nối mạng');
+    const status = await b.admin.ok('sync.status');
+    expect(status).toMatchObject({ enrolled: true, waiting: 0, lastError: null, stopped: false });
+    expect(status.lastSuccessAt).not.toBeNull();
+  });
+
+  it('offline edits on three PCs, synced in every order, end identical; concurrent edits keep the loser', async () => {
+    const doc = (await a.clerk.ok('incoming.list', { limit: 10 })).items[0]!;
+    // Offline: the keeper of the book registers; the others edit the same document.
+    await register(a, '2/UBND', 'Đăng ký trên máy A');
+    await b.clerk.ok('incoming.update', { id: doc.id, notes: 'Ghi chú của máy B' });
+    await c.clerk.ok('incoming.update', { id: doc.id, notes: 'Ghi chú của máy C' });
+    await c.clerk.ok('incoming.update', { id: doc.id, pages: 7 });
+    for (const order of [[a, b, c], [c, b, a], [b, a, c]]) for (const d of order) await d.sync();
+    for (const d of [a, b, c]) await d.sync();
+    const snapshots = [a, b, c].map((d) => syncedSnapshot(d.t.store));
+    expect(snapshots[1]).toEqual(snapshots[0]);
+    expect(snapshots[2]).toEqual(snapshots[0]);
+    const after = await a.clerk.ok('incoming.get', { id: doc.id });
+    expect(after.notes).toBe('Ghi chú của máy C'); // the later edit
+    expect(after.pages).toBe(7); // another field of the same row is not lost
+    const lost = (await b.clerk.ok('sync.conflicts')).concat(await c.clerk.ok('sync.conflicts')).concat(await a.clerk.ok('sync.conflicts'));
+    expect(lost.some((x) => x.lostValue === 'Ghi chú của máy B' && x.keptValue === 'Ghi chú của máy C' && x.fieldLabel === 'Ghi chú')).toBe(true);
+  });
+
+  it('the conflicts list restores the losing value on every PC', async () => {
+    const owner = (await b.clerk.ok('sync.conflicts')).length > 0 ? b : c;
+    const conflict = (await owner.clerk.ok('sync.conflicts')).find((x) => x.lostValue === 'Ghi chú của máy B')!;
+    await owner.clerk.ok('sync.restoreConflict', { id: conflict.id });
+    expect((await owner.clerk.ok('sync.conflicts')).find((x) => x.id === conflict.id)).toBeUndefined();
+    await owner.sync();
+    await a.sync();
+    expect((await a.clerk.ok('incoming.get', { id: conflict.rowId })).notes).toBe('Ghi chú của máy B');
+  });
+
+  it('two PCs numbering one book offline: both documents kept, the clash shown on both, renumbered by the admin', async () => {
+    await register(a, '10/SGD', 'Số trên máy A');
+    await register(b, '11/SGD', 'Số trên máy B');
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    const onA = await a.admin.ok('sync.clashes');
+    const onB = await b.admin.ok('sync.clashes');
+    expect(onA).toHaveLength(1);
+    expect(onB).toHaveLength(1);
+    expect(onA[0]!.documents.map((d) => d.code).sort()).toEqual(['10/SGD', '11/SGD']);
+    expect((await a.admin.ok('sync.status')).clashes).toBe(1);
+    const fromB = onA[0]!.documents.find((d) => d.code === '11/SGD')!;
+    const renumbered = await a.admin.ok('sync.renumber', { id: fromB.id });
+    expect(renumbered.number).toBe(onA[0]!.number + 1);
+    await a.sync();
+    await b.sync();
+    expect(await a.admin.ok('sync.clashes')).toEqual([]);
+    expect(await b.admin.ok('sync.clashes')).toEqual([]);
+    expect((await b.clerk.ok('incoming.get', { id: fromB.id })).number).toBe(renumbered.number);
+    const history = await b.clerk.ok('incoming.history', { id: fromB.id });
+    expect(JSON.stringify(history)).toContain('renumber');
+  });
+
+  it('a deletion is a tombstone that reaches every PC', async () => {
+    const doc = await register(a, '20/SGD', 'Sẽ bị hủy');
+    await a.sync();
+    await c.sync();
+    await c.clerk.ok('incoming.delete', { id: doc.id, reason: 'Vào sổ nhầm' });
+    await c.sync();
+    await a.sync();
+    const row = a.t.store.sqlite.prepare('SELECT deleted_at, deleted_reason FROM documents WHERE id = ?').get(doc.id) as { deleted_at: string | null; deleted_reason: string };
+    expect(row.deleted_at).not.toBeNull();
+    expect(row.deleted_reason).toBe('Vào sổ nhầm');
+  });
+});
