@@ -281,6 +281,8 @@ export class SyncEngine {
   }
 
   private async checkNotBehind(http: SyncHttp, config: SyncConfig): Promise<void> {
+    // Who answers, before any token is shown to it: another server gets neither data nor token.
+    this.checkServer(config, (await http.health()).serverId);
     const cursor = this.cursor();
     const probe = await http.pull(cursor, 1);
     this.checkServer(config, probe.serverId);

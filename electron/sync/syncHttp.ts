@@ -40,8 +40,9 @@ export class SyncHttp {
     private readonly token: string | null = null,
   ) {}
 
+  /** Sent without the token: it is how a PC checks who answers before showing it. */
   health(): Promise<HealthResponse> {
-    return this.json('GET', '/v1/health', undefined, healthResponseSchema);
+    return new SyncHttp(this.baseUrl).json('GET', '/v1/health', undefined, healthResponseSchema);
   }
 
   enroll(req: EnrollRequest): Promise<EnrollResponse> {
