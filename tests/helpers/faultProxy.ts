@@ -12,7 +12,7 @@ export interface Cut {
 
 export interface FaultProxy {
   url: string;
-  arm(cut: Cut): void;
+  arm(cut: Cut | null): void;
   /** How many cuts happened. */
   cuts: number;
   close(): Promise<void>;
@@ -20,11 +20,16 @@ export interface FaultProxy {
 
 export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
   let armed: Cut | null = null;
+  // Bumped on every arm(): a cut left pending on a kept-alive connection is forgotten.
+  let generation = 0;
   const sockets = new Set<net.Socket>();
   const proxy: FaultProxy = {
     url: '',
     cuts: 0,
-    arm: (cut) => (armed = cut),
+    arm: (cut) => {
+      armed = cut ?? null;
+      generation++;
+    },
     close: () =>
       new Promise((resolve) => {
         for (const s of sockets) s.destroy();
@@ -36,6 +41,7 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
     sockets.add(client);
     sockets.add(upstream);
     let cut: Cut | null = null;
+    let cutGeneration = -1;
     let counted = 0;
     const kill = () => {
       proxy.cuts++;
@@ -43,8 +49,10 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
       upstream.destroy();
     };
     client.on('data', (chunk: Buffer) => {
+      if (cut && cutGeneration !== generation) cut = null;
       if (!cut && armed && chunk.toString('latin1').includes(armed.request)) {
         cut = armed;
+        cutGeneration = generation;
         armed = null;
         counted = 0;
       }
@@ -58,6 +66,7 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
       upstream.write(chunk);
     });
     upstream.on('data', (chunk: Buffer) => {
+      if (cut && cutGeneration !== generation) cut = null;
       if (cut?.direction === 'down') {
         if (counted + chunk.length > cut.afterBytes) {
           client.write(chunk.subarray(0, Math.max(0, cut.afterBytes - counted)));

@@ -18,7 +18,7 @@ const change = (rowId: string, fields: Change['fields'], at = new Date(), table:
   fields,
 });
 
-async function raw(server: TestServer, method: string, path: string, body: string | Buffer | undefined, token?: string, type = 'application/json') {
+async function raw(server: TestServer, method: string, path: string, body: string | undefined, token?: string, type = "application/json") {
   const res = await fetch(server.url + path, { method, headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) }, ...(body !== undefined ? { body } : {}) });
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as { code?: string; message?: string }) : null };
