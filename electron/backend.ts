@@ -176,8 +176,13 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
 
   const handlers: Handlers = {
     'setup.status': () => {
-      const office = currentPreseed(store)?.office;
-      return { initialized: isInitialized(store), preset: office ? { unitName: office.name ?? null, unitCode: office.code ?? null } : null };
+      const preseed = currentPreseed(store);
+      const office = preseed?.office;
+      return {
+        initialized: isInitialized(store),
+        preset: office ? { unitName: office.name ?? null, unitCode: office.code ?? null } : null,
+        join: preseed?.sync ? { url: preseed.sync.serverUrl, code: preseed.sync.enrollmentCode ?? null } : null,
+      };
     },
     'setup.initialize': async (input, req) => {
       if (isInitialized(store)) throw new AppError('ALREADY_INITIALIZED', 'Chương trình đã được thiết lập; hãy đăng nhập.');

@@ -7,15 +7,16 @@ import { LoginPage } from './pages/LoginPage';
 import { SetupPage } from './pages/SetupPage';
 
 type Preset = { unitName: string | null; unitCode: string | null } | null;
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'setup'; preset: Preset } | { kind: 'login' } | { kind: 'in'; me: Me };
+type Join = { url: string; code: string | null } | null;
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'setup'; preset: Preset; join: Join } | { kind: 'login' } | { kind: 'in'; me: Me };
 
 export function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   const load = useCallback(async () => {
     try {
-      const { initialized, preset } = await api.call('setup.status');
-      if (!initialized) return setState({ kind: 'setup', preset });
+      const { initialized, preset, join } = await api.call('setup.status');
+      if (!initialized) return setState({ kind: 'setup', preset, join });
       try {
         setState({ kind: 'in', me: await api.call('auth.me') });
       } catch {
@@ -41,7 +42,7 @@ export function App() {
     case 'error':
       return <Result status="error" title="Không kết nối được tới VănThư" subTitle={state.message} />;
     case 'setup':
-      return <SetupPage preset={state.preset} onDone={(me) => setState({ kind: 'in', me })} />;
+      return <SetupPage preset={state.preset} join={state.join} onDone={(me) => setState({ kind: 'in', me })} onJoined={() => setState({ kind: 'login' })} />;
     case 'login':
       return <LoginPage onDone={(me) => setState({ kind: 'in', me })} />;
     case 'in':

@@ -10,6 +10,7 @@ import {
   SearchOutlined,
   SendOutlined,
   SettingOutlined,
+  SyncOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Alert, Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
@@ -30,6 +31,7 @@ import { ROLE_LABELS } from '../../shared/domain/enums.js';
 import { AdminPage } from '../pages/admin/AdminPage';
 import { IncomingRegisterPage } from '../pages/incoming/IncomingRegisterPage';
 import { ImportPage } from '../pages/imports/ImportPage';
+import { SyncPage } from '../pages/sync/SyncPage';
 
 interface Section {
   key: string;
@@ -49,6 +51,7 @@ const SECTIONS: Section[] = [
   { key: 'reports', label: 'Báo cáo', icon: <BarChartOutlined />, page: () => <ReportsPage />, visible: (me) => me.roles.some((r) => r === 'admin' || r === 'clerk' || r === 'leader' || r === 'archivist') },
   { key: 'imports', label: 'Nhập sổ cũ', icon: <ImportOutlined />, page: () => <ImportPage />, visible: (me) => me.roles.some((r) => r === 'admin' || r === 'clerk') },
   { key: 'catalog', label: 'Danh mục', icon: <AppstoreOutlined />, page: (me) => <CatalogPage me={me} /> },
+  { key: 'sync', label: 'Đồng bộ', icon: <SyncOutlined />, page: (me) => <SyncPage me={me} /> },
   { key: 'admin', label: 'Quản trị', icon: <SettingOutlined />, page: () => <AdminPage />, visible: (me) => me.roles.includes('admin') },
 ];
 

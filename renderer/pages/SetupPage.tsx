@@ -1,9 +1,10 @@
-import { App, Button, Card, Form, Input, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import type { Me } from '../../shared/api/admin.js';
 import { api } from '../api/client';
 import { showFieldError } from '../components/errors';
 import { useEnterMovesOn } from '../hooks/useEnterMovesOn';
+import { JoinOfficeForm } from './JoinOfficeForm';
 
 interface Values {
   unitName: string;
@@ -14,7 +15,18 @@ interface Values {
   confirm: string;
 }
 
-export function SetupPage({ onDone, preset }: { onDone: (me: Me) => void; preset?: { unitName: string | null; unitCode: string | null } | null }) {
+export function SetupPage({
+  onDone,
+  onJoined,
+  preset,
+  join,
+}: {
+  onDone: (me: Me) => void;
+  onJoined: () => void;
+  preset?: { unitName: string | null; unitCode: string | null } | null;
+  join?: { url: string; code: string | null } | null;
+}) {
+  const [mode, setMode] = useState<'first' | 'join'>(join ? 'join' : 'first');
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
@@ -36,52 +48,68 @@ export function SetupPage({ onDone, preset }: { onDone: (me: Me) => void; preset
   return (
     <div className="vt-center">
       <Card className="vt-card" title="Thiết lập VănThư lần đầu">
-        <Typography.Paragraph type="secondary">
-          Nhập tên cơ quan và tạo tài khoản quản trị. Sổ văn bản đến của năm nay và danh mục loại văn bản được tạo sẵn.
-        </Typography.Paragraph>
-        {preset && (
-          <Typography.Paragraph type="secondary">Tên và mã đơn vị lấy từ tệp cấu hình vanthu.config.json của bộ phận tin học; có thể sửa.</Typography.Paragraph>
+        <Segmented
+          block
+          style={{ marginBottom: 16 }}
+          value={mode}
+          onChange={(v) => setMode(v as 'first' | 'join')}
+          options={[
+            { value: 'first', label: 'Máy đầu tiên của đơn vị' },
+            { value: 'join', label: 'Nối vào đơn vị đã dùng VănThư' },
+          ]}
+        />
+        {mode === 'join' ? (
+          <JoinOfficeForm join={join ?? null} onJoined={onJoined} />
+        ) : (
+          <>
+            <Typography.Paragraph type="secondary">
+              Nhập tên cơ quan và tạo tài khoản quản trị. Sổ văn bản đến của năm nay và danh mục loại văn bản được tạo sẵn.
+            </Typography.Paragraph>
+            {preset && (
+              <Typography.Paragraph type="secondary">Tên và mã đơn vị lấy từ tệp cấu hình vanthu.config.json của bộ phận tin học; có thể sửa.</Typography.Paragraph>
+            )}
+            <Form
+              form={form}
+              layout="vertical"
+              onKeyDown={onKeyDown}
+              requiredMark={false}
+              disabled={busy}
+              initialValues={{ unitName: preset?.unitName ?? undefined, unitCode: preset?.unitCode ?? undefined }}
+            >
+              <Form.Item name="unitName" label="Tên cơ quan, đơn vị" rules={[{ required: true, whitespace: true, message: 'Chưa nhập tên cơ quan.' }]}>
+                <Input autoFocus placeholder="Ví dụ: Phòng Giáo dục và Đào tạo huyện Đông Anh" />
+              </Form.Item>
+              <Form.Item name="unitCode" label="Mã, chữ viết tắt của cơ quan" rules={[{ required: true, whitespace: true, message: 'Chưa nhập mã cơ quan.' }]}>
+                <Input placeholder="Ví dụ: PGDĐT" />
+              </Form.Item>
+              <Form.Item name="adminFullName" label="Họ và tên người quản trị" rules={[{ required: true, whitespace: true, message: 'Chưa nhập họ và tên.' }]}>
+                <Input />
+              </Form.Item>
+              <Form.Item name="adminUsername" label="Tên đăng nhập" rules={[{ required: true, message: 'Chưa nhập tên đăng nhập.' }]}>
+                <Input autoComplete="username" />
+              </Form.Item>
+              <Form.Item name="adminPassword" label="Mật khẩu (ít nhất 8 ký tự)" rules={[{ required: true, min: 8, message: 'Mật khẩu cần ít nhất 8 ký tự.' }]}>
+                <Input.Password autoComplete="new-password" />
+              </Form.Item>
+              <Form.Item
+                name="confirm"
+                label="Nhập lại mật khẩu"
+                dependencies={['adminPassword']}
+                rules={[
+                  { required: true, message: 'Hãy nhập lại mật khẩu.' },
+                  ({ getFieldValue }) => ({
+                    validator: (_, v) => (v === getFieldValue('adminPassword') ? Promise.resolve() : Promise.reject(new Error('Hai mật khẩu không khớp.'))),
+                  }),
+                ]}
+              >
+                <Input.Password autoComplete="new-password" />
+              </Form.Item>
+              <Button type="primary" block loading={busy} onClick={() => void submit()}>
+                Bắt đầu sử dụng
+              </Button>
+            </Form>
+          </>
         )}
-        <Form
-          form={form}
-          layout="vertical"
-          onKeyDown={onKeyDown}
-          requiredMark={false}
-          disabled={busy}
-          initialValues={{ unitName: preset?.unitName ?? undefined, unitCode: preset?.unitCode ?? undefined }}
-        >
-          <Form.Item name="unitName" label="Tên cơ quan, đơn vị" rules={[{ required: true, whitespace: true, message: 'Chưa nhập tên cơ quan.' }]}>
-            <Input autoFocus placeholder="Ví dụ: Phòng Giáo dục và Đào tạo huyện Đông Anh" />
-          </Form.Item>
-          <Form.Item name="unitCode" label="Mã, chữ viết tắt của cơ quan" rules={[{ required: true, whitespace: true, message: 'Chưa nhập mã cơ quan.' }]}>
-            <Input placeholder="Ví dụ: PGDĐT" />
-          </Form.Item>
-          <Form.Item name="adminFullName" label="Họ và tên người quản trị" rules={[{ required: true, whitespace: true, message: 'Chưa nhập họ và tên.' }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="adminUsername" label="Tên đăng nhập" rules={[{ required: true, message: 'Chưa nhập tên đăng nhập.' }]}>
-            <Input autoComplete="username" />
-          </Form.Item>
-          <Form.Item name="adminPassword" label="Mật khẩu (ít nhất 8 ký tự)" rules={[{ required: true, min: 8, message: 'Mật khẩu cần ít nhất 8 ký tự.' }]}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            name="confirm"
-            label="Nhập lại mật khẩu"
-            dependencies={['adminPassword']}
-            rules={[
-              { required: true, message: 'Hãy nhập lại mật khẩu.' },
-              ({ getFieldValue }) => ({
-                validator: (_, v) => (v === getFieldValue('adminPassword') ? Promise.resolve() : Promise.reject(new Error('Hai mật khẩu không khớp.'))),
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Button type="primary" block loading={busy} onClick={() => void submit()}>
-            Bắt đầu sử dụng
-          </Button>
-        </Form>
       </Card>
     </div>
   );

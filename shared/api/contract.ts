@@ -118,7 +118,12 @@ const ok = z.object({ ok: z.literal(true) });
 export const contract = {
   'setup.status': method(
     empty,
-    z.object({ initialized: z.boolean(), preset: z.object({ unitName: z.string().nullable(), unitCode: z.string().nullable() }).nullable() }),
+    z.object({
+      initialized: z.boolean(),
+      preset: z.object({ unitName: z.string().nullable(), unitCode: z.string().nullable() }).nullable(),
+      /** The office's sync server and code from vanthu.config.json: a new PC joins instead of setting up. */
+      join: z.object({ url: z.string(), code: z.string().nullable() }).nullable(),
+    }),
     'public',
   ),
   'setup.initialize': method(setupInitializeInput, meOutput, 'public'),

@@ -1,0 +1,66 @@
+// A new PC of an office that already uses VănThư: enrolled with the server's one-time code, it
+// downloads the office's data (users, books, registers) instead of being set up from nothing.
+import { CloudDownloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { api } from '../api/client';
+import { showFieldError } from '../components/errors';
+import { useEnterMovesOn } from '../hooks/useEnterMovesOn';
+
+export function JoinOfficeForm({ join, onJoined }: { join: { url: string; code: string | null } | null; onJoined: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ url: string; code: string; deviceName?: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    const values = await form.validateFields();
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.call('setup.join', values);
+      if (!r.initialized) {
+        setError('Đơn vị trên máy chủ chưa có dữ liệu. Hãy thiết lập máy đầu tiên của đơn vị (thẻ bên cạnh); máy này đã được đăng ký và sẽ gửi dữ liệu lên.');
+        return;
+      }
+      message.success('Đã tải dữ liệu của đơn vị. Hãy đăng nhập bằng tài khoản của mình.');
+      onJoined();
+    } catch (err) {
+      if (!showFieldError(form, err)) setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const onKeyDown = useEnterMovesOn(() => void submit());
+
+  return (
+    <>
+      <Typography.Paragraph type="secondary">
+        Nhập địa chỉ máy chủ đồng bộ và mã đăng ký do quản trị cấp. Dữ liệu của đơn vị (người dùng, sổ, văn bản) được tải về máy này; sau đó đăng nhập như ở máy khác.
+      </Typography.Paragraph>
+      {join && <Typography.Paragraph type="secondary">Địa chỉ {join.code ? 'và mã ' : ''}lấy từ tệp cấu hình vanthu.config.json của bộ phận tin học.</Typography.Paragraph>}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="join-error" />}
+      <Form
+        form={form}
+        layout="vertical"
+        onKeyDown={onKeyDown}
+        requiredMark={false}
+        disabled={busy}
+        initialValues={{ url: join?.url ?? undefined, code: join?.code ?? undefined }}
+      >
+        <Form.Item name="url" label="Địa chỉ máy chủ đồng bộ" rules={[{ required: true, whitespace: true, message: 'Chưa nhập địa chỉ máy chủ.' }]}>
+          <Input autoFocus placeholder="https://dongbo.pgd-hoankiem.edu.vn" />
+        </Form.Item>
+        <Form.Item name="code" label="Mã đăng ký" rules={[{ required: true, whitespace: true, message: 'Chưa nhập mã đăng ký.' }]}>
+          <Input placeholder="K7QM-2XHD-9TPA-4WNE-…" style={{ fontFamily: 'monospace' }} />
+        </Form.Item>
+        <Form.Item name="deviceName" label="Tên máy này (để quản trị nhận ra)">
+          <Input placeholder="Máy lãnh đạo" />
+        </Form.Item>
+        <Button type="primary" block icon={<CloudDownloadOutlined />} loading={busy} onClick={() => void submit()}>
+          {busy ? 'Đang tải dữ liệu của đơn vị…' : 'Kết nối và tải dữ liệu'}
+        </Button>
+      </Form>
+    </>
+  );
+}

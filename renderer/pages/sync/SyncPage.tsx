@@ -1,0 +1,170 @@
+// Đồng bộ: this PC's link to the office's server — connect with a one-time code, the status
+// (last success, changes waiting, last error in Vietnamese), "Đồng bộ ngay", number clashes to
+// resolve and the conflicts list to restore from.
+import { CloudSyncOutlined, DisconnectOutlined, LinkOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Space, Switch, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { Me } from '../../../shared/api/admin.js';
+import type { SyncStatus } from '../../../shared/api/sync.js';
+import { formatInstant } from '../../../shared/text/dates.js';
+import { api } from '../../api/client';
+import { showFieldError } from '../../components/errors';
+import { useBusyAction } from '../../hooks/useBusyAction';
+import { useCtrlS } from '../../hooks/useCtrlS';
+import { useEnterMovesOn } from '../../hooks/useEnterMovesOn';
+import { ClashesCard } from './ClashesCard';
+import { ConflictsCard } from './ConflictsCard';
+
+export function SyncPage({ me }: { me: Me }) {
+  const { message } = App.useApp();
+  const isAdmin = me.roles.includes('admin');
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const [form] = Form.useForm<{ url: string; code: string; deviceName?: string }>();
+
+  const load = useCallback(async () => {
+    try {
+      setStatus(await api.call('sync.status'));
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  }, [message]);
+  useEffect(() => {
+    void load();
+    const t = setInterval(() => void load(), 3000);
+    return () => clearInterval(t);
+  }, [load]);
+  const after = useCallback(() => {
+    void load();
+    setGeneration((g) => g + 1);
+  }, [load]);
+  const [busy, act] = useBusyAction(after);
+
+  const syncNow = () =>
+    act('now', async () => {
+      const s = await api.call('sync.now');
+      setStatus(s);
+      if (s.lastError) message.warning(s.lastError);
+      else message.success('Đã đồng bộ xong.');
+    });
+
+  const connect = async () => {
+    const values = await form.validateFields();
+    await act('connect', async () => {
+      try {
+        const s = await api.call('sync.connect', values);
+        message.success(`Đã kết nối máy chủ của ${s.unitName ?? 'đơn vị'}; đang gửi dữ liệu lần đầu.`);
+        await api.call('sync.now').then(setStatus);
+      } catch (err) {
+        if (!showFieldError(form, err)) throw err;
+      }
+    });
+  };
+  const onKeyDown = useEnterMovesOn(() => void connect());
+  useCtrlS(() => void (status?.enrolled ? syncNow() : connect()));
+
+  const disconnect = () =>
+    Modal.confirm({
+      title: 'Ngắt kết nối máy chủ đồng bộ?',
+      content: 'Dữ liệu trên máy này được giữ nguyên. Muốn nối lại cần một mã đăng ký mới từ quản trị máy chủ.',
+      okText: 'Ngắt kết nối',
+      cancelText: 'Thôi',
+      okButtonProps: { danger: true },
+      onOk: () => act('disconnect', async () => void setStatus(await api.call('sync.disconnect'))),
+    });
+
+  if (!status) return null;
+  const state = status.running ? (
+    <Tag color="processing">Đang đồng bộ…</Tag>
+  ) : status.stopped ? (
+    <Tag color="error">Đã dừng</Tag>
+  ) : status.lastError ? (
+    <Tag color="warning">Chưa đồng bộ được, sẽ thử lại</Tag>
+  ) : status.lastSuccessAt ? (
+    <Tag color="success">Đã đồng bộ</Tag>
+  ) : (
+    <Tag>Chưa đồng bộ lần nào</Tag>
+  );
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={16}>
+      {!status.enrolled ? (
+        <Card title="Kết nối máy chủ đồng bộ của đơn vị" size="small" data-testid="sync-connect">
+          {isAdmin ? (
+            <>
+              <Typography.Paragraph type="secondary">
+                Máy chủ đồng bộ giúp các máy trong cơ quan thấy công việc của nhau và gửi sổ lên cơ quan cấp trên. Quản trị máy chủ cấp cho mỗi máy một mã đăng ký dùng một lần (hạn 7 ngày).
+              </Typography.Paragraph>
+              <Form form={form} layout="vertical" onKeyDown={onKeyDown} requiredMark={false} style={{ maxWidth: 560 }} disabled={busy === 'connect'}>
+                <Form.Item name="url" label="Địa chỉ máy chủ" rules={[{ required: true, whitespace: true, message: 'Chưa nhập địa chỉ máy chủ.' }]}>
+                  <Input autoFocus placeholder="https://dongbo.pgd-hoankiem.edu.vn" prefix={<LinkOutlined />} />
+                </Form.Item>
+                <Form.Item name="code" label="Mã đăng ký" rules={[{ required: true, whitespace: true, message: 'Chưa nhập mã đăng ký.' }]}>
+                  <Input placeholder="K7QM-2XHD-9TPA-4WNE-…" style={{ fontFamily: 'monospace' }} />
+                </Form.Item>
+                <Form.Item name="deviceName" label="Tên máy này (để quản trị nhận ra)">
+                  <Input placeholder="Máy văn thư tầng 1" />
+                </Form.Item>
+                <Button type="primary" icon={<CloudSyncOutlined />} loading={busy === 'connect'} onClick={() => void connect()}>
+                  Kết nối
+                </Button>
+              </Form>
+            </>
+          ) : (
+            <Alert type="info" showIcon title="Máy này chưa kết nối máy chủ đồng bộ. Người quản trị kết nối trong mục này." />
+          )}
+        </Card>
+      ) : (
+        <Card
+          title="Đồng bộ với máy chủ"
+          size="small"
+          data-testid="sync-status"
+          extra={
+            <Space>
+              <Button type="primary" icon={<CloudSyncOutlined />} loading={busy === 'now' || status.running} onClick={() => void syncNow()}>
+                Đồng bộ ngay
+              </Button>
+              {isAdmin && (
+                <Button icon={<DisconnectOutlined />} onClick={disconnect}>
+                  Ngắt kết nối
+                </Button>
+              )}
+            </Space>
+          }
+        >
+          {status.lastError && (
+            <Alert type={status.stopped ? 'error' : 'warning'} showIcon title={status.lastError} style={{ marginBottom: 12 }} data-testid="sync-error" />
+          )}
+          <Descriptions size="small" bordered column={2}>
+            <Descriptions.Item label="Trạng thái">{state}</Descriptions.Item>
+            <Descriptions.Item label="Máy chủ">{status.url}</Descriptions.Item>
+            <Descriptions.Item label="Đơn vị trên máy chủ">{status.unitName}</Descriptions.Item>
+            <Descriptions.Item label="Tên máy này">{status.deviceName}</Descriptions.Item>
+            <Descriptions.Item label="Lần đồng bộ gần nhất">{status.lastSuccessAt ? formatInstant(status.lastSuccessAt) : 'Chưa có'}</Descriptions.Item>
+            <Descriptions.Item label="Lần thử tiếp theo">{status.nextAttemptAt ? formatInstant(status.nextAttemptAt) : '—'}</Descriptions.Item>
+            <Descriptions.Item label="Thay đổi chờ gửi">
+              <span data-testid="sync-waiting">{status.waiting.toLocaleString('vi-VN')}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label="Tệp đính kèm chờ gửi">{status.filesWaiting.toLocaleString('vi-VN')}</Descriptions.Item>
+            <Descriptions.Item label="Tệp đính kèm của máy khác">
+              <Space>
+                <Switch
+                  size="small"
+                  checked={status.eagerFiles}
+                  disabled={!isAdmin}
+                  loading={busy === 'eager'}
+                  onChange={(v) => void act('eager', async () => void setStatus(await api.call('sync.settings', { eagerFiles: v })))}
+                  aria-label="Tải tệp đính kèm về ngay"
+                />
+                {status.eagerFiles ? 'Tải về ngay khi đồng bộ' : 'Tải về khi mở'}
+              </Space>
+            </Descriptions.Item>
+            <Descriptions.Item label="Mã truy cập của máy">{status.tokenProtection === 'os' ? 'Được hệ điều hành khóa' : 'Lưu trong thư mục dữ liệu'}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+      )}
+      {status.clashes > 0 && <ClashesCard isAdmin={isAdmin} generation={generation} onChanged={after} />}
+      <ConflictsCard me={me} generation={generation} onChanged={after} />
+    </Space>
+  );
+}
