@@ -2,13 +2,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { app, dialog, ipcMain, safeStorage, type IpcMainInvokeEvent } from 'electron';
 import { openStore } from '../db/store.js';
 import { createBackend, type Backend } from './backend.js';
 import { applyPendingRestore } from './backup/restoreOnStart.js';
 import { currentPreseed, preseedLocations, readPreseed } from './config/preseed.js';
 import { defaultDataDir, filesPath, storePath } from './dataDir.js';
 import { channelOf } from './ipcChannels.js';
+import { cipherVault } from './sync/syncConfig.js';
 import { createMainWindow } from './window.js';
 
 export interface MainPaths {
@@ -69,6 +70,8 @@ export async function main(paths: MainPaths = defaultPaths()): Promise<void> {
       textWorker: paths.textWorker,
       scheduleBackups: true,
       preseed,
+      // The sync token is sealed by the OS keychain where there is one (DPAPI, Keychain, libsecret).
+      sync: { background: true, ...(safeStorage?.isEncryptionAvailable?.() ? { vault: cipherVault(safeStorage) } : {}) },
       // A verified restore applies before the store opens: the app starts again.
       onRestoreStaged: () => {
         setTimeout(() => {

@@ -62,6 +62,7 @@ export async function serve(args: ServeArgs, staticDir: string | null, log: (m: 
       filesDir: filesPath(args.dataDir),
       textWorker,
       scheduleBackups: true,
+      sync: { background: true },
       preseed: args.preseed ?? null,
       onRestoreStaged: () => {
         const port = current.port;

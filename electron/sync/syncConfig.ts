@@ -16,6 +16,15 @@ export const plainVault: TokenVault = {
   open: (sealed) => sealed.replace(/^plain:/, ''),
 };
 
+/** The OS keychain's cipher (Electron's safeStorage); a plain token sealed earlier still opens. */
+export function cipherVault(cipher: { encryptString(text: string): Buffer; decryptString(data: Buffer): string }): TokenVault {
+  return {
+    protection: 'os',
+    seal: (token) => `os:${cipher.encryptString(token).toString('base64')}`,
+    open: (sealed) => (sealed.startsWith('os:') ? cipher.decryptString(Buffer.from(sealed.slice(3), 'base64')) : plainVault.open(sealed)),
+  };
+}
+
 export interface SyncConfig {
   url: string;
   serverId: string;

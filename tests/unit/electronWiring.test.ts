@@ -9,6 +9,7 @@ import { runInNewContext } from 'node:vm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { contract } from '../../shared/api/contract.js';
 import { samplePdf } from '../helpers/pdfFixtures.js';
+import { startSyncServer } from '../helpers/syncServer.js';
 
 type Handler = (event: unknown, input: unknown) => Promise<unknown>;
 const fake = vi.hoisted(() => {
@@ -49,6 +50,12 @@ vi.mock('electron', () => {
     },
     ipcMain: { handle: (channel: string, fn: Handler) => fake.handlers.set(channel, fn) },
     dialog: { showErrorBox: () => {} },
+    // A stand-in keychain: reversible, and visibly not the plain token.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (text: string) => Buffer.from(`sealed:${text}`).map((b) => b ^ 0x5a),
+      decryptString: (data: Buffer) => Buffer.from(data.map((b) => b ^ 0x5a)).toString().replace(/^sealed:/, ''),
+    },
     BrowserWindow,
   };
 });
@@ -107,7 +114,7 @@ describe('electron main', () => {
   it('answers the app page through the real backend and keeps its session', async () => {
     const { handlers } = await started();
     const call = (m: string, input?: unknown, event: unknown = fromOurPage) => handlers.get(`vanthu:${m}`)!(event, input);
-    expect(await call('setup.status')).toEqual({ ok: true, value: { initialized: false, preset: null } });
+    expect(await call('setup.status')).toEqual({ ok: true, value: { initialized: false, preset: null, join: null } });
     const setup = (await call('setup.initialize', {
       unitName: 'Trường Tiểu học Kim Đồng', unitCode: 'THKD', adminUsername: 'admin', adminPassword: 'matkhau-12345', adminFullName: 'Lê Thị Hoa',
     })) as { ok: boolean };
@@ -130,6 +137,26 @@ describe('electron main', () => {
     expect(new Uint8Array(got.value.bytes as Uint8Array)).toEqual(new Uint8Array(pdf));
     const missing = await call('attachments.add', { documentId: doc.value.id, path: join(dataDir, 'khong-co.pdf') });
     expect(missing.error?.code).toBe('NOT_FOUND');
+  });
+
+  it('keeps the sync token sealed by the OS keychain (safeStorage), and syncs with it', async () => {
+    const { handlers } = await started();
+    const call = (m: string, input?: unknown) => handlers.get(`vanthu:${m}`)!(fromOurPage, input) as Promise<{ ok: boolean; value: Record<string, unknown>; error?: { message: string } }>;
+    const server = await startSyncServer();
+    try {
+      const connected = await call('sync.connect', { url: server.url, code: await server.code(), deviceName: 'Máy thử' });
+      expect(connected.error).toBeUndefined();
+      expect(connected.value).toMatchObject({ enrolled: true, tokenProtection: 'os' });
+      const { openStore } = await import('../../db/store.js');
+      const peek = openStore(join(dataDir, 'vanthu.sqlite'));
+      const config = JSON.parse((peek.sqlite.prepare("SELECT value FROM local_meta WHERE key = 'sync.config'").get() as { value: string }).value) as { sealedToken: string };
+      peek.close();
+      expect(config.sealedToken).toMatch(/^os:/);
+      const synced = await call('sync.now');
+      expect(synced.value).toMatchObject({ lastError: null, waiting: 0 });
+    } finally {
+      await server.close();
+    }
   });
 
   it('refuses a call from any other page', async () => {
