@@ -55,7 +55,7 @@ export function SetupPage({
           onChange={(v) => setMode(v as 'first' | 'join')}
           options={[
             { value: 'first', label: 'Máy đầu tiên của đơn vị' },
-            { value: 'join', label: 'Nối vào đơn vị đã dùng VănThư' },
+            { value: 'join', label: 'Nối vào đơn vị đã có' },
           ]}
         />
         {mode === 'join' ? (
