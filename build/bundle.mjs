@@ -64,11 +64,19 @@ cpSync(join(root, 'db/migrations'), join(dist, 'migrations'), { recursive: true 
 if (withBench) {
   await esbuild({
     ...common,
+    // The sync bench's peers and load tool run from node_modules, as installed.
+    external: [...common.external, '@electric-sql/pglite', 'pg', 'pg-native', 'fastify', 'pouchdb', 'autocannon'],
     format: 'esm',
     banner: esmBanner,
     outdir: join(dist, 'bench'),
     outExtension: { '.js': '.mjs' },
-    entryPoints: { run: join(root, 'tests/bench/run.ts'), attach: join(root, 'tests/bench/attach.ts'), registers: join(root, 'tests/bench/registers.ts'), importRows: join(root, 'tests/bench/importRows.ts') },
+    entryPoints: {
+      run: join(root, 'tests/bench/run.ts'),
+      attach: join(root, 'tests/bench/attach.ts'),
+      registers: join(root, 'tests/bench/registers.ts'),
+      importRows: join(root, 'tests/bench/importRows.ts'),
+      sync: join(root, 'tests/bench/sync.ts'),
+    },
   });
 }
 

@@ -1,6 +1,9 @@
 // Desktops and a real sync server over HTTP on 127.0.0.1: offline work on every PC, synced in
 // every order, ends with the same registers everywhere; nothing typed is lost.
+import { existsSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samplePdf } from '../helpers/pdfFixtures.js';
 import { SAMPLE } from '../helpers/office.js';
 import { firstDesktop, joinDesktop, syncedSnapshot, type Desktop } from '../helpers/syncDesktops.js';
 import { serverKinds, startSyncServer, type TestServer } from '../helpers/syncServer.js';
@@ -88,6 +91,34 @@ describe.each(serverKinds())('sync through the server on %s', (kind) => {
     expect((await b.clerk.ok('incoming.get', { id: fromB.id })).number).toBe(renumbered.number);
     const history = await b.clerk.ok('incoming.history', { id: fromB.id });
     expect(JSON.stringify(history)).toContain('renumber');
+  });
+
+  it('pulled documents are searchable, and applying them writes nothing to the outbox', async () => {
+    await register(a, '30/SGD', 'Hướng dẫn đánh giá học sinh tiểu học theo Thông tư mới');
+    await a.sync();
+    const outbox = () => (c.t.store.sqlite.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+    const before = outbox();
+    await c.sync();
+    expect(outbox()).toBe(before);
+    const found = await c.clerk.ok('search.query', { q: 'danh gia hoc sinh tieu hoc' });
+    expect(found.items.some((h) => h.code === '30/SGD')).toBe(true);
+  });
+
+  it('an attachment goes up after its row, comes down when first opened (or at once, if set), checked by hash', async () => {
+    const doc = await register(a, '40/SGD', 'Văn bản có tệp đính kèm');
+    const pdf = await samplePdf(2, 'Kế hoạch có đính kèm');
+    const added = await a.backend.attachments.add({ userId: null }, { documentId: doc.id, name: 'ke-hoach.pdf', source: Readable.from([Buffer.from(pdf)]) });
+    expect((await a.clerk.ok('sync.status')).filesWaiting).toBe(1);
+    const after = await a.sync();
+    expect(after).toMatchObject({ filesWaiting: 0, waiting: 0 });
+    await c.admin.ok('sync.settings', { eagerFiles: true });
+    await b.sync();
+    await c.sync();
+    expect(b.backend.attachments.blobs.has(added.sha256)).toBe(false);
+    expect(existsSync(c.backend.attachments.blobs.path(added.sha256))).toBe(true);
+    const opened = await b.backend.attachments.content(added.id);
+    expect(Buffer.from(opened.bytes).equals(Buffer.from(pdf))).toBe(true);
+    expect((await b.clerk.ok('sync.status')).filesWaiting).toBe(0); // not sent back
   });
 
   it('a deletion is a tombstone that reaches every PC', async () => {
