@@ -66,7 +66,8 @@ async function openPglite(dir: string): Promise<ServerDb> {
 }
 
 async function openPostgres(url: string, max: number): Promise<ServerDb> {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // JIT compiles a query for tens of ms when its estimate is large: never worth it for these small batches.
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off' });
   // A dropped connection in the pool must not take the process down.
   pool.on('error', () => {});
   await migratePg(drizzlePg(pool), { migrationsFolder: migrationsFolder() });

@@ -9,11 +9,12 @@ export async function placeNumbers(sql: Sql, unitId: string, docs: PlacedDocumen
   if (docs.length === 0) return [];
   const list = JSON.stringify(docs.map((d, o) => ({ o, id: d.documentId, book: d.bookId, year: d.year, number: d.number })));
   // Where the moved documents stood before: a place they free may promote a flagged one.
-  const freed = await sql.query<{ book_id: string; year: number; number: number }>(
-    `DELETE FROM doc_numbers n USING jsonb_to_recordset($2::jsonb) AS x(id text) WHERE n.unit_id = $1 AND n.document_id = x.id AND NOT n.clash RETURNING n.book_id, n.year, n.number`,
-    [unitId, list],
+  const removed = await sql.query<{ book_id: string; year: number; number: number; clash: boolean }>(
+    `DELETE FROM doc_numbers n USING (SELECT d.unit_id, d.document_id FROM unnest($2::text[]) AS x(id) CROSS JOIN LATERAL (SELECT unit_id, document_id FROM doc_numbers WHERE unit_id = $1 AND document_id = x.id OFFSET 0) d) m
+     WHERE n.unit_id = m.unit_id AND n.document_id = m.document_id RETURNING n.book_id, n.year, n.number, n.clash`,
+    [unitId, docs.map((d) => d.documentId)],
   );
-  await sql.query(`DELETE FROM doc_numbers n USING jsonb_to_recordset($2::jsonb) AS x(id text) WHERE n.unit_id = $1 AND n.document_id = x.id`, [unitId, list]);
+  const freed = removed.filter((r) => !r.clash).map(({ book_id, year, number }) => ({ book_id, year, number }));
   await sql.query(
     `INSERT INTO doc_numbers (unit_id, document_id, book_id, year, number, clash)
      SELECT $1, x.id, x.book, x.year, x.number, false FROM jsonb_to_recordset($2::jsonb) AS x(o int, id text, book text, year int, number int) ORDER BY x.o

@@ -18,7 +18,7 @@ export async function push(db: ServerDb, device: Device, changes: Change[], now 
     let seq = Number(unit.seq);
     const ids = changes.map((c) => c.changeId);
     const known = new Set(
-      (await sql.query<{ change_id: string }>(`SELECT change_id FROM changes WHERE change_id IN (SELECT jsonb_array_elements_text($1::jsonb))`, [JSON.stringify(ids)])).map((r) => r.change_id),
+      (await sql.query<{ change_id: string }>(`SELECT change_id FROM changes WHERE change_id = ANY($1::text[])`, [ids])).map((r) => r.change_id),
     );
     const fresh: Change[] = [];
     for (const c of changes) {
@@ -28,7 +28,8 @@ export async function push(db: ServerDb, device: Device, changes: Change[], now 
     }
     let clashes: Clash[] = [];
     if (fresh.length > 0) {
-      await refuseOtherUnitsRows(sql, device.unitId, fresh);
+      const held = await rowsOf(sql, fresh);
+      refuseOtherUnitsRows(held, device.unitId, fresh);
       const numbered = fresh.map((c) => ({ seq: ++seq, change_id: c.changeId, hlc: c.hlc, t: c.table, r: c.rowId, f: c.fields }));
       await sql.query(
         `INSERT INTO changes (unit_id, seq, change_id, device_id, hlc, table_name, row_id, fields)
@@ -36,7 +37,7 @@ export async function push(db: ServerDb, device: Device, changes: Change[], now 
         [device.unitId, device.id, JSON.stringify(numbered)],
       );
       await sql.query(`UPDATE units SET seq = $2 WHERE id = $1`, [device.unitId, seq]);
-      const placed = await foldIntoRows(sql, device.unitId, fresh);
+      const placed = await foldIntoRows(sql, device.unitId, fresh, held.filter((r) => r.unit_id === device.unitId));
       clashes = await placeNumbers(sql, device.unitId, placed);
     }
     return { held: ids, clashes, serverId: db.serverId, maxSeq: seq };
@@ -59,15 +60,34 @@ function refuseClockSkew(changes: Change[], now: Date): void {
   );
 }
 
-/** A UUIDv7 row already held for another unit is not this device's to write. */
-async function refuseOtherUnitsRows(sql: Sql, unitId: string, changes: Change[]): Promise<void> {
-  const keys = changes.filter((c) => !UNIT_KEYED_TABLES.has(c.table)).map((c) => ({ t: c.table, r: c.rowId }));
-  if (keys.length === 0) return;
-  const [foreign] = await sql.query(
-    `SELECT 1 FROM rows r JOIN jsonb_to_recordset($2::jsonb) AS x(t text, r text) ON r.table_name = x.t AND r.row_id = x.r WHERE r.unit_id <> $1 LIMIT 1`,
-    [unitId, JSON.stringify(keys)],
+interface HeldRow {
+  unit_id: string;
+  table_name: string;
+  row_id: string;
+  data: Fields;
+  base: string;
+  clocks: Record<string, string>;
+  hlc: string;
+}
+
+/** The rows a batch touches, every unit's (settings keys repeat across units). */
+async function rowsOf(sql: Sql, changes: Change[]): Promise<HeldRow[]> {
+  const wanted = new Set(changes.map((c) => `${c.table}\u0000${c.rowId}`));
+  // One index probe per id (LATERAL): a plain = ANY() was planned as a scan of every row while the
+  // table's statistics lagged behind its growth.
+  const rows = await sql.query<HeldRow>(
+    `SELECT r.unit_id, r.table_name, r.row_id, r.data, r.base, r.clocks, r.hlc FROM unnest($1::text[]) AS x(id) CROSS JOIN LATERAL (SELECT * FROM rows WHERE row_id = x.id OFFSET 0) r`,
+    [[...new Set(changes.map((c) => c.rowId))]],
   );
-  if (foreign) throw new SyncError('FORBIDDEN', 'Gói đồng bộ có dữ liệu thuộc một đơn vị khác trên máy chủ; máy này không được ghi vào đó. Không thay đổi nào của gói được nhận.');
+  return rows.filter((r) => wanted.has(`${r.table_name}\u0000${r.row_id}`));
+}
+
+/** A UUIDv7 row already held for another unit is not this device's to write. */
+function refuseOtherUnitsRows(held: HeldRow[], unitId: string, changes: Change[]): void {
+  if (changes.length === 0) return;
+  if (held.some((r) => r.unit_id !== unitId && !UNIT_KEYED_TABLES.has(r.table_name))) {
+    throw new SyncError('FORBIDDEN', 'Gói đồng bộ có dữ liệu thuộc một đơn vị khác trên máy chủ; máy này không được ghi vào đó. Không thay đổi nào của gói được nhận.');
+  }
 }
 
 export interface PlacedDocument {
@@ -78,33 +98,34 @@ export interface PlacedDocument {
 }
 
 /** Field-level last writer wins into `rows`; answers the documents whose number may have moved. */
-async function foldIntoRows(sql: Sql, unitId: string, changes: Change[]): Promise<PlacedDocument[]> {
-  const keys = [...new Map(changes.map((c) => [`${c.table}\u0000${c.rowId}`, { t: c.table, r: c.rowId }])).values()];
-  const current = await sql.query<{ table_name: string; row_id: string; data: Fields; clocks: Record<string, string>; hlc: string }>(
-    `SELECT r.table_name, r.row_id, r.data, r.clocks, r.hlc FROM rows r JOIN jsonb_to_recordset($2::jsonb) AS x(t text, r text) ON r.table_name = x.t AND r.row_id = x.r WHERE r.unit_id = $1`,
-    [unitId, JSON.stringify(keys)],
-  );
-  const merged = new Map<string, { t: string; r: string; d: Fields; c: Record<string, string>; h: string }>();
-  for (const row of current) merged.set(`${row.table_name}\u0000${row.row_id}`, { t: row.table_name, r: row.row_id, d: { ...row.data }, c: { ...row.clocks }, h: row.hlc });
+async function foldIntoRows(sql: Sql, unitId: string, changes: Change[], current: HeldRow[]): Promise<PlacedDocument[]> {
+  const merged = new Map<string, { t: string; r: string; d: Fields; b: string; c: Record<string, string>; h: string; fresh: boolean }>();
+  for (const row of current) merged.set(`${row.table_name}\u0000${row.row_id}`, { t: row.table_name, r: row.row_id, d: { ...row.data }, b: row.base, c: { ...row.clocks }, h: row.hlc, fresh: false });
   const numbersTouched = new Set<string>();
   for (const c of changes) {
     const key = `${c.table}\u0000${c.rowId}`;
-    const row = merged.get(key) ?? { t: c.table, r: c.rowId, d: {}, c: {}, h: '' };
+    let row = merged.get(key);
+    const created = !row;
+    if (!row) {
+      row = { t: c.table, r: c.rowId, d: {}, b: c.hlc, c: {}, h: c.hlc, fresh: true };
+      merged.set(key, row);
+    }
     for (const [field, value] of Object.entries(c.fields)) {
-      if ((row.c[field] ?? '') < c.hlc) {
+      const clock = field in row.d ? (row.c[field] ?? row.b) : '';
+      if (clock < c.hlc || created) {
         row.d[field] = value;
-        row.c[field] = c.hlc;
+        // The creating change's columns keep the base clock: no entry needed.
+        if (!created) row.c[field] = c.hlc;
         if (c.table === 'documents' && (field === 'book_id' || field === 'year' || field === 'number')) numbersTouched.add(key);
       }
     }
     if (row.h < c.hlc) row.h = c.hlc;
-    merged.set(key, row);
   }
   await sql.query(
-    `INSERT INTO rows (unit_id, table_name, row_id, data, clocks, hlc)
-     SELECT $1, x.t, x.r, x.d, x.c, x.h FROM jsonb_to_recordset($2::jsonb) AS x(t text, r text, d jsonb, c jsonb, h text)
+    `INSERT INTO rows (unit_id, table_name, row_id, data, base, clocks, hlc)
+     SELECT $1, x.t, x.r, x.d, x.b, x.c, x.h FROM jsonb_to_recordset($2::jsonb) AS x(t text, r text, d jsonb, b text, c jsonb, h text)
      ON CONFLICT (unit_id, table_name, row_id) DO UPDATE SET data = excluded.data, clocks = excluded.clocks, hlc = excluded.hlc`,
-    [unitId, JSON.stringify([...merged.values()])],
+    [unitId, JSON.stringify([...merged.values()].map(({ t, r, d, b, c, h }) => ({ t, r, d, b, c, h })))],
   );
   const placed: PlacedDocument[] = [];
   for (const key of numbersTouched) {

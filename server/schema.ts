@@ -3,7 +3,7 @@
 // by HLC) for reports and number checks. Files are stored in chunks so the server processes
 // stay stateless behind a load balancer.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
@@ -56,7 +56,8 @@ export const changes = pgTable(
     hlc: text('hlc').notNull(),
     tableName: text('table_name').notNull(),
     rowId: text('row_id').notNull(),
-    fields: jsonb('fields').notNull(),
+    // json, not jsonb: only ever sent back as it came, so it is stored as text (cheaper to write).
+    fields: json('fields').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.seq] }), uniqueIndex('changes_change_id').on(t.changeId)],
@@ -69,13 +70,16 @@ export const rows = pgTable(
     tableName: text('table_name').notNull(),
     rowId: text('row_id').notNull(),
     data: jsonb('data').notNull(),
-    /** column → HLC of the value held. */
+    /** The HLC of the change that created the row: the clock of every column not in `clocks`. */
+    base: text('base').notNull(),
+    /** column → HLC of the value held, for the columns changed since. */
     clocks: jsonb('clocks').notNull(),
     hlc: text('hlc').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.unitId, t.tableName, t.rowId] }),
-    index('rows_row').on(t.tableName, t.rowId),
+    // A batch's rows are looked up by id alone (= ANY): precise however stale the statistics.
+    index('rows_row').on(t.rowId),
     index('rows_documents_date').on(t.unitId, sql`(${t.data}->>'received_date')`).where(sql`${t.tableName} = 'documents'`),
     index('rows_tasks_document').on(t.unitId, sql`(${t.data}->>'document_id')`).where(sql`${t.tableName} = 'tasks'`),
   ],

@@ -6,7 +6,7 @@ CREATE TABLE "changes" (
 	"hlc" text NOT NULL,
 	"table_name" text NOT NULL,
 	"row_id" text NOT NULL,
-	"fields" jsonb NOT NULL,
+	"fields" json NOT NULL,
 	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "changes_unit_id_seq_pk" PRIMARY KEY("unit_id","seq")
 );
@@ -59,6 +59,7 @@ CREATE TABLE "rows" (
 	"table_name" text NOT NULL,
 	"row_id" text NOT NULL,
 	"data" jsonb NOT NULL,
+	"base" text NOT NULL,
 	"clocks" jsonb NOT NULL,
 	"hlc" text NOT NULL,
 	CONSTRAINT "rows_unit_id_table_name_row_id_pk" PRIMARY KEY("unit_id","table_name","row_id")
@@ -90,6 +91,6 @@ CREATE UNIQUE INDEX "devices_token" ON "devices" USING btree ("token_hash");--> 
 CREATE INDEX "devices_unit" ON "devices" USING btree ("unit_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "doc_numbers_unique" ON "doc_numbers" USING btree ("unit_id","book_id","year","number") WHERE NOT "doc_numbers"."clash";--> statement-breakpoint
 CREATE INDEX "doc_numbers_number" ON "doc_numbers" USING btree ("unit_id","book_id","year","number");--> statement-breakpoint
-CREATE INDEX "rows_row" ON "rows" USING btree ("table_name","row_id");--> statement-breakpoint
+CREATE INDEX "rows_row" ON "rows" USING btree ("row_id");--> statement-breakpoint
 CREATE INDEX "rows_documents_date" ON "rows" USING btree ("unit_id",("data"->>'received_date')) WHERE "rows"."table_name" = 'documents';--> statement-breakpoint
 CREATE INDEX "rows_tasks_document" ON "rows" USING btree ("unit_id",("data"->>'document_id')) WHERE "rows"."table_name" = 'tasks';
