@@ -90,7 +90,9 @@ function applyOne(store: Store, c: PulledChange, result: ApplyResult): void {
       addToIndex(store, before.seq, indexedText(store, c.rowId)!.text);
     }
   }
-  saveClocks(store, spec.name, c.rowId, { ...clocks.applied, ...won });
+  // A row created here by this change: every column it set has the change's clock, kept once as
+  // "*" rather than column by column.
+  saveClocks(store, spec.name, c.rowId, local ? { ...clocks.applied, ...won } : { '*': c.hlc });
   // A pulled attachment's file is on the server (its device uploads it); never send it back.
   if (spec.name === 'attachments' && typeof set.sha256 === 'string') {
     stmt(store.sqlite, 'INSERT OR IGNORE INTO sync_files (sha256, at) VALUES (?, ?)').run(set.sha256, store.now().toISOString());
@@ -102,7 +104,7 @@ function applyOne(store: Store, c: PulledChange, result: ApplyResult): void {
 interface Clocks {
   /** The newest clock of each column, from either source. */
   at: Record<string, string>;
-  /** Only what was applied from other devices (what sync_clocks keeps). */
+  /** Only what was applied from other devices (what sync_clocks keeps; "*": the creating change). */
   applied: Record<string, string>;
   /** Columns whose newest value is this device's own change not yet sent. */
   unsent: Set<string>;
@@ -111,7 +113,11 @@ interface Clocks {
 function localClocks(store: Store, spec: SyncedTableSpec, rowId: string): Clocks {
   const saved = stmt(store.sqlite, 'SELECT clocks FROM sync_clocks WHERE table_name = ? AND row_id = ?').get(spec.name, rowId) as { clocks: string } | undefined;
   const applied = saved ? (JSON.parse(saved.clocks) as Record<string, string>) : {};
-  const at = { ...applied };
+  const at: Record<string, string> = {};
+  const base = applied['*'];
+  if (base) for (const column of spec.columns) at[column] = base;
+  Object.assign(at, applied);
+  delete at['*'];
   const unsent = new Set<string>();
   const own = stmt(store.sqlite, 'SELECT hlc, fields, sent_at FROM outbox WHERE table_name = ? AND row_id = ?').all(spec.name, rowId) as { hlc: string; fields: string; sent_at: string | null }[];
   for (const change of own) {

@@ -66,11 +66,11 @@ export function buildApp(db: ServerDb, options: AppOptions = {}): FastifyInstanc
     return push(db, d, pushRequestSchema.parse(req.body).changes, now());
   });
 
-  app.get('/v1/pull', async (req) => {
+  app.get('/v1/pull', async (req, reply) => {
     const d = await device(req);
     const q = pullQuery.parse(req.query);
     await touchDevice(db, d);
-    return pull(db, d, q.after, q.limit);
+    return reply.header('content-type', 'application/json; charset=utf-8').send(await pull(db, d, q.after, q.limit));
   });
 
   const sha = (req: FastifyRequest) => {

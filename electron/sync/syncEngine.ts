@@ -299,7 +299,7 @@ export class SyncEngine {
   private async pullAll(http: SyncHttp, config: SyncConfig): Promise<void> {
     for (;;) {
       const cursor = this.cursor();
-      const page = await http.pull(cursor, this.options.pullLimit ?? 1000);
+      const page = await http.pull(cursor, this.options.pullLimit ?? 2000);
       this.checkServer(config, page.serverId);
       if (page.changes.length > 0 || page.next !== cursor) applyPulledPage(this.store, page.changes, page.next);
       if (!page.more) return;

@@ -67,11 +67,35 @@ export const pushResponseSchema = z.object({
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
-export const pulledChangeSchema = changeSchema.extend({ seq: z.number().int(), deviceId: z.string() });
-export type PulledChange = z.infer<typeof pulledChangeSchema>;
+export interface PulledChange {
+  seq: number;
+  changeId: string;
+  deviceId: string;
+  hlc: string;
+  table: string;
+  rowId: string;
+  fields: Record<string, string | number | boolean | null>;
+}
+
+const isPrimitive = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/**
+ * What comes down was checked when it went up; here its shape is checked by hand (a page holds
+ * thousands of changes and a schema walk cost more than applying them). Column names are
+ * checked again against the local schema when applied.
+ */
+const pulledChange = z.custom<PulledChange>((v) => {
+  if (typeof v !== 'object' || v === null) return false;
+  const c = v as Record<string, unknown>;
+  if (typeof c.seq !== 'number' || typeof c.changeId !== 'string' || typeof c.deviceId !== 'string' || typeof c.table !== 'string' || typeof c.rowId !== 'string') return false;
+  if (typeof c.hlc !== 'string' || !HLC_PATTERN.test(c.hlc)) return false;
+  if (typeof c.fields !== 'object' || c.fields === null || Array.isArray(c.fields)) return false;
+  for (const value of Object.values(c.fields)) if (!isPrimitive(value)) return false;
+  return true;
+}, 'a change of the sync protocol');
 
 export const pullResponseSchema = z.object({
-  changes: z.array(pulledChangeSchema),
+  changes: z.array(pulledChange),
   /** The cursor to send next time: past every change this page looked at, the device's own too. */
   next: z.number().int(),
   more: z.boolean(),
