@@ -17,13 +17,13 @@ export async function placeNumbers(sql: Sql, unitId: string, docs: PlacedDocumen
   const freed = removed.filter((r) => !r.clash).map(({ book_id, year, number }) => ({ book_id, year, number }));
   await sql.query(
     `INSERT INTO doc_numbers (unit_id, document_id, book_id, year, number, clash)
-     SELECT $1, x.id, x.book, x.year, x.number, false FROM jsonb_to_recordset($2::jsonb) AS x(o int, id text, book text, year int, number int) ORDER BY x.o
+     SELECT $1, x.id, x.book, x.year, x.number, false FROM json_to_recordset($2::json) AS x(o int, id text, book text, year int, number int) ORDER BY x.o
      ON CONFLICT (unit_id, book_id, year, number) WHERE NOT clash DO NOTHING`,
     [unitId, list],
   );
   const flagged = await sql.query<{ document_id: string; book_id: string; year: number; number: number }>(
     `INSERT INTO doc_numbers (unit_id, document_id, book_id, year, number, clash, flagged_at)
-     SELECT $1, x.id, x.book, x.year, x.number, true, now() FROM jsonb_to_recordset($2::jsonb) AS x(id text, book text, year int, number int)
+     SELECT $1, x.id, x.book, x.year, x.number, true, now() FROM json_to_recordset($2::json) AS x(id text, book text, year int, number int)
      ON CONFLICT (unit_id, document_id) DO NOTHING RETURNING document_id, book_id, year, number`,
     [unitId, list],
   );
@@ -31,7 +31,7 @@ export async function placeNumbers(sql: Sql, unitId: string, docs: PlacedDocumen
     await sql.query(
       `UPDATE doc_numbers n SET clash = false, flagged_at = NULL
        FROM (SELECT DISTINCT ON (c.book_id, c.year, c.number) c.document_id FROM doc_numbers c
-             JOIN jsonb_to_recordset($2::jsonb) AS f(book_id text, year int, number int) ON c.book_id = f.book_id AND c.year = f.year AND c.number = f.number
+             JOIN json_to_recordset($2::json) AS f(book_id text, year int, number int) ON c.book_id = f.book_id AND c.year = f.year AND c.number = f.number
              WHERE c.unit_id = $1 AND c.clash
                AND NOT EXISTS (SELECT 1 FROM doc_numbers h WHERE h.unit_id = $1 AND h.book_id = c.book_id AND h.year = c.year AND h.number = c.number AND NOT h.clash)
              ORDER BY c.book_id, c.year, c.number, c.flagged_at) p

@@ -33,7 +33,7 @@ export async function push(db: ServerDb, device: Device, changes: Change[], now 
       const numbered = fresh.map((c) => ({ seq: ++seq, change_id: c.changeId, hlc: c.hlc, t: c.table, r: c.rowId, f: c.fields }));
       await sql.query(
         `INSERT INTO changes (unit_id, seq, change_id, device_id, hlc, table_name, row_id, fields)
-         SELECT $1, x.seq, x.change_id, $2, x.hlc, x.t, x.r, x.f FROM jsonb_to_recordset($3::jsonb) AS x(seq bigint, change_id text, hlc text, t text, r text, f jsonb)`,
+         SELECT $1, x.seq, x.change_id, $2, x.hlc, x.t, x.r, x.f FROM json_to_recordset($3::json) AS x(seq bigint, change_id text, hlc text, t text, r text, f json)`,
         [device.unitId, device.id, JSON.stringify(numbered)],
       );
       await sql.query(`UPDATE units SET seq = $2 WHERE id = $1`, [device.unitId, seq]);
@@ -123,7 +123,7 @@ async function foldIntoRows(sql: Sql, unitId: string, changes: Change[], current
   }
   await sql.query(
     `INSERT INTO rows (unit_id, table_name, row_id, data, base, clocks, hlc)
-     SELECT $1, x.t, x.r, x.d, x.b, x.c, x.h FROM jsonb_to_recordset($2::jsonb) AS x(t text, r text, d jsonb, b text, c jsonb, h text)
+     SELECT $1, x.t, x.r, x.d, x.b, x.c, x.h FROM json_to_recordset($2::json) AS x(t text, r text, d jsonb, b text, c jsonb, h text)
      ON CONFLICT (unit_id, table_name, row_id) DO UPDATE SET data = excluded.data, clocks = excluded.clocks, hlc = excluded.hlc`,
     [unitId, JSON.stringify([...merged.values()].map(({ t, r, d, b, c, h }) => ({ t, r, d, b, c, h })))],
   );

@@ -297,11 +297,19 @@ export class SyncEngine {
   }
 
   private async pullAll(http: SyncHttp, config: SyncConfig): Promise<void> {
-    for (;;) {
-      const cursor = this.cursor();
-      const page = await http.pull(cursor, this.options.pullLimit ?? 2000);
+    const limit = this.options.pullLimit ?? 2000;
+    const cursor = this.cursor();
+    let pending = http.pull(cursor, limit);
+    for (let applied = cursor; ; ) {
+      const page = await pending;
       this.checkServer(config, page.serverId);
-      if (page.changes.length > 0 || page.next !== cursor) applyPulledPage(this.store, page.changes, page.next);
+      // The next page travels while this one is applied; pages still apply in order.
+      if (page.more) {
+        pending = http.pull(page.next, limit);
+        pending.catch(() => {});
+      }
+      if (page.changes.length > 0 || page.next !== applied) applyPulledPage(this.store, page.changes, page.next);
+      applied = page.next;
       if (!page.more) return;
     }
   }

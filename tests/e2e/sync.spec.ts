@@ -77,11 +77,42 @@ test('register on one PC, see it on the other after Đồng bộ ngay', async ({
     await expect(b.getByText('Đã đồng bộ xong.')).toBeVisible();
     await expect(b.getByTestId('sync-waiting')).toHaveText('0');
 
-    // PC 1 sees it after Đồng bộ ngay.
+    // Meanwhile PC 1, offline from PC 2's work, numbered the same book: số đến 4 as well.
+    await a.getByRole('menuitem', { name: 'Văn bản đến' }).click();
+    await a.keyboard.press('F2');
+    await expect(a.getByTestId('next-number')).toHaveText('4');
+    await a.keyboard.type('Sở Tài chính Hà Nội');
+    await a.keyboard.press('Enter');
+    await a.keyboard.type('12/STC-NS');
+    await a.keyboard.press('Enter');
+    await a.keyboard.type('CV');
+    await a.keyboard.press('Enter');
+    await a.keyboard.type('21/03/2026');
+    await a.keyboard.press('Enter');
+    await a.keyboard.type('Về việc hướng dẫn quyết toán kinh phí năm 2025');
+    await a.keyboard.press('Control+s');
+    await expect(a.getByTestId('last-registered')).toContainText('số đến 4');
+    await a.keyboard.press('Escape');
+
+    // PC 1 syncs: PC 2's document arrives, both số đến 4 are kept and flagged.
+    await a.getByRole('menuitem', { name: 'Đồng bộ' }).click();
     await a.getByRole('button', { name: 'Đồng bộ ngay' }).click();
     await expect(a.getByText('Đã đồng bộ xong.')).toBeVisible();
+    const clashes = a.getByTestId('sync-clashes');
+    await expect(clashes).toContainText('số 4/2026');
+    await expect(clashes).toContainText('77/UBND-KGVX');
+    await expect(clashes).toContainText('12/STC-NS');
+    await a.screenshot({ path: 'test-results/sync-clash.png' });
+    await clashes.getByRole('row', { name: /12\/STC-NS/ }).getByRole('button', { name: 'Cấp số mới' }).click();
+    await a.getByRole('dialog').getByRole('button', { name: 'Cấp số mới' }).click();
+    await expect(a.getByText('Văn bản 12/STC-NS đã nhận số 5.')).toBeVisible();
+    await expect(clashes).toBeHidden();
+
+    // PC 1's register: PC 2's document as 4, its own renumbered 5.
     await a.getByRole('menuitem', { name: 'Văn bản đến' }).click();
     await expect(a.getByText('Về việc tăng cường công tác phòng cháy chữa cháy trong trường học')).toBeVisible();
+    const row5 = a.locator('.vt-table-wrap .ant-table-tbody .ant-table-row', { hasText: '12/STC-NS' });
+    await expect(row5.locator('td').nth(1)).toHaveText('5');
     await a.screenshot({ path: 'test-results/sync-register.png' });
   } finally {
     await a.close();
