@@ -56,7 +56,8 @@ test('register on one PC, see it on the other after Đồng bộ ngay', async ({
     await expect(b.getByRole('heading', { name: 'Sổ đăng ký văn bản đến' })).toBeVisible();
     await expect(b.locator('.vt-table-wrap .ant-table-tbody .ant-table-row')).toHaveCount(3);
 
-    // The clerk registers on PC 2 from the keyboard and syncs.
+    // The network goes down. Both PCs register the next document of the same book: số đến 4.
+    await sync.stop();
     await b.keyboard.press('F2');
     await expect(b.getByTestId('next-number')).toHaveText('4');
     await b.keyboard.type('Ủy ban nhân dân thành phố Hà Nội');
@@ -71,13 +72,7 @@ test('register on one PC, see it on the other after Đồng bộ ngay', async ({
     await b.keyboard.press('Control+s');
     await expect(b.getByTestId('last-registered')).toContainText('số đến 4');
     await b.keyboard.press('Escape');
-    await b.getByRole('menuitem', { name: 'Đồng bộ' }).click();
-    await expect(b.getByTestId('sync-status')).toBeVisible();
-    await b.getByRole('button', { name: 'Đồng bộ ngay' }).click();
-    await expect(b.getByText('Đã đồng bộ xong.')).toBeVisible();
-    await expect(b.getByTestId('sync-waiting')).toHaveText('0');
 
-    // Meanwhile PC 1, offline from PC 2's work, numbered the same book: số đến 4 as well.
     await a.getByRole('menuitem', { name: 'Văn bản đến' }).click();
     await a.keyboard.press('F2');
     await expect(a.getByTestId('next-number')).toHaveText('4');
@@ -93,6 +88,18 @@ test('register on one PC, see it on the other after Đồng bộ ngay', async ({
     await a.keyboard.press('Control+s');
     await expect(a.getByTestId('last-registered')).toContainText('số đến 4');
     await a.keyboard.press('Escape');
+
+    // PC 2 tries while the server is down: told so, its change waits.
+    await b.getByRole('menuitem', { name: 'Đồng bộ' }).click();
+    await b.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    await expect(b.getByTestId('sync-error')).toContainText('Không kết nối được máy chủ đồng bộ');
+    await expect(b.getByTestId('sync-waiting')).not.toHaveText('0');
+    await b.screenshot({ path: 'test-results/sync-offline.png' });
+    // Back online.
+    await sync.restart();
+    await b.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    await expect(b.getByText('Đã đồng bộ xong.')).toBeVisible();
+    await expect(b.getByTestId('sync-waiting')).toHaveText('0');
 
     // PC 1 syncs: PC 2's document arrives, both số đến 4 are kept and flagged.
     await a.getByRole('menuitem', { name: 'Đồng bộ' }).click();
@@ -111,8 +118,9 @@ test('register on one PC, see it on the other after Đồng bộ ngay', async ({
     // PC 1's register: PC 2's document as 4, its own renumbered 5.
     await a.getByRole('menuitem', { name: 'Văn bản đến' }).click();
     await expect(a.getByText('Về việc tăng cường công tác phòng cháy chữa cháy trong trường học')).toBeVisible();
-    const row5 = a.locator('.vt-table-wrap .ant-table-tbody .ant-table-row', { hasText: '12/STC-NS' });
-    await expect(row5.locator('td').nth(1)).toHaveText('5');
+    // The số đến is the row's first bold figure.
+    await expect(a.locator('.ant-table-row', { hasText: '12/STC-NS' }).locator('strong').first()).toHaveText('5');
+    await expect(a.locator('.ant-table-row', { hasText: '77/UBND-KGVX' }).locator('strong').first()).toHaveText('4');
     await a.screenshot({ path: 'test-results/sync-register.png' });
   } finally {
     await a.close();
