@@ -5,8 +5,15 @@ import { stmt } from './statements.js';
 import type { Store } from './store.js';
 import { writeDerived } from './write.js';
 
-export function unsentChanges(store: Store, maxChanges: number, maxBytes: number): Change[] {
-  const rows = stmt(store.sqlite, 'SELECT change_id, hlc, table_name, row_id, fields FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?').all(maxChanges) as {
+export interface OutboxChunk {
+  changes: Change[];
+  /** The outbox position of the last change: the next chunk starts after it. */
+  lastSeq: number;
+}
+
+export function unsentChanges(store: Store, maxChanges: number, maxBytes: number, afterSeq = 0): OutboxChunk {
+  const rows = stmt(store.sqlite, 'SELECT seq, change_id, hlc, table_name, row_id, fields FROM outbox WHERE sent_at IS NULL AND seq > ? ORDER BY seq LIMIT ?').all(afterSeq, maxChanges) as {
+    seq: number;
     change_id: string;
     hlc: string;
     table_name: string;
@@ -15,13 +22,15 @@ export function unsentChanges(store: Store, maxChanges: number, maxBytes: number
   }[];
   const out: Change[] = [];
   let bytes = 0;
+  let lastSeq = afterSeq;
   for (const r of rows) {
     bytes += r.fields.length * 3 + 200;
     // One change over the budget still goes alone: the server's limit is far above a row.
     if (out.length > 0 && bytes > maxBytes) break;
     out.push({ changeId: r.change_id, hlc: r.hlc, table: r.table_name as SyncedTableName, rowId: r.row_id, fields: JSON.parse(r.fields) as Change['fields'] });
+    lastSeq = r.seq;
   }
-  return out;
+  return { changes: out, lastSeq };
 }
 
 export function markSent(store: Store, changeIds: string[], at: string): void {

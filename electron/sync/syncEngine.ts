@@ -244,16 +244,23 @@ export class SyncEngine {
   }
 
   private async pushAll(http: SyncHttp, config: SyncConfig): Promise<void> {
-    for (;;) {
-      const changes = unsentChanges(this.store, this.chunk, this.options.pushBytes ?? 4 * 1024 * 1024);
-      if (changes.length === 0) return;
+    const read = (after: number) => unsentChanges(this.store, this.chunk, this.options.pushBytes ?? 4 * 1024 * 1024, after);
+    let chunk = read(0);
+    while (chunk.changes.length > 0) {
+      const sending = http.push(chunk.changes);
+      sending.catch(() => {});
+      // The next chunk is read while this one is on the wire and in the server's hands; chunks
+      // still go one after another, in outbox order.
+      await new Promise((resolve) => setImmediate(resolve));
+      let next: typeof chunk | null = read(chunk.lastSeq);
       let answer;
       try {
-        answer = await http.push(changes);
+        answer = await sending;
       } catch (err) {
         // Too big for this server's limit: smaller chunks, down to one change.
         if (err instanceof SyncFailure && err.status === 413 && this.chunk > 1) {
           this.chunk = Math.max(1, Math.floor(this.chunk / 4));
+          chunk = read(0);
           continue;
         }
         throw err;
@@ -261,7 +268,9 @@ export class SyncEngine {
       this.checkServer(config, answer.serverId);
       markSent(this.store, answer.held, new Date().toISOString());
       if (answer.clashes.length > 0) writeDerived(this.store, () => answer.clashes.forEach((c) => noteClash(this.store, c.documentId)));
-      if (answer.held.length === 0) return;
+      // Written while this chunk was out (a registration meanwhile): those follow in the next round.
+      if (answer.held.length === 0) next = null;
+      chunk = next ?? { changes: [], lastSeq: 0 };
     }
   }
 

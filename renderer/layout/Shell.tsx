@@ -76,6 +76,21 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
     if (!me.roles.includes('admin')) return;
     api.call('backup.status').then((s) => setBackupWarning(s.warning), () => {});
   }, [me]);
+  // Sync that needs a person: stopped (another server, revoked) or a number clash to resolve.
+  const [syncAttention, setSyncAttention] = useState<string | null>(null);
+  useEffect(() => {
+    const check = () =>
+      api.call('sync.status').then(
+        (s) =>
+          setSyncAttention(
+            s.stopped ? `Đồng bộ đã dừng: ${s.lastError ?? ''}` : s.clashes > 0 ? `Có ${s.clashes} số trùng giữa các máy cần cấp số mới (mục Đồng bộ).` : null,
+          ),
+        () => {},
+      );
+    void check();
+    const t = setInterval(check, 60_000);
+    return () => clearInterval(t);
+  }, [me]);
   const refresh = useCallback(async () => {
     try {
       const [d, mine] = await Promise.all([api.call('dashboard.deadlines'), api.call('tasks.mine')]);
@@ -162,6 +177,19 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
             action={
               <Button size="small" onClick={() => (window.location.hash = '#/tasks')}>
                 Xem việc của tôi
+              </Button>
+            }
+          />
+        )}
+        {syncAttention && section.key !== 'sync' && (
+          <Alert
+            banner
+            type="error"
+            data-testid="sync-banner"
+            title={syncAttention}
+            action={
+              <Button size="small" onClick={() => (window.location.hash = '#/sync')}>
+                Xem
               </Button>
             }
           />

@@ -140,3 +140,19 @@ describe.each(serverKinds())('sync faults on %s', (kind) => {
     expect(err.message).toMatch(/https:\/\//);
   });
 });
+
+describe('a server with a small body limit', () => {
+  it('answers 413 to a big chunk; the PC sends smaller chunks and everything arrives once', async () => {
+    const server = await startSyncServer('pglite', { maxPushBytes: 48 * 1024 });
+    const a = await firstDesktop(server.url, await server.code());
+    try {
+      for (let i = 1; i <= 120; i++) await register(a, i);
+      const status = await a.sync();
+      expect(status).toMatchObject({ lastError: null, waiting: 0 });
+      expect(await serverChanges(server)).toBe(outboxCount(a));
+    } finally {
+      await a.cleanup();
+      await server.close();
+    }
+  }, 60_000);
+});
