@@ -16,7 +16,7 @@ function rowCounts() {
 
 describe('first run and login', () => {
   it('reports the store as set up and refuses a second setup', async () => {
-    expect(await office.anon.ok('setup.status')).toEqual({ initialized: true, preset: null });
+    expect(await office.anon.ok('setup.status')).toEqual({ initialized: true, preset: null, join: null });
     const err = await office.anon.fail('setup.initialize', {
       unitName: 'Khác',
       unitCode: 'X',

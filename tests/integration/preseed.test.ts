@@ -49,7 +49,12 @@ describe('vanthu.config.json', () => {
     const make = () => createBackend(t.store, { filesDir: join(t.dir, 'files'), log: () => {}, preseed: readPreseed([file]) });
     const backend = make();
     const anon = new Caller(backend);
-    expect(await anon.ok('setup.status')).toEqual({ initialized: false, preset: { unitName: 'Phòng Giáo dục và Đào tạo huyện Mê Linh', unitCode: 'PGDĐT-ML' } });
+    expect(await anon.ok('setup.status')).toEqual({
+      initialized: false,
+      preset: { unitName: 'Phòng Giáo dục và Đào tạo huyện Mê Linh', unitCode: 'PGDĐT-ML' },
+      // A new PC of an office joins it through the sync server named here.
+      join: { url: 'https://vanthu.sgd.hanoi.edu.vn', code: 'K7P2-9QXA' },
+    });
     expect(backend.backups.schedule()).toEqual({ folder: join(dir, 'saoluu'), enabled: true });
     expect(currentPreseed(t.store)?.updates?.url).toBe('https://vanthu.sgd.hanoi.edu.vn/capnhat');
     // The admin changes the folder; the same file at the next start does not undo it.
