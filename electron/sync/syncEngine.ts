@@ -130,7 +130,10 @@ export class SyncEngine {
   async syncNow(): Promise<SyncStatus> {
     const config = this.config;
     if (!config) throw new AppError('VALIDATION', 'Máy này chưa kết nối máy chủ đồng bộ. Hãy nhập địa chỉ máy chủ và mã đăng ký.');
-    if (config.stopped && !this.running) writeConfig(this.store, { ...config, stopped: null });
+    // A round already running may have started before what the person wants sent: one more after it.
+    if (this.running) await this.running.catch(() => {});
+    const current = this.config;
+    if (current?.stopped) writeConfig(this.store, { ...current, stopped: null });
     await this.round();
     return this.status();
   }

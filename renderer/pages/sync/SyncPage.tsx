@@ -121,7 +121,7 @@ export function SyncPage({ me }: { me: Me }) {
           data-testid="sync-status"
           extra={
             <Space>
-              <Button type="primary" icon={<CloudSyncOutlined />} loading={busy === 'now' || status.running} onClick={() => void syncNow()}>
+              <Button type="primary" icon={<CloudSyncOutlined />} loading={busy === 'now'} onClick={() => void syncNow()}>
                 Đồng bộ ngay
               </Button>
               {isAdmin && (
