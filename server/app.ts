@@ -36,7 +36,8 @@ const reportQuery = z.object({
 export function buildApp(db: ServerDb, options: AppOptions = {}): FastifyInstance {
   const now = options.now ?? (() => new Date());
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const app = Fastify({ bodyLimit: options.maxPushBytes ?? DEFAULT_MAX_PUSH_BYTES, logger: options.log ?? false, requestTimeout: 0 });
+  // Warnings and errors only (a line per request would drown a busy server's log).
+  const app = Fastify({ bodyLimit: options.maxPushBytes ?? DEFAULT_MAX_PUSH_BYTES, logger: options.log ? { level: 'warn' } : false, requestTimeout: 0 });
 
   // File bodies are streamed by the handler, never buffered.
   app.addContentTypeParser('application/octet-stream', (_req, _payload, done) => done(null));

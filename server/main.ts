@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const maxPushBytes = values['max-push-mb'] ? Number(values['max-push-mb']) * 1024 * 1024 : DEFAULT_MAX_PUSH_BYTES;
-  const app = buildApp(db, { maxPushBytes });
+  const app = buildApp(db, { maxPushBytes, log: true });
   const address = await app.listen({ port: Number(values.port), host: values.host });
   console.log(`VănThư máy chủ đồng bộ: ${address} (${db.kind === 'pglite' ? `PGlite trong ${values.data}` : 'PostgreSQL'}, máy chủ ${db.serverId})`);
   const stop = async () => {
