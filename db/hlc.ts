@@ -55,6 +55,14 @@ export class HybridClock {
     this.state = { millis, counter };
   }
 
+  /**
+   * Back to a wall clock that was wrong and is now right (db/syncRestamp.ts): the only way this
+   * clock ever goes back, for stamps no other device has accepted.
+   */
+  rewind(millis: number): void {
+    this.state = { millis, counter: 0 };
+  }
+
   current(): string {
     return formatHlc(this.state, this.deviceId);
   }

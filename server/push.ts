@@ -56,7 +56,7 @@ function refuseClockSkew(changes: Change[], now: Date): void {
   throw new SyncError(
     'CLOCK_SKEW',
     `Đồng hồ của máy tính này chạy nhanh hơn giờ máy chủ khoảng ${size}. Hãy chỉnh lại ngày giờ của máy (Cài đặt → Thời gian → Đặt giờ tự động) rồi bấm "Đồng bộ ngay". Các thay đổi vẫn được giữ nguyên trên máy.`,
-    { aheadMs: ahead },
+    { aheadMs: ahead, serverTime: now.toISOString() },
   );
 }
 

@@ -9,6 +9,7 @@ import type { Change } from '../../shared/sync/protocol.js';
 import { applyPulledPage, CURSOR_KEY } from '../../db/syncApply.js';
 import { countClashes, noteClash } from '../../db/syncClashes.js';
 import { countConflicts } from '../../db/syncConflicts.js';
+import { restampFutureChanges } from '../../db/syncRestamp.js';
 import { countUnsent, filesToUpload, markFilesOnServer, markSent, unsentChanges } from '../../db/syncOutbox.js';
 import { isInitialized } from '../../db/setup.js';
 import { stmt } from '../../db/statements.js';
@@ -249,6 +250,7 @@ export class SyncEngine {
   private async pushAll(http: SyncHttp, config: SyncConfig): Promise<void> {
     const read = (after: number) => unsentChanges(this.store, this.chunk, this.options.pushBytes ?? 4 * 1024 * 1024, after);
     let chunk = read(0);
+    let restamped = false;
     while (chunk.changes.length > 0) {
       const sending = http.push(chunk.changes);
       sending.catch(() => {});
@@ -260,6 +262,14 @@ export class SyncEngine {
       try {
         answer = await sending;
       } catch (err) {
+        // The clock was fast and has been fixed: what it stamped is stamped anew, then sent.
+        if (err instanceof SyncFailure && err.code === 'CLOCK_SKEW' && !restamped && typeof err.details.serverTime === 'string') {
+          restamped = restampFutureChanges(this.store, new Date(err.details.serverTime)) > 0;
+          if (restamped) {
+            chunk = read(0);
+            continue;
+          }
+        }
         // Too big for this server's limit: smaller chunks, down to one change.
         if (err instanceof SyncFailure && err.status === 413 && this.chunk > 1) {
           this.chunk = Math.max(1, Math.floor(this.chunk / 4));

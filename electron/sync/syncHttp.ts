@@ -26,6 +26,8 @@ export class SyncFailure extends Error {
     /** Network trouble, a busy or failing server: the timer tries again. */
     readonly retryable: boolean,
     readonly status = 0,
+    /** What the server added (CLOCK_SKEW: its own time). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'SyncFailure';
@@ -148,7 +150,7 @@ async function failureOf(res: http.IncomingMessage): Promise<SyncFailure> {
 }
 
 function failureFrom(status: number, text: string): SyncFailure {
-  let body: { code: string; message: string } | null = null;
+  let body: { code: string; message: string; details?: Record<string, unknown> | undefined } | null = null;
   try {
     const parsed = syncErrorSchema.safeParse(JSON.parse(text));
     if (parsed.success) body = parsed.data;
@@ -156,7 +158,7 @@ function failureFrom(status: number, text: string): SyncFailure {
     /* not JSON: a proxy's page */
   }
   const retryable = status >= 500 || status === 429 || status === 413 || status === 408 || body?.code === 'CLOCK_SKEW';
-  if (body) return new SyncFailure(body.code, body.message, retryable, status);
+  if (body) return new SyncFailure(body.code, body.message, retryable, status, body.details ?? {});
   if (status >= 500) return new SyncFailure('SERVER', `Máy chủ đồng bộ đang lỗi (mã ${status}); máy sẽ thử lại sau.`, true, status);
   return new SyncFailure('BAD_RESPONSE', `Máy chủ trả lời mã ${status}: địa chỉ có đúng là máy chủ đồng bộ VănThư không?`, false, status);
 }

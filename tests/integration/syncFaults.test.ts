@@ -85,16 +85,28 @@ describe.each(serverKinds())('sync faults on %s', (kind) => {
     await b.backend.sync.stop();
   });
 
-  it('a clock two hours fast: CLOCK_SKEW shown with what to do, nothing lost', async () => {
-    const fast = await firstDesktop(server.url, await server.code('TRUONG-FAST'), { now: () => new Date(Date.now() + 2 * 3600_000) }).catch((e: Error) => e);
-    // Enrolled, but its first round is refused: the status says why.
-    expect(fast).not.toBeInstanceOf(Error);
-    const d = fast as Desktop;
-    const status = await d.admin.ok('sync.status');
-    expect(status.lastError).toMatch(/nhanh hơn giờ máy chủ khoảng 2 giờ/);
-    expect(status.stopped).toBe(false);
-    expect(status.waiting).toBeGreaterThan(0);
-    await d.cleanup();
+  it('a clock two hours fast: CLOCK_SKEW shown with what to do; once fixed, its changes go up', async () => {
+    let fastBy = 2 * 3600_000;
+    const d = await firstDesktop(server.url, await server.code('TRUONG-FAST'), { now: () => new Date(Date.now() + fastBy) });
+    try {
+      // Enrolled, but its first round is refused: the status says why, nothing is lost.
+      const status = await d.admin.ok('sync.status');
+      expect(status.lastError).toMatch(/nhanh hơn giờ máy chủ khoảng 2 giờ/);
+      expect(status.stopped).toBe(false);
+      expect(status.waiting).toBeGreaterThan(0);
+      await d.clerk.ok('incoming.register', { ...SAMPLE, code: '1/FAST', summary: 'Vào sổ khi đồng hồ chạy nhanh', receivedAt: new Date(Date.now() + fastBy).toISOString() });
+      // Someone sets the clock right: the waiting changes are stamped anew and go up.
+      fastBy = 0;
+      const fixed = await d.sync();
+      expect(fixed).toMatchObject({ lastError: null, waiting: 0 });
+      const stamps = await server.db.query<{ hlc: string }>(`SELECT c.hlc FROM changes c JOIN units u ON u.id = c.unit_id WHERE u.code = 'TRUONG-FAST'`);
+      expect(stamps.length).toBe(outboxCount(d));
+      expect(stamps.every((c) => Date.parse(c.hlc.slice(0, 24)) < Date.now() + 60_000)).toBe(true);
+      const audit = d.t.store.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'sync.restamp'").get() as { n: number };
+      expect(audit.n).toBe(1);
+    } finally {
+      await d.cleanup();
+    }
   });
 
   it('a revoked PC stops syncing with the reason; its data stays', async () => {
