@@ -42,31 +42,37 @@ describe.each(serverKinds())('sync through the server on %s', (kind) => {
 
   it('offline edits on three PCs, synced in every order, end identical; concurrent edits keep the loser', async () => {
     const doc = (await a.clerk.ok('incoming.list', { limit: 10 })).items[0]!;
-    // Offline: the keeper of the book registers; the others edit the same document.
-    await register(a, '2/UBND', 'Đăng ký trên máy A');
-    await b.clerk.ok('incoming.update', { id: doc.id, notes: 'Ghi chú của máy B' });
-    await c.clerk.ok('incoming.update', { id: doc.id, notes: 'Ghi chú của máy C' });
-    await c.clerk.ok('incoming.update', { id: doc.id, pages: 7 });
-    for (const order of [[a, b, c], [c, b, a], [b, a, c]]) for (const d of order) await d.sync();
-    for (const d of [a, b, c]) await d.sync();
-    const snapshots = [a, b, c].map((d) => syncedSnapshot(d.t.store));
-    expect(snapshots[1]).toEqual(snapshots[0]);
-    expect(snapshots[2]).toEqual(snapshots[0]);
-    const after = await a.clerk.ok('incoming.get', { id: doc.id });
-    expect(after.notes).toBe('Ghi chú của máy C'); // the later edit
-    expect(after.pages).toBe(7); // another field of the same row is not lost
+    const orders = [[a, b, c], [a, c, b], [b, a, c], [b, c, a], [c, a, b], [c, b, a]];
+    for (const [round, order] of orders.entries()) {
+      // Offline: the keeper of the book registers; the others edit the same document.
+      await register(a, `${round + 2}/UBND`, `Đăng ký trên máy A, vòng ${round + 1}`);
+      await b.clerk.ok('incoming.update', { id: doc.id, notes: `Ghi chú của máy B, vòng ${round + 1}` });
+      await c.clerk.ok('incoming.update', { id: doc.id, notes: `Ghi chú của máy C, vòng ${round + 1}` });
+      await c.clerk.ok('incoming.update', { id: doc.id, pages: round + 5 });
+      for (const d of order) await d.sync();
+      for (const d of order) await d.sync();
+      const snapshots = [a, b, c].map((d) => syncedSnapshot(d.t.store));
+      expect(snapshots[1], `order ${order.map((d) => d.name).join('')}`).toEqual(snapshots[0]);
+      expect(snapshots[2], `order ${order.map((d) => d.name).join('')}`).toEqual(snapshots[0]);
+      const after = await a.clerk.ok('incoming.get', { id: doc.id });
+      expect(after.notes).toBe(`Ghi chú của máy C, vòng ${round + 1}`); // the later edit
+      expect(after.pages).toBe(round + 5); // another field of the same row is not lost
+    }
     const lost = (await b.clerk.ok('sync.conflicts')).concat(await c.clerk.ok('sync.conflicts')).concat(await a.clerk.ok('sync.conflicts'));
-    expect(lost.some((x) => x.lostValue === 'Ghi chú của máy B' && x.keptValue === 'Ghi chú của máy C' && x.fieldLabel === 'Ghi chú')).toBe(true);
+    for (let round = 1; round <= orders.length; round++) {
+      expect(lost.some((x) => x.lostValue === `Ghi chú của máy B, vòng ${round}` && x.keptValue === `Ghi chú của máy C, vòng ${round}` && x.fieldLabel === 'Ghi chú')).toBe(true);
+    }
+    expect(await registerOf(b)).toEqual(await registerOf(a));
   });
 
   it('the conflicts list restores the losing value on every PC', async () => {
-    const owner = (await b.clerk.ok('sync.conflicts')).length > 0 ? b : c;
-    const conflict = (await owner.clerk.ok('sync.conflicts')).find((x) => x.lostValue === 'Ghi chú của máy B')!;
+    const owner = (await b.clerk.ok('sync.conflicts')).some((x) => x.lostValue === 'Ghi chú của máy B, vòng 6') ? b : (await c.clerk.ok('sync.conflicts')).some((x) => x.lostValue === 'Ghi chú của máy B, vòng 6') ? c : a;
+    const conflict = (await owner.clerk.ok('sync.conflicts')).find((x) => x.lostValue === 'Ghi chú của máy B, vòng 6')!;
     await owner.clerk.ok('sync.restoreConflict', { id: conflict.id });
     expect((await owner.clerk.ok('sync.conflicts')).find((x) => x.id === conflict.id)).toBeUndefined();
     await owner.sync();
     await a.sync();
-    expect((await a.clerk.ok('incoming.get', { id: conflict.rowId })).notes).toBe('Ghi chú của máy B');
+    expect((await a.clerk.ok('incoming.get', { id: conflict.rowId })).notes).toBe('Ghi chú của máy B, vòng 6');
   });
 
   it('two PCs numbering one book offline: both documents kept, the clash shown on both, renumbered by the admin', async () => {

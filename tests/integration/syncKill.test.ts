@@ -1,0 +1,75 @@
+// The server process killed (SIGKILL) in the middle of a push and started again on the same
+// data: the PC's next round sends what the server did not commit, nothing twice.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEnrollCode, createUnit } from '../../server/admin.js';
+import { openServerDb } from '../../server/db.js';
+import { SAMPLE } from '../helpers/office.js';
+import { firstDesktop, joinDesktop, syncedSnapshot } from '../helpers/syncDesktops.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const bundle = join(root, 'dist/server/main.mjs');
+
+function startServer(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [bundle, '--data', dataDir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += String(d);
+      const m = /máy chủ đồng bộ: (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+}
+
+describe.skipIf(!existsSync(bundle))('the server killed mid-push', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vanthu-kill-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('loses nothing the PC sent and stores nothing twice', async () => {
+    const setup = await openServerDb({ dataDir: dir });
+    await createUnit(setup, { code: 'PGD', name: 'Phòng GD&ĐT' });
+    const codes = [(await createEnrollCode(setup, 'PGD')).code, (await createEnrollCode(setup, 'PGD')).code];
+    await setup.close();
+    let server = await startServer(dir, 0);
+    const port = Number(new URL(server.url).port);
+    const a = await firstDesktop(server.url, codes[0]!);
+    const b = await joinDesktop('B', server.url, codes[1]!);
+    try {
+      for (let i = 1; i <= 400; i++) await a.clerk.ok('incoming.register', { ...SAMPLE, code: `${i}/KILL`, summary: `Công văn ${i} trước khi máy chủ bị tắt đột ngột`, receivedAt: '2026-03-05T02:00:00Z' });
+      a.backend.sync['options'].pushChunk = 50;
+      a.backend.sync['chunk'] = 50;
+      const round = a.sync();
+      // Killed while chunks are going in.
+      await new Promise((r) => setTimeout(r, 150));
+      server.child.kill('SIGKILL');
+      const cut = await round;
+      expect(cut.lastError).toMatch(/Không kết nối được|bị ngắt/);
+      const waitingAfterKill = cut.waiting;
+      expect(waitingAfterKill).toBeGreaterThan(0);
+      server = await startServer(dir, port);
+      const done = await a.sync();
+      expect(done).toMatchObject({ lastError: null, waiting: 0 });
+      await b.sync();
+      expect(syncedSnapshot(b.t.store)).toEqual(syncedSnapshot(a.t.store));
+      server.child.kill('SIGTERM');
+      await new Promise((r) => server.child.once('exit', r));
+      const db = await openServerDb({ dataDir: dir });
+      const [{ n, distinct }] = (await db.query<{ n: string; distinct: string }>('SELECT count(*) AS n, count(DISTINCT change_id) AS distinct FROM changes')) as [{ n: string; distinct: string }];
+      await db.close();
+      const outbox = (a.t.store.sqlite.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+      expect(Number(distinct)).toBe(Number(n));
+      expect(Number(n)).toBe(outbox + (b.t.store.sqlite.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n);
+    } finally {
+      server.child.kill('SIGKILL');
+      await a.cleanup();
+      await b.cleanup();
+    }
+  }, 120_000);
+});
