@@ -12,6 +12,8 @@ import { fileSize, readFile, storeFile } from './files.js';
 import { MAX_PULL_LIMIT, pull } from './pull.js';
 import { push } from './push.js';
 import { summary } from './reports.js';
+import { runAdmin } from './adminCommands.js';
+import { timingSafeEqual } from 'node:crypto';
 
 export interface AppOptions {
   /** The largest push body accepted (413 above); the desktop's chunks stay well below. */
@@ -20,6 +22,8 @@ export interface AppOptions {
   /** The server's clock (tests move it). */
   now?: () => Date;
   log?: boolean;
+  /** Admin commands over 127.0.0.1 with this secret (a server on PGlite: see main.ts). */
+  adminSecret?: string;
 }
 
 export const DEFAULT_MAX_PUSH_BYTES = 8 * 1024 * 1024;
@@ -102,6 +106,17 @@ export function buildApp(db: ServerDb, options: AppOptions = {}): FastifyInstanc
     if (declared > maxFileBytes) throw new SyncError('TOO_LARGE', `Tệp lớn hơn giới hạn ${Math.round(maxFileBytes / 1024 / 1024)} MB của máy chủ.`);
     const result = await storeFile(db, d, name, req.raw, maxFileBytes);
     return reply.status(result.stored ? 201 : 200).send({ sha256: name, size: result.size });
+  });
+
+  app.post('/v1/admin', async (req) => {
+    const given = Buffer.from(String(req.headers['x-admin-secret'] ?? ''));
+    const secret = Buffer.from(options.adminSecret ?? '');
+    const local = req.socket.remoteAddress === '127.0.0.1' || req.socket.remoteAddress === '::1' || req.socket.remoteAddress === '::ffff:127.0.0.1';
+    if (!options.adminSecret || !local || given.length !== secret.length || !timingSafeEqual(given, secret)) {
+      throw new SyncError('FORBIDDEN', 'Lệnh quản trị chỉ chạy trên chính máy chủ (npm run server -- admin …).');
+    }
+    const body = z.object({ command: z.string().max(40).optional(), args: z.record(z.string(), z.string().max(500)) }).parse(req.body);
+    return { output: await runAdmin(db, body.command, body.args) };
   });
 
   app.get('/v1/reports/summary', async (req) => {

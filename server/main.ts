@@ -1,17 +1,26 @@
 // `npm run server -- --data DIR --port N` runs the endpoint on PGlite in DIR (or on the
 // PostgreSQL of DATABASE_URL); `npm run server -- admin <command>` administers it.
 import { parseArgs } from 'node:util';
-import { createEnrollCode, createUnit, listDevices, listUnits, revokeDevice } from './admin.js';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ADMIN_USAGE, runAdmin, type AdminArgs } from './adminCommands.js';
 import { buildApp, DEFAULT_MAX_PUSH_BYTES } from './app.js';
-import { openServerDb, type ServerDb } from './db.js';
+import { openServerDb } from './db.js';
 import { SyncError } from './errors.js';
+
+/** Beside PGlite's data while a server runs on it: where and how its admin commands are asked. */
+const ADMIN_FILE = 'admin.json';
+
+interface AdminDoor {
+  pid: number;
+  port: number;
+  secret: string;
+}
 
 const USAGE = `VănThư — máy chủ đồng bộ
   npm run server -- --data THƯ_MỤC [--port 8787] [--host 127.0.0.1] [--max-push-mb 8]
-  npm run server -- admin create-unit --code MÃ --name "Tên đơn vị" [--parent MÃ_CẤP_TRÊN]
-  npm run server -- admin enroll-code --unit MÃ
-  npm run server -- admin revoke-device --device MÃ_MÁY
-  npm run server -- admin units | devices [--unit MÃ]
+${ADMIN_USAGE}
 Với DATABASE_URL=postgres://… máy chủ dùng PostgreSQL đó thay cho PGlite trong --data.`;
 
 async function main(argv: string[]): Promise<void> {
@@ -34,20 +43,29 @@ async function main(argv: string[]): Promise<void> {
   if (values.help) return void console.log(USAGE);
   const url = process.env.DATABASE_URL;
   if (!url && !values.data) throw new SyncError('BAD_REQUEST', `Cần --data THƯ_MỤC (hoặc DATABASE_URL).\n${USAGE}`);
-  const db = await openServerDb(url ? { url } : { dataDir: values.data! });
+  const adminArgs: AdminArgs = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string')) as AdminArgs;
+  const doorFile = values.data ? join(values.data, ADMIN_FILE) : null;
   if (positionals[0] === 'admin') {
+    // PGlite's folder opens in one process only: a running server is asked to do it.
+    const door = !url && doorFile ? runningDoor(doorFile) : null;
+    if (door) return void console.log(await askServer(door, positionals[1], adminArgs));
+    const db = await openServerDb(url ? { url } : { dataDir: values.data! });
     try {
-      await admin(db, positionals[1], values);
+      console.log(await runAdmin(db, positionals[1], adminArgs));
     } finally {
       await db.close();
     }
     return;
   }
+  const db = await openServerDb(url ? { url } : { dataDir: values.data! });
+  const secret = randomBytes(24).toString('base64url');
   const maxPushBytes = values['max-push-mb'] ? Number(values['max-push-mb']) * 1024 * 1024 : DEFAULT_MAX_PUSH_BYTES;
-  const app = buildApp(db, { maxPushBytes, log: true });
+  const app = buildApp(db, { maxPushBytes, log: true, adminSecret: secret });
   const address = await app.listen({ port: Number(values.port), host: values.host });
+  if (!url && doorFile) writeFileSync(doorFile, JSON.stringify({ pid: process.pid, port: (app.server.address() as { port: number }).port, secret } satisfies AdminDoor), { mode: 0o600 });
   console.log(`VănThư máy chủ đồng bộ: ${address} (${db.kind === 'pglite' ? `PGlite trong ${values.data}` : 'PostgreSQL'}, máy chủ ${db.serverId})`);
   const stop = async () => {
+    if (doorFile) rmSync(doorFile, { force: true });
     await app.close();
     await db.close();
     process.exit(0);
@@ -56,39 +74,26 @@ async function main(argv: string[]): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-async function admin(db: ServerDb, command: string | undefined, v: Record<string, string | boolean | undefined>): Promise<void> {
-  const need = (k: string) => {
-    const value = v[k];
-    if (typeof value !== 'string' || !value) throw new SyncError('BAD_REQUEST', `Thiếu --${k}.\n${USAGE}`);
-    return value;
-  };
-  switch (command) {
-    case 'create-unit': {
-      const u = await createUnit(db, { code: need('code'), name: need('name'), ...(typeof v.parent === 'string' ? { parent: v.parent } : {}) });
-      console.log(`Đã tạo đơn vị ${u.code} — ${u.name} (${u.id})`);
-      return;
-    }
-    case 'enroll-code': {
-      const c = await createEnrollCode(db, need('unit'));
-      console.log(`Mã đăng ký cho ${c.unit.code} — ${c.unit.name}: ${c.code}\nDùng một lần, hết hạn ${c.expiresAt.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })}.`);
-      return;
-    }
-    case 'revoke-device': {
-      const d = await revokeDevice(db, need('device'));
-      console.log(`Đã thu hồi quyền đồng bộ của máy ${d.name} (${d.id}).`);
-      return;
-    }
-    case 'units':
-      for (const u of await listUnits(db)) console.log(`${u.code}\t${u.name}\t${u.devices} máy\t${u.changes} thay đổi`);
-      return;
-    case 'devices':
-      for (const d of await listDevices(db, typeof v.unit === 'string' ? v.unit : undefined)) {
-        console.log(`${d.id}\t${d.unit}\t${d.name}\t${d.revokedAt ? 'đã thu hồi' : d.lastSeenAt ? `lần cuối ${d.lastSeenAt.toISOString()}` : 'chưa kết nối'}`);
-      }
-      return;
-    default:
-      throw new SyncError('BAD_REQUEST', USAGE);
+function runningDoor(file: string): AdminDoor | null {
+  if (!existsSync(file)) return null;
+  try {
+    const door = JSON.parse(readFileSync(file, 'utf8')) as AdminDoor;
+    process.kill(door.pid, 0);
+    return door;
+  } catch {
+    return null; // a server that is gone (killed): the folder is free
   }
+}
+
+async function askServer(door: AdminDoor, command: string | undefined, args: AdminArgs): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${door.port}/v1/admin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-admin-secret': door.secret },
+    body: JSON.stringify({ command, args }),
+  });
+  const body = (await res.json()) as { output?: string; message?: string };
+  if (!res.ok) throw new SyncError('BAD_REQUEST', body.message ?? `Máy chủ trả lời mã ${res.status}.`);
+  return body.output ?? '';
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

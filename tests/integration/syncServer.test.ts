@@ -129,6 +129,8 @@ describe.each(serverKinds())('the sync endpoint on %s', (kind) => {
     expect(oversized.body?.code).toBe('TOO_LARGE');
     const badCursor = await raw(server, 'GET', '/v1/pull?after=-5', undefined, oneToken);
     expect(badCursor.status).toBe(400);
+    const adminFromOutside = await raw(server, 'POST', '/v1/admin', JSON.stringify({ command: 'units', args: {} }), oneToken);
+    expect(adminFromOutside.status).toBe(403);
   });
 
   it('keeps files by sha256: verified on upload, HEAD to skip, streamed back, only to its unit', async () => {
