@@ -47,9 +47,18 @@ describe.skipIf(!existsSync(bundle))('the server killed mid-push', () => {
       for (let i = 1; i <= 400; i++) await a.clerk.ok('incoming.register', { ...SAMPLE, code: `${i}/KILL`, summary: `Công văn ${i} trước khi máy chủ bị tắt đột ngột`, receivedAt: '2026-03-05T02:00:00Z' });
       a.backend.sync['options'].pushChunk = 50;
       a.backend.sync['chunk'] = 50;
+      const sent = () => (a.t.store.sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE sent_at IS NOT NULL').get() as { n: number }).n;
+      const before = sent();
       const round = a.sync();
-      // Killed while chunks are going in.
-      await new Promise((r) => setTimeout(r, 150));
+      // Killed while chunks are going in: once the first of them is acknowledged.
+      await new Promise<void>((resolve) => {
+        const t = setInterval(() => {
+          if (sent() > before) {
+            clearInterval(t);
+            resolve();
+          }
+        }, 1);
+      });
       server.child.kill('SIGKILL');
       const cut = await round;
       expect(cut.lastError).toMatch(/Không kết nối được|bị ngắt/);
