@@ -11,13 +11,16 @@ import { firstDesktop, joinDesktop, syncedSnapshot } from '../helpers/syncDeskto
 const root = join(import.meta.dirname, '..', '..');
 const bundle = join(root, 'dist/server/main.mjs');
 
+// PGlite in the data folder: without DATABASE_URL (CI sets it), the server would use PostgreSQL.
+const { DATABASE_URL: _postgres, ...env } = process.env;
+
 /** `npm run server -- --data DIR admin …`, as the administrator types it. */
 function admin(dataDir: string, ...args: string[]): string {
-  return execFileSync(process.execPath, [bundle, '--data', dataDir, 'admin', ...args], { encoding: 'utf8' });
+  return execFileSync(process.execPath, [bundle, '--data', dataDir, 'admin', ...args], { encoding: 'utf8', env });
 }
 
 function startServer(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [bundle, '--data', dataDir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bundle, '--data', dataDir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'], env });
   return new Promise((resolve, reject) => {
     let out = '';
     const onData = (d: Buffer) => {
