@@ -111,8 +111,13 @@ test('register on one PC, see it on the other after Đồng bộ ngay', async ({
     await expect(clashes).toContainText('12/STC-NS');
     await a.screenshot({ path: 'test-results/sync-clash.png' });
     await clashes.getByRole('row', { name: /12\/STC-NS/ }).getByRole('button', { name: 'Cấp số mới' }).click();
-    await a.getByRole('dialog').getByRole('button', { name: 'Cấp số mới' }).click();
-    await expect(a.getByText('Văn bản 12/STC-NS đã nhận số 5.')).toBeVisible();
+    const confirm = a.getByRole('dialog');
+    await expect(confirm).toContainText('Cấp số mới cho văn bản 12/STC-NS?');
+    // The confirm opens with an animation; a click in its first frames can miss.
+    await expect(async () => {
+      if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Cấp số mới' }).click({ timeout: 2000 });
+      await expect(confirm).toBeHidden({ timeout: 2000 });
+    }).toPass({ timeout: 20_000 });
     await expect(clashes).toBeHidden();
 
     // PC 1's register: PC 2's document as 4, its own renumbered 5.
