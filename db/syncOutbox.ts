@@ -44,12 +44,15 @@ export function countUnsent(store: Store): number {
   return (stmt(store.sqlite, 'SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL').get() as { n: number }).n;
 }
 
-/** Files this device holds bytes for that the server has not confirmed yet. */
+const PENDING_FILES = `FROM attachments a WHERE a.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM sync_files f WHERE f.sha256 = a.sha256)`;
+
+/** Files the server has not confirmed yet (pulled attachments are marked as on the server). */
 export function filesToUpload(store: Store, limit: number): { sha256: string; size: number }[] {
-  return stmt(
-    store.sqlite,
-    `SELECT a.sha256, max(a.size) AS size FROM attachments a WHERE a.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM sync_files f WHERE f.sha256 = a.sha256) GROUP BY a.sha256 LIMIT ?`,
-  ).all(limit) as { sha256: string; size: number }[];
+  return stmt(store.sqlite, `SELECT a.sha256, max(a.size) AS size ${PENDING_FILES} GROUP BY a.sha256 LIMIT ?`).all(limit) as { sha256: string; size: number }[];
+}
+
+export function countFilesToUpload(store: Store): number {
+  return (stmt(store.sqlite, `SELECT count(DISTINCT a.sha256) AS n ${PENDING_FILES}`).get() as { n: number }).n;
 }
 
 export function markFilesOnServer(store: Store, shas: string[], at: string): void {

@@ -29,7 +29,7 @@ export async function push(db: ServerDb, device: Device, changes: Change[], now 
     let clashes: Clash[] = [];
     if (fresh.length > 0) {
       const held = await rowsOf(sql, fresh);
-      refuseOtherUnitsRows(held, device.unitId, fresh);
+      refuseOtherUnitsRows(held, device.unitId);
       const numbered = fresh.map((c) => ({ seq: ++seq, change_id: c.changeId, hlc: c.hlc, t: c.table, r: c.rowId, f: c.fields }));
       await sql.query(
         `INSERT INTO changes (unit_id, seq, change_id, device_id, hlc, table_name, row_id, fields)
@@ -83,8 +83,7 @@ async function rowsOf(sql: Sql, changes: Change[]): Promise<HeldRow[]> {
 }
 
 /** A UUIDv7 row already held for another unit is not this device's to write. */
-function refuseOtherUnitsRows(held: HeldRow[], unitId: string, changes: Change[]): void {
-  if (changes.length === 0) return;
+function refuseOtherUnitsRows(held: HeldRow[], unitId: string): void {
   if (held.some((r) => r.unit_id !== unitId && !UNIT_KEYED_TABLES.has(r.table_name))) {
     throw new SyncError('FORBIDDEN', 'Gói đồng bộ có dữ liệu thuộc một đơn vị khác trên máy chủ; máy này không được ghi vào đó. Không thay đổi nào của gói được nhận.');
   }

@@ -10,7 +10,7 @@ import { applyPulledPage, CURSOR_KEY } from '../../db/syncApply.js';
 import { countClashes, noteClash } from '../../db/syncClashes.js';
 import { countConflicts } from '../../db/syncConflicts.js';
 import { restampFutureChanges } from '../../db/syncRestamp.js';
-import { countUnsent, filesToUpload, markFilesOnServer, markSent, unsentChanges } from '../../db/syncOutbox.js';
+import { countFilesToUpload, countUnsent, filesToUpload, markFilesOnServer, markSent, unsentChanges } from '../../db/syncOutbox.js';
 import { isInitialized } from '../../db/setup.js';
 import { stmt } from '../../db/statements.js';
 import { localValue, type Store } from '../../db/store.js';
@@ -72,7 +72,7 @@ export class SyncEngine {
       lastError: config?.stopped ?? state.lastError,
       nextAttemptAt: config && !config.stopped ? (this.nextAttemptAt?.toISOString() ?? null) : null,
       waiting: countUnsent(this.store),
-      filesWaiting: config ? filesToUpload(this.store, 100_000).filter((f) => this.options.blobs.has(f.sha256)).length : 0,
+      filesWaiting: config ? countFilesToUpload(this.store) : 0,
       conflicts: countConflicts(this.store),
       clashes: countClashes(this.store),
       eagerFiles: config?.eagerFiles ?? false,

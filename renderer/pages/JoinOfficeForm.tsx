@@ -1,15 +1,16 @@
 // A new PC of an office that already uses VănThư: enrolled with the server's one-time code, it
 // downloads the office's data (users, books, registers) instead of being set up from nothing.
 import { CloudDownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Typography } from 'antd';
+import { Alert, App, Button, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { showFieldError } from '../components/errors';
 import { useEnterMovesOn } from '../hooks/useEnterMovesOn';
+import { SyncServerFields, type SyncServerValues } from './sync/SyncServerFields';
 
 export function JoinOfficeForm({ join, onJoined }: { join: { url: string; code: string | null } | null; onJoined: () => void }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ url: string; code: string; deviceName?: string }>();
+  const [form] = Form.useForm<SyncServerValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -48,15 +49,7 @@ export function JoinOfficeForm({ join, onJoined }: { join: { url: string; code: 
         disabled={busy}
         initialValues={{ url: join?.url ?? undefined, code: join?.code ?? undefined }}
       >
-        <Form.Item name="url" label="Địa chỉ máy chủ đồng bộ" rules={[{ required: true, whitespace: true, message: 'Chưa nhập địa chỉ máy chủ.' }]}>
-          <Input autoFocus placeholder="https://dongbo.pgd-hoankiem.edu.vn" />
-        </Form.Item>
-        <Form.Item name="code" label="Mã đăng ký" rules={[{ required: true, whitespace: true, message: 'Chưa nhập mã đăng ký.' }]}>
-          <Input placeholder="K7QM-2XHD-9TPA-4WNE-…" style={{ fontFamily: 'monospace' }} />
-        </Form.Item>
-        <Form.Item name="deviceName" label="Tên máy này (để quản trị nhận ra)">
-          <Input placeholder="Máy lãnh đạo" />
-        </Form.Item>
+        <SyncServerFields devicePlaceholder="Máy lãnh đạo" />
         <Button type="primary" block icon={<CloudDownloadOutlined />} loading={busy} onClick={() => void submit()}>
           {busy ? 'Đang tải dữ liệu của đơn vị…' : 'Kết nối và tải dữ liệu'}
         </Button>

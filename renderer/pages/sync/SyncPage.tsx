@@ -1,8 +1,8 @@
 // Đồng bộ: this PC's link to the office's server — connect with a one-time code, the status
 // (last success, changes waiting, last error in Vietnamese), "Đồng bộ ngay", number clashes to
 // resolve and the conflicts list to restore from.
-import { CloudSyncOutlined, DisconnectOutlined, LinkOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Space, Switch, Tag, Typography } from 'antd';
+import { CloudSyncOutlined, DisconnectOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Form, Modal, Space, Switch, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import type { SyncStatus } from '../../../shared/api/sync.js';
@@ -14,13 +14,14 @@ import { useCtrlS } from '../../hooks/useCtrlS';
 import { useEnterMovesOn } from '../../hooks/useEnterMovesOn';
 import { ClashesCard } from './ClashesCard';
 import { ConflictsCard } from './ConflictsCard';
+import { SyncServerFields, type SyncServerValues } from './SyncServerFields';
 
 export function SyncPage({ me }: { me: Me }) {
   const { message } = App.useApp();
   const isAdmin = me.roles.includes('admin');
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [generation, setGeneration] = useState(0);
-  const [form] = Form.useForm<{ url: string; code: string; deviceName?: string }>();
+  const [form] = Form.useForm<SyncServerValues>();
 
   const load = useCallback(async () => {
     try {
@@ -96,15 +97,7 @@ export function SyncPage({ me }: { me: Me }) {
                 Máy chủ đồng bộ giúp các máy trong cơ quan thấy công việc của nhau và gửi sổ lên cơ quan cấp trên. Quản trị máy chủ cấp cho mỗi máy một mã đăng ký dùng một lần (hạn 7 ngày).
               </Typography.Paragraph>
               <Form form={form} layout="vertical" onKeyDown={onKeyDown} requiredMark={false} style={{ maxWidth: 560 }} disabled={busy === 'connect'}>
-                <Form.Item name="url" label="Địa chỉ máy chủ" rules={[{ required: true, whitespace: true, message: 'Chưa nhập địa chỉ máy chủ.' }]}>
-                  <Input autoFocus placeholder="https://dongbo.pgd-hoankiem.edu.vn" prefix={<LinkOutlined />} />
-                </Form.Item>
-                <Form.Item name="code" label="Mã đăng ký" rules={[{ required: true, whitespace: true, message: 'Chưa nhập mã đăng ký.' }]}>
-                  <Input placeholder="K7QM-2XHD-9TPA-4WNE-…" style={{ fontFamily: 'monospace' }} />
-                </Form.Item>
-                <Form.Item name="deviceName" label="Tên máy này (để quản trị nhận ra)">
-                  <Input placeholder="Máy văn thư tầng 1" />
-                </Form.Item>
+                <SyncServerFields devicePlaceholder="Máy văn thư tầng 1" />
                 <Button type="primary" icon={<CloudSyncOutlined />} loading={busy === 'connect'} onClick={() => void connect()}>
                   Kết nối
                 </Button>
