@@ -4,7 +4,6 @@ import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
-import { build as viteBuild } from 'vite';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -80,5 +79,9 @@ if (withBench) {
   });
 }
 
-if (!skipRenderer) await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+if (!skipRenderer) {
+  // Vite is a devDependency: `npm ci --omit=dev && npm run server` builds the server alone.
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
 console.log('VănThư: đã dựng xong vào dist/');

@@ -1,6 +1,6 @@
 // `npm start`: open the desktop window. Where Electron's binary is not installed (a machine
 // that installed with ELECTRON_SKIP_BINARY_DOWNLOAD), say so and start browser mode instead.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -20,8 +20,15 @@ function electronBinary() {
   const pathFile = join(pkgDir, 'path.txt');
   if (existsSync(pathFile) && existsSync(join(pkgDir, 'dist', readFileSync(pathFile, 'utf8')))) return require('electron');
   if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return null;
+  // Electron's own install step fetches the binary the install did not; its output (a stack
+  // trace where there is no network) is kept from the user, who gets our one line instead.
+  const fetched = spawnSync(process.execPath, [join(pkgDir, 'install.js')], { encoding: 'utf8', stdio: 'pipe' });
+  if (fetched.status !== 0) {
+    if (process.env.VANTHU_DEBUG) process.stderr.write(fetched.stderr ?? '');
+    return null;
+  }
   try {
-    return require('electron'); // its index.js downloads a binary that the install did not fetch
+    return require('electron');
   } catch {
     return null;
   }

@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, any>;
+/** Dependencies of the sync server alone (npm ci --omit=dev && npm run server), kept out of app.asar. */
+const SERVER_ONLY = ['@electric-sql/pglite', 'fastify', 'pg', 'esbuild'];
 
 describe('electron-builder.yml', () => {
   it('passes electron-builder’s own validation', async () => {
@@ -71,7 +73,7 @@ describe('app.asar', () => {
     for (const f of ['/package.json', '/dist/electron/main.mjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/dist/migrations/0000_init.sql', '/dist/migrations/meta/_journal.json']) {
       expect(files, f).toContain(f);
     }
-    for (const dep of Object.keys(pkg.dependencies)) expect(files.some((f) => f.startsWith(`/node_modules/${dep}/`)), dep).toBe(true);
+    for (const dep of Object.keys(pkg.dependencies)) expect(files.some((f) => f.startsWith(`/node_modules/${dep}/`)), dep).toBe(!SERVER_ONLY.includes(dep));
     // Worker threads cannot start inside app.asar: the text worker and pdf.js sit beside it.
     expect(existsSync(join(unpacked, 'dist/electron/textWorker.mjs'))).toBe(true);
     expect(existsSync(join(unpacked, 'node_modules/pdfjs-dist/legacy/build/pdf.mjs'))).toBe(true);
@@ -84,7 +86,7 @@ describe('app.asar', () => {
         /^\/(tests|electron|renderer|db|shared|server|build|\.github|\.ci)\//.test(f) ||
         /\.(tsx?|cts|mts|map|sqlite)$/.test(f) ||
         /(^|\/)\.(env|npmrc)/.test(f) ||
-        /^\/node_modules\/(electron|electron-builder|vite|vitest|typescript|antd|react|@playwright|drizzle-kit|esbuild|@napi-rs)\//.test(f) ||
+        /^\/node_modules\/(electron|electron-builder|vite|vitest|typescript|antd|react|@playwright|drizzle-kit|esbuild|@esbuild|@napi-rs|fastify|@electric-sql|pg)\//.test(f) ||
         /^\/node_modules\/better-sqlite3\/(deps|src)\//.test(f),
     );
     expect(bad).toEqual([]);
