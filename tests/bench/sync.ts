@@ -26,7 +26,14 @@ import { BlobStore } from '../../electron/files/blobStore.js';
 import { corpusDocument } from './corpus.js';
 
 const require = createRequire(import.meta.url);
-type LoadResult = { latency: { p50: number; p99: number }; requests: { average: number }; non2xx: number; errors: number; timeouts: number; '2xx': number };
+type LoadResult = {
+  latency: { p50: number; p99: number };
+  requests: { average: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  '2xx': number;
+};
 const autocannon = require('autocannon') as (options: object) => Promise<LoadResult>;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name: string, fallback: number) => {
@@ -64,8 +71,12 @@ const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
 
 /** A child process, once its output matches `ready`; the match's first group comes back too. */
-function startChild(cmd: string[], env: NodeJS.ProcessEnv, ready: RegExp): Promise<ChildProcess & { said: string }> {
-  const child = spawn(process.execPath, cmd, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function startChild(cmd: string[], env: NodeJS.ProcessEnv, ready: RegExp, cwd?: string): Promise<ChildProcess & { said: string }> {
+  const child = spawn(process.execPath, cmd, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(cwd ? { cwd } : {}),
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -101,7 +112,8 @@ const loadUnits = Math.max(1, Math.round(DEVICES / 10));
 const loadCodes: string[] = [];
 for (let u = 0; u < loadUnits; u++) {
   await createUnit(setupDb, { code: `TRUONG-${u}`, name: `Trường ${u}` });
-  for (let d = 0; d < Math.ceil(DEVICES / loadUnits) && loadCodes.length < DEVICES; d++) loadCodes.push((await createEnrollCode(setupDb, `TRUONG-${u}`)).code);
+  for (let d = 0; d < Math.ceil(DEVICES / loadUnits) && loadCodes.length < DEVICES; d++)
+    loadCodes.push((await createEnrollCode(setupDb, `TRUONG-${u}`)).code);
 }
 await setupDb.close();
 const ours = await startChild(
@@ -118,12 +130,21 @@ const outboxCount = () => (storeA.sqlite.prepare('SELECT count(*) AS n FROM outb
 const seedStart = performance.now();
 for (let i = 0; outboxCount() < CHANGES; i += 1000) {
   storeA.sqlite.transaction(() => {
-    for (let k = i; k < i + 1000; k++) registerIncoming(storeA, { userId: null }, { ...corpusDocument(k), ...INCOMING_DEFAULTS, issuedDate: '2026-01-02', receivedAt: '2026-01-05T02:00:00Z' });
+    for (let k = i; k < i + 1000; k++)
+      registerIncoming(
+        storeA,
+        { userId: null },
+        { ...corpusDocument(k), ...INCOMING_DEFAULTS, issuedDate: '2026-01-02', receivedAt: '2026-01-05T02:00:00Z' },
+      );
   })();
 }
 const total = outboxCount();
 json.records = total;
-rows.push({ measure: 'outbox to replicate (registrations through mutate)', value: `${total.toLocaleString('en')} changes`, note: `seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s` });
+rows.push({
+  measure: 'outbox to replicate (registrations through mutate)',
+  value: `${total.toLocaleString('en')} changes`,
+  note: `seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+});
 
 const engineA = new SyncEngine({ store: storeA, blobs: new BlobStore(join(work, 'files-a')) });
 await engineA.connect({ url: ourUrl, code: codes[0]!, deviceName: 'Máy A' });
@@ -141,17 +162,36 @@ const ourServerPeak = childPeak(ours);
 // --- PouchDB: the same records, one document each, replicated to pouchdb-server and back.
 const pouchPort = 15984 + Math.floor(Math.random() * 1000);
 const pouchServer = await startChild(
-  [require.resolve('pouchdb-server/bin/pouchdb-server'), '--port', String(pouchPort), '--dir', join(work, 'pouch-server'), '--no-stdout-logs'],
+  [
+    require.resolve('pouchdb-server/bin/pouchdb-server'),
+    '--port',
+    String(pouchPort),
+    '--dir',
+    join(work, 'pouch-server'),
+    '--no-stdout-logs',
+  ],
   {},
   /pouchdb-server has started/,
+  // It writes log.txt and config.json into its working folder: the bench's temp folder, not the checkout.
+  work,
 );
 const PouchDB = require('pouchdb') as PouchStatic;
 const remote = `http://127.0.0.1:${pouchPort}/vanthu`;
 await fetch(remote, { method: 'PUT' });
 const localA = new PouchDB(join(work, 'pouch-a'));
-const outbox = storeA.sqlite.prepare('SELECT change_id, hlc, table_name, row_id, fields FROM outbox ORDER BY seq').all() as { change_id: string; hlc: string; table_name: string; row_id: string; fields: string }[];
+const outbox = storeA.sqlite.prepare('SELECT change_id, hlc, table_name, row_id, fields FROM outbox ORDER BY seq').all() as {
+  change_id: string;
+  hlc: string;
+  table_name: string;
+  row_id: string;
+  fields: string;
+}[];
 for (let i = 0; i < outbox.length; i += 5000) {
-  await localA.bulkDocs(outbox.slice(i, i + 5000).map((o) => ({ _id: o.change_id, hlc: o.hlc, table: o.table_name, rowId: o.row_id, fields: JSON.parse(o.fields) as unknown })));
+  await localA.bulkDocs(
+    outbox
+      .slice(i, i + 5000)
+      .map((o) => ({ _id: o.change_id, hlc: o.hlc, table: o.table_name, rowId: o.row_id, fields: JSON.parse(o.fields) as unknown })),
+  );
 }
 const pouchPush = await measured(() => localA.replicate.to(remote, { batch_size: 500 }));
 const localB = new PouchDB(join(work, 'pouch-b'));
@@ -164,21 +204,54 @@ const pouchTotal = pouchPush.ms + pouchPull.ms;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const rate = (ms: number) => `${Math.round(total / (ms / 1000)).toLocaleString('en')}/s`;
 rows.push(
-  { measure: `VănThư push → server (${databaseUrl ? 'PostgreSQL' : 'PGlite'})`, value: s(push.ms), note: `${rate(push.ms)}; client peak RSS ${mb(push.peak)}` },
-  { measure: 'VănThư pull + apply on a new desktop', value: s(pull.ms), note: `${rate(pull.ms)}; ${pulledDocs.toLocaleString('en')} documents searchable; client peak RSS ${mb(pull.peak)}` },
-  { measure: 'PouchDB replicate.to pouchdb-server', value: s(pouchPush.ms), note: `${rate(pouchPush.ms)}; client peak RSS ${mb(pouchPush.peak)}` },
-  { measure: 'PouchDB replicate.from to a new local db', value: s(pouchPull.ms), note: `${rate(pouchPull.ms)}; ${pouchInfo.doc_count.toLocaleString('en')} docs; client peak RSS ${mb(pouchPull.peak)}` },
-  { measure: 'push + pull, PouchDB ÷ VănThư', value: `${(pouchTotal / ourTotal).toFixed(2)}×`, note: `target ≥ 2× (${s(ourTotal)} vs ${s(pouchTotal)})` },
-  { measure: 'server peak RSS', value: `VănThư ${mb(ourServerPeak)}`, note: `pouchdb-server ${mb(pouchServerPeak)}${databaseUrl ? ' (PostgreSQL’s own processes not counted)' : ''}` },
+  {
+    measure: `VănThư push → server (${databaseUrl ? 'PostgreSQL' : 'PGlite'})`,
+    value: s(push.ms),
+    note: `${rate(push.ms)}; client peak RSS ${mb(push.peak)}`,
+  },
+  {
+    measure: 'VănThư pull + apply on a new desktop',
+    value: s(pull.ms),
+    note: `${rate(pull.ms)}; ${pulledDocs.toLocaleString('en')} documents searchable; client peak RSS ${mb(pull.peak)}`,
+  },
+  {
+    measure: 'PouchDB replicate.to pouchdb-server',
+    value: s(pouchPush.ms),
+    note: `${rate(pouchPush.ms)}; client peak RSS ${mb(pouchPush.peak)}`,
+  },
+  {
+    measure: 'PouchDB replicate.from to a new local db',
+    value: s(pouchPull.ms),
+    note: `${rate(pouchPull.ms)}; ${pouchInfo.doc_count.toLocaleString('en')} docs; client peak RSS ${mb(pouchPull.peak)}`,
+  },
+  {
+    measure: 'push + pull, PouchDB ÷ VănThư',
+    value: `${(pouchTotal / ourTotal).toFixed(2)}×`,
+    note: `target ≥ 2× (${s(ourTotal)} vs ${s(pouchTotal)})`,
+  },
+  {
+    measure: 'server peak RSS',
+    value: `VănThư ${mb(ourServerPeak)}`,
+    note: `pouchdb-server ${mb(pouchServerPeak)}${databaseUrl ? ' (PostgreSQL’s own processes not counted)' : ''}`,
+  },
 );
-Object.assign(json, { pushMs: push.ms, pullMs: pull.ms, pouchPushMs: pouchPush.ms, pouchPullMs: pouchPull.ms, ratio: pouchTotal / ourTotal, clientPeak: { push: push.peak, pull: pull.peak, pouchPush: pouchPush.peak, pouchPull: pouchPull.peak }, serverPeak: { ours: ourServerPeak, pouch: pouchServerPeak } });
+Object.assign(json, {
+  pushMs: push.ms,
+  pullMs: pull.ms,
+  pouchPushMs: pouchPush.ms,
+  pouchPullMs: pouchPull.ms,
+  ratio: pouchTotal / ourTotal,
+  clientPeak: { push: push.peak, pull: pull.peak, pouchPush: pouchPush.peak, pouchPull: pouchPull.peak },
+  serverPeak: { ours: ourServerPeak, pouch: pouchServerPeak },
+});
 pouchServer.kill('SIGTERM');
 await localA.close();
 await localB.close();
 
 // --- Load: DEVICES devices pushing batches of 5 changes as fast as they are answered.
 const tokens: string[] = [];
-for (const code of loadCodes) tokens.push((await new SyncHttp(ourUrl).enroll({ code, deviceName: `Máy ${tokens.length}`, hasData: false })).token);
+for (const code of loadCodes)
+  tokens.push((await new SyncHttp(ourUrl).enroll({ code, deviceName: `Máy ${tokens.length}`, hasData: false })).token);
 let next = 0;
 let seq = 0;
 const batch = () => {
@@ -186,7 +259,13 @@ const batch = () => {
   return JSON.stringify({
     changes: Array.from({ length: 5 }, () => {
       const n = ++seq;
-      return { changeId: `load-${n.toString(16).padStart(12, '0')}-${randomBytes(4).toString('hex')}`, hlc: `${at}-${(n % 65536).toString(16).padStart(4, '0')}-b0b0`, table: "tasks", rowId: `t-${n}`, fields: { status: 'dang_xu_ly', progress: `Tiến độ ${n}` } };
+      return {
+        changeId: `load-${n.toString(16).padStart(12, '0')}-${randomBytes(4).toString('hex')}`,
+        hlc: `${at}-${(n % 65536).toString(16).padStart(4, '0')}-b0b0`,
+        table: 'tasks',
+        rowId: `t-${n}`,
+        fields: { status: 'dang_xu_ly', progress: `Tiến độ ${n}` },
+      };
     }),
   });
 };
@@ -194,7 +273,8 @@ const load = await autocannon({
   url: ourUrl,
   connections: tokens.length,
   duration: SECONDS,
-  setupClient: (client: { setHeaders(h: Record<string, string>): void }) => client.setHeaders({ authorization: `Bearer ${tokens[next++ % tokens.length]}`, 'content-type': 'application/json' }),
+  setupClient: (client: { setHeaders(h: Record<string, string>): void }) =>
+    client.setHeaders({ authorization: `Bearer ${tokens[next++ % tokens.length]}`, 'content-type': 'application/json' }),
   requests: [{ method: 'POST', path: '/v1/push', setupRequest: (req: Record<string, unknown>) => ({ ...req, body: batch() }) }],
 });
 rows.push({
@@ -202,7 +282,15 @@ rows.push({
   value: `p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms`,
   note: `${Math.round(load.requests.average)} req/s (${Math.round(load.requests.average * 5)} changes/s); ${load['2xx']} ok, ${load.non2xx} non-2xx, ${load.errors} errors, ${load.timeouts} timeouts; server peak RSS ${mb(childPeak(ours))}`,
 });
-json.load = { devices: tokens.length, p50: load.latency.p50, p99: load.latency.p99, rps: load.requests.average, ok: load['2xx'], non2xx: load.non2xx, errors: load.errors };
+json.load = {
+  devices: tokens.length,
+  p50: load.latency.p50,
+  p99: load.latency.p99,
+  rps: load.requests.average,
+  ok: load['2xx'],
+  non2xx: load.non2xx,
+  errors: load.errors,
+};
 ours.kill('SIGTERM');
 storeA.close();
 storeB.close();

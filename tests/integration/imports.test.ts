@@ -10,15 +10,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../electron/imports/readWorkbook.js';
 import { setUpOffice, type Office } from '../helpers/office.js';
 import { legacyIncomingRegister, TCVN3 } from '../helpers/legacyRegister.js';
+import { sharedTestdata } from '../helpers/sharedTestdata.js';
 
-const XLSX_DIR = join(import.meta.dirname, '../../../shared/testdata/xlsx');
+const shared = sharedTestdata('xlsx', 'the shared real-world workbooks');
+const XLSX_DIR = shared.dir;
 let office: Office;
 beforeAll(async () => {
   office = await setUpOffice();
 });
 afterAll(() => office.cleanup());
 
-const stage = async (bytes: Uint8Array, name: string) => (await office.backend.imports.stage(Readable.from([Buffer.from(bytes)]), name)).uploadId;
+const stage = async (bytes: Uint8Array, name: string) =>
+  (await office.backend.imports.stage(Readable.from([Buffer.from(bytes)]), name)).uploadId;
 
 describe('importing an old incoming register', () => {
   it('guesses the columns, converts TCVN3 and VNI, lists every row’s problems, and imports the rest with their numbers', async () => {
@@ -38,8 +41,18 @@ describe('importing an old incoming register', () => {
     expect(p.notes.join(' ')).toMatch(/VNI/);
     expect(p.notes.join(' ')).toMatch(/Bỏ qua trang tính ẩn: “Nhap”/);
     const byRow = Object.fromEntries(p.sample.map((r) => [r.row, r.values]));
-    expect(byRow[7]).toMatchObject({ agency: 'Sở Giáo dục và Đào tạo Hà Nội', code: '0012/SGDĐT-VP', summary: 'Kế hoạch tổ chức kỳ thi chọn học sinh giỏi', receivedDate: '06/03/2019' });
-    expect(byRow[8]).toMatchObject({ agency: 'Ủy ban nhân dân huyện Đông Anh', summary: 'Hướng dẫn thực hiện nhiệm vụ năm học', receivedDate: '07/03/2019', issuedDate: '05/03/2019' });
+    expect(byRow[7]).toMatchObject({
+      agency: 'Sở Giáo dục và Đào tạo Hà Nội',
+      code: '0012/SGDĐT-VP',
+      summary: 'Kế hoạch tổ chức kỳ thi chọn học sinh giỏi',
+      receivedDate: '06/03/2019',
+    });
+    expect(byRow[8]).toMatchObject({
+      agency: 'Ủy ban nhân dân huyện Đông Anh',
+      summary: 'Hướng dẫn thực hiện nhiệm vụ năm học',
+      receivedDate: '07/03/2019',
+      issuedDate: '05/03/2019',
+    });
     expect(byRow[9]).toMatchObject({ summary: 'Về việc tổ chức Hội khỏe Phù Đổng', recipient: 'Trường THCS Nguyễn Trãi' });
 
     const run = await office.clerk.ok('imports.run', { uploadId, kind: 'incoming', mapping: p.mapping });
@@ -50,9 +63,22 @@ describe('importing an old incoming register', () => {
     const found = (await office.specialist.ok('search.query', { q: 'so giao duc ha noi hoc sinh gioi' })).items;
     expect(found[0]?.code).toBe('0012/SGDĐT-VP');
     const doc = await office.clerk.ok('incoming.get', { id: found[0]!.id });
-    expect(doc).toMatchObject({ number: 2, year: 2019, receivedAt: '2019-03-06T01:00:00.000Z', issuedDate: '2019-03-04', status: 'hoan_thanh', agencyName: 'Sở Giáo dục và Đào tạo Hà Nội' });
+    expect(doc).toMatchObject({
+      number: 2,
+      year: 2019,
+      receivedAt: '2019-03-06T01:00:00.000Z',
+      issuedDate: '2019-03-04',
+      status: 'hoan_thanh',
+      agencyName: 'Sở Giáo dục và Đào tạo Hà Nội',
+    });
     // New registrations keep their own numbering: the live book for 2026 starts at 1.
-    const fresh = await office.clerk.ok('incoming.register', { agency: 'Sở Y tế', code: '1/SYT', type: 'CV', issuedDate: '2026-01-02', summary: 'Văn bản mới' });
+    const fresh = await office.clerk.ok('incoming.register', {
+      agency: 'Sở Y tế',
+      code: '1/SYT',
+      type: 'CV',
+      issuedDate: '2026-01-02',
+      summary: 'Văn bản mới',
+    });
     expect(fresh.number).toBe(1);
   });
 
@@ -87,7 +113,11 @@ describe('importing an old incoming register', () => {
     const csvId = await stage(new Uint8Array(Buffer.concat([header, body])), 'so-cu.csv');
     const p = await office.clerk.ok('imports.preview', { uploadId: csvId, kind: 'incoming' });
     expect(p.columns.map((c) => c.header)).toEqual(['Ngày đến', 'Số đến', 'Tác giả', 'Trích yếu']);
-    expect(p.sample[0]?.values).toMatchObject({ agency: 'Sở Giáo dục và Đào tạo Hà Nội', summary: 'Kế hoạch tổ chức kỳ thi chọn học sinh giỏi', receivedDate: '02/01/2017' });
+    expect(p.sample[0]?.values).toMatchObject({
+      agency: 'Sở Giáo dục và Đào tạo Hà Nội',
+      summary: 'Kế hoạch tổ chức kỳ thi chọn học sinh giỏi',
+      receivedDate: '02/01/2017',
+    });
 
     const sheet = XLSX.utils.aoa_to_sheet([
       ['Ngày đến', 'Số đến', 'Tác giả', 'Số ký hiệu', 'Trích yếu'],
@@ -104,7 +134,15 @@ describe('importing an old incoming register', () => {
   it('imports an outgoing register: the number from the code, the type from its symbol', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Di');
-    ws.addRow(['Số, ký hiệu văn bản', 'Ngày tháng văn bản', 'Tên loại và trích yếu nội dung văn bản', 'Người ký', 'Nơi nhận văn bản', 'Đơn vị, người nhận bản lưu', 'Số lượng bản']);
+    ws.addRow([
+      'Số, ký hiệu văn bản',
+      'Ngày tháng văn bản',
+      'Tên loại và trích yếu nội dung văn bản',
+      'Người ký',
+      'Nơi nhận văn bản',
+      'Đơn vị, người nhận bản lưu',
+      'Số lượng bản',
+    ]);
     ws.addRow(['15/QĐ-PGDĐT', '12/05/2020', 'Quyết định khen thưởng giáo viên giỏi', 'Nguyễn Văn A', 'Các trường', 'Văn phòng', 20]);
     ws.addRow(['16/PGDĐT-VP', '13/05/2020', 'V/v tổng kết năm học', 'Nguyễn Văn A', 'Các trường', 'Văn phòng', 'nhiều']);
     const uploadId = await stage(new Uint8Array(await wb.xlsx.writeBuffer()), 'so-di-2020.xlsx');
@@ -119,12 +157,17 @@ describe('importing an old incoming register', () => {
   });
 });
 
-describe('the shared real-world workbooks', () => {
+describe.skipIf(!shared.present)('the shared real-world workbooks', () => {
   const read = (f: string) => readWorkbook(new Uint8Array(readFileSync(join(XLSX_DIR, f))), f);
-  const preview = async (f: string) => office.clerk.raw('imports.preview', { uploadId: await stage(new Uint8Array(readFileSync(join(XLSX_DIR, f))), f), kind: 'incoming' });
+  const preview = async (f: string) =>
+    office.clerk.raw('imports.preview', { uploadId: await stage(new Uint8Array(readFileSync(join(XLSX_DIR, f))), f), kind: 'incoming' });
 
   it('refuses a password, a malformed part and a zip without a workbook, clearly', async () => {
-    for (const [f, why] of [['sheetjs__password_2002_40_xor.xls', /mật khẩu/], ['exceljs__invalid-xml.xlsx', /bị hỏng/], ['exceljs__missing-bits.xlsx', /bị hỏng/]] as const) {
+    for (const [f, why] of [
+      ['sheetjs__password_2002_40_xor.xls', /mật khẩu/],
+      ['exceljs__invalid-xml.xlsx', /bị hỏng/],
+      ['exceljs__missing-bits.xlsx', /bị hỏng/],
+    ] as const) {
       const r = await preview(f);
       expect(r.ok, f).toBe(false);
       if (!r.ok) {
@@ -165,6 +208,10 @@ describe('the shared real-world workbooks', () => {
     const blank = await preview('sheetjs__BlankSheetTypes.xls');
     expect(blank.ok ? null : blank.error.message).toMatch(/không có trang tính nào có dữ liệu/);
     const hidden = await read('sheetjs__sheet_visibility.xlsx');
-    expect(hidden.sheets.map((s) => [s.name, s.hidden])).toEqual([['Visible', false], ['Hidden', true], ['VeryHidden', true]]);
+    expect(hidden.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ['Visible', false],
+      ['Hidden', true],
+      ['VeryHidden', true],
+    ]);
   });
 });

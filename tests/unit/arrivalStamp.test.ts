@@ -1,19 +1,35 @@
 // The arrival stamp on the PDFs offices really receive: it lands in the top-left corner of the
 // page as the reader sees it, reads "ĐẾN" and the number, and never touches the original.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, PDFName, PDFNumber, degrees, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { stampArrival, type StampText } from '../../electron/pdf/arrivalStamp.js';
 import { findRedInk, hasPoppler, pdftotext } from '../helpers/pdfText.js';
+import { sharedTestdata } from '../helpers/sharedTestdata.js';
 
-const TEXT: StampText = { unitName: 'Phòng Giáo dục và Đào tạo huyện Nội Thành', number: 127, date: '27/11/2026', forwardTo: 'Tổ Chuyên môn', dossier: '01.TCCB' };
+const TEXT: StampText = {
+  unitName: 'Phòng Giáo dục và Đào tạo huyện Nội Thành',
+  number: 127,
+  date: '27/11/2026',
+  forwardTo: 'Tổ Chuyên môn',
+  dossier: '01.TCCB',
+};
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const poppler = hasPoppler();
 if (!poppler) console.log('pdftoppm/pdftotext (poppler-utils) not found: the rendering checks are skipped');
 
-async function makePdf(opts: { size?: [number, number]; rotate?: number; crop?: [number, number, number, number]; media?: [number, number, number, number]; userUnit?: number; pages?: number } = {}) {
+async function makePdf(
+  opts: {
+    size?: [number, number];
+    rotate?: number;
+    crop?: [number, number, number, number];
+    media?: [number, number, number, number];
+    userUnit?: number;
+    pages?: number;
+  } = {},
+) {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (let i = 0; i < (opts.pages ?? 1); i++) {
@@ -110,7 +126,10 @@ describe('dấu ĐẾN on our own fixtures', () => {
 
   it('refuses a truncated file with a clear message', async () => {
     const bytes = await makePdf({ pages: 2 });
-    await expect(stampArrival(bytes.slice(0, 300), TEXT)).rejects.toMatchObject({ code: 'PDF_BROKEN', message: expect.stringMatching(/bị hỏng/) });
+    await expect(stampArrival(bytes.slice(0, 300), TEXT)).rejects.toMatchObject({
+      code: 'PDF_BROKEN',
+      message: expect.stringMatching(/bị hỏng/),
+    });
     await expect(stampArrival(new TextEncoder().encode('không phải PDF'), TEXT)).rejects.toMatchObject({ code: 'PDF_BROKEN' });
   });
 
@@ -120,11 +139,15 @@ describe('dấu ĐẾN on our own fixtures', () => {
   });
 });
 
-const TESTDATA = join(import.meta.dirname, '../../../shared/testdata/pdf');
-const index = existsSync(join(TESTDATA, 'INDEX.tsv'))
-  ? readFileSync(join(TESTDATA, 'INDEX.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'))
+const shared = sharedTestdata('pdf', 'dấu ĐẾN on the real-world PDFs');
+const TESTDATA = shared.dir;
+const index = shared.present
+  ? readFileSync(join(TESTDATA, 'INDEX.tsv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t'))
   : [];
-if (index.length === 0) console.log(`real-world PDFs not found at ${TESTDATA}: those tests are skipped`);
 
 describe.skipIf(index.length === 0)('dấu ĐẾN on real-world PDFs (shared/testdata/pdf)', () => {
   for (const [file, , special, expected] of index) {
