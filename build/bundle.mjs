@@ -49,7 +49,11 @@ await esbuild({
   banner: esmBanner,
   outdir: join(dist, 'electron'),
   outExtension: { '.js': '.mjs' },
-  entryPoints: { main: join(root, 'electron/main.ts'), serve: join(root, 'electron/serve.ts'), textWorker: join(root, 'electron/text/textWorker.ts') },
+  entryPoints: {
+    main: join(root, 'electron/main.ts'),
+    serve: join(root, 'electron/serve.ts'),
+    textWorker: join(root, 'electron/text/textWorker.ts'),
+  },
 });
 await esbuild({
   ...common,

@@ -24,8 +24,22 @@ export function electronSqliteBinding(root, electronVersion) {
   // First a prebuilt binary for Electron (better-sqlite3 publishes them), else a build from source.
   const prebuild = join(dirname(require.resolve('prebuild-install/package.json')), 'bin.js');
   const tries = [
-    [process.execPath, [prebuild, '--runtime', 'electron', '--target', electronVersion, '--arch', process.arch, '--platform', process.platform]],
-    [process.platform === 'win32' ? 'npx.cmd' : 'npx', ['--yes', 'node-gyp', 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers', '--runtime=electron']],
+    [
+      process.execPath,
+      [prebuild, '--runtime', 'electron', '--target', electronVersion, '--arch', process.arch, '--platform', process.platform],
+    ],
+    [
+      process.platform === 'win32' ? 'npx.cmd' : 'npx',
+      [
+        '--yes',
+        'node-gyp',
+        'rebuild',
+        '--release',
+        `--target=${electronVersion}`,
+        '--dist-url=https://electronjs.org/headers',
+        '--runtime=electron',
+      ],
+    ],
   ];
   for (const [cmd, args] of tries) {
     const r = spawnSync(cmd, args, { cwd: moduleDir, stdio: 'inherit', env: { ...process.env, npm_config_nodedir: '' } });

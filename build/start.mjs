@@ -36,13 +36,14 @@ function electronBinary() {
 
 const binary = electronBinary();
 const binding = binary ? electronSqliteBinding(root, require('electron/package.json').version) : null;
-const child = binary && binding
-  ? spawn(binary, [root, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, VANTHU_SQLITE_BINDING: binding } })
-  : (console.log(
-      binary
-        ? 'Chưa dùng được Electron (thiếu better-sqlite3 cho Electron): mở VănThư ở chế độ trình duyệt (npm run serve).'
-        : 'Chưa có Electron trên máy này: mở VănThư ở chế độ trình duyệt (npm run serve).',
-    ),
-    spawn(process.execPath, [join(root, 'dist/electron/serve.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' }));
+const child =
+  binary && binding
+    ? spawn(binary, [root, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, VANTHU_SQLITE_BINDING: binding } })
+    : (console.log(
+        binary
+          ? 'Chưa dùng được Electron (thiếu better-sqlite3 cho Electron): mở VănThư ở chế độ trình duyệt (npm run serve).'
+          : 'Chưa có Electron trên máy này: mở VănThư ở chế độ trình duyệt (npm run serve).',
+      ),
+      spawn(process.execPath, [join(root, 'dist/electron/serve.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' }));
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

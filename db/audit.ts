@@ -31,18 +31,12 @@ interface AuditRow {
 }
 
 function rowHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
-  return createHash('sha256')
-    .update(prevHash)
-    .update('\n')
-    .update(canonicalJson(row))
-    .digest('hex');
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(row)).digest('hex');
 }
 
 /** Appends one entry; must run inside the write transaction that made the change. */
 export function appendAudit(sqlite: Database.Database, entry: AuditEntry): void {
-  const last = stmt(sqlite, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string }
-    | undefined;
+  const last = stmt(sqlite, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
   const row = {
     seq: (last?.seq ?? 0) + 1,
     at: entry.at,

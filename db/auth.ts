@@ -48,9 +48,7 @@ export async function login(store: Store, username: string, password: string): P
 }
 
 function lockedError(until: string): AppError {
-  return new AppError(
-    'LOCKED',
-    `Tài khoản tạm khóa vì nhập sai mật khẩu ${MAX_FAILED_LOGINS} lần. Thử lại sau ${formatInstant(until)}.`,
-    { details: { lockedUntil: until } },
-  );
+  return new AppError('LOCKED', `Tài khoản tạm khóa vì nhập sai mật khẩu ${MAX_FAILED_LOGINS} lần. Thử lại sau ${formatInstant(until)}.`, {
+    details: { lockedUntil: until },
+  });
 }

@@ -66,9 +66,10 @@ export function findBook(store: Store, kind: BookKind, year: number, series = 'g
     }
     return book;
   }
-  const id = stmt(store.sqlite, 'SELECT id FROM register_books WHERE kind = ? AND year = ? AND series = ? AND deleted_at IS NULL ORDER BY created_at LIMIT 1').get(kind, year, series) as
-    | { id: string }
-    | undefined;
+  const id = stmt(
+    store.sqlite,
+    'SELECT id FROM register_books WHERE kind = ? AND year = ? AND series = ? AND deleted_at IS NULL ORDER BY created_at LIMIT 1',
+  ).get(kind, year, series) as { id: string } | undefined;
   return id ? getBook(store, id.id) : null;
 }
 
@@ -103,6 +104,8 @@ export function markPrinted(store: Store, ctx: WriteContext, bookId: string): vo
 
 /** The next number of a book's series in a year: after the highest ever given, cancelled ones included. */
 export function nextNumber(store: Store, bookId: string, year: number): number {
-  const row = stmt(store.sqlite, 'SELECT max(number) AS max FROM documents WHERE book_id = ? AND year = ?').get(bookId, year) as { max: number | null };
+  const row = stmt(store.sqlite, 'SELECT max(number) AS max FROM documents WHERE book_id = ? AND year = ?').get(bookId, year) as {
+    max: number | null;
+  };
   return (row.max ?? 0) + 1;
 }

@@ -26,7 +26,8 @@ export function searchAgencies(store: Store, q: string | undefined, limit = 20) 
 export function agencyFor(w: Writer, name: string): { id: string; name: string; key: string } {
   const key = agencyKey(name);
   if (!key) throw new AppError('VALIDATION', 'Chưa nhập cơ quan ban hành.', { field: 'agency' });
-  const found = stmt(w.store.sqlite, 'SELECT id, name, deleted_at AS deletedAt FROM agencies WHERE name_key = ?').get(key) as { id: string; name: string; deletedAt: string | null } | undefined;
+  const found = stmt(w.store.sqlite, 'SELECT id, name, deleted_at AS deletedAt FROM agencies WHERE name_key = ?').get(key) as
+    { id: string; name: string; deletedAt: string | null } | undefined;
   if (found) {
     if (found.deletedAt) w.update(agencies, found.id, { deletedAt: null });
     return { id: found.id, name: found.name, key };
@@ -39,7 +40,11 @@ const docTypeCache = new WeakMap<Store, { fingerprint: string; list: { id: strin
 
 /** The active types; kept between calls until doc_types changes (any connection's change shows in the fingerprint). */
 export function listDocTypes(store: Store) {
-  const f = stmt(store.sqlite, 'SELECT count(*) AS n, max(updated_at) AS at, max(hlc) AS h FROM doc_types').get() as { n: number; at: string | null; h: string | null };
+  const f = stmt(store.sqlite, 'SELECT count(*) AS n, max(updated_at) AS at, max(hlc) AS h FROM doc_types').get() as {
+    n: number;
+    at: string | null;
+    h: string | null;
+  };
   const fingerprint = `${f.n}|${f.at}|${f.h}`;
   const cached = docTypeCache.get(store);
   if (cached?.fingerprint === fingerprint) return cached.list;

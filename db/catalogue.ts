@@ -8,29 +8,83 @@ import { readSetting } from './settings.js';
 import type { Store } from './store.js';
 import { mutate, type WriteContext, type Writer } from './write.js';
 
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII', 'XVIII', 'XIX', 'XX'];
+const ROMAN = [
+  'I',
+  'II',
+  'III',
+  'IV',
+  'V',
+  'VI',
+  'VII',
+  'VIII',
+  'IX',
+  'X',
+  'XI',
+  'XII',
+  'XIII',
+  'XIV',
+  'XV',
+  'XVI',
+  'XVII',
+  'XVIII',
+  'XIX',
+  'XX',
+];
 
 type HeadingRow = typeof catalogueHeadings.$inferSelect;
 type EntryRow = typeof catalogueEntries.$inferSelect;
 
 function headingsOf(store: Store, year: number): HeadingRow[] {
-  return store.db.select().from(catalogueHeadings).where(and(eq(catalogueHeadings.year, year), isNull(catalogueHeadings.deletedAt))).orderBy(asc(catalogueHeadings.sort)).all();
+  return store.db
+    .select()
+    .from(catalogueHeadings)
+    .where(and(eq(catalogueHeadings.year, year), isNull(catalogueHeadings.deletedAt)))
+    .orderBy(asc(catalogueHeadings.sort))
+    .all();
 }
 
 function entriesOf(store: Store, year: number): EntryRow[] {
-  return store.db.select().from(catalogueEntries).where(and(eq(catalogueEntries.year, year), isNull(catalogueEntries.deletedAt))).orderBy(asc(catalogueEntries.number)).all();
+  return store.db
+    .select()
+    .from(catalogueEntries)
+    .where(and(eq(catalogueEntries.year, year), isNull(catalogueEntries.deletedAt)))
+    .orderBy(asc(catalogueEntries.number))
+    .all();
 }
 
 export function getCatalogue(store: Store, year: number): Catalogue {
   const headings = headingsOf(store, year);
   const large = headings.filter((h) => h.level === 1);
-  const label = (h: HeadingRow) => (h.level === 1 ? (ROMAN[large.indexOf(h)] ?? String(large.indexOf(h) + 1)) : String(headings.filter((x) => x.parentId === h.parentId && x.level === 2).indexOf(h) + 1));
-  const keeper = new Map(store.db.select({ id: users.id, name: users.fullName }).from(users).all().map((u) => [u.id, u.name]));
-  const opened = new Map(store.db.select({ id: dossiers.id, entryId: dossiers.entryId }).from(dossiers).where(and(eq(dossiers.year, year), isNull(dossiers.deletedAt))).all().map((d) => [d.entryId, d.id]));
+  const label = (h: HeadingRow) =>
+    h.level === 1
+      ? (ROMAN[large.indexOf(h)] ?? String(large.indexOf(h) + 1))
+      : String(headings.filter((x) => x.parentId === h.parentId && x.level === 2).indexOf(h) + 1);
+  const keeper = new Map(
+    store.db
+      .select({ id: users.id, name: users.fullName })
+      .from(users)
+      .all()
+      .map((u) => [u.id, u.name]),
+  );
+  const opened = new Map(
+    store.db
+      .select({ id: dossiers.id, entryId: dossiers.entryId })
+      .from(dossiers)
+      .where(and(eq(dossiers.year, year), isNull(dossiers.deletedAt)))
+      .all()
+      .map((d) => [d.entryId, d.id]),
+  );
   const entries = entriesOf(store, year);
   return {
     year,
-    headings: headings.map((h) => ({ id: h.id, level: h.level, parentId: h.parentId, label: label(h), title: h.title, abbreviation: h.abbreviation })),
+    headings: headings.map((h) => ({
+      id: h.id,
+      level: h.level,
+      parentId: h.parentId,
+      label: label(h),
+      title: h.title,
+      abbreviation: h.abbreviation,
+    })),
     entries: entries.map((e) => ({
       id: e.id,
       headingId: e.headingId,
@@ -43,19 +97,41 @@ export function getCatalogue(store: Store, year: number): Catalogue {
       notes: e.notes,
       dossierId: opened.get(e.id) ?? null,
     })),
-    counts: { permanent: entries.filter((e) => e.retention === 'vinh_vien').length, limited: entries.filter((e) => e.retention !== 'vinh_vien').length },
+    counts: {
+      permanent: entries.filter((e) => e.retention === 'vinh_vien').length,
+      limited: entries.filter((e) => e.retention !== 'vinh_vien').length,
+    },
   };
 }
 
-export function saveHeading(store: Store, ctx: WriteContext, input: { id?: string | undefined; year: number; level: 1 | 2; parentId?: string | null | undefined; title: string; abbreviation: string | null }): Catalogue {
+export function saveHeading(
+  store: Store,
+  ctx: WriteContext,
+  input: {
+    id?: string | undefined;
+    year: number;
+    level: 1 | 2;
+    parentId?: string | null | undefined;
+    title: string;
+    abbreviation: string | null;
+  },
+): Catalogue {
   mutate(store, ctx, (w) => {
     if (input.level === 2) {
       const parent = input.parentId ? headingsOf(store, input.year).find((h) => h.id === input.parentId) : undefined;
-      if (!parent || parent.level !== 1) throw new AppError('VALIDATION', 'Đề mục nhỏ phải nằm trong một đề mục lớn của cùng năm.', { field: 'parentId' });
+      if (!parent || parent.level !== 1)
+        throw new AppError('VALIDATION', 'Đề mục nhỏ phải nằm trong một đề mục lớn của cùng năm.', { field: 'parentId' });
     }
     const fields = { title: input.title, abbreviation: input.abbreviation?.toLocaleUpperCase('vi') ?? null };
     if (input.id) w.update(catalogueHeadings, input.id, fields);
-    else w.insert(catalogueHeadings, { ...fields, year: input.year, level: input.level, parentId: input.level === 2 ? input.parentId : null, sort: nextSort(store, input.year, input.level === 2 ? input.parentId! : null) });
+    else
+      w.insert(catalogueHeadings, {
+        ...fields,
+        year: input.year,
+        level: input.level,
+        parentId: input.level === 2 ? input.parentId : null,
+        sort: nextSort(store, input.year, input.level === 2 ? input.parentId! : null),
+      });
   });
   return getCatalogue(store, input.year);
 }
@@ -87,7 +163,19 @@ function nextEntryNumber(store: Store, year: number, heading: HeadingRow): numbe
   return Math.max(0, ...inScope.map((e) => e.number)) + 1;
 }
 
-export function saveEntry(store: Store, ctx: WriteContext, input: { id?: string | undefined; year: number; headingId: string; title: string; retention: string; keeperId?: string | null | undefined; notes: string | null }): Catalogue {
+export function saveEntry(
+  store: Store,
+  ctx: WriteContext,
+  input: {
+    id?: string | undefined;
+    year: number;
+    headingId: string;
+    title: string;
+    retention: string;
+    keeperId?: string | null | undefined;
+    notes: string | null;
+  },
+): Catalogue {
   mutate(store, ctx, (w) => {
     const heading = headingsOf(store, input.year).find((h) => h.id === input.headingId);
     if (!heading) throw new AppError('VALIDATION', 'Đề mục đã chọn không thuộc danh mục năm này.', { field: 'headingId' });
@@ -95,7 +183,13 @@ export function saveEntry(store: Store, ctx: WriteContext, input: { id?: string 
     if (input.id) w.update(catalogueEntries, input.id, fields);
     else {
       const number = nextEntryNumber(store, input.year, heading);
-      w.insert(catalogueEntries, { ...fields, year: input.year, headingId: heading.id, number, code: codeFor(store, input.year, heading, number) });
+      w.insert(catalogueEntries, {
+        ...fields,
+        year: input.year,
+        headingId: heading.id,
+        number,
+        code: codeFor(store, input.year, heading, number),
+      });
     }
   });
   return getCatalogue(store, input.year);
@@ -112,7 +206,16 @@ export function copyCatalogue(store: Store, ctx: WriteContext, from: number, to:
       ids.set(h.id, insertCopy(w, h, to, h.parentId ? ids.get(h.parentId)! : null));
     }
     for (const e of entriesOf(store, from)) {
-      w.insert(catalogueEntries, { year: to, headingId: ids.get(e.headingId)!, number: e.number, code: e.code, title: e.title, retention: e.retention, keeperId: e.keeperId, notes: e.notes });
+      w.insert(catalogueEntries, {
+        year: to,
+        headingId: ids.get(e.headingId)!,
+        number: e.number,
+        code: e.code,
+        title: e.title,
+        retention: e.retention,
+        keeperId: e.keeperId,
+        notes: e.notes,
+      });
     }
   });
   return getCatalogue(store, to);

@@ -132,7 +132,10 @@ export function listDocuments(store: Store, f: ListFilter): DocumentList {
     where.push(`(d.year, d.number, d.seq) ${f.ascending ? '>' : '<'} (@cy, @cn, @cs)`);
     Object.assign(params, { cy: Number(c[1]), cn: Number(c[2]), cs: Number(c[3]) });
   }
-  const rows = stmt(store.sqlite, `${SELECT} WHERE ${where.join(' AND ')} ORDER BY ${f.ascending ? 'd.year, d.number, d.seq' : 'd.year DESC, d.number DESC, d.seq DESC'} LIMIT @limit`).all(params) as DocumentRow[];
+  const rows = stmt(
+    store.sqlite,
+    `${SELECT} WHERE ${where.join(' AND ')} ORDER BY ${f.ascending ? 'd.year, d.number, d.seq' : 'd.year DESC, d.number DESC, d.seq DESC'} LIMIT @limit`,
+  ).all(params) as DocumentRow[];
   const more = rows.length > f.limit;
   const page = more ? rows.slice(0, f.limit) : rows;
   const last = page[page.length - 1];

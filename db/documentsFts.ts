@@ -7,7 +7,8 @@ import type { Store } from './store.js';
 export const INDEXED_COLUMNS = new Set(['code', 'agency_name', 'summary']);
 
 export function indexedText(store: Store, id: string): { seq: number; text: string } | undefined {
-  return stmt(store.sqlite, 'SELECT seq, search_text AS text FROM documents WHERE id = ?').get(id) as { seq: number; text: string } | undefined;
+  return stmt(store.sqlite, 'SELECT seq, search_text AS text FROM documents WHERE id = ?').get(id) as
+    { seq: number; text: string } | undefined;
 }
 
 export function addToIndex(store: Store, seq: number, text: string): void {

@@ -37,12 +37,31 @@ function fullCode(store: Store, year: number, notation: string): string {
   return `${organ}.${year}.${notation}`;
 }
 
-export function openDossier(store: Store, ctx: WriteContext, input: { entryId: string } | { year: number; title: string; notation: string; retention: string; keeperId?: string | null | undefined }): DossierRecord {
+export function openDossier(
+  store: Store,
+  ctx: WriteContext,
+  input: { entryId: string } | { year: number; title: string; notation: string; retention: string; keeperId?: string | null | undefined },
+): DossierRecord {
   const id = mutate(store, ctx, (w) => {
-    const fields = 'entryId' in input ? fromEntry(store, input.entryId, ctx.userId) : { entryId: null, year: input.year, notation: input.notation, title: input.title, retention: input.retention, keeperId: input.keeperId ?? ctx.userId };
+    const fields =
+      'entryId' in input
+        ? fromEntry(store, input.entryId, ctx.userId)
+        : {
+            entryId: null,
+            year: input.year,
+            notation: input.notation,
+            title: input.title,
+            retention: input.retention,
+            keeperId: input.keeperId ?? ctx.userId,
+          };
     const code = fullCode(store, fields.year, fields.notation);
-    const clash = store.db.select({ id: dossiers.id }).from(dossiers).where(and(eq(dossiers.fullCode, code), isNull(dossiers.deletedAt))).get();
-    if (clash) throw new AppError('CONFLICT', `Hồ sơ ${fields.notation} năm ${fields.year} đã được mở.`, { details: { dossierId: clash.id } });
+    const clash = store.db
+      .select({ id: dossiers.id })
+      .from(dossiers)
+      .where(and(eq(dossiers.fullCode, code), isNull(dossiers.deletedAt)))
+      .get();
+    if (clash)
+      throw new AppError('CONFLICT', `Hồ sơ ${fields.notation} năm ${fields.year} đã được mở.`, { details: { dossierId: clash.id } });
     return w.insert(dossiers, {
       ...fields,
       fullCode: code,
@@ -66,7 +85,12 @@ function fromEntry(store: Store, entryId: string, opener: string | null) {
 }
 
 function itemsOf(store: Store, dossierId: string): ItemRow[] {
-  return store.db.select().from(dossierItems).where(and(eq(dossierItems.dossierId, dossierId), isNull(dossierItems.deletedAt))).orderBy(asc(dossierItems.position)).all();
+  return store.db
+    .select()
+    .from(dossierItems)
+    .where(and(eq(dossierItems.dossierId, dossierId), isNull(dossierItems.deletedAt)))
+    .orderBy(asc(dossierItems.position))
+    .all();
 }
 
 export function getDossier(store: Store, id: string): DossierRecord {
@@ -90,10 +114,26 @@ export function getDossier(store: Store, id: string): DossierRecord {
         attachmentId: i.attachmentId,
       };
     }
-    return { id: i.id, position: i.position, documentId: null, kind: 'free' as const, code: i.code ?? '', date: i.itemDate, summary: i.summary ?? '', author: i.author ?? '', pages: i.pages, primaryFiling: true, notes: i.notes, attachmentId: i.attachmentId };
+    return {
+      id: i.id,
+      position: i.position,
+      documentId: null,
+      kind: 'free' as const,
+      code: i.code ?? '',
+      date: i.itemDate,
+      summary: i.summary ?? '',
+      author: i.author ?? '',
+      pages: i.pages,
+      primaryFiling: true,
+      notes: i.notes,
+      attachmentId: i.attachmentId,
+    };
   });
-  const dates = items.map((i) => i.date).filter((x): x is string => !!x).sort();
-  const keeper = d.keeperId ? store.db.select({ n: users.fullName }).from(users).where(eq(users.id, d.keeperId)).get()?.n ?? null : null;
+  const dates = items
+    .map((i) => i.date)
+    .filter((x): x is string => !!x)
+    .sort();
+  const keeper = d.keeperId ? (store.db.select({ n: users.fullName }).from(users).where(eq(users.id, d.keeperId)).get()?.n ?? null) : null;
   const handoverDue = d.closedAt ? addYears(officeDate(d.closedAt), 1) : null;
   const today = officeDate(store.now());
   return {
@@ -123,7 +163,11 @@ export function getDossier(store: Store, id: string): DossierRecord {
 }
 
 function attachmentPages(store: Store, documentId: string): number | null {
-  const list = store.db.select({ pages: attachments.pages, role: attachments.role }).from(attachments).where(and(eq(attachments.documentId, documentId), isNull(attachments.deletedAt))).all();
+  const list = store.db
+    .select({ pages: attachments.pages, role: attachments.role })
+    .from(attachments)
+    .where(and(eq(attachments.documentId, documentId), isNull(attachments.deletedAt)))
+    .all();
   const original = list.find((a) => a.role === 'original' && a.pages);
   return original?.pages ?? null;
 }
@@ -138,11 +182,21 @@ function addDays(iso: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function listDossiers(store: Store, f: { year?: number | undefined; status?: string | undefined; keeperId?: string | undefined }): DossierRecord[] {
+export function listDossiers(
+  store: Store,
+  f: { year?: number | undefined; status?: string | undefined; keeperId?: string | undefined },
+): DossierRecord[] {
   return store.db
     .select({ id: dossiers.id })
     .from(dossiers)
-    .where(and(isNull(dossiers.deletedAt), f.year ? eq(dossiers.year, f.year) : undefined, f.status ? eq(dossiers.status, f.status) : undefined, f.keeperId ? eq(dossiers.keeperId, f.keeperId) : undefined))
+    .where(
+      and(
+        isNull(dossiers.deletedAt),
+        f.year ? eq(dossiers.year, f.year) : undefined,
+        f.status ? eq(dossiers.status, f.status) : undefined,
+        f.keeperId ? eq(dossiers.keeperId, f.keeperId) : undefined,
+      ),
+    )
     .orderBy(asc(dossiers.year), asc(dossiers.notation))
     .all()
     .map((d) => getDossier(store, d.id));
@@ -154,7 +208,14 @@ export function dossierOf(store: Store, documentId: string): { id: string; notat
     .select({ id: dossiers.id, notation: dossiers.notation })
     .from(dossierItems)
     .innerJoin(dossiers, eq(dossiers.id, dossierItems.dossierId))
-    .where(and(eq(dossierItems.documentId, documentId), eq(dossierItems.primaryFiling, true), isNull(dossierItems.deletedAt), isNull(dossiers.deletedAt)))
+    .where(
+      and(
+        eq(dossierItems.documentId, documentId),
+        eq(dossierItems.primaryFiling, true),
+        isNull(dossierItems.deletedAt),
+        isNull(dossiers.deletedAt),
+      ),
+    )
     .get();
   return item ?? null;
 }
@@ -162,7 +223,20 @@ export function dossierOf(store: Store, documentId: string): { id: string; notat
 export function addItems(
   store: Store,
   ctx: WriteContext,
-  input: { dossierId: string; documentIds: string[]; free?: { code: string; date: string; author: string; summary: string; pages?: number | null | undefined; attachmentId?: string | null | undefined } | undefined },
+  input: {
+    dossierId: string;
+    documentIds: string[];
+    free?:
+      | {
+          code: string;
+          date: string;
+          author: string;
+          summary: string;
+          pages?: number | null | undefined;
+          attachmentId?: string | null | undefined;
+        }
+      | undefined;
+  },
 ): DossierRecord {
   mutate(store, ctx, (w) => {
     const d = row(store, input.dossierId);
@@ -175,11 +249,35 @@ export function addItems(
       if (present.has(documentId)) throw new AppError('CONFLICT', `Văn bản ${doc.code} đã có trong hồ sơ này.`);
       // A document is filed in one dossier; in any other it is a reference.
       const primary = dossierOf(store, documentId) === null;
-      w.insert(dossierItems, { dossierId: d.id, documentId, attachmentId: null, code: null, itemDate: null, author: null, summary: null, pages: null, position: ++position, primaryFiling: primary, notes: primary ? null : 'Tham chiếu' });
+      w.insert(dossierItems, {
+        dossierId: d.id,
+        documentId,
+        attachmentId: null,
+        code: null,
+        itemDate: null,
+        author: null,
+        summary: null,
+        pages: null,
+        position: ++position,
+        primaryFiling: primary,
+        notes: primary ? null : 'Tham chiếu',
+      });
       recordEvent(w, documentId, 'file', { dossierId: d.id, notation: d.notation, primary });
     }
     if (input.free) {
-      w.insert(dossierItems, { dossierId: d.id, documentId: null, attachmentId: input.free.attachmentId ?? null, code: input.free.code, itemDate: input.free.date, author: input.free.author, summary: input.free.summary, pages: input.free.pages ?? null, position: ++position, primaryFiling: true, notes: null });
+      w.insert(dossierItems, {
+        dossierId: d.id,
+        documentId: null,
+        attachmentId: input.free.attachmentId ?? null,
+        code: input.free.code,
+        itemDate: input.free.date,
+        author: input.free.author,
+        summary: input.free.summary,
+        pages: input.free.pages ?? null,
+        position: ++position,
+        primaryFiling: true,
+        notes: null,
+      });
     }
   });
   return getDossier(store, input.dossierId);
@@ -209,7 +307,12 @@ export function removeItem(store: Store, ctx: WriteContext, itemId: string): Dos
     itemsOf(store, item.dossierId).forEach((i, n) => i.position !== n + 1 && w.update(dossierItems, i.id, { position: n + 1 }));
     // If this was where the document was filed, its first reference elsewhere becomes the filing.
     if (item.documentId && item.primaryFiling) {
-      const next = store.db.select().from(dossierItems).where(and(eq(dossierItems.documentId, item.documentId), isNull(dossierItems.deletedAt), ne(dossierItems.id, item.id))).orderBy(asc(dossierItems.createdAt)).get();
+      const next = store.db
+        .select()
+        .from(dossierItems)
+        .where(and(eq(dossierItems.documentId, item.documentId), isNull(dossierItems.deletedAt), ne(dossierItems.id, item.id)))
+        .orderBy(asc(dossierItems.createdAt))
+        .get();
       if (next) w.update(dossierItems, next.id, { primaryFiling: true, notes: null });
     }
   });
@@ -223,7 +326,8 @@ export function closeDossier(store: Store, ctx: WriteContext, id: string): Dossi
     requireOpen(d);
     const items = itemsOf(store, id);
     if (items.length === 0) throw new AppError('VALIDATION', 'Hồ sơ chưa có văn bản nào; chưa kết thúc được.');
-    if (items.some((i, n) => i.position !== n + 1)) throw new AppError('VALIDATION', 'Thứ tự văn bản trong hồ sơ chưa liền mạch; hãy sắp xếp lại trước khi kết thúc.');
+    if (items.some((i, n) => i.position !== n + 1))
+      throw new AppError('VALIDATION', 'Thứ tự văn bản trong hồ sơ chưa liền mạch; hãy sắp xếp lại trước khi kết thúc.');
     if (!d.retention) throw new AppError('VALIDATION', 'Chưa xác định thời hạn bảo quản của hồ sơ.');
     w.update(dossiers, id, { status: 'ket_thuc', closedAt: w.at });
   });
@@ -244,7 +348,8 @@ export function handOver(store: Store, ctx: WriteContext, ids: string[]): Dossie
   mutate(store, ctx, (w) => {
     for (const d of store.db.select().from(dossiers).where(inArray(dossiers.id, ids)).all()) {
       if (d.status !== 'ket_thuc') throw new AppError('CONFLICT', `Hồ sơ ${d.notation} chưa kết thúc nên chưa nộp lưu được.`);
-      if (d.retention !== 'vinh_vien' && Number(d.retention) < 5) throw new AppError('VALIDATION', `Hồ sơ ${d.notation} bảo quản dưới 5 năm, không nộp lưu vào lưu trữ cơ quan.`);
+      if (d.retention !== 'vinh_vien' && Number(d.retention) < 5)
+        throw new AppError('VALIDATION', `Hồ sơ ${d.notation} bảo quản dưới 5 năm, không nộp lưu vào lưu trữ cơ quan.`);
       w.update(dossiers, d.id, { status: 'nop_luu', handedOverAt: w.at }, 'handover');
     }
     if (ids.length === 0) throw new AppError('VALIDATION', 'Chưa chọn hồ sơ nộp lưu.');
@@ -253,10 +358,18 @@ export function handOver(store: Store, ctx: WriteContext, ids: string[]): Dossie
 }
 
 /** Description and page count (counted from the items unless set); after handover only the archivist changes them. */
-export function describeDossier(store: Store, ctx: WriteContext, actor: { roles: Role[] }, id: string, description: string | null, pageCount?: number | null): DossierRecord {
+export function describeDossier(
+  store: Store,
+  ctx: WriteContext,
+  actor: { roles: Role[] },
+  id: string,
+  description: string | null,
+  pageCount?: number | null,
+): DossierRecord {
   mutate(store, ctx, (w) => {
     const d = row(store, id);
-    if (d.status === 'nop_luu' && !actor.roles.includes('archivist')) throw new AppError('FORBIDDEN', 'Hồ sơ đã nộp lưu; chỉ lưu trữ cơ quan được sửa.');
+    if (d.status === 'nop_luu' && !actor.roles.includes('archivist'))
+      throw new AppError('FORBIDDEN', 'Hồ sơ đã nộp lưu; chỉ lưu trữ cơ quan được sửa.');
     if (d.status === 'ket_thuc' && !actor.roles.includes('admin')) requireOpen(d);
     w.update(dossiers, id, { description, ...(pageCount !== undefined ? { pagesOverride: pageCount } : {}) });
   });

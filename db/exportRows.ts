@@ -12,7 +12,11 @@ export interface ExportTable {
 }
 
 export function exportTables(store: Store): ExportTable[] {
-  const names = (store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[])
+  const names = (
+    store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+      name: string;
+    }[]
+  )
     .map((r) => r.name)
     .filter((n) => !DERIVED.test(n) && n !== 'local_meta');
   return names.map((name) => ({

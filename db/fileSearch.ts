@@ -35,7 +35,8 @@ export function fileMatches(store: Store, match: string): Map<string, FileMatch>
   for (const r of rows) {
     const strength = worst === best ? 1 : (worst - r.rank) / (worst - best);
     const seen = out.get(r.ownerId);
-    if (!seen || strength > seen.strength) out.set(r.ownerId, { ownerId: r.ownerId, attachmentId: r.attachmentId, name: r.name, sha256: r.sha256, strength });
+    if (!seen || strength > seen.strength)
+      out.set(r.ownerId, { ownerId: r.ownerId, attachmentId: r.attachmentId, name: r.name, sha256: r.sha256, strength });
   }
   return out;
 }
@@ -75,7 +76,10 @@ export function fileExcerpt(store: Store, sha256: string, query: string): { exce
   const text = row?.text ?? '';
   const at = firstMatch(text, searchTokens(query));
   const start = at < 0 ? 0 : Math.max(0, at - EXCERPT_BEFORE);
-  let excerpt = text.slice(start, (at < 0 ? 0 : at) + EXCERPT_AFTER).replace(/\s+/g, ' ').trim();
+  let excerpt = text
+    .slice(start, (at < 0 ? 0 : at) + EXCERPT_AFTER)
+    .replace(/\s+/g, ' ')
+    .trim();
   if (start > 0) excerpt = `…${excerpt.replace(/^\S*\s/, '')}`;
   if (start + excerpt.length < text.length) excerpt = `${excerpt.replace(/\s\S*$/, '')}…`;
   return { excerpt, highlights: highlightSpans(excerpt, query) };

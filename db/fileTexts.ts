@@ -30,10 +30,14 @@ export function pendingFileTexts(store: Store, limit = 20): string[] {
 export function saveFileText(store: Store, sha256: string, t: FileText): void {
   writeDerived(store, () => {
     stmt(store.sqlite, 'DELETE FROM file_texts WHERE sha256 = ?').run(sha256);
-    stmt(
-      store.sqlite,
-      'INSERT INTO file_texts (sha256, status, pages, pages_with_text, text, extracted_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(sha256, t.status, t.pages, t.pagesWithText, t.text.normalize('NFC').slice(0, MAX_FILE_TEXT), store.now().toISOString());
+    stmt(store.sqlite, 'INSERT INTO file_texts (sha256, status, pages, pages_with_text, text, extracted_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      sha256,
+      t.status,
+      t.pages,
+      t.pagesWithText,
+      t.text.normalize('NFC').slice(0, MAX_FILE_TEXT),
+      store.now().toISOString(),
+    );
   });
 }
 

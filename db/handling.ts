@@ -6,7 +6,16 @@ import type { DocumentRecord } from '../shared/api/documents.js';
 import type { AssignInput, FollowUpList, HistoryEntry, Handling, TaskRecord } from '../shared/api/handling.js';
 import { AppError } from '../shared/api/errors.js';
 import type { Role } from '../shared/domain/enums.js';
-import { ALLOWED_FROM, INCOMING_STATUS_LABELS, STEP_LABELS, TASK_ROLE_LABELS, type IncomingStatus, type IncomingStep, type TaskRole, type TaskStatus } from '../shared/domain/workflow.js';
+import {
+  ALLOWED_FROM,
+  INCOMING_STATUS_LABELS,
+  STEP_LABELS,
+  TASK_ROLE_LABELS,
+  type IncomingStatus,
+  type IncomingStep,
+  type TaskRole,
+  type TaskStatus,
+} from '../shared/domain/workflow.js';
 import { formatDate, officeDate } from '../shared/text/dates.js';
 import type { WorkCalendar } from '../shared/domain/workdays.js';
 import { workCalendar } from './calendar.js';
@@ -25,7 +34,11 @@ export interface Actor {
 const DUE_SOON_DAYS = 2;
 
 function statusOf(store: Store, id: string): IncomingStatus {
-  const row = store.db.select({ status: documents.status, kind: documents.kind, deletedAt: documents.deletedAt }).from(documents).where(eq(documents.id, id)).get();
+  const row = store.db
+    .select({ status: documents.status, kind: documents.kind, deletedAt: documents.deletedAt })
+    .from(documents)
+    .where(eq(documents.id, id))
+    .get();
   if (!row || row.kind !== 'incoming') throw new AppError('NOT_FOUND', 'Không tìm thấy văn bản.');
   if (row.deletedAt) throw new AppError('CONFLICT', 'Văn bản đã hủy, không xử lý được.');
   return row.status as IncomingStatus;
@@ -72,7 +85,12 @@ interface Assignee {
   deadline?: string | null | undefined;
 }
 
-function checkAssignee(store: Store, a: Assignee, today: string, field: string): { userId: string | null; departmentId: string | null; deadline: string | null; label: string } {
+function checkAssignee(
+  store: Store,
+  a: Assignee,
+  today: string,
+  field: string,
+): { userId: string | null; departmentId: string | null; deadline: string | null; label: string } {
   let departmentId = a.departmentId ?? null;
   const userId = a.userId ?? null;
   if (departmentId) {
@@ -101,7 +119,11 @@ export function assignIncoming(store: Store, ctx: WriteContext, input: AssignInp
       ...input.inform.map((a) => ({ role: 'de_biet' as const, ...checkAssignee(store, a, today, 'inform') })),
     ];
     // A new direction replaces the unfinished assignments; finished work stays on record.
-    const open = store.db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.documentId, input.id), ne(tasks.status, 'hoan_thanh'), isNull(tasks.deletedAt))).all();
+    const open = store.db
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(and(eq(tasks.documentId, input.id), ne(tasks.status, 'hoan_thanh'), isNull(tasks.deletedAt)))
+      .all();
     for (const t of open) w.tombstone(tasks, t.id);
     for (const t of [{ role: 'chu_tri' as const, ...lead }, ...others]) {
       w.insert(tasks, {
@@ -149,7 +171,12 @@ function refuseHandling(): AppError {
   return new AppError('FORBIDDEN', 'Việc này không được giao cho bạn hoặc phòng, ban của bạn.');
 }
 
-export function reassignTask(store: Store, ctx: WriteContext, actor: Actor, input: { taskId: string; userId: string; deadline?: string | null | undefined; note: string | null }): void {
+export function reassignTask(
+  store: Store,
+  ctx: WriteContext,
+  actor: Actor,
+  input: { taskId: string; userId: string; deadline?: string | null | undefined; note: string | null },
+): void {
   mutate(store, ctx, (w) => {
     const task = getTask(store, input.taskId);
     requireStep(store, task.documentId, 'progress');
@@ -157,14 +184,21 @@ export function reassignTask(store: Store, ctx: WriteContext, actor: Actor, inpu
     const me = getUserRow(store, actor.id);
     const target = getUserRow(store, input.userId);
     const unitLeader = actor.roles.includes('leader') && !!task.departmentId && me.departmentId === task.departmentId;
-    if (!isAdmin(actor) && !unitLeader) throw new AppError('FORBIDDEN', 'Chỉ lãnh đạo phòng, ban được giao việc này mới giao lại cho người trong phòng.');
+    if (!isAdmin(actor) && !unitLeader)
+      throw new AppError('FORBIDDEN', 'Chỉ lãnh đạo phòng, ban được giao việc này mới giao lại cho người trong phòng.');
     if (task.departmentId && target.departmentId !== task.departmentId) {
       throw new AppError('VALIDATION', `${target.fullName} không thuộc phòng, ban được giao việc này.`, { field: 'userId' });
     }
     const today = officeDate(store.now());
-    if (input.deadline && input.deadline < today) throw new AppError('VALIDATION', `Hạn xử lý ${formatDate(input.deadline)} đã qua.`, { field: 'deadline' });
+    if (input.deadline && input.deadline < today)
+      throw new AppError('VALIDATION', `Hạn xử lý ${formatDate(input.deadline)} đã qua.`, { field: 'deadline' });
     w.update(tasks, task.id, { userId: target.id, deadline: input.deadline ?? undefined });
-    recordEvent(w, task.documentId, 'reassign', { taskId: task.id, to: target.fullName, deadline: input.deadline ?? task.deadline, note: input.note });
+    recordEvent(w, task.documentId, 'reassign', {
+      taskId: task.id,
+      to: target.fullName,
+      deadline: input.deadline ?? task.deadline,
+      note: input.note,
+    });
   });
 }
 
@@ -180,7 +214,12 @@ export function progressTask(store: Store, ctx: WriteContext, actor: Actor, inpu
   });
 }
 
-export function completeTask(store: Store, ctx: WriteContext, actor: Actor, input: { taskId: string; result: string; replyCode: string | null }): void {
+export function completeTask(
+  store: Store,
+  ctx: WriteContext,
+  actor: Actor,
+  input: { taskId: string; result: string; replyCode: string | null },
+): void {
   mutate(store, ctx, (w) => {
     const task = getTask(store, input.taskId);
     requireStep(store, task.documentId, 'complete');
@@ -227,7 +266,11 @@ export function returnIncoming(store: Store, ctx: WriteContext, input: { id: str
 export function recallIncoming(store: Store, ctx: WriteContext, input: { id: string; reason: string }): void {
   mutate(store, ctx, (w) => {
     requireStep(store, input.id, 'recall');
-    const open = store.db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.documentId, input.id), ne(tasks.status, 'hoan_thanh'), isNull(tasks.deletedAt))).all();
+    const open = store.db
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(and(eq(tasks.documentId, input.id), ne(tasks.status, 'hoan_thanh'), isNull(tasks.deletedAt)))
+      .all();
     for (const t of open) w.tombstone(tasks, t.id);
     w.update(documents, input.id, { status: 'thu_hoi' });
     recordEvent(w, input.id, 'recall', { reason: input.reason });
@@ -307,7 +350,9 @@ const TASK_ORDER = `ORDER BY t.status = 'hoan_thanh', t.deadline IS NULL, t.dead
 export function myTasks(store: Store, actor: Actor, includeDone: boolean): TaskRecord[] {
   const me = getUserRow(store, actor.id);
   const rows = store.sqlite
-    .prepare(`${TASK_SELECT} AND (t.user_id = @me OR (t.user_id IS NULL AND t.department_id = @dep)) ${includeDone ? '' : "AND t.status <> 'hoan_thanh'"} ${TASK_ORDER}`)
+    .prepare(
+      `${TASK_SELECT} AND (t.user_id = @me OR (t.user_id IS NULL AND t.department_id = @dep)) ${includeDone ? '' : "AND t.status <> 'hoan_thanh'"} ${TASK_ORDER}`,
+    )
     .all({ me: me.id, dep: me.departmentId ?? '' }) as TaskJoinRow[];
   const today = officeDate(store.now());
   const calendar = workCalendar(store);
@@ -320,19 +365,27 @@ export function deadlines(store: Store, actor: Actor) {
   const wide = actor.roles.some((r) => r === 'admin' || r === 'leader' || r === 'clerk');
   const calendar = workCalendar(store);
   const open = wide
-    ? (store.sqlite.prepare(`${TASK_SELECT} AND t.status <> 'hoan_thanh' AND t.role <> 'de_biet' ${TASK_ORDER}`).all() as TaskJoinRow[]).map((r) => toTask(r, today, calendar))
+    ? (
+        store.sqlite.prepare(`${TASK_SELECT} AND t.status <> 'hoan_thanh' AND t.role <> 'de_biet' ${TASK_ORDER}`).all() as TaskJoinRow[]
+      ).map((r) => toTask(r, today, calendar))
     : myTasks(store, actor, false).filter((t) => t.role !== 'de_biet');
   return { today, dueSoon: open.filter((t) => t.dueSoon), overdue: open.filter((t) => t.overdue) };
 }
 
 export function handlingOf(store: Store, documentId: string): Handling {
   const doc = getDocument(store, documentId, 'incoming');
-  const row = store.db.select({ status: documents.status, leaderId: documents.leaderId, direction: documents.direction, replyCode: documents.replyCode }).from(documents).where(eq(documents.id, documentId)).get()!;
+  const row = store.db
+    .select({ status: documents.status, leaderId: documents.leaderId, direction: documents.direction, replyCode: documents.replyCode })
+    .from(documents)
+    .where(eq(documents.id, documentId))
+    .get()!;
   const today = officeDate(store.now());
   const calendar = workCalendar(store);
-  const list = (store.sqlite.prepare(`${TASK_SELECT} AND t.document_id = ? ORDER BY t.role = 'de_biet', t.role = 'phoi_hop', t.created_at`).all(documentId) as TaskJoinRow[]).map((r) =>
-    toTask(r, today, calendar),
-  );
+  const list = (
+    store.sqlite
+      .prepare(`${TASK_SELECT} AND t.document_id = ? ORDER BY t.role = 'de_biet', t.role = 'phoi_hop', t.created_at`)
+      .all(documentId) as TaskJoinRow[]
+  ).map((r) => toTask(r, today, calendar));
   return {
     status: row.status as IncomingStatus,
     leaderId: row.leaderId,
@@ -410,9 +463,11 @@ function describeEvent(action: string, d: Record<string, unknown>): string {
   }
 }
 
-
 /** Sổ theo dõi giải quyết văn bản đến: every document of the register with who handles it and how far. */
-export function followUp(store: Store, input: { year?: number | undefined; limit: number; cursor?: string | null | undefined }): FollowUpList {
+export function followUp(
+  store: Store,
+  input: { year?: number | undefined; limit: number; cursor?: string | null | undefined },
+): FollowUpList {
   const page = listDocuments(store, { kind: 'incoming', year: input.year, limit: input.limit, cursor: input.cursor });
   return { nextCursor: page.nextCursor, items: page.items.map((d) => followUpRow(store, d)) };
 }

@@ -20,13 +20,22 @@ export interface EventRow {
 }
 
 export function documentEventsOf(store: Store, documentId: string): EventRow[] {
-  return store.db
-    .select({ id: documentEvents.id, at: documentEvents.at, userId: documentEvents.userId, userName: users.fullName, action: documentEvents.action, data: documentEvents.data })
-    .from(documentEvents)
-    .leftJoin(users, eq(users.id, documentEvents.userId))
-    .where(eq(documentEvents.documentId, documentId))
-    // The HLC orders events as they happened, even within one millisecond or across devices.
-    .orderBy(asc(documentEvents.hlc))
-    .all()
-    .map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> }));
+  return (
+    store.db
+      .select({
+        id: documentEvents.id,
+        at: documentEvents.at,
+        userId: documentEvents.userId,
+        userName: users.fullName,
+        action: documentEvents.action,
+        data: documentEvents.data,
+      })
+      .from(documentEvents)
+      .leftJoin(users, eq(users.id, documentEvents.userId))
+      .where(eq(documentEvents.documentId, documentId))
+      // The HLC orders events as they happened, even within one millisecond or across devices.
+      .orderBy(asc(documentEvents.hlc))
+      .all()
+      .map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> }))
+  );
 }

@@ -32,19 +32,27 @@ export interface ImportedRow {
 }
 
 function importedBookId(store: Store, kind: ImportKind, year: number): string | null {
-  const row = stmt(store.sqlite, 'SELECT id FROM register_books WHERE kind = ? AND year = ? AND series = ? AND deleted_at IS NULL').get(kind, year, IMPORTED_SERIES) as
-    | { id: string }
-    | undefined;
+  const row = stmt(store.sqlite, 'SELECT id FROM register_books WHERE kind = ? AND year = ? AND series = ? AND deleted_at IS NULL').get(
+    kind,
+    year,
+    IMPORTED_SERIES,
+  ) as { id: string } | undefined;
   return row?.id ?? null;
 }
 
 /** Whether an import would clash: a number already in that year's imported book, or an outgoing code already used that year. */
 export function importClash(store: Store, kind: ImportKind, year: number, number: number, key: string): boolean {
   if (kind === 'outgoing') {
-    return stmt(store.sqlite, "SELECT 1 FROM documents WHERE kind = 'outgoing' AND year = ? AND code_key = ? LIMIT 1").get(year, key) !== undefined;
+    return (
+      stmt(store.sqlite, "SELECT 1 FROM documents WHERE kind = 'outgoing' AND year = ? AND code_key = ? LIMIT 1").get(year, key) !==
+      undefined
+    );
   }
   const book = importedBookId(store, kind, year);
-  return book !== null && stmt(store.sqlite, 'SELECT 1 FROM documents WHERE book_id = ? AND year = ? AND number = ?').get(book, year, number) !== undefined;
+  return (
+    book !== null &&
+    stmt(store.sqlite, 'SELECT 1 FROM documents WHERE book_id = ? AND year = ? AND number = ?').get(book, year, number) !== undefined
+  );
 }
 
 function bookOf(w: Writer, kind: ImportKind, year: number, made: Map<number, BookRow>): BookRow {
@@ -55,7 +63,14 @@ function bookOf(w: Writer, kind: ImportKind, year: number, made: Map<number, Boo
     ? getBook(w.store, id)
     : getBook(
         w.store,
-        w.insert(registerBooks, { kind, name: `Sổ văn bản ${kind === 'incoming' ? 'đến' : 'đi'} ${year} (nhập từ sổ cũ)`, year, series: IMPORTED_SERIES, printedAt: null, closedAt: null }),
+        w.insert(registerBooks, {
+          kind,
+          name: `Sổ văn bản ${kind === 'incoming' ? 'đến' : 'đi'} ${year} (nhập từ sổ cũ)`,
+          year,
+          series: IMPORTED_SERIES,
+          printedAt: null,
+          closedAt: null,
+        }),
       );
   made.set(year, book);
   return book;

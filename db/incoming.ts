@@ -53,7 +53,11 @@ export function registerIncoming(store: Store, ctx: WriteContext, input: Registe
     const type = resolveDocType(store, input.type);
     const agency = agencyFor(w, input.agency);
     const key = codeKey(input.code);
-    refuseDuplicate(w, { agencyKey: agency.key, agencyName: agency.name, code: input.code, codeKey: key, issuedDate: input.issuedDate }, input.confirmDuplicate);
+    refuseDuplicate(
+      w,
+      { agencyKey: agency.key, agencyName: agency.name, code: input.code, codeKey: key, issuedDate: input.issuedDate },
+      input.confirmDuplicate,
+    );
 
     const year = officeYear(receivedAt);
     const book = bookFor(w, 'incoming', year, input.bookId);
@@ -164,11 +168,9 @@ function checkDates(store: Store, d: { receivedAt: string; issuedDate: string; d
   }
   const receivedDate = officeDate(d.receivedAt);
   if (d.issuedDate > receivedDate) {
-    throw new AppError(
-      'VALIDATION',
-      `Ngày văn bản (${formatDate(d.issuedDate)}) không thể sau ngày đến (${formatDate(receivedDate)}).`,
-      { field: 'issuedDate' },
-    );
+    throw new AppError('VALIDATION', `Ngày văn bản (${formatDate(d.issuedDate)}) không thể sau ngày đến (${formatDate(receivedDate)}).`, {
+      field: 'issuedDate',
+    });
   }
   if (d.deadline && d.deadline < d.issuedDate) {
     throw new AppError('VALIDATION', `Hạn giải quyết (${formatDate(d.deadline)}) không thể trước ngày văn bản.`, { field: 'deadline' });
@@ -189,7 +191,8 @@ function refuseDuplicate(
     w.store.sqlite,
     `SELECT id, number, year, received_date AS receivedDate FROM documents
      WHERE kind = 'incoming' AND code_key = ? AND agency_key = ? AND substr(issued_date, 1, 4) = ? AND deleted_at IS NULL AND id <> ? LIMIT 1`,
-  ).get(d.codeKey, d.agencyKey, d.issuedDate.slice(0, 4), d.exceptId ?? '') as { id: string; number: number; year: number; receivedDate: string } | undefined;
+  ).get(d.codeKey, d.agencyKey, d.issuedDate.slice(0, 4), d.exceptId ?? '') as
+    { id: string; number: number; year: number; receivedDate: string } | undefined;
   if (!existing) return;
   throw new AppError(
     'DUPLICATE',

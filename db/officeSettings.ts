@@ -18,7 +18,11 @@ export function getOfficeSettings(store: Store) {
   };
 }
 
-export function saveOfficeSettings(store: Store, ctx: WriteContext, input: { attachmentsMaxMb: number; stampCorner: Corner; holidays: string[] }) {
+export function saveOfficeSettings(
+  store: Store,
+  ctx: WriteContext,
+  input: { attachmentsMaxMb: number; stampCorner: Corner; holidays: string[] },
+) {
   writeSetting(store, ctx, 'attachments.maxBytes', input.attachmentsMaxMb * 1024 * 1024);
   writeSetting(store, ctx, 'stamp', { ...readSetting<Record<string, unknown>>(store, 'stamp', {}), corner: input.stampCorner });
   writeSetting(store, ctx, HOLIDAYS_SETTING, [...new Set(input.holidays)].sort());

@@ -54,7 +54,13 @@ function unitAbbreviation(store: Store, departmentId: string | null | undefined)
  */
 function symbolFor(store: Store, input: NumberingInput, typeCode: string, number: number, year: number, series: string): string {
   const settings = symbolSettings(store);
-  const code = buildSymbol(patternFor(typeCode, settings), { number, typeCode, organ: settings.organ, unit: unitAbbreviation(store, input.departmentId), year });
+  const code = buildSymbol(patternFor(typeCode, settings), {
+    number,
+    typeCode,
+    organ: settings.organ,
+    unit: unitAbbreviation(store, input.departmentId),
+    year,
+  });
   const mark = readSetting(store, 'symbols.confidentialMark', 'M');
   return series === 'confidential' && mark ? `${code}-${mark}` : code;
 }
@@ -67,7 +73,12 @@ export function previewOutgoing(store: Store, input: NumberingInput) {
   const book = findBook(store, 'outgoing', year, series, input.bookId);
   if (book) refuseIfClosed(store, book.id);
   const number = book ? nextNumber(store, book.id, year) : 1;
-  return { bookId: book?.id ?? null, bookName: book?.name ?? 'Sổ văn bản đi (mở khi vào số đầu tiên)', number, code: symbolFor(store, input, type.code, number, year, book?.series ?? series) };
+  return {
+    bookId: book?.id ?? null,
+    bookName: book?.name ?? 'Sổ văn bản đi (mở khi vào số đầu tiên)',
+    number,
+    code: symbolFor(store, input, type.code, number, year, book?.series ?? series),
+  };
 }
 
 function allocate(w: Writer, input: NumberingInput, year: number) {
@@ -82,12 +93,20 @@ function allocate(w: Writer, input: NumberingInput, year: number) {
     .where(and(eq(documents.kind, 'outgoing'), eq(documents.year, year), eq(documents.codeKey, key)))
     .get();
   if (clash) {
-    throw new AppError('CONFLICT', `Số và ký hiệu ${code} đã dùng trong năm ${year}; hai văn bản đi không thể trùng số và ký hiệu. Hãy kiểm tra mẫu ký hiệu hoặc sổ đã chọn.`, { field: 'type' });
+    throw new AppError(
+      'CONFLICT',
+      `Số và ký hiệu ${code} đã dùng trong năm ${year}; hai văn bản đi không thể trùng số và ký hiệu. Hãy kiểm tra mẫu ký hiệu hoặc sổ đã chọn.`,
+      { field: 'type' },
+    );
   }
   return { type, book, number, code, key };
 }
 
-function insertOutgoing(w: Writer, input: NumberingInput & { summary: string; issuedDate: string; status: string }, year: number): { id: string; code: string } {
+function insertOutgoing(
+  w: Writer,
+  input: NumberingInput & { summary: string; issuedDate: string; status: string },
+  year: number,
+): { id: string; code: string } {
   const a = allocate(w, input, year);
   const unit = currentUnit(w.store);
   const self = agencyFor(w, unit.name);
@@ -121,7 +140,11 @@ function insertOutgoing(w: Writer, input: NumberingInput & { summary: string; is
 }
 
 /** Lấy số: the number is taken (and never given again) before the document is signed. */
-export function reserveOutgoing(store: Store, ctx: WriteContext, input: NumberingInput & { summary: string | null; draftId?: string | undefined }): DocumentRecord {
+export function reserveOutgoing(
+  store: Store,
+  ctx: WriteContext,
+  input: NumberingInput & { summary: string | null; draftId?: string | undefined },
+): DocumentRecord {
   const id = mutate(store, ctx, (w) => {
     const today = officeDate(w.at);
     const draft = input.draftId ? getDraft(store, input.draftId) : null;
@@ -140,7 +163,9 @@ export function issueOutgoing(store: Store, ctx: WriteContext, input: OutgoingIs
   const id = mutate(store, ctx, (w) => {
     const today = officeDate(w.at);
     if (input.issuedDate > today) {
-      throw new AppError('VALIDATION', `Ngày tháng văn bản (${formatDate(input.issuedDate)}) không thể sau hôm nay.`, { field: 'issuedDate' });
+      throw new AppError('VALIDATION', `Ngày tháng văn bản (${formatDate(input.issuedDate)}) không thể sau hôm nay.`, {
+        field: 'issuedDate',
+      });
     }
     let docId: string;
     let code: string;
@@ -153,10 +178,14 @@ export function issueOutgoing(store: Store, ctx: WriteContext, input: OutgoingIs
       if (reserved.status !== 'da_cap_so') throw new AppError('CONFLICT', `Văn bản ${reserved.code} đã ban hành.`);
       refuseIfClosed(store, reserved.bookId);
       if (resolveDocType(store, input.type).code !== reserved.typeCode) {
-        throw new AppError('VALIDATION', `Số ${reserved.code} đã lấy cho loại ${reserved.typeName}; hãy lấy số mới nếu đổi loại văn bản.`, { field: 'type' });
+        throw new AppError('VALIDATION', `Số ${reserved.code} đã lấy cho loại ${reserved.typeName}; hãy lấy số mới nếu đổi loại văn bản.`, {
+          field: 'type',
+        });
       }
       if (Number(input.issuedDate.slice(0, 4)) !== reserved.year) {
-        throw new AppError('VALIDATION', `Số ${reserved.code} thuộc năm ${reserved.year}; ngày văn bản phải trong năm đó.`, { field: 'issuedDate' });
+        throw new AppError('VALIDATION', `Số ${reserved.code} thuộc năm ${reserved.year}; ngày văn bản phải trong năm đó.`, {
+          field: 'issuedDate',
+        });
       }
       docId = reserved.id;
       code = reserved.code;
@@ -165,7 +194,11 @@ export function issueOutgoing(store: Store, ctx: WriteContext, input: OutgoingIs
     } else {
       const draft = input.draftId ? getDraft(store, input.draftId) : null;
       const numbering = draft ? fromDraft(draft, input.bookId) : input;
-      const made = insertOutgoing(w, { ...numbering, summary: input.summary, issuedDate: input.issuedDate, status: 'phat_hanh' }, Number(input.issuedDate.slice(0, 4)));
+      const made = insertOutgoing(
+        w,
+        { ...numbering, summary: input.summary, issuedDate: input.issuedDate, status: 'phat_hanh' },
+        Number(input.issuedDate.slice(0, 4)),
+      );
       if (draft) numberDraft(w, draft.id, made.id, 'phat_hanh');
       confidentiality = numbering.confidentiality;
       docId = made.id;
@@ -189,7 +222,8 @@ export function issueOutgoing(store: Store, ctx: WriteContext, input: OutgoingIs
     recordEvent(w, docId, 'issue', { code });
     for (const incomingId of [...new Set(input.replyTo)]) {
       const incoming = getDocument(store, incomingId, 'incoming');
-      if (incoming.cancelled) throw new AppError('VALIDATION', `Văn bản đến số ${incoming.number} đã hủy, không trả lời được.`, { field: 'replyTo' });
+      if (incoming.cancelled)
+        throw new AppError('VALIDATION', `Văn bản đến số ${incoming.number} đã hủy, không trả lời được.`, { field: 'replyTo' });
       w.insert(documentLinks, { fromId: docId, toId: incomingId, kind: 'reply' });
       recordReply(w, incomingId, { outgoingId: docId, code }, input.completeReplied);
     }

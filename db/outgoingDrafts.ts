@@ -18,13 +18,25 @@ export function listDrafts(store: Store, statuses?: Status[], id?: string): Draf
   const signer = alias(users, 'signer');
   const author = alias(users, 'author');
   return store.db
-    .select({ d: outgoingDrafts, typeName: docTypes.name, leaderName: leader.fullName, signedByName: signer.fullName, createdByName: author.fullName })
+    .select({
+      d: outgoingDrafts,
+      typeName: docTypes.name,
+      leaderName: leader.fullName,
+      signedByName: signer.fullName,
+      createdByName: author.fullName,
+    })
     .from(outgoingDrafts)
     .leftJoin(docTypes, eq(docTypes.code, outgoingDrafts.typeCode))
     .leftJoin(leader, eq(leader.id, outgoingDrafts.leaderId))
     .leftJoin(signer, eq(signer.id, outgoingDrafts.signedBy))
     .leftJoin(author, eq(author.id, outgoingDrafts.createdBy))
-    .where(and(isNull(outgoingDrafts.deletedAt), statuses?.length ? inArray(outgoingDrafts.status, statuses) : undefined, id ? eq(outgoingDrafts.id, id) : undefined))
+    .where(
+      and(
+        isNull(outgoingDrafts.deletedAt),
+        statuses?.length ? inArray(outgoingDrafts.status, statuses) : undefined,
+        id ? eq(outgoingDrafts.id, id) : undefined,
+      ),
+    )
     .orderBy(desc(outgoingDrafts.createdAt))
     .limit(500)
     .all()
@@ -56,10 +68,15 @@ export function getDraft(store: Store, id: string): DraftRecord {
 }
 
 function requireStatus(d: DraftRecord, allowed: Status[], doing: string): void {
-  if (!allowed.includes(d.status)) throw new AppError('CONFLICT', `Dự thảo đang ở bước “${DRAFT_STATUS_LABELS[d.status]}”, không thể ${doing}.`);
+  if (!allowed.includes(d.status))
+    throw new AppError('CONFLICT', `Dự thảo đang ở bước “${DRAFT_STATUS_LABELS[d.status]}”, không thể ${doing}.`);
 }
 
-export function createDraft(store: Store, ctx: WriteContext, input: { type: string; departmentId?: string | null | undefined; summary: string; confidentiality: Confidentiality; urgency: Urgency }): DraftRecord {
+export function createDraft(
+  store: Store,
+  ctx: WriteContext,
+  input: { type: string; departmentId?: string | null | undefined; summary: string; confidentiality: Confidentiality; urgency: Urgency },
+): DraftRecord {
   const id = mutate(store, ctx, (w) =>
     w.insert(outgoingDrafts, {
       typeCode: resolveDocType(store, input.type).code,
@@ -93,14 +110,20 @@ export function submitDraft(store: Store, ctx: WriteContext, input: { id: string
 }
 
 /** The leader signs (đã ký), or sends it back to the drafter with a note. */
-export function signDraft(store: Store, ctx: WriteContext, actor: { id: string; roles: Role[] }, input: { id: string; approve: boolean; note: string | null }): DraftRecord {
+export function signDraft(
+  store: Store,
+  ctx: WriteContext,
+  actor: { id: string; roles: Role[] },
+  input: { id: string; approve: boolean; note: string | null },
+): DraftRecord {
   mutate(store, ctx, (w) => {
     const d = getDraft(store, input.id);
     requireStatus(d, ['trinh_ky'], input.approve ? 'ký' : 'trả lại');
     if (d.leaderId && d.leaderId !== actor.id && !actor.roles.includes('admin')) {
       throw new AppError('FORBIDDEN', `Dự thảo này trình ${d.leaderName ?? 'lãnh đạo khác'} ký.`);
     }
-    if (input.approve) w.update(outgoingDrafts, d.id, { status: 'da_ky', signedBy: actor.id, signedAt: w.at, note: input.note ?? undefined });
+    if (input.approve)
+      w.update(outgoingDrafts, d.id, { status: 'da_ky', signedBy: actor.id, signedAt: w.at, note: input.note ?? undefined });
     else w.update(outgoingDrafts, d.id, { status: 'du_thao', note: input.note ?? 'Trả lại để sửa' });
   });
   return getDraft(store, input.id);

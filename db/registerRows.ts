@@ -79,7 +79,10 @@ const TITLES: Record<RegisterKind, string> = {
 
 const date = (iso: string | null | undefined): RegisterCell => ({ text: formatDate(iso), value: iso ?? null });
 const txt = (s: string | null | undefined): RegisterCell => ({ text: s ?? '' });
-const num = (n: number | null | undefined, shown?: string): RegisterCell => ({ text: shown ?? (n == null ? '' : String(n)), value: n ?? null });
+const num = (n: number | null | undefined, shown?: string): RegisterCell => ({
+  text: shown ?? (n == null ? '' : String(n)),
+  value: n ?? null,
+});
 
 export interface RegisterQuery {
   kind: RegisterKind;
@@ -94,7 +97,11 @@ export function registerSheet(store: Store, q: RegisterQuery): RegisterSheet {
   const docKind = q.kind === 'outgoing' ? 'outgoing' : 'incoming';
   if (book.kind !== docKind) throw new AppError('VALIDATION', `“${book.name}” không phải sổ của loại này.`, { field: 'bookId' });
   const forwarded = new Map(
-    (store.sqlite.prepare("SELECT document_id AS id, min(at) AS at FROM document_events WHERE action IN ('submit', 'assign') GROUP BY document_id").all() as { id: string; at: string }[]).map((r) => [r.id, officeDate(r.at)]),
+    (
+      store.sqlite
+        .prepare("SELECT document_id AS id, min(at) AS at FROM document_events WHERE action IN ('submit', 'assign') GROUP BY document_id")
+        .all() as { id: string; at: string }[]
+    ).map((r) => [r.id, officeDate(r.at)]),
   );
   const rows: RegisterCell[][] = [];
   let first: number | null = null;
@@ -103,7 +110,15 @@ export function registerSheet(store: Store, q: RegisterQuery): RegisterSheet {
   let toDate = '';
   let cursor: string | null = null;
   do {
-    const page: ReturnType<typeof listDocuments> = listDocuments(store, { kind: docKind, bookId: book.id, from: q.from, to: q.to, limit: 500, cursor, ascending: true });
+    const page: ReturnType<typeof listDocuments> = listDocuments(store, {
+      kind: docKind,
+      bookId: book.id,
+      from: q.from,
+      to: q.to,
+      limit: 500,
+      cursor,
+      ascending: true,
+    });
     for (const d of page.items) {
       first ??= d.number;
       last = d.number;
@@ -113,10 +128,32 @@ export function registerSheet(store: Store, q: RegisterQuery): RegisterSheet {
       const cancelled = d.cancelled ? `Đã hủy${d.cancelReason ? `: ${d.cancelReason}` : ''}` : null;
       const notes = [cancelled, d.notes].filter(Boolean).join('. ');
       if (q.kind === 'incoming') {
-        rows.push([date(day), num(d.number), txt(d.agencyName), txt(d.code), date(d.issuedDate), txt(`${d.typeName}: ${d.summary}`), txt(d.recipient), date(forwarded.get(d.id) ?? null), txt(''), txt(notes)]);
+        rows.push([
+          date(day),
+          num(d.number),
+          txt(d.agencyName),
+          txt(d.code),
+          date(d.issuedDate),
+          txt(`${d.typeName}: ${d.summary}`),
+          txt(d.recipient),
+          date(forwarded.get(d.id) ?? null),
+          txt(''),
+          txt(notes),
+        ]);
       } else if (q.kind === 'outgoing') {
         const signer = [d.signerPrefix, d.signerPosition, d.signerName].filter(Boolean).join(' ');
-        rows.push([txt(d.code), date(d.issuedDate), txt(`${d.typeName}: ${d.summary}`), txt(signer), txt(d.recipientsText), txt(d.keptCopies), num(d.copies), date(null), txt(''), txt(notes)]);
+        rows.push([
+          txt(d.code),
+          date(d.issuedDate),
+          txt(`${d.typeName}: ${d.summary}`),
+          txt(signer),
+          txt(d.recipientsText),
+          txt(d.keptCopies),
+          num(d.copies),
+          date(null),
+          txt(''),
+          txt(notes),
+        ]);
       } else {
         const f = followUpRow(store, d);
         rows.push([
@@ -133,6 +170,14 @@ export function registerSheet(store: Store, q: RegisterQuery): RegisterSheet {
     cursor = page.nextCursor;
   } while (cursor);
   const columns = q.kind === 'incoming' ? INCOMING : q.kind === 'outgoing' ? OUTGOING : FOLLOWUP;
-  return { book, title: TITLES[q.kind], columns, rows, firstNumber: first, lastNumber: last, fromDate: q.from ?? (fromDate || null), toDate: q.to ?? (toDate || null) };
+  return {
+    book,
+    title: TITLES[q.kind],
+    columns,
+    rows,
+    firstNumber: first,
+    lastNumber: last,
+    fromDate: q.from ?? (fromDate || null),
+    toDate: q.to ?? (toDate || null),
+  };
 }
-

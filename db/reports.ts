@@ -7,12 +7,16 @@ import { deadlines, type Actor } from './handling.js';
 import type { Store } from './store.js';
 
 const GROUP_SQL: Record<Report['groupBy'], { key: string; label: string; join: string }> = {
-  type: { key: 'd.type_code', label: "coalesce(t.name, d.type_code)", join: 'LEFT JOIN doc_types t ON t.code = d.type_code' },
-  agency: { key: "CASE WHEN d.kind = 'incoming' THEN d.agency_key ELSE '~' END", label: "CASE WHEN d.kind = 'incoming' THEN d.agency_name ELSE 'Văn bản đi của cơ quan' END", join: '' },
+  type: { key: 'd.type_code', label: 'coalesce(t.name, d.type_code)', join: 'LEFT JOIN doc_types t ON t.code = d.type_code' },
+  agency: {
+    key: "CASE WHEN d.kind = 'incoming' THEN d.agency_key ELSE '~' END",
+    label: "CASE WHEN d.kind = 'incoming' THEN d.agency_name ELSE 'Văn bản đi của cơ quan' END",
+    join: '',
+  },
   department: {
     key: "CASE WHEN d.kind = 'outgoing' THEN '~out' ELSE coalesce(lead.department_id, '-') END",
     label: "coalesce(dep.name, CASE WHEN d.kind = 'outgoing' THEN 'Văn bản đi' ELSE 'Chưa giao' END)",
-    join: "LEFT JOIN departments dep ON dep.id = lead.department_id",
+    join: 'LEFT JOIN departments dep ON dep.id = lead.department_id',
   },
   month: { key: 'substr(d.received_date, 1, 7)', label: "substr(d.received_date, 6, 2) || '/' || substr(d.received_date, 1, 4)", join: '' },
 };
@@ -66,12 +70,20 @@ export function overview(store: Store, actor: Actor): Overview {
   const lastDays: Overview['lastDays'] = [];
   for (let i = 0; i < 14; i++) {
     const day = new Date(start.getTime() + i * 86_400_000).toISOString().slice(0, 10);
-    lastDays.push({ date: day, incoming: perDay.find((r) => r.date === day && r.kind === 'incoming')?.n ?? 0, outgoing: perDay.find((r) => r.date === day && r.kind === 'outgoing')?.n ?? 0 });
+    lastDays.push({
+      date: day,
+      incoming: perDay.find((r) => r.date === day && r.kind === 'incoming')?.n ?? 0,
+      outgoing: perDay.find((r) => r.date === day && r.kind === 'outgoing')?.n ?? 0,
+    });
   }
   return {
     today,
-    incomingToday: count(`SELECT count(*) AS n FROM documents WHERE kind = 'incoming' AND received_date = @today AND deleted_at IS NULL`, { today }),
-    outgoingToday: count(`SELECT count(*) AS n FROM documents WHERE kind = 'outgoing' AND received_date = @today AND deleted_at IS NULL`, { today }),
+    incomingToday: count(`SELECT count(*) AS n FROM documents WHERE kind = 'incoming' AND received_date = @today AND deleted_at IS NULL`, {
+      today,
+    }),
+    outgoingToday: count(`SELECT count(*) AS n FROM documents WHERE kind = 'outgoing' AND received_date = @today AND deleted_at IS NULL`, {
+      today,
+    }),
     awaitingDirection: count(`SELECT count(*) AS n FROM documents WHERE kind = 'incoming' AND status = 'trinh' AND deleted_at IS NULL`, {}),
     dueSoon: d.dueSoon.length,
     overdue: d.overdue.length,

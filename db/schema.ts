@@ -19,7 +19,9 @@ export const units = sqliteTable('units', {
 
 export const departments = sqliteTable('departments', {
   id: text('id').primaryKey(),
-  unitId: text('unit_id').notNull().references(() => units.id),
+  unitId: text('unit_id')
+    .notNull()
+    .references(() => units.id),
   name: text('name').notNull(),
   code: text('code'),
   ...synced,
@@ -29,7 +31,9 @@ export const users = sqliteTable(
   'users',
   {
     id: text('id').primaryKey(),
-    unitId: text('unit_id').notNull().references(() => units.id),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
     username: text('username').notNull(),
     fullName: text('full_name').notNull(),
     passwordHash: text('password_hash').notNull(),
@@ -94,12 +98,16 @@ export const documents = sqliteTable(
     seq: integer('seq').primaryKey(),
     id: text('id').notNull(),
     kind: text('kind', { enum: ['incoming', 'outgoing'] }).notNull(),
-    bookId: text('book_id').notNull().references(() => registerBooks.id),
+    bookId: text('book_id')
+      .notNull()
+      .references(() => registerBooks.id),
     year: integer('year').notNull(),
     number: integer('number').notNull(),
     receivedAt: text('received_at').notNull(),
     receivedDate: text('received_date').notNull(),
-    agencyId: text('agency_id').notNull().references(() => agencies.id),
+    agencyId: text('agency_id')
+      .notNull()
+      .references(() => agencies.id),
     agencyName: text('agency_name').notNull(),
     agencyKey: text('agency_key').notNull(),
     code: text('code').notNull(),
@@ -148,7 +156,9 @@ export const documents = sqliteTable(
     index('documents_received_date').on(t.kind, t.receivedDate),
     index('documents_status').on(t.kind, t.status),
     // Số + ký hiệu of an outgoing document is unique in its year, cancelled ones included.
-    index('documents_outgoing_code').on(t.year, t.codeKey).where(sql`kind = 'outgoing'`),
+    index('documents_outgoing_code')
+      .on(t.year, t.codeKey)
+      .where(sql`kind = 'outgoing'`),
   ],
 );
 
@@ -230,7 +240,11 @@ export const tasks = sqliteTable(
     completedAt: text('completed_at'),
     ...synced,
   },
-  (t) => [index('tasks_document').on(t.documentId), index('tasks_user').on(t.userId, t.status), index('tasks_department').on(t.departmentId, t.status)],
+  (t) => [
+    index('tasks_document').on(t.documentId),
+    index('tasks_user').on(t.userId, t.status),
+    index('tasks_department').on(t.departmentId, t.status),
+  ],
 );
 
 /** The trace of handling, shown as the document's history: who did what, when. */
@@ -272,7 +286,11 @@ export const outbox = sqliteTable(
     fields: text('fields').notNull(),
     sentAt: text('sent_at'),
   },
-  (t) => [uniqueIndex('outbox_change_id').on(t.changeId), index('outbox_unsent').on(t.sentAt, t.seq), index('outbox_row').on(t.tableName, t.rowId)],
+  (t) => [
+    uniqueIndex('outbox_change_id').on(t.changeId),
+    index('outbox_unsent').on(t.sentAt, t.seq),
+    index('outbox_row').on(t.tableName, t.rowId),
+  ],
 );
 
 export const settings = sqliteTable('settings', {
@@ -293,11 +311,15 @@ export const localMeta = sqliteTable('local_meta', {
  * HLC of each column's value as it was applied ({"summary": "<hlc>", …}). A column's clock is the
  * newest of this and this device's own outbox changes of the row.
  */
-export const syncClocks = sqliteTable('sync_clocks', {
-  tableName: text('table_name').notNull(),
-  rowId: text('row_id').notNull(),
-  clocks: text('clocks').notNull(),
-}, (t) => [uniqueIndex('sync_clocks_row').on(t.tableName, t.rowId)]);
+export const syncClocks = sqliteTable(
+  'sync_clocks',
+  {
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    clocks: text('clocks').notNull(),
+  },
+  (t) => [uniqueIndex('sync_clocks_row').on(t.tableName, t.rowId)],
+);
 
 /** Files the server is known to hold (uploaded from here, or named by a pulled attachment). */
 export const syncFiles = sqliteTable('sync_files', {

@@ -51,7 +51,8 @@ const DOC_COLUMNS = `d.seq, d.id, d.kind, d.code, d.code_key, d.agency_name, d.s
 
 function toCandidate(r: DocRow, exact: boolean): Candidate {
   const type = r.type_name ?? r.type_code;
-  const where = r.kind === 'incoming' ? `Văn bản đến số ${r.number}/${r.year} — ${r.agency_name}` : `Văn bản đi — ${r.signer_name ?? r.agency_name}`;
+  const where =
+    r.kind === 'incoming' ? `Văn bản đến số ${r.number}/${r.year} — ${r.agency_name}` : `Văn bản đi — ${r.signer_name ?? r.agency_name}`;
   return {
     kind: r.kind,
     id: r.id,
@@ -89,13 +90,17 @@ export function search(store: Store, input: SearchInput): { items: SearchHit[]; 
     input.year ? 'd.year = @year' : '',
     input.from ? 'd.received_date >= @from' : '',
     input.to ? 'd.received_date <= @to' : '',
-  ].filter(Boolean).join(' AND ');
+  ]
+    .filter(Boolean)
+    .join(' AND ');
   const dossierFilter = [
     'x.deleted_at IS NULL',
     input.year ? 'x.year = @year' : '',
     input.from ? 'substr(x.created_at, 1, 10) >= @from' : '',
     input.to ? 'substr(x.created_at, 1, 10) <= @to' : '',
-  ].filter(Boolean).join(' AND ');
+  ]
+    .filter(Boolean)
+    .join(' AND ');
   const match = ftsMatchExpression(input.q);
   // A last word of one or two letters ("boi d", "ke h") while typing: FTS5 would merge the
   // doclists of every word so begun (200 ms at a million documents). The words before it find
@@ -107,7 +112,9 @@ export function search(store: Store, input: SearchInput): { items: SearchHit[]; 
     const key = codeKey(input.q);
     if (/[\d]/.test(key)) {
       const exact = store.sqlite
-        .prepare(`SELECT ${DOC_COLUMNS} FROM documents d LEFT JOIN doc_types t ON t.code = d.type_code WHERE d.code_key = @key AND ${docFilter} ORDER BY d.seq DESC LIMIT 50`)
+        .prepare(
+          `SELECT ${DOC_COLUMNS} FROM documents d LEFT JOIN doc_types t ON t.code = d.type_code WHERE d.code_key = @key AND ${docFilter} ORDER BY d.seq DESC LIMIT 50`,
+        )
         .all({ ...params, key }) as DocRow[];
       for (const r of exact) candidates.set(r.id, toCandidate(r, true));
     }
@@ -141,12 +148,17 @@ export function search(store: Store, input: SearchInput): { items: SearchHit[]; 
     const missing = [...files.keys()].filter((id) => !candidates.has(id));
     if (missing.length && docKinds.length) {
       const rows = store.sqlite
-        .prepare(`SELECT ${DOC_COLUMNS} FROM json_each(@ids) j CROSS JOIN documents d ON d.id = j.value LEFT JOIN doc_types t ON t.code = d.type_code WHERE ${docFilter}`)
+        .prepare(
+          `SELECT ${DOC_COLUMNS} FROM json_each(@ids) j CROSS JOIN documents d ON d.id = j.value LEFT JOIN doc_types t ON t.code = d.type_code WHERE ${docFilter}`,
+        )
         .all({ ...params, ids: JSON.stringify(missing) }) as DocRow[];
       for (const r of rows) candidates.set(r.id, toCandidate(r, false));
     }
     if (missing.length && kinds.has('dossier')) {
-      for (const d of dossierRows(store, `${dossierFilter} AND x.id IN (SELECT value FROM json_each(@ids))`, { ...params, ids: JSON.stringify(missing) })) {
+      for (const d of dossierRows(store, `${dossierFilter} AND x.id IN (SELECT value FROM json_each(@ids))`, {
+        ...params,
+        ids: JSON.stringify(missing),
+      })) {
         if (!candidates.has(d.id)) candidates.set(d.id, d);
       }
     }
@@ -169,7 +181,11 @@ export function search(store: Store, input: SearchInput): { items: SearchHit[]; 
       date: c.date,
       score: Math.round(s * 1000) / 1000,
       exactCode: c.exactCode,
-      highlights: { title: highlightSpans(c.title, input.q), code: highlightSpans(c.code, input.q), subtitle: highlightSpans(c.subtitle, input.q) },
+      highlights: {
+        title: highlightSpans(c.title, input.q),
+        code: highlightSpans(c.code, input.q),
+        subtitle: highlightSpans(c.subtitle, input.q),
+      },
       inFile: c.file ? { attachmentId: c.file.attachmentId, name: c.file.name, ...fileExcerpt(store, c.file.sha256, input.q) } : null,
     })),
     nextCursor: offset + input.limit < scored.length ? String(offset + input.limit) : null,

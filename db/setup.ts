@@ -9,7 +9,10 @@ import type { Store } from './store.js';
 import { mutate } from './write.js';
 
 export function isInitialized(store: Store): boolean {
-  const row = store.db.select({ n: sql<number>`count(*)` }).from(users).get();
+  const row = store.db
+    .select({ n: sql<number>`count(*)` })
+    .from(users)
+    .get();
   return (row?.n ?? 0) > 0;
 }
 

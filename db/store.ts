@@ -95,12 +95,14 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
 /** Every pending migration and the new user_version in one transaction: all or nothing. */
 function migrate(sqlite: Database.Database, migrations: MigrationMeta[], from: number): void {
   if (from === migrations.length) return;
-  sqlite.transaction(() => {
-    for (const m of migrations.slice(from)) {
-      for (const statement of m.sql) if (statement.trim()) sqlite.exec(statement);
-    }
-    sqlite.pragma(`user_version = ${migrations.length}`);
-  }).immediate();
+  sqlite
+    .transaction(() => {
+      for (const m of migrations.slice(from)) {
+        for (const statement of m.sql) if (statement.trim()) sqlite.exec(statement);
+      }
+      sqlite.pragma(`user_version = ${migrations.length}`);
+    })
+    .immediate();
 }
 
 export function localValue(sqlite: Database.Database, key: string): string | null {

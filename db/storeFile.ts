@@ -21,7 +21,16 @@ export function inspectStoreFile(live: Store, path: string, { integrity = true }
   }
   try {
     const check = integrity ? (db.pragma('integrity_check') as { integrity_check: string }[]) : [{ integrity_check: 'ok' }];
-    if (check[0]?.integrity_check !== 'ok') return { ok: false, problem: `SQLite báo tệp dữ liệu bị hỏng (${check.slice(0, 3).map((c) => c.integrity_check).join('; ')})`, schemaVersion: 0, documents: 0 };
+    if (check[0]?.integrity_check !== 'ok')
+      return {
+        ok: false,
+        problem: `SQLite báo tệp dữ liệu bị hỏng (${check
+          .slice(0, 3)
+          .map((c) => c.integrity_check)
+          .join('; ')})`,
+        schemaVersion: 0,
+        documents: 0,
+      };
     const schemaVersion = Number(db.pragma('user_version', { simple: true }));
     const documents = (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
     return { ok: true, problem: null, schemaVersion, documents };

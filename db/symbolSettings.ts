@@ -15,12 +15,22 @@ export function getSymbolSettings(store: Store) {
     confidentialMark: readSetting(store, 'symbols.confidentialMark', 'M'),
     types: listDocTypes(store).map((t) => {
       const pattern = patternFor(t.code, s);
-      return { code: t.code, name: t.name, pattern, custom: t.code in s.patterns, example: buildSymbol(pattern, { number: 5, typeCode: t.code, organ: s.organ, unit: 'VP', year: new Date().getFullYear() }) };
+      return {
+        code: t.code,
+        name: t.name,
+        pattern,
+        custom: t.code in s.patterns,
+        example: buildSymbol(pattern, { number: 5, typeCode: t.code, organ: s.organ, unit: 'VP', year: new Date().getFullYear() }),
+      };
     }),
   };
 }
 
-export function saveSymbolSettings(store: Store, ctx: WriteContext, input: { organ: string; patterns: Record<string, string>; confidentialMark?: string | undefined }) {
+export function saveSymbolSettings(
+  store: Store,
+  ctx: WriteContext,
+  input: { organ: string; patterns: Record<string, string>; confidentialMark?: string | undefined },
+) {
   writeSetting(store, ctx, 'symbols', { organ: input.organ, patterns: input.patterns });
   if (input.confidentialMark !== undefined) writeSetting(store, ctx, 'symbols.confidentialMark', input.confidentialMark);
   return getSymbolSettings(store);

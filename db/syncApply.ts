@@ -75,7 +75,10 @@ function applyOne(store: Store, c: PulledChange, result: ApplyResult): void {
   if (!local) {
     const row = { ...set, [spec.key]: c.rowId, hlc: c.hlc };
     const names = Object.keys(row);
-    stmt(store.sqlite, `INSERT INTO "${spec.name}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((n) => row[n]));
+    stmt(
+      store.sqlite,
+      `INSERT INTO "${spec.name}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+    ).run(...names.map((n) => row[n]));
     if (isDocument) {
       const indexed = indexedText(store, c.rowId)!;
       addToIndex(store, indexed.seq, indexed.text);
@@ -84,7 +87,11 @@ function applyOne(store: Store, c: PulledChange, result: ApplyResult): void {
     const before = reindex ? indexedText(store, c.rowId) : undefined;
     const names = Object.keys(set);
     const hlc = String(local.hlc ?? '') > c.hlc ? String(local.hlc) : c.hlc;
-    stmt(store.sqlite, `UPDATE "${spec.name}" SET ${names.map((n) => `"${n}" = ?`).join(', ')}, "hlc" = ? WHERE "${spec.key}" = ?`).run(...names.map((n) => set[n]), hlc, c.rowId);
+    stmt(store.sqlite, `UPDATE "${spec.name}" SET ${names.map((n) => `"${n}" = ?`).join(', ')}, "hlc" = ? WHERE "${spec.key}" = ?`).run(
+      ...names.map((n) => set[n]),
+      hlc,
+      c.rowId,
+    );
     if (before) {
       removeFromIndex(store, before.seq, before.text);
       addToIndex(store, before.seq, indexedText(store, c.rowId)!.text);
@@ -111,7 +118,8 @@ interface Clocks {
 }
 
 function localClocks(store: Store, spec: SyncedTableSpec, rowId: string): Clocks {
-  const saved = stmt(store.sqlite, 'SELECT clocks FROM sync_clocks WHERE table_name = ? AND row_id = ?').get(spec.name, rowId) as { clocks: string } | undefined;
+  const saved = stmt(store.sqlite, 'SELECT clocks FROM sync_clocks WHERE table_name = ? AND row_id = ?').get(spec.name, rowId) as
+    { clocks: string } | undefined;
   const applied = saved ? (JSON.parse(saved.clocks) as Record<string, string>) : {};
   const at: Record<string, string> = {};
   const base = applied['*'];
@@ -119,7 +127,11 @@ function localClocks(store: Store, spec: SyncedTableSpec, rowId: string): Clocks
   Object.assign(at, applied);
   delete at['*'];
   const unsent = new Set<string>();
-  const own = stmt(store.sqlite, 'SELECT hlc, fields, sent_at FROM outbox WHERE table_name = ? AND row_id = ?').all(spec.name, rowId) as { hlc: string; fields: string; sent_at: string | null }[];
+  const own = stmt(store.sqlite, 'SELECT hlc, fields, sent_at FROM outbox WHERE table_name = ? AND row_id = ?').all(spec.name, rowId) as {
+    hlc: string;
+    fields: string;
+    sent_at: string | null;
+  }[];
   for (const change of own) {
     for (const field of Object.keys(JSON.parse(change.fields) as Row)) {
       if (change.hlc > (at[field] ?? '')) {
@@ -133,18 +145,33 @@ function localClocks(store: Store, spec: SyncedTableSpec, rowId: string): Clocks
 }
 
 function saveClocks(store: Store, table: string, rowId: string, clocks: Record<string, string>): void {
-  stmt(store.sqlite, 'INSERT INTO sync_clocks (table_name, row_id, clocks) VALUES (?, ?, ?) ON CONFLICT(table_name, row_id) DO UPDATE SET clocks = excluded.clocks').run(
-    table,
-    rowId,
-    JSON.stringify(clocks),
-  );
+  stmt(
+    store.sqlite,
+    'INSERT INTO sync_clocks (table_name, row_id, clocks) VALUES (?, ?, ?) ON CONFLICT(table_name, row_id) DO UPDATE SET clocks = excluded.clocks',
+  ).run(table, rowId, JSON.stringify(clocks));
 }
 
-function recordConflict(store: Store, spec: SyncedTableSpec, rowId: string, field: string, lost: { value: unknown; hlc: string }, kept: { value: unknown; hlc: string }): void {
+function recordConflict(
+  store: Store,
+  spec: SyncedTableSpec,
+  rowId: string,
+  field: string,
+  lost: { value: unknown; hlc: string },
+  kept: { value: unknown; hlc: string },
+): void {
   stmt(
     store.sqlite,
     'INSERT INTO sync_conflicts (at, table_name, row_id, field, lost_value, lost_hlc, kept_value, kept_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(store.now().toISOString(), spec.name, rowId, field, JSON.stringify(lost.value ?? null), lost.hlc, JSON.stringify(kept.value ?? null), kept.hlc);
+  ).run(
+    store.now().toISOString(),
+    spec.name,
+    rowId,
+    field,
+    JSON.stringify(lost.value ?? null),
+    lost.hlc,
+    JSON.stringify(kept.value ?? null),
+    kept.hlc,
+  );
 }
 
 function toSqlite(spec: SyncedTableSpec, field: string, value: unknown): unknown {

@@ -26,12 +26,20 @@ function docsAt(store: Store, p: Place) {
   return stmt(
     store.sqlite,
     'SELECT id, kind, code, summary, received_date, agency_name FROM documents WHERE book_id = ? AND year = ? AND number = ? AND deleted_at IS NULL ORDER BY hlc',
-  ).all(p.bookId, p.year, p.number) as { id: string; kind: 'incoming' | 'outgoing'; code: string; summary: string; received_date: string; agency_name: string }[];
+  ).all(p.bookId, p.year, p.number) as {
+    id: string;
+    kind: 'incoming' | 'outgoing';
+    code: string;
+    summary: string;
+    received_date: string;
+    agency_name: string;
+  }[];
 }
 
 /** After a document's number arrived or changed: remember its place if another document holds it. */
 export function noteClash(store: Store, documentId: string): void {
-  const d = stmt(store.sqlite, 'SELECT book_id, year, number FROM documents WHERE id = ?').get(documentId) as { book_id: string; year: number; number: number } | undefined;
+  const d = stmt(store.sqlite, 'SELECT book_id, year, number FROM documents WHERE id = ?').get(documentId) as
+    { book_id: string; year: number; number: number } | undefined;
   if (!d) return;
   const place = { bookId: d.book_id, year: d.year, number: d.number };
   if (docsAt(store, place).length < 2) return;
@@ -50,7 +58,14 @@ export function listClashes(store: Store): SyncClash[] {
       bookName: getBook(store, p.bookId).name,
       year: p.year,
       number: p.number,
-      documents: docs.map((d) => ({ id: d.id, kind: d.kind, code: d.code, summary: d.summary, receivedDate: d.received_date, agencyName: d.agency_name })),
+      documents: docs.map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        code: d.code,
+        summary: d.summary,
+        receivedDate: d.received_date,
+        agencyName: d.agency_name,
+      })),
     });
   }
   return out;
@@ -64,8 +79,7 @@ export function countClashes(store: Store): number {
 export function renumberDocument(store: Store, ctx: WriteContext, id: string): { id: string; number: number; code: string } {
   return mutate(store, ctx, (w) => {
     const d = stmt(store.sqlite, 'SELECT id, kind, book_id, year, number, code FROM documents WHERE id = ?').get(id) as
-      | { id: string; kind: string; book_id: string; year: number; number: number; code: string }
-      | undefined;
+      { id: string; kind: string; book_id: string; year: number; number: number; code: string } | undefined;
     if (!d) throw new AppError('NOT_FOUND', 'Không tìm thấy văn bản.');
     if (docsAt(store, { bookId: d.book_id, year: d.year, number: d.number }).length < 2) {
       throw new AppError('CONFLICT', `Số ${d.number} của văn bản này không còn trùng với văn bản nào; không cần cấp số mới.`);

@@ -59,7 +59,8 @@ interface ConflictRow {
 
 function rowLabel(store: Store, table: string, rowId: string): string {
   if (table === 'documents') {
-    const d = stmt(store.sqlite, 'SELECT kind, number, year, summary FROM documents WHERE id = ?').get(rowId) as { kind: string; number: number; year: number; summary: string } | undefined;
+    const d = stmt(store.sqlite, 'SELECT kind, number, year, summary FROM documents WHERE id = ?').get(rowId) as
+      { kind: string; number: number; year: number; summary: string } | undefined;
     if (d) return `Văn bản ${d.kind === 'incoming' ? 'đến' : 'đi'} số ${d.number}/${d.year} — ${d.summary}`;
   }
   if (table === 'settings') return `Cài đặt “${rowId}”`;
@@ -69,7 +70,9 @@ function rowLabel(store: Store, table: string, rowId: string): string {
 const clockTime = (hlc: string) => hlc.slice(0, 24);
 
 export function listConflicts(store: Store, limit = 200): SyncConflict[] {
-  const rows = stmt(store.sqlite, 'SELECT * FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY seq DESC LIMIT ?').all(limit) as ConflictRow[];
+  const rows = stmt(store.sqlite, 'SELECT * FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY seq DESC LIMIT ?').all(
+    limit,
+  ) as ConflictRow[];
   return rows.map((r) => ({
     id: r.seq,
     at: r.at,

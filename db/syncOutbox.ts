@@ -12,7 +12,10 @@ export interface OutboxChunk {
 }
 
 export function unsentChanges(store: Store, maxChanges: number, maxBytes: number, afterSeq = 0): OutboxChunk {
-  const rows = stmt(store.sqlite, 'SELECT seq, change_id, hlc, table_name, row_id, fields FROM outbox WHERE sent_at IS NULL AND seq > ? ORDER BY seq LIMIT ?').all(afterSeq, maxChanges) as {
+  const rows = stmt(
+    store.sqlite,
+    'SELECT seq, change_id, hlc, table_name, row_id, fields FROM outbox WHERE sent_at IS NULL AND seq > ? ORDER BY seq LIMIT ?',
+  ).all(afterSeq, maxChanges) as {
     seq: number;
     change_id: string;
     hlc: string;
@@ -27,7 +30,13 @@ export function unsentChanges(store: Store, maxChanges: number, maxBytes: number
     bytes += r.fields.length * 3 + 200;
     // One change over the budget still goes alone: the server's limit is far above a row.
     if (out.length > 0 && bytes > maxBytes) break;
-    out.push({ changeId: r.change_id, hlc: r.hlc, table: r.table_name as SyncedTableName, rowId: r.row_id, fields: JSON.parse(r.fields) as Change['fields'] });
+    out.push({
+      changeId: r.change_id,
+      hlc: r.hlc,
+      table: r.table_name as SyncedTableName,
+      rowId: r.row_id,
+      fields: JSON.parse(r.fields) as Change['fields'],
+    });
     lastSeq = r.seq;
   }
   return { changes: out, lastSeq };
@@ -48,7 +57,10 @@ const PENDING_FILES = `FROM attachments a WHERE a.deleted_at IS NULL AND NOT EXI
 
 /** Files the server has not confirmed yet (pulled attachments are marked as on the server). */
 export function filesToUpload(store: Store, limit: number): { sha256: string; size: number }[] {
-  return stmt(store.sqlite, `SELECT a.sha256, max(a.size) AS size ${PENDING_FILES} GROUP BY a.sha256 LIMIT ?`).all(limit) as { sha256: string; size: number }[];
+  return stmt(store.sqlite, `SELECT a.sha256, max(a.size) AS size ${PENDING_FILES} GROUP BY a.sha256 LIMIT ?`).all(limit) as {
+    sha256: string;
+    size: number;
+  }[];
 }
 
 export function countFilesToUpload(store: Store): number {

@@ -18,7 +18,12 @@ export function restampFutureChanges(store: Store, serverTime: Date): number {
   if (Math.abs(wall - serverTime.getTime()) > CLOCK_AGREES_MS) return 0;
   const limit = serverTime.getTime() + MAX_CLOCK_AHEAD_MS;
   return mutate(store, { userId: null }, (w) => {
-    const unsent = stmt(store.sqlite, 'SELECT seq, hlc, table_name, row_id FROM outbox WHERE sent_at IS NULL ORDER BY seq').all() as { seq: number; hlc: string; table_name: string; row_id: string }[];
+    const unsent = stmt(store.sqlite, 'SELECT seq, hlc, table_name, row_id FROM outbox WHERE sent_at IS NULL ORDER BY seq').all() as {
+      seq: number;
+      hlc: string;
+      table_name: string;
+      row_id: string;
+    }[];
     if (!unsent.some((c) => parseHlc(c.hlc).millis > limit)) return 0;
     store.clock.rewind(Math.max(wall, serverTime.getTime()));
     for (const c of unsent) {

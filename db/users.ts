@@ -22,7 +22,11 @@ export function toUserRecord(row: UserRow): UserRecord {
 }
 
 export function findUserByUsername(store: Store, username: string): UserRow | undefined {
-  return store.db.select().from(users).where(and(eq(users.username, username), isNull(users.deletedAt))).get();
+  return store.db
+    .select()
+    .from(users)
+    .where(and(eq(users.username, username), isNull(users.deletedAt)))
+    .get();
 }
 
 export function getUserRow(store: Store, id: string): UserRow {
@@ -139,7 +143,11 @@ export function updateDepartment(
 export function deleteDepartment(store: Store, ctx: WriteContext, id: string): void {
   mutate(store, ctx, (w) => {
     getDepartmentRow(store, id);
-    const members = store.db.select({ id: users.id }).from(users).where(and(eq(users.departmentId, id), isNull(users.deletedAt))).all();
+    const members = store.db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.departmentId, id), isNull(users.deletedAt)))
+      .all();
     if (members.length > 0) {
       throw new AppError('CONFLICT', `Phòng, ban này còn ${members.length} người dùng; hãy chuyển họ sang phòng khác trước khi xóa.`);
     }

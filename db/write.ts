@@ -89,15 +89,19 @@ export class Writer {
     const current = stmt(this.store.sqlite, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
     if (current?.value === json) return;
     const hlc = this.store.clock.tick();
-    stmt(this.store.sqlite, 'INSERT INTO settings (key, value, hlc, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, updated_at = excluded.updated_at').run(
-      key,
-      json,
-      hlc,
-      this.at,
-    );
+    stmt(
+      this.store.sqlite,
+      'INSERT INTO settings (key, value, hlc, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, updated_at = excluded.updated_at',
+    ).run(key, json, hlc, this.at);
     const fields = { key, value: json, updated_at: this.at };
     this.event('setting', { key, before: current?.value ?? null, after: json }, key, 'settings');
-    stmt(this.store.sqlite, 'INSERT INTO outbox (change_id, hlc, table_name, row_id, fields) VALUES (?, ?, ?, ?, ?)').run(uuidv7(this.store.now().getTime()), hlc, 'settings', key, canonicalJson(fields));
+    stmt(this.store.sqlite, 'INSERT INTO outbox (change_id, hlc, table_name, row_id, fields) VALUES (?, ?, ?, ?, ?)').run(
+      uuidv7(this.store.now().getTime()),
+      hlc,
+      'settings',
+      key,
+      canonicalJson(fields),
+    );
   }
 
   /** An event with no row change (a login, a refusal): audit only. */
@@ -116,7 +120,13 @@ export class Writer {
   private record(action: string, table: SyncedTable, rowId: string, hlc: string, fields: Row, data: unknown): void {
     const tableName = getTableName(table);
     this.event(action, data, rowId, tableName);
-    stmt(this.store.sqlite, 'INSERT INTO outbox (change_id, hlc, table_name, row_id, fields) VALUES (?, ?, ?, ?, ?)').run(uuidv7(this.store.now().getTime()), hlc, tableName, rowId, canonicalJson(fields));
+    stmt(this.store.sqlite, 'INSERT INTO outbox (change_id, hlc, table_name, row_id, fields) VALUES (?, ?, ?, ?, ?)').run(
+      uuidv7(this.store.now().getTime()),
+      hlc,
+      tableName,
+      rowId,
+      canonicalJson(fields),
+    );
   }
 }
 

@@ -48,7 +48,10 @@ export class AttachmentsService {
   }
 
   /** A file as a stream (browser upload, or a path the main process opened). */
-  async add(ctx: WriteContext, input: { documentId: string; name: string; source: Readable; declaredSize?: number | undefined }): Promise<AttachmentRecord> {
+  async add(
+    ctx: WriteContext,
+    input: { documentId: string; name: string; source: Readable; declaredSize?: number | undefined },
+  ): Promise<AttachmentRecord> {
     // A file belongs to a document, or to a dossier (a free item of its item list).
     const owner = this.ownerOf(input.documentId);
     const name = cleanLine(input.name).slice(0, 255) || 'tep-dinh-kem';
@@ -65,7 +68,10 @@ export class AttachmentsService {
     const type = detectFileType(blob.head, blob.tail);
     if (!type) {
       await this.forgetUnused(blob.sha256);
-      throw new AppError('FILE_TYPE', `Tệp “${name}” không phải PDF, ảnh, Word, Excel hay ODT (xét theo nội dung tệp, không theo đuôi tên) nên không đính kèm.`);
+      throw new AppError(
+        'FILE_TYPE',
+        `Tệp “${name}” không phải PDF, ảnh, Word, Excel hay ODT (xét theo nội dung tệp, không theo đuôi tên) nên không đính kèm.`,
+      );
     }
     let pages: number | null = type.kind === 'image' ? 1 : null;
     let signed = false;
@@ -124,7 +130,10 @@ export class AttachmentsService {
     const attachment = getAttachment(this.store, id);
     await this.ensureLocal(attachment);
     if (!(await this.blobs.verify(attachment.sha256))) {
-      throw new AppError('FILE_DAMAGED', `Tệp “${attachment.name}” trên máy đã bị thay đổi hoặc hỏng (không khớp mã kiểm tra) nên không mở. Hãy khôi phục từ bản sao lưu.`);
+      throw new AppError(
+        'FILE_DAMAGED',
+        `Tệp “${attachment.name}” trên máy đã bị thay đổi hoặc hỏng (không khớp mã kiểm tra) nên không mở. Hãy khôi phục từ bản sao lưu.`,
+      );
     }
     return { attachment, stream: this.blobs.read(attachment.sha256), size: attachment.size };
   }
@@ -151,7 +160,10 @@ export class AttachmentsService {
   }
 
   /** dấu ĐẾN on page 1 of a PDF attachment, as a new attachment linked to the original. */
-  async stamp(ctx: WriteContext, input: { documentId: string; attachmentId: string; position?: StampSettings['corner'] | undefined }): Promise<AttachmentRecord> {
+  async stamp(
+    ctx: WriteContext,
+    input: { documentId: string; attachmentId: string; position?: StampSettings['corner'] | undefined },
+  ): Promise<AttachmentRecord> {
     const doc = getDocument(this.store, input.documentId, 'incoming');
     const original = getAttachment(this.store, input.attachmentId);
     if (original.documentId !== doc.id) throw new AppError('VALIDATION', 'Tệp này không thuộc văn bản đã chọn.', { field: 'attachmentId' });
@@ -159,13 +171,17 @@ export class AttachmentsService {
     if (original.role === 'stamped') throw new AppError('CONFLICT', 'Tệp này đã là bản có dấu ĐẾN.');
     const { attachment } = await this.open(original.id);
     const settings = { ...DEFAULT_STAMP, ...readSetting(this.store, 'stamp', {}), ...(input.position ? { corner: input.position } : {}) };
-    const result = await stampArrival(await this.blobs.readAll(attachment.sha256), {
-      unitName: currentUnit(this.store).name,
-      number: doc.number,
-      date: formatDate(officeDate(doc.receivedAt)),
-      forwardTo: forwardedTo(this.store, doc.id),
-      dossier: dossierOf(this.store, doc.id)?.notation ?? null,
-    }, settings);
+    const result = await stampArrival(
+      await this.blobs.readAll(attachment.sha256),
+      {
+        unitName: currentUnit(this.store).name,
+        number: doc.number,
+        date: formatDate(officeDate(doc.receivedAt)),
+        forwardTo: forwardedTo(this.store, doc.id),
+        dossier: dossierOf(this.store, doc.id)?.notation ?? null,
+      },
+      settings,
+    );
     const blob = await this.blobs.put(bufferSource(result.bytes), Number.MAX_SAFE_INTEGER);
     const stem = attachment.name.replace(/\.pdf$/i, '');
     return addAttachment(this.store, ctx, {

@@ -1,7 +1,15 @@
 // The handler map over db/ (plain Node, no Electron): one entry per contract method. Both
 // transports — Electron IPC (main.ts) and HTTP (serve.ts) — call `call()` and nothing else.
 import type { z } from 'zod';
-import { contract, isMethodName, type Access, type MethodName, type MethodOutput, type ParsedInput, type Transport } from '../shared/api/contract.js';
+import {
+  contract,
+  isMethodName,
+  type Access,
+  type MethodName,
+  type MethodOutput,
+  type ParsedInput,
+  type Transport,
+} from '../shared/api/contract.js';
 import { AppError, type ApiError, type Result } from '../shared/api/errors.js';
 import type { Role } from '../shared/domain/enums.js';
 import { verifyAudit } from '../db/audit.js';
@@ -153,7 +161,11 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
   const dataDir = options.dataDir ?? dirname(options.filesDir);
   const imports = new ImportService(store, options.stagingDir ?? join(dataDir, 'staging'));
   const backups = new BackupService(store, files.blobs, dataDir);
-  const scheduler = new BackupScheduler(backups, () => store.now(), (m) => (options.log ?? console.error)(m, null));
+  const scheduler = new BackupScheduler(
+    backups,
+    () => store.now(),
+    (m) => (options.log ?? console.error)(m, null),
+  );
   if (options.scheduleBackups) scheduler.start();
   applyPreseed(store, backups, options.preseed ?? null, (m) => (options.log ?? console.error)(m, null));
   const sync = new SyncEngine({
@@ -308,10 +320,16 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
     'dossiers.get': (input) => getDossier(store, input.id),
     'dossiers.addItems': (input, req) => (requireKeeper(store, req.user!, input.dossierId), addItems(store, req.write, input)),
     'dossiers.reorder': (input, req) => (requireKeeper(store, req.user!, input.dossierId), reorderItems(store, req.write, input)),
-    'dossiers.removeItem': (input, req) => (requireKeeper(store, req.user!, dossierOfItem(store, input.itemId)), removeItem(store, req.write, input.itemId)),
+    'dossiers.removeItem': (input, req) => (
+      requireKeeper(store, req.user!, dossierOfItem(store, input.itemId)),
+      removeItem(store, req.write, input.itemId)
+    ),
     'dossiers.close': (input, req) => (requireKeeper(store, req.user!, input.id), closeDossier(store, req.write, input.id)),
     'dossiers.reopen': (input, req) => reopenDossier(store, req.write, input.id, input.reason),
-    'dossiers.describe': (input, req) => (requireKeeper(store, req.user!, input.id), describeDossier(store, req.write, req.user!, input.id, input.description, input.pageCount)),
+    'dossiers.describe': (input, req) => (
+      requireKeeper(store, req.user!, input.id),
+      describeDossier(store, req.write, req.user!, input.id, input.description, input.pageCount)
+    ),
     'archive.handover': (input, req) => handOver(store, req.write, input.dossierIds),
     'archive.handoverList': (input) => printHandover(store, input.dossierIds),
     'archive.exportPackage': (input) => exportPackage(store, files, input.dossierIds),
@@ -361,7 +379,8 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
     'sync.clashes': () => listClashes(store),
     'sync.renumber': (input, req) => renumberDocument(store, req.write, input.id),
     'setup.join': async (input) => {
-      if (isInitialized(store)) throw new AppError('ALREADY_INITIALIZED', 'Máy này đã được thiết lập; hãy đăng nhập rồi kết nối đồng bộ trong Cài đặt → Đồng bộ.');
+      if (isInitialized(store))
+        throw new AppError('ALREADY_INITIALIZED', 'Máy này đã được thiết lập; hãy đăng nhập rồi kết nối đồng bộ trong Cài đặt → Đồng bộ.');
       await sync.connect(input);
       const status = await sync.syncNow();
       if (status.lastError) throw new AppError('VALIDATION', status.lastError);
@@ -441,7 +460,14 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
 }
 
 function manifestFacts(m: Manifest) {
-  return { createdAt: m.createdAt, appVersion: m.appVersion, schemaVersion: m.schemaVersion, documents: m.documents, files: m.files.length - 1, unit: m.unit };
+  return {
+    createdAt: m.createdAt,
+    appVersion: m.appVersion,
+    schemaVersion: m.schemaVersion,
+    documents: m.documents,
+    files: m.files.length - 1,
+    unit: m.unit,
+  };
 }
 
 function validationError(error: z.ZodError): AppError {

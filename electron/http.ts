@@ -76,7 +76,8 @@ async function handle(options: HttpOptions, req: IncomingMessage, res: ServerRes
   if (path === '/upload') return handleUpload(options.backend, url, req, res);
   if (path.startsWith('/files/')) return handleFile(options.backend, path.slice(7), req, res);
   if (path.startsWith('/download/')) return handleDownload(options.backend, path.slice(10), url, req, res);
-  if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { code: 'BAD_REQUEST', message: 'Phương thức không được hỗ trợ.' });
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return sendJson(res, 405, { code: 'BAD_REQUEST', message: 'Phương thức không được hỗ trợ.' });
   return serveStatic(options.staticDir ?? null, path, res);
 }
 

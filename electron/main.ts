@@ -90,7 +90,11 @@ export async function main(paths: MainPaths = defaultPaths()): Promise<void> {
   const updateUrl = currentPreseed(backend.store)?.updates?.url;
   if (updateUrl) {
     const { startUpdater } = await import('./updater.js');
-    startUpdater(updateUrl, () => backend.busy(), () => (win.isDestroyed() ? null : win));
+    startUpdater(
+      updateUrl,
+      () => backend.busy(),
+      () => (win.isDestroyed() ? null : win),
+    );
   }
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

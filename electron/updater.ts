@@ -4,7 +4,11 @@ import { app, dialog, type BrowserWindow } from 'electron';
 import electronUpdater from 'electron-updater';
 import { UpdateLoop, type UpdaterLike } from './updates/updateLoop.js';
 
-export function startUpdater(url: string | null | undefined, busy: () => string | null, window: () => BrowserWindow | null): UpdateLoop | null {
+export function startUpdater(
+  url: string | null | undefined,
+  busy: () => string | null,
+  window: () => BrowserWindow | null,
+): UpdateLoop | null {
   const loop = UpdateLoop.start(url, electronUpdater.autoUpdater as unknown as UpdaterLike, {
     ask: async (version) => {
       const options = {

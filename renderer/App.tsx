@@ -8,7 +8,12 @@ import { SetupPage } from './pages/SetupPage';
 
 type Preset = { unitName: string | null; unitCode: string | null } | null;
 type Join = { url: string; code: string | null } | null;
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'setup'; preset: Preset; join: Join } | { kind: 'login' } | { kind: 'in'; me: Me };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'setup'; preset: Preset; join: Join }
+  | { kind: 'login' }
+  | { kind: 'in'; me: Me };
 
 export function App() {
   const [state, setState] = useState<State>({ kind: 'loading' });
@@ -42,7 +47,14 @@ export function App() {
     case 'error':
       return <Result status="error" title="Không kết nối được tới VănThư" subTitle={state.message} />;
     case 'setup':
-      return <SetupPage preset={state.preset} join={state.join} onDone={(me) => setState({ kind: 'in', me })} onJoined={() => setState({ kind: 'login' })} />;
+      return (
+        <SetupPage
+          preset={state.preset}
+          join={state.join}
+          onDone={(me) => setState({ kind: 'in', me })}
+          onJoined={() => setState({ kind: 'login' })}
+        />
+      );
     case 'login':
       return <LoginPage onDone={(me) => setState({ kind: 'in', me })} />;
     case 'in':

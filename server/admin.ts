@@ -16,19 +16,28 @@ export interface UnitRow {
 
 export async function createUnit(db: ServerDb, input: { code: string; name: string; parent?: string }): Promise<UnitRow> {
   const code = input.code.trim();
-  if (!/^[\p{L}\p{N}._-]{1,40}$/u.test(code)) throw new SyncError('BAD_REQUEST', 'Mã đơn vị chỉ gồm chữ, số, dấu chấm, gạch ngang (tối đa 40 ký tự).');
+  if (!/^[\p{L}\p{N}._-]{1,40}$/u.test(code))
+    throw new SyncError('BAD_REQUEST', 'Mã đơn vị chỉ gồm chữ, số, dấu chấm, gạch ngang (tối đa 40 ký tự).');
   if (!input.name.trim()) throw new SyncError('BAD_REQUEST', 'Cần tên đơn vị.');
   let parentId: string | null = null;
   if (input.parent) parentId = (await findUnit(db, input.parent)).id;
   const [existing] = await db.query(`SELECT 1 FROM units WHERE code = $1`, [code]);
   if (existing) throw new SyncError('BAD_REQUEST', `Đã có đơn vị mã ${code}.`);
   const id = randomUUID();
-  await db.query(`INSERT INTO units (id, code, name, parent_id) VALUES ($1, $2, $3, $4)`, [id, code, input.name.trim().normalize('NFC'), parentId]);
+  await db.query(`INSERT INTO units (id, code, name, parent_id) VALUES ($1, $2, $3, $4)`, [
+    id,
+    code,
+    input.name.trim().normalize('NFC'),
+    parentId,
+  ]);
   return { id, code, name: input.name.trim().normalize('NFC'), parentId };
 }
 
 export async function findUnit(db: ServerDb, codeOrId: string): Promise<UnitRow> {
-  const [u] = await db.query<{ id: string; code: string; name: string; parent_id: string | null }>(`SELECT id, code, name, parent_id FROM units WHERE code = $1 OR id = $1`, [codeOrId]);
+  const [u] = await db.query<{ id: string; code: string; name: string; parent_id: string | null }>(
+    `SELECT id, code, name, parent_id FROM units WHERE code = $1 OR id = $1`,
+    [codeOrId],
+  );
   if (!u) throw new SyncError('NOT_FOUND', `Không có đơn vị ${codeOrId}.`);
   return { id: u.id, code: u.code, name: u.name, parentId: u.parent_id };
 }
@@ -37,25 +46,47 @@ export async function listUnits(db: ServerDb): Promise<(UnitRow & { devices: num
   const rows = await db.query<{ id: string; code: string; name: string; parent_id: string | null; devices: string; seq: string }>(
     `SELECT u.id, u.code, u.name, u.parent_id, u.seq, (SELECT count(*) FROM devices d WHERE d.unit_id = u.id AND d.revoked_at IS NULL) AS devices FROM units u ORDER BY u.code`,
   );
-  return rows.map((u) => ({ id: u.id, code: u.code, name: u.name, parentId: u.parent_id, devices: Number(u.devices), changes: Number(u.seq) }));
+  return rows.map((u) => ({
+    id: u.id,
+    code: u.code,
+    name: u.name,
+    parentId: u.parent_id,
+    devices: Number(u.devices),
+    changes: Number(u.seq),
+  }));
 }
 
 /** A one-time code for a unit's next device; valid 7 days. */
-export async function createEnrollCode(db: ServerDb, unit: string, now = new Date()): Promise<{ code: string; expiresAt: Date; unit: UnitRow }> {
+export async function createEnrollCode(
+  db: ServerDb,
+  unit: string,
+  now = new Date(),
+): Promise<{ code: string; expiresAt: Date; unit: UnitRow }> {
   const u = await findUnit(db, unit);
   const code = newEnrollCode();
   const expiresAt = new Date(now.getTime() + ENROLL_CODE_DAYS * 86_400_000);
-  await db.query(`INSERT INTO enroll_codes (code_hash, unit_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`, [hashEnrollCode(code), u.id, now, expiresAt]);
+  await db.query(`INSERT INTO enroll_codes (code_hash, unit_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`, [
+    hashEnrollCode(code),
+    u.id,
+    now,
+    expiresAt,
+  ]);
   return { code, expiresAt, unit: u };
 }
 
 export async function revokeDevice(db: ServerDb, deviceId: string): Promise<{ id: string; name: string }> {
-  const [d] = await db.query<{ id: string; name: string }>(`UPDATE devices SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id, name`, [deviceId]);
+  const [d] = await db.query<{ id: string; name: string }>(
+    `UPDATE devices SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id, name`,
+    [deviceId],
+  );
   if (!d) throw new SyncError('NOT_FOUND', `Không có máy ${deviceId} đang hoạt động.`);
   return d;
 }
 
-export async function listDevices(db: ServerDb, unit?: string): Promise<{ id: string; unit: string; name: string; lastSeenAt: Date | null; revokedAt: Date | null }[]> {
+export async function listDevices(
+  db: ServerDb,
+  unit?: string,
+): Promise<{ id: string; unit: string; name: string; lastSeenAt: Date | null; revokedAt: Date | null }[]> {
   const unitId = unit ? (await findUnit(db, unit)).id : null;
   const rows = await db.query<{ id: string; code: string; name: string; last_seen_at: Date | null; revoked_at: Date | null }>(
     `SELECT d.id, u.code, d.name, d.last_seen_at, d.revoked_at FROM devices d JOIN units u ON u.id = d.unit_id WHERE $1::text IS NULL OR d.unit_id = $1 ORDER BY u.code, d.created_at`,

@@ -35,7 +35,10 @@ export async function runAdmin(db: ServerDb, command: string | undefined, args: 
       return (await listUnits(db)).map((u) => `${u.code}\t${u.name}\t${u.devices} máy\t${u.changes} thay đổi`).join('\n');
     case 'devices':
       return (await listDevices(db, args.unit))
-        .map((d) => `${d.id}\t${d.unit}\t${d.name}\t${d.revokedAt ? 'đã thu hồi' : d.lastSeenAt ? `lần cuối ${d.lastSeenAt.toISOString()}` : 'chưa kết nối'}`)
+        .map(
+          (d) =>
+            `${d.id}\t${d.unit}\t${d.name}\t${d.revokedAt ? 'đã thu hồi' : d.lastSeenAt ? `lần cuối ${d.lastSeenAt.toISOString()}` : 'chưa kết nối'}`,
+        )
         .join('\n');
     default:
       throw new SyncError('BAD_REQUEST', `Lệnh quản trị không hiểu: ${command ?? '(trống)'}.\n${ADMIN_USAGE}`);

@@ -29,7 +29,10 @@ export interface AppOptions {
 export const DEFAULT_MAX_PUSH_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;
 
-const pullQuery = z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(1000) });
+const pullQuery = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
+});
 const reportQuery = z.object({
   unit: z.string().max(100).optional(),
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -41,21 +44,41 @@ export function buildApp(db: ServerDb, options: AppOptions = {}): FastifyInstanc
   const now = options.now ?? (() => new Date());
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   // Warnings and errors only (a line per request would drown a busy server's log).
-  const app = Fastify({ bodyLimit: options.maxPushBytes ?? DEFAULT_MAX_PUSH_BYTES, logger: options.log ? { level: 'warn' } : false, requestTimeout: 0 });
+  const app = Fastify({
+    bodyLimit: options.maxPushBytes ?? DEFAULT_MAX_PUSH_BYTES,
+    logger: options.log ? { level: 'warn' } : false,
+    requestTimeout: 0,
+  });
 
   // File bodies are streamed by the handler, never buffered.
   app.addContentTypeParser('application/octet-stream', (_req, _payload, done) => done(null));
 
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof SyncError) return reply.status(err.status).send(err.toJSON());
-    if (err instanceof z.ZodError) return reply.status(400).send({ code: 'BAD_REQUEST', message: `Dữ liệu gửi lên không đúng mẫu: ${err.issues[0]?.path.join('.') || ''} ${err.issues[0]?.message ?? ''}`.trim() });
+    if (err instanceof z.ZodError)
+      return reply
+        .status(400)
+        .send({
+          code: 'BAD_REQUEST',
+          message: `Dữ liệu gửi lên không đúng mẫu: ${err.issues[0]?.path.join('.') || ''} ${err.issues[0]?.message ?? ''}`.trim(),
+        });
     const e = err as { code?: string; statusCode?: number };
-    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(413).send({ code: 'TOO_LARGE', message: 'Gói dữ liệu gửi lên vượt giới hạn của máy chủ; máy sẽ chia nhỏ và gửi lại.' });
-    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return reply.status(e.statusCode).send({ code: 'BAD_REQUEST', message: 'Dữ liệu gửi lên không đọc được (hỏng hoặc bị cắt giữa chừng).' });
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return reply
+        .status(413)
+        .send({ code: 'TOO_LARGE', message: 'Gói dữ liệu gửi lên vượt giới hạn của máy chủ; máy sẽ chia nhỏ và gửi lại.' });
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+      return reply
+        .status(e.statusCode)
+        .send({ code: 'BAD_REQUEST', message: 'Dữ liệu gửi lên không đọc được (hỏng hoặc bị cắt giữa chừng).' });
     app.log.error(err);
-    return reply.status(500).send({ code: 'INTERNAL', message: 'Máy chủ đồng bộ gặp lỗi; dữ liệu trên máy vẫn được giữ nguyên, máy sẽ thử lại sau.' });
+    return reply
+      .status(500)
+      .send({ code: 'INTERNAL', message: 'Máy chủ đồng bộ gặp lỗi; dữ liệu trên máy vẫn được giữ nguyên, máy sẽ thử lại sau.' });
   });
-  app.setNotFoundHandler((_req, reply) => reply.status(404).send({ code: 'NOT_FOUND', message: 'Không có địa chỉ này trên máy chủ đồng bộ.' }));
+  app.setNotFoundHandler((_req, reply) =>
+    reply.status(404).send({ code: 'NOT_FOUND', message: 'Không có địa chỉ này trên máy chủ đồng bộ.' }),
+  );
 
   const device = (req: FastifyRequest): Promise<Device> => authenticate(db, req.headers.authorization);
 
@@ -101,9 +124,11 @@ export function buildApp(db: ServerDb, options: AppOptions = {}): FastifyInstanc
   app.put('/v1/files/:sha', async (req, reply) => {
     const d = await device(req);
     const name = sha(req);
-    if (req.headers['content-type'] !== 'application/octet-stream') throw new SyncError('BAD_REQUEST', 'Tệp phải gửi dạng application/octet-stream.');
+    if (req.headers['content-type'] !== 'application/octet-stream')
+      throw new SyncError('BAD_REQUEST', 'Tệp phải gửi dạng application/octet-stream.');
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > maxFileBytes) throw new SyncError('TOO_LARGE', `Tệp lớn hơn giới hạn ${Math.round(maxFileBytes / 1024 / 1024)} MB của máy chủ.`);
+    if (declared > maxFileBytes)
+      throw new SyncError('TOO_LARGE', `Tệp lớn hơn giới hạn ${Math.round(maxFileBytes / 1024 / 1024)} MB của máy chủ.`);
     const result = await storeFile(db, d, name, req.raw, maxFileBytes);
     return reply.status(result.stored ? 201 : 200).send({ sha256: name, size: result.size });
   });
@@ -111,7 +136,8 @@ export function buildApp(db: ServerDb, options: AppOptions = {}): FastifyInstanc
   app.post('/v1/admin', async (req) => {
     const given = Buffer.from(String(req.headers['x-admin-secret'] ?? ''));
     const secret = Buffer.from(options.adminSecret ?? '');
-    const local = req.socket.remoteAddress === '127.0.0.1' || req.socket.remoteAddress === '::1' || req.socket.remoteAddress === '::ffff:127.0.0.1';
+    const local =
+      req.socket.remoteAddress === '127.0.0.1' || req.socket.remoteAddress === '::1' || req.socket.remoteAddress === '::ffff:127.0.0.1';
     if (!options.adminSecret || !local || given.length !== secret.length || !timingSafeEqual(given, secret)) {
       throw new SyncError('FORBIDDEN', 'Lệnh quản trị chỉ chạy trên chính máy chủ (npm run server -- admin …).');
     }
@@ -123,7 +149,12 @@ export function buildApp(db: ServerDb, options: AppOptions = {}): FastifyInstanc
     const d = await device(req);
     const q = reportQuery.parse(req.query);
     if (q.from > q.to) throw new SyncError('BAD_REQUEST', 'Từ ngày phải trước đến ngày.');
-    return summary(db, d, q.unit ? { unit: q.unit, from: q.from, to: q.to, groupBy: q.groupBy } : { from: q.from, to: q.to, groupBy: q.groupBy }, now());
+    return summary(
+      db,
+      d,
+      q.unit ? { unit: q.unit, from: q.from, to: q.to, groupBy: q.groupBy } : { from: q.from, to: q.to, groupBy: q.groupBy },
+      now(),
+    );
   });
 
   return app;

@@ -37,8 +37,8 @@ export interface OpenOptions {
 
 export function migrationsFolder(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const found = [join(here, 'migrations'), join(here, '..', 'server-migrations'), join(here, '..', '..', 'server', 'migrations')].find((d) =>
-    existsSync(join(d, 'meta', '_journal.json')),
+  const found = [join(here, 'migrations'), join(here, '..', 'server-migrations'), join(here, '..', '..', 'server', 'migrations')].find(
+    (d) => existsSync(join(d, 'meta', '_journal.json')),
   );
   if (!found) throw new Error(`server migrations not found near ${here}`);
   return found;
@@ -60,7 +60,8 @@ async function openPglite(dir: string): Promise<ServerDb> {
     kind: 'pglite',
     serverId,
     query,
-    tx: (fn) => client.transaction((t) => fn({ query: async <T>(text: string, params: unknown[] = []) => (await t.query<T>(text, params)).rows })),
+    tx: (fn) =>
+      client.transaction((t) => fn({ query: async <T>(text: string, params: unknown[] = []) => (await t.query<T>(text, params)).rows })),
     close: () => client.close(),
   };
 }
@@ -81,7 +82,9 @@ async function openPostgres(url: string, max: number): Promise<ServerDb> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn({ query: async <T>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as T[] });
+        const result = await fn({
+          query: async <T>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as T[],
+        });
         await client.query('COMMIT');
         return result;
       } catch (err) {

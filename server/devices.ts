@@ -17,9 +17,15 @@ export async function enroll(db: ServerDb, req: EnrollRequest, now = new Date())
       [hashEnrollCode(req.code)],
     );
     if (!code || code.used_at || new Date(code.expires_at).getTime() < now.getTime()) {
-      throw new SyncError('ENROLL_CODE', 'Mã đăng ký không đúng, đã được dùng hoặc đã hết hạn (mỗi mã dùng một lần trong 7 ngày). Hãy xin quản trị máy chủ một mã mới.');
+      throw new SyncError(
+        'ENROLL_CODE',
+        'Mã đăng ký không đúng, đã được dùng hoặc đã hết hạn (mỗi mã dùng một lần trong 7 ngày). Hãy xin quản trị máy chủ một mã mới.',
+      );
     }
-    const [unit] = await sql.query<{ id: string; code: string; name: string; seq: string }>(`SELECT id, code, name, seq FROM units WHERE id = $1`, [code.unit_id]);
+    const [unit] = await sql.query<{ id: string; code: string; name: string; seq: string }>(
+      `SELECT id, code, name, seq FROM units WHERE id = $1`,
+      [code.unit_id],
+    );
     if (!unit) throw new SyncError('ENROLL_CODE', 'Đơn vị của mã đăng ký này không còn trên máy chủ.');
     const maxSeq = Number(unit.seq);
     if (req.hasData && maxSeq > 0) {
@@ -31,7 +37,13 @@ export async function enroll(db: ServerDb, req: EnrollRequest, now = new Date())
     }
     const id = randomUUID();
     const token = newToken();
-    await sql.query(`INSERT INTO devices (id, unit_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)`, [id, unit.id, req.deviceName.normalize('NFC'), hashToken(token), now]);
+    await sql.query(`INSERT INTO devices (id, unit_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)`, [
+      id,
+      unit.id,
+      req.deviceName.normalize('NFC'),
+      hashToken(token),
+      now,
+    ]);
     await sql.query(`UPDATE enroll_codes SET used_at = $2, device_id = $3 WHERE code_hash = $1`, [hashEnrollCode(req.code), now, id]);
     return { deviceId: id, token, unit: { id: unit.id, code: unit.code, name: unit.name }, serverId: db.serverId, maxSeq };
   });
@@ -42,7 +54,10 @@ const NOT_ENROLLED = 'Máy này chưa được cấp quyền đồng bộ hoặc
 export async function authenticate(db: ServerDb, header: string | undefined): Promise<Device> {
   const m = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header ?? '');
   if (!m) throw new SyncError('UNAUTHENTICATED', NOT_ENROLLED);
-  const [d] = await db.query<{ id: string; unit_id: string; revoked_at: Date | null }>(`SELECT id, unit_id, revoked_at FROM devices WHERE token_hash = $1`, [hashToken(m[1]!)]);
+  const [d] = await db.query<{ id: string; unit_id: string; revoked_at: Date | null }>(
+    `SELECT id, unit_id, revoked_at FROM devices WHERE token_hash = $1`,
+    [hashToken(m[1]!)],
+  );
   if (!d || d.revoked_at) throw new SyncError('UNAUTHENTICATED', NOT_ENROLLED);
   return { id: d.id, unitId: d.unit_id };
 }

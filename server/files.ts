@@ -10,11 +10,20 @@ import { SyncError } from './errors.js';
 const CHUNK = 1024 * 1024;
 
 export async function fileSize(db: ServerDb, device: Device, sha: string): Promise<number | null> {
-  const [f] = await db.query<{ size: string }>(`SELECT f.size FROM files f JOIN unit_files u ON u.sha256 = f.sha256 AND u.unit_id = $1 WHERE f.sha256 = $2`, [device.unitId, sha]);
+  const [f] = await db.query<{ size: string }>(
+    `SELECT f.size FROM files f JOIN unit_files u ON u.sha256 = f.sha256 AND u.unit_id = $1 WHERE f.sha256 = $2`,
+    [device.unitId, sha],
+  );
   return f ? Number(f.size) : null;
 }
 
-export async function storeFile(db: ServerDb, device: Device, sha: string, body: AsyncIterable<Buffer>, maxBytes: number): Promise<{ size: number; stored: boolean }> {
+export async function storeFile(
+  db: ServerDb,
+  device: Device,
+  sha: string,
+  body: AsyncIterable<Buffer>,
+  maxBytes: number,
+): Promise<{ size: number; stored: boolean }> {
   const key = `tmp:${randomUUID()}`;
   const hash = createHash('sha256');
   let size = 0;
@@ -38,7 +47,11 @@ export async function storeFile(db: ServerDb, device: Device, sha: string, body:
     }
     await flush();
     const actual = hash.digest('hex');
-    if (actual !== sha) throw new SyncError('HASH_MISMATCH', 'Tệp nhận được không khớp mã băm SHA-256 (hỏng trên đường truyền); máy sẽ gửi lại.', { expected: sha, actual });
+    if (actual !== sha)
+      throw new SyncError('HASH_MISMATCH', 'Tệp nhận được không khớp mã băm SHA-256 (hỏng trên đường truyền); máy sẽ gửi lại.', {
+        expected: sha,
+        actual,
+      });
     return await db.tx(async (sql) => {
       const [known] = await sql.query(`SELECT 1 FROM files WHERE sha256 = $1 FOR UPDATE`, [sha]);
       if (known) await sql.query(`DELETE FROM file_chunks WHERE key = $1`, [key]);

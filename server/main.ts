@@ -62,8 +62,15 @@ async function main(argv: string[]): Promise<void> {
   const maxPushBytes = values['max-push-mb'] ? Number(values['max-push-mb']) * 1024 * 1024 : DEFAULT_MAX_PUSH_BYTES;
   const app = buildApp(db, { maxPushBytes, log: true, adminSecret: secret });
   const address = await app.listen({ port: Number(values.port), host: values.host });
-  if (!url && doorFile) writeFileSync(doorFile, JSON.stringify({ pid: process.pid, port: (app.server.address() as { port: number }).port, secret } satisfies AdminDoor), { mode: 0o600 });
-  console.log(`VănThư máy chủ đồng bộ: ${address} (${db.kind === 'pglite' ? `PGlite trong ${values.data}` : 'PostgreSQL'}, máy chủ ${db.serverId})`);
+  if (!url && doorFile)
+    writeFileSync(
+      doorFile,
+      JSON.stringify({ pid: process.pid, port: (app.server.address() as { port: number }).port, secret } satisfies AdminDoor),
+      { mode: 0o600 },
+    );
+  console.log(
+    `VănThư máy chủ đồng bộ: ${address} (${db.kind === 'pglite' ? `PGlite trong ${values.data}` : 'PostgreSQL'}, máy chủ ${db.serverId})`,
+  );
   const stop = async () => {
     if (doorFile) rmSync(doorFile, { force: true });
     await app.close();

@@ -39,7 +39,11 @@ export async function placeNumbers(sql: Sql, unitId: string, docs: PlacedDocumen
       [unitId, JSON.stringify(freed)],
     );
   }
-  return clashesOf(sql, unitId, flagged.map((f) => f.document_id));
+  return clashesOf(
+    sql,
+    unitId,
+    flagged.map((f) => f.document_id),
+  );
 }
 
 /** The flagged documents among ids (all the unit's when ids is null), with the number's holder. */
@@ -52,5 +56,11 @@ export async function clashesOf(sql: Sql, unitId: string, ids: string[] | null):
      ORDER BY c.flagged_at`,
     [unitId, ids ? JSON.stringify(ids) : null],
   );
-  return rows.map((r) => ({ documentId: r.document_id, holderId: r.holder_id, bookId: r.book_id, year: Number(r.year), number: Number(r.number) }));
+  return rows.map((r) => ({
+    documentId: r.document_id,
+    holderId: r.holder_id,
+    bookId: r.book_id,
+    year: Number(r.year),
+    number: Number(r.number),
+  }));
 }

@@ -11,7 +11,15 @@ export async function pull(db: ServerDb, device: Device, after: number, limit: n
   // The unit's last number first: a change committed after this read waits for the next pull.
   const [unit] = await db.query<{ seq: string }>(`SELECT seq FROM units WHERE id = $1`, [device.unitId]);
   const maxSeq = Number(unit?.seq ?? 0);
-  const rows = await db.query<{ seq: string; change_id: string; device_id: string; hlc: string; table_name: string; row_id: string; fields: string }>(
+  const rows = await db.query<{
+    seq: string;
+    change_id: string;
+    device_id: string;
+    hlc: string;
+    table_name: string;
+    row_id: string;
+    fields: string;
+  }>(
     `SELECT seq, change_id, device_id, hlc, table_name, row_id, fields::text AS fields FROM changes
      WHERE unit_id = $1 AND seq > $2 AND seq <= $3 AND device_id <> $4 ORDER BY seq LIMIT $5`,
     [device.unitId, after, maxSeq, device.id, limit],

@@ -18,7 +18,9 @@ export async function push(db: ServerDb, device: Device, changes: Change[], now 
     let seq = Number(unit.seq);
     const ids = changes.map((c) => c.changeId);
     const known = new Set(
-      (await sql.query<{ change_id: string }>(`SELECT change_id FROM changes WHERE change_id = ANY($1::text[])`, [ids])).map((r) => r.change_id),
+      (await sql.query<{ change_id: string }>(`SELECT change_id FROM changes WHERE change_id = ANY($1::text[])`, [ids])).map(
+        (r) => r.change_id,
+      ),
     );
     const fresh: Change[] = [];
     for (const c of changes) {
@@ -37,7 +39,12 @@ export async function push(db: ServerDb, device: Device, changes: Change[], now 
         [device.unitId, device.id, JSON.stringify(numbered)],
       );
       await sql.query(`UPDATE units SET seq = $2 WHERE id = $1`, [device.unitId, seq]);
-      const placed = await foldIntoRows(sql, device.unitId, fresh, held.filter((r) => r.unit_id === device.unitId));
+      const placed = await foldIntoRows(
+        sql,
+        device.unitId,
+        fresh,
+        held.filter((r) => r.unit_id === device.unitId),
+      );
       clashes = await placeNumbers(sql, device.unitId, placed);
     }
     return { held: ids, clashes, serverId: db.serverId, maxSeq: seq };
@@ -85,7 +92,10 @@ async function rowsOf(sql: Sql, changes: Change[]): Promise<HeldRow[]> {
 /** A UUIDv7 row already held for another unit is not this device's to write. */
 function refuseOtherUnitsRows(held: HeldRow[], unitId: string): void {
   if (held.some((r) => r.unit_id !== unitId && !UNIT_KEYED_TABLES.has(r.table_name))) {
-    throw new SyncError('FORBIDDEN', 'Gói đồng bộ có dữ liệu thuộc một đơn vị khác trên máy chủ; máy này không được ghi vào đó. Không thay đổi nào của gói được nhận.');
+    throw new SyncError(
+      'FORBIDDEN',
+      'Gói đồng bộ có dữ liệu thuộc một đơn vị khác trên máy chủ; máy này không được ghi vào đó. Không thay đổi nào của gói được nhận.',
+    );
   }
 }
 
@@ -99,7 +109,16 @@ export interface PlacedDocument {
 /** Field-level last writer wins into `rows`; answers the documents whose number may have moved. */
 async function foldIntoRows(sql: Sql, unitId: string, changes: Change[], current: HeldRow[]): Promise<PlacedDocument[]> {
   const merged = new Map<string, { t: string; r: string; d: Fields; b: string; c: Record<string, string>; h: string; fresh: boolean }>();
-  for (const row of current) merged.set(`${row.table_name}\u0000${row.row_id}`, { t: row.table_name, r: row.row_id, d: { ...row.data }, b: row.base, c: { ...row.clocks }, h: row.hlc, fresh: false });
+  for (const row of current)
+    merged.set(`${row.table_name}\u0000${row.row_id}`, {
+      t: row.table_name,
+      r: row.row_id,
+      d: { ...row.data },
+      b: row.base,
+      c: { ...row.clocks },
+      h: row.hlc,
+      fresh: false,
+    });
   const numbersTouched = new Set<string>();
   for (const c of changes) {
     const key = `${c.table}\u0000${c.rowId}`;

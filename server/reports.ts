@@ -24,7 +24,11 @@ const GROUP_SQL: Record<Report['groupBy'], { key: string; label: string; join: s
     label: `coalesce(dep.data->>'name', CASE WHEN ${d('kind')} = 'outgoing' THEN 'Văn bản đi' ELSE 'Chưa giao' END)`,
     join: `LEFT JOIN rows dep ON dep.unit_id = d.unit_id AND dep.table_name = 'departments' AND dep.row_id = lead.data->>'department_id'`,
   },
-  month: { key: `substr(${d('received_date')}, 1, 7)`, label: `substr(${d('received_date')}, 6, 2) || '/' || substr(${d('received_date')}, 1, 4)`, join: '' },
+  month: {
+    key: `substr(${d('received_date')}, 1, 7)`,
+    label: `substr(${d('received_date')}, 6, 2) || '/' || substr(${d('received_date')}, 1, 4)`,
+    join: '',
+  },
 };
 
 export interface UnitReport {
@@ -41,7 +45,12 @@ export interface SummaryReport {
   total: ReportRow;
 }
 
-export async function summary(db: ServerDb, device: Device, input: { unit?: string; from: string; to: string; groupBy: Report['groupBy'] }, now = new Date()): Promise<SummaryReport> {
+export async function summary(
+  db: ServerDb,
+  device: Device,
+  input: { unit?: string; from: string; to: string; groupBy: Report['groupBy'] },
+  now = new Date(),
+): Promise<SummaryReport> {
   const allowed = await db.query<{ id: string; code: string; name: string }>(
     `WITH RECURSIVE tree AS (SELECT id, code, name FROM units WHERE id = $1 UNION SELECT u.id, u.code, u.name FROM units u JOIN tree ON u.parent_id = tree.id) SELECT * FROM tree ORDER BY code`,
     [device.unitId],
@@ -49,7 +58,11 @@ export async function summary(db: ServerDb, device: Device, input: { unit?: stri
   let units = allowed;
   if (input.unit) {
     units = allowed.filter((u) => u.code === input.unit || u.id === input.unit);
-    if (units.length === 0) throw new SyncError('FORBIDDEN', `Tài khoản này không xem được báo cáo của đơn vị ${input.unit} (chỉ đơn vị mình và các đơn vị trực thuộc).`);
+    if (units.length === 0)
+      throw new SyncError(
+        'FORBIDDEN',
+        `Tài khoản này không xem được báo cáo của đơn vị ${input.unit} (chỉ đơn vị mình và các đơn vị trực thuộc).`,
+      );
   }
   const g = GROUP_SQL[input.groupBy];
   const today = officeDate(now);
@@ -67,6 +80,12 @@ export async function summary(db: ServerDb, device: Device, input: { unit?: stri
      GROUP BY 1, 2, 3, 4`,
     [JSON.stringify(units.map((u) => u.id)), input.from, input.to, today],
   );
-  const perUnit: UnitReport[] = units.map((u) => ({ unit: u, ...foldReport(counted.filter((c) => c.unit_id === u.id), input.groupBy) }));
+  const perUnit: UnitReport[] = units.map((u) => ({
+    unit: u,
+    ...foldReport(
+      counted.filter((c) => c.unit_id === u.id),
+      input.groupBy,
+    ),
+  }));
   return { from: input.from, to: input.to, groupBy: input.groupBy, units: perUnit, total: sumRows(perUnit.map((u) => u.total)) };
 }

@@ -3,7 +3,20 @@
 // by HLC) for reports and number checks. Files are stored in chunks so the server processes
 // stay stateless behind a load balancer.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  customType,
+  index,
+  integer,
+  json,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
@@ -80,8 +93,12 @@ export const rows = pgTable(
     primaryKey({ columns: [t.unitId, t.tableName, t.rowId] }),
     // A batch's rows are looked up by id alone (= ANY): precise however stale the statistics.
     index('rows_row').on(t.rowId),
-    index('rows_documents_date').on(t.unitId, sql`(${t.data}->>'received_date')`).where(sql`${t.tableName} = 'documents'`),
-    index('rows_tasks_document').on(t.unitId, sql`(${t.data}->>'document_id')`).where(sql`${t.tableName} = 'tasks'`),
+    index('rows_documents_date')
+      .on(t.unitId, sql`(${t.data}->>'received_date')`)
+      .where(sql`${t.tableName} = 'documents'`),
+    index('rows_tasks_document')
+      .on(t.unitId, sql`(${t.data}->>'document_id')`)
+      .where(sql`${t.tableName} = 'tasks'`),
   ],
 );
 
@@ -99,7 +116,9 @@ export const docNumbers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.unitId, t.documentId] }),
-    uniqueIndex('doc_numbers_unique').on(t.unitId, t.bookId, t.year, t.number).where(sql`NOT ${t.clash}`),
+    uniqueIndex('doc_numbers_unique')
+      .on(t.unitId, t.bookId, t.year, t.number)
+      .where(sql`NOT ${t.clash}`),
     index('doc_numbers_number').on(t.unitId, t.bookId, t.year, t.number),
   ],
 );

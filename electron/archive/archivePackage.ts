@@ -14,10 +14,17 @@ import { ZipWriter } from './zipWriter.js';
 export const PACKAGE_FORMAT = 'vanthu-archive/1';
 
 function safe(name: string): string {
-  return name.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').slice(0, 150);
+  return name
+    .normalize('NFC')
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+    .slice(0, 150);
 }
 
-export async function exportPackage(store: Store, files: AttachmentsService, dossierIds: string[]): Promise<{ name: string; mime: string; bytes: Uint8Array }> {
+export async function exportPackage(
+  store: Store,
+  files: AttachmentsService,
+  dossierIds: string[],
+): Promise<{ name: string; mime: string; bytes: Uint8Array }> {
   const zip = new ZipWriter(store.now());
   const unit = currentUnit(store);
   const dossiers: DossierRecord[] = dossierIds.map((id) => getDossier(store, id));
@@ -31,13 +38,24 @@ export async function exportPackage(store: Store, files: AttachmentsService, dos
     const folder = `ho-so/${safe(d.fullCode)}`;
     const items = [];
     for (const item of d.items) {
-      const attached = item.documentId ? listAttachments(store, item.documentId) : item.attachmentId ? [getAttachment(store, item.attachmentId)] : [];
+      const attached = item.documentId
+        ? listAttachments(store, item.documentId)
+        : item.attachmentId
+          ? [getAttachment(store, item.attachmentId)]
+          : [];
       const entries = [];
       for (const a of attached) {
         const { bytes } = await files.content(a.id); // refuses bytes that no longer match their hash
         const path = `${folder}/${String(item.position).padStart(3, '0')}-${safe(a.name)}`;
         zip.add(path, bytes);
-        entries.push({ path, name: a.name, role: a.role, mime: a.mime, size: a.size, sha256: createHash('sha256').update(bytes).digest('hex') });
+        entries.push({
+          path,
+          name: a.name,
+          role: a.role,
+          mime: a.mime,
+          size: a.size,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+        });
       }
       items.push({
         position: item.position,

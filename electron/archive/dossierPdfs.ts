@@ -79,7 +79,15 @@ export async function printDossier(store: Store, id: string): Promise<File> {
       { title: 'Tờ số/Trang số', width: 60, align: 'center' },
       { title: 'Ghi chú', width: 70 },
     ],
-    rows: pageRanges(d).map(({ item, range }) => [t(String(item.position)), t(item.code), t(formatDate(item.date)), t(item.summary), t(item.author), t(range), t(item.notes)]),
+    rows: pageRanges(d).map(({ item, range }) => [
+      t(String(item.position)),
+      t(item.code),
+      t(formatDate(item.date)),
+      t(item.summary),
+      t(item.author),
+      t(range),
+      t(item.notes),
+    ]),
   });
   return { name: `Ho-so-${d.notation}.pdf`, mime: 'application/pdf', bytes };
 }
@@ -112,7 +120,15 @@ export async function printHandover(store: Store, ids: string[]): Promise<File> 
       { title: 'Số tờ/Số trang', width: 60, align: 'center' },
       { title: 'Ghi chú', width: 80 },
     ],
-    rows: list.map((d, i) => [t(String(i + 1)), t(d.notation), t(d.title), t(`${formatDate(d.startDate)} - ${formatDate(d.endDate)}`), t(retentionLabel(d.retention)), t(String(d.pageCount)), t('')]),
+    rows: list.map((d, i) => [
+      t(String(i + 1)),
+      t(d.notation),
+      t(d.title),
+      t(`${formatDate(d.startDate)} - ${formatDate(d.endDate)}`),
+      t(retentionLabel(d.retention)),
+      t(String(d.pageCount)),
+      t(''),
+    ]),
     closing: [`Mục lục này gồm ${list.length} hồ sơ.`],
   });
   const pages = list.reduce((s, d) => s + d.pageCount, 0);
@@ -125,11 +141,18 @@ export async function printHandover(store: Store, ids: string[]): Promise<File> 
     rows: [
       [t('Bên giao: ……………………………… (đơn vị, cá nhân giao nộp hồ sơ).')],
       [t('Bên nhận: Lưu trữ cơ quan — ………………………………')],
-      [t(`Thống nhất lập biên bản giao nhận ${list.length} hồ sơ, ${pages} trang tài liệu, theo Mục lục hồ sơ, tài liệu nộp lưu kèm theo.`)],
+      [
+        t(
+          `Thống nhất lập biên bản giao nhận ${list.length} hồ sơ, ${pages} trang tài liệu, theo Mục lục hồ sơ, tài liệu nộp lưu kèm theo.`,
+        ),
+      ],
       [t(`Các hồ sơ: ${list.map((d) => d.notation).join(', ')}.`)],
       [t('Biên bản này được lập thành 02 bản; bên giao giữ 01 bản, bên nhận giữ 01 bản.')],
     ],
-    closing: ['ĐẠI DIỆN BÊN GIAO                                                                                                   ĐẠI DIỆN BÊN NHẬN', '(Ký, ghi rõ họ tên)                                                                                                     (Ký, ghi rõ họ tên)'],
+    closing: [
+      'ĐẠI DIỆN BÊN GIAO                                                                                                   ĐẠI DIỆN BÊN NHẬN',
+      '(Ký, ghi rõ họ tên)                                                                                                     (Ký, ghi rõ họ tên)',
+    ],
   });
   const merged = await PDFDocument.load(listPdf);
   const record = await PDFDocument.load(recordPdf);

@@ -68,10 +68,10 @@ export class BackupService {
     const warning = this.lastError
       ? `Lần sao lưu tự động gần nhất không thành: ${this.lastError}`
       : !last
-      ? 'Chưa có bản sao lưu nào trên máy này. Hãy chọn thư mục (ổ USB, thư mục dùng chung) và sao lưu ngay.'
-      : ageDays > STALE_DAYS
-        ? `Bản sao lưu tốt gần nhất đã ${Math.floor(ageDays)} ngày (${last.at.slice(0, 10).split('-').reverse().join('/')}). Hãy kiểm tra ổ sao lưu và sao lưu ngay.`
-        : null;
+        ? 'Chưa có bản sao lưu nào trên máy này. Hãy chọn thư mục (ổ USB, thư mục dùng chung) và sao lưu ngay.'
+        : ageDays > STALE_DAYS
+          ? `Bản sao lưu tốt gần nhất đã ${Math.floor(ageDays)} ngày (${last.at.slice(0, 10).split('-').reverse().join('/')}). Hãy kiểm tra ổ sao lưu và sao lưu ngay.`
+          : null;
     return { ...this.schedule(), lastGood: last, warning, running: this.running };
   }
 
@@ -81,7 +81,11 @@ export class BackupService {
     const root = resolve(dir);
     const at = this.store.now();
     const unit = safeUnit(this.store);
-    const name = `VanThu-${(unit?.code ?? 'donvi').normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'D').replace(/[^A-Za-z0-9]+/g, '')}-${stamp(at)}`;
+    const name = `VanThu-${(unit?.code ?? 'donvi')
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[đĐ]/g, 'D')
+      .replace(/[^A-Za-z0-9]+/g, '')}-${stamp(at)}`;
     const partial = join(root, `${name}.dang-sao-luu`);
     const warnings: string[] = [];
     try {
@@ -137,14 +141,24 @@ export class BackupService {
       const final = join(root, name);
       await rename(partial, final);
       setLocalValue(this.store.sqlite, 'backup.last', JSON.stringify({ at: manifest.createdAt, path: final, documents: facts.documents }));
-      return { path: final, createdAt: manifest.createdAt, documents: facts.documents, files: files.length - 1, bytes: files.reduce((s, f) => s + f.size, 0), linked, warnings };
+      return {
+        path: final,
+        createdAt: manifest.createdAt,
+        documents: facts.documents,
+        files: files.length - 1,
+        bytes: files.reduce((s, f) => s + f.size, 0),
+        linked,
+        warnings,
+      };
     } catch (err) {
       await rm(partial, { recursive: true, force: true }).catch(() => {});
       if (err instanceof AppError) throw err;
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOSPC') throw new AppError('INTERNAL', `Ổ sao lưu “${root}” đã đầy; bản sao lưu dở đã được xóa.`);
-      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new AppError('FORBIDDEN', `Không ghi được vào “${root}” (không có quyền hoặc ổ chỉ đọc).`);
-      if (code === 'ENOTDIR' || code === 'EEXIST') throw new AppError('VALIDATION', `“${root}” không phải một thư mục ghi được.`, { field: 'dir' });
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+        throw new AppError('FORBIDDEN', `Không ghi được vào “${root}” (không có quyền hoặc ổ chỉ đọc).`);
+      if (code === 'ENOTDIR' || code === 'EEXIST')
+        throw new AppError('VALIDATION', `“${root}” không phải một thư mục ghi được.`, { field: 'dir' });
       if (code === 'ENOENT') throw new AppError('NOT_FOUND', `Không tìm thấy thư mục “${root}” (ổ USB đã rút?).`);
       throw err;
     } finally {
@@ -155,7 +169,10 @@ export class BackupService {
   /** Backups in a folder, newest first (complete ones only: a '.dang-sao-luu' folder never counts). */
   async previousBackups(root: string): Promise<string[]> {
     const names = (await readdir(root).catch(() => [] as string[])).filter((n) => FOLDER.test(n) && existsSync(join(root, n, MANIFEST)));
-    return names.sort().reverse().map((n) => join(root, n));
+    return names
+      .sort()
+      .reverse()
+      .map((n) => join(root, n));
   }
 
   /** Keeps 7 daily and 4 weekly backups in the folder; removes the rest. */
@@ -176,12 +193,16 @@ export class BackupService {
       const path = join(dir, f.path);
       if (!existsSync(path)) throw new AppError('FILE_UNREADABLE', `Bản sao lưu thiếu tệp “${f.path}”.`);
       const h = await hashFile(path);
-      if (h.size !== f.size || h.sha256 !== f.sha256) throw new AppError('FILE_UNREADABLE', `Tệp “${f.path}” trong bản sao lưu đã bị thay đổi hoặc hỏng (không khớp mã kiểm tra).`);
+      if (h.size !== f.size || h.sha256 !== f.sha256)
+        throw new AppError('FILE_UNREADABLE', `Tệp “${f.path}” trong bản sao lưu đã bị thay đổi hoặc hỏng (không khớp mã kiểm tra).`);
     }
     const facts = inspectStoreFile(this.store, join(dir, BACKUP_STORE));
     if (!facts.ok) throw new AppError('FILE_UNREADABLE', `Tệp dữ liệu trong bản sao lưu không dùng được: ${facts.problem}.`);
     if (facts.schemaVersion > this.store.schemaVersion) {
-      throw new AppError('NEWER_DATABASE', `Bản sao lưu do VănThư mới hơn tạo ra (lược đồ ${facts.schemaVersion}); hãy cập nhật VănThư trước khi khôi phục.`);
+      throw new AppError(
+        'NEWER_DATABASE',
+        `Bản sao lưu do VănThư mới hơn tạo ra (lược đồ ${facts.schemaVersion}); hãy cập nhật VănThư trước khi khôi phục.`,
+      );
     }
     return manifest;
   }

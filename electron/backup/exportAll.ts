@@ -57,7 +57,18 @@ export async function exportAll(store: Store, blobs: BlobStore, dir: string, onP
   await writeFile(join(partial, 'README.txt'), README);
   await writeFile(
     join(partial, 'export.json'),
-    JSON.stringify({ app: 'VănThư', appVersion: APP_VERSION, schemaVersion: store.schemaVersion, at: store.now().toISOString(), tables: tables.map((t) => ({ name: t.name, rows: t.count })), files: shas.length }, null, 1),
+    JSON.stringify(
+      {
+        app: 'VănThư',
+        appVersion: APP_VERSION,
+        schemaVersion: store.schemaVersion,
+        at: store.now().toISOString(),
+        tables: tables.map((t) => ({ name: t.name, rows: t.count })),
+        files: shas.length,
+      },
+      null,
+      1,
+    ),
   );
   await rename(partial, target);
   return { path: target, tables: tables.length, rows, files: shas.length };

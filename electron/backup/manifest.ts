@@ -27,13 +27,15 @@ export async function readManifest(folder: string): Promise<Manifest> {
   } catch {
     throw new AppError('FILE_UNREADABLE', `Thư mục “${folder}” không phải bản sao lưu VănThư (không có ${MANIFEST}).`);
   }
-  const parsed = manifestSchema.safeParse((() => {
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch {
-      return null;
-    }
-  })());
+  const parsed = manifestSchema.safeParse(
+    (() => {
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        return null;
+      }
+    })(),
+  );
   if (!parsed.success) throw new AppError('FILE_UNREADABLE', 'Tệp kê khai của bản sao lưu bị hỏng hoặc không đúng định dạng.');
   return parsed.data;
 }

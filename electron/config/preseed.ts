@@ -10,8 +10,13 @@ import type { BackupService } from '../backup/backupService.js';
 
 export const CONFIG_FILE = 'vanthu.config.json';
 
-export function preseedLocations(execPath: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string[] {
-  const shared = platform === 'win32' ? join(env.ProgramData ?? 'C:\\ProgramData', 'VanThu', CONFIG_FILE) : join('/etc/vanthu', CONFIG_FILE);
+export function preseedLocations(
+  execPath: string,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string[] {
+  const shared =
+    platform === 'win32' ? join(env.ProgramData ?? 'C:\\ProgramData', 'VanThu', CONFIG_FILE) : join('/etc/vanthu', CONFIG_FILE);
   return [join(dirname(execPath), CONFIG_FILE), ...(env.VANTHU_CONFIG ? [env.VANTHU_CONFIG] : []), shared];
 }
 
@@ -30,7 +35,10 @@ export function readPreseed(locations: string[]): PreseedRead {
     const parsed = preseedSchema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return { path, error: `Tệp cấu hình ${path} có mục sai (${issue?.path.join('.') || 'gốc'}: ${issue?.message}); VănThư chạy như chưa có cấu hình.` };
+      return {
+        path,
+        error: `Tệp cấu hình ${path} có mục sai (${issue?.path.join('.') || 'gốc'}: ${issue?.message}); VănThư chạy như chưa có cấu hình.`,
+      };
     }
     return { path, config: parsed.data, hash: createHash('sha256').update(text).digest('hex') };
   }
@@ -44,7 +52,12 @@ export function currentPreseed(store: Store): Preseed | null {
 }
 
 /** Applies a preseed the first time this PC sees it (a changed file is applied again). */
-export function applyPreseed(store: Store, backups: BackupService, read: PreseedRead, log: (m: string) => void = console.error): Preseed | null {
+export function applyPreseed(
+  store: Store,
+  backups: BackupService,
+  read: PreseedRead,
+  log: (m: string) => void = console.error,
+): Preseed | null {
   if (!read) return currentPreseed(store);
   if ('error' in read) {
     log(read.error);

@@ -60,7 +60,8 @@ export class BlobStore {
           headParts.push(buf.subarray(0, HEAD_BYTES - headSize));
           headSize += Math.min(buf.length, HEAD_BYTES - headSize);
         }
-        tail = buf.length >= HEAD_BYTES ? Buffer.from(buf.subarray(buf.length - HEAD_BYTES)) : Buffer.concat([tail, buf]).subarray(-HEAD_BYTES);
+        tail =
+          buf.length >= HEAD_BYTES ? Buffer.from(buf.subarray(buf.length - HEAD_BYTES)) : Buffer.concat([tail, buf]).subarray(-HEAD_BYTES);
         await handle.write(buf);
       }
       await handle.sync();

@@ -27,7 +27,8 @@ export function detectFileType(head: Buffer, tail: Buffer = Buffer.alloc(0)): Fi
   if (ascii.startsWith('RIFF') && ascii.slice(8, 12) === 'WEBP') return t('image', 'image/webp', 'Ảnh WebP');
   if (starts(0x50, 0x4b, 0x03, 0x04)) {
     const names = Buffer.concat([head, tail]).toString('latin1');
-    if (names.includes('mimetypeapplication/vnd.oasis.opendocument.text')) return t('odt', 'application/vnd.oasis.opendocument.text', 'ODT');
+    if (names.includes('mimetypeapplication/vnd.oasis.opendocument.text'))
+      return t('odt', 'application/vnd.oasis.opendocument.text', 'ODT');
     if (names.includes('word/')) return t('word', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'Word (DOCX)');
     if (names.includes('xl/')) return t('excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Excel (XLSX)');
     return null;

@@ -59,7 +59,7 @@ export function guessHeaders(rows: CellValue[][], kind: ImportKind): HeaderGuess
   let best: HeaderGuess = { headerRow: 0, headers: (rows[0] ?? []).map((v) => cellString(v)), mapping: {}, score: 0 };
   for (let r = 0; r < Math.min(rows.length, 25); r++) {
     const row = rows[r] ?? [];
-    const parent = r > 0 ? rows[r - 1] ?? [] : [];
+    const parent = r > 0 ? (rows[r - 1] ?? []) : [];
     const width = Math.max(row.length, parent.length);
     const headers: string[] = [];
     const claims: { col: number; field: ImportField; strength: number }[] = [];

@@ -38,7 +38,11 @@ export class ImportService {
   ) {}
 
   /** A file as a stream (browser upload) into the staging folder. */
-  async stage(source: AsyncIterable<Uint8Array> | Readable, name: string, declaredSize?: number): Promise<{ uploadId: string; name: string; size: number }> {
+  async stage(
+    source: AsyncIterable<Uint8Array> | Readable,
+    name: string,
+    declaredSize?: number,
+  ): Promise<{ uploadId: string; name: string; size: number }> {
     if (declaredSize !== undefined && declaredSize > MAX_IMPORT_BYTES) throw tooLarge(MAX_IMPORT_BYTES, 'không nhập được');
     await mkdir(this.dir, { recursive: true });
     await this.sweep();

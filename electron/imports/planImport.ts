@@ -52,7 +52,8 @@ export interface PlanOptions {
 export function planImport(wb: Workbook, o: PlanOptions): ImportPlan {
   const notes = [...wb.notes];
   const hiddenNames = wb.sheets.filter((s) => s.hidden).map((s) => s.name);
-  if (hiddenNames.length) notes.push(`Bỏ qua trang tính ẩn: ${hiddenNames.map((n) => `“${n}”`).join(', ')} (bỏ ẩn trong Excel nếu cần nhập).`);
+  if (hiddenNames.length)
+    notes.push(`Bỏ qua trang tính ẩn: ${hiddenNames.map((n) => `“${n}”`).join(', ')} (bỏ ẩn trong Excel nếu cần nhập).`);
   const visible = wb.sheets.filter((s) => !s.hidden);
   let sheet: Sheet | undefined;
   if (o.sheet) {
@@ -100,12 +101,22 @@ function columnLetter(i: number): string {
   return s;
 }
 
-function planRow(cells: CellValue[], row: number, mapping: ImportMapping, date1904: boolean, o: PlanOptions, seen: Map<string, number>): PlannedRow {
+function planRow(
+  cells: CellValue[],
+  row: number,
+  mapping: ImportMapping,
+  date1904: boolean,
+  o: PlanOptions,
+  seen: Map<string, number>,
+): PlannedRow {
   const get = (f: ImportField): CellValue => {
     const c = mapping[f];
-    return c === undefined || c === null ? null : cells[c] ?? null;
+    return c === undefined || c === null ? null : (cells[c] ?? null);
   };
-  const text = (f: ImportField) => cellString(get(f)).replace(/\s*\n\s*/g, ' ').trim();
+  const text = (f: ImportField) =>
+    cellString(get(f))
+      .replace(/\s*\n\s*/g, ' ')
+      .trim();
   const problems: string[] = [];
   const values: Record<string, string> = {};
   for (const f of Object.keys(mapping) as ImportField[]) values[f] = cellString(get(f));
@@ -124,10 +135,20 @@ function planRow(cells: CellValue[], row: number, mapping: ImportMapping, date19
   const need = (f: ImportField, v: unknown) => {
     if (REQUIRED_FIELDS[o.kind].includes(f) && (v === null || v === '')) problems.push(`Thiếu ${IMPORT_FIELD_LABELS[f].toLowerCase()}.`);
   };
-  for (const [f, v] of [['agency', agency], ['code', code], ['summary', summary], ['receivedDate', receivedDate], ['issuedDate', issuedDate]] as const) {
+  for (const [f, v] of [
+    ['agency', agency],
+    ['code', code],
+    ['summary', summary],
+    ['receivedDate', receivedDate],
+    ['issuedDate', issuedDate],
+  ] as const) {
     if (values[f] !== undefined || REQUIRED_FIELDS[o.kind].includes(f)) need(f, v);
   }
-  for (const [f, v] of [['agency', agency], ['code', code], ['summary', summary]] as const) {
+  for (const [f, v] of [
+    ['agency', agency],
+    ['code', code],
+    ['summary', summary],
+  ] as const) {
     if (v.length > LIMITS[f]) problems.push(`${IMPORT_FIELD_LABELS[f]} dài quá ${LIMITS[f]} ký tự.`);
   }
 
@@ -145,7 +166,8 @@ function planRow(cells: CellValue[], row: number, mapping: ImportMapping, date19
     else if (code) problems.push(`Không tách được số văn bản từ “${code}”.`);
   }
   const regDate = o.kind === 'incoming' ? receivedDate : issuedDate;
-  if (regDate && regDate > o.today) problems.push(`${o.kind === 'incoming' ? 'Ngày đến' : 'Ngày văn bản'} ${formatDate(regDate)} ở tương lai.`);
+  if (regDate && regDate > o.today)
+    problems.push(`${o.kind === 'incoming' ? 'Ngày đến' : 'Ngày văn bản'} ${formatDate(regDate)} ở tương lai.`);
   if (o.kind === 'incoming' && receivedDate && issuedDate && issuedDate > receivedDate) {
     problems.push(`Ngày văn bản (${formatDate(issuedDate)}) sau ngày đến (${formatDate(receivedDate)}).`);
   }
@@ -155,11 +177,19 @@ function planRow(cells: CellValue[], row: number, mapping: ImportMapping, date19
     const id = o.kind === 'incoming' ? `${year}:${number}` : `${year}:${key}`;
     const first = seen.get(id);
     if (first !== undefined) {
-      problems.push(o.kind === 'incoming' ? `Số đến ${number}/${year} trùng với dòng ${first}.` : `Số, ký hiệu ${code} năm ${year} trùng với dòng ${first}.`);
+      problems.push(
+        o.kind === 'incoming'
+          ? `Số đến ${number}/${year} trùng với dòng ${first}.`
+          : `Số, ký hiệu ${code} năm ${year} trùng với dòng ${first}.`,
+      );
     } else {
       seen.set(id, row);
       if (o.taken(year, number, key)) {
-        problems.push(o.kind === 'incoming' ? `Số đến ${number}/${year} đã có trong sổ nhập trước đây.` : `Số, ký hiệu ${code} năm ${year} đã có trong sổ văn bản đi.`);
+        problems.push(
+          o.kind === 'incoming'
+            ? `Số đến ${number}/${year} đã có trong sổ nhập trước đây.`
+            : `Số, ký hiệu ${code} năm ${year} đã có trong sổ văn bản đi.`,
+        );
       }
     }
   }

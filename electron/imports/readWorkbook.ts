@@ -36,7 +36,11 @@ async function readXlsx(bytes: Uint8Array, name: string): Promise<Workbook> {
     const message = String((err as Error)?.message ?? err);
     // A malformed part is refused (SheetJS would read it silently and guess); a workbook whose
     // parts are where exceljs does not look (found by their relationships) goes to SheetJS.
-    if (/outside of root node|Unexpected close tag|Unclosed root tag|Invalid character|Attribute without value|Non-whitespace before first tag/i.test(message)) {
+    if (
+      /outside of root node|Unexpected close tag|Unclosed root tag|Invalid character|Attribute without value|Non-whitespace before first tag/i.test(
+        message,
+      )
+    ) {
       throw unreadable(name, DAMAGED);
     }
     return readWithSheetJs(bytes, name);
@@ -73,7 +77,14 @@ function excelValue(cell: ExcelJS.Cell, tally: TextTally): CellValue {
   if (typeof v === 'string') return cellText(v, font, tally);
   if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {
-    const o = v as { richText?: { text: string; font?: { name?: string } }[]; result?: unknown; formula?: string; sharedFormula?: string; text?: string; error?: string };
+    const o = v as {
+      richText?: { text: string; font?: { name?: string } }[];
+      result?: unknown;
+      formula?: string;
+      sharedFormula?: string;
+      text?: string;
+      error?: string;
+    };
     if (o.richText) return o.richText.map((run) => cellText(run.text, run.font?.name ?? font, tally)).join('');
     // A formula: its cached result, never evaluated.
     if ('formula' in o || 'sharedFormula' in o) {

@@ -1,7 +1,16 @@
 // The arrival stamp (dấu ĐẾN, Decree 30/2020): a 35×50 mm box on page 1 with the unit's name,
 // ĐẾN, Số, Ngày, Chuyển and Số và ký hiệu HS. The original bytes are never changed: the result
 // is a new file.
-import { PDFName, PDFNumber, concatTransformationMatrix, popGraphicsState, pushGraphicsState, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import {
+  PDFName,
+  PDFNumber,
+  concatTransformationMatrix,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  type PDFFont,
+  type PDFPage,
+} from 'pdf-lib';
 import { AppError } from '../../shared/api/errors.js';
 import { embedTinos } from './fonts.js';
 import { isXfa, loadPdf, looksSigned } from './pdfFacts.js';
@@ -54,7 +63,10 @@ export async function stampArrival(original: Uint8Array, text: StampText, settin
 function visibleArea(page: PDFPage): Box {
   const media = page.getMediaBox();
   if (!isUsableBox(media)) {
-    throw new AppError('PDF_BROKEN', 'Trang đầu của tệp PDF không có kích thước hợp lệ nên không đặt được dấu ĐẾN. Tệp gốc vẫn được giữ nguyên.');
+    throw new AppError(
+      'PDF_BROKEN',
+      'Trang đầu của tệp PDF không có kích thước hợp lệ nên không đặt được dấu ĐẾN. Tệp gốc vẫn được giữ nguyên.',
+    );
   }
   const crop = page.getCropBox();
   return (isUsableBox(crop) && intersect(crop, media)) || media;

@@ -27,7 +27,10 @@ export async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
     doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
   } catch (err) {
     if (err instanceof EncryptedPDFError || /encrypt/i.test(String((err as Error)?.message))) {
-      throw new AppError('PDF_ENCRYPTED', 'Tệp PDF này có mật khẩu (được mã hóa) nên không đóng được dấu ĐẾN. Văn bản vẫn giữ nguyên trong sổ; hãy xin bản không mật khẩu hoặc đóng dấu trên bản giấy.');
+      throw new AppError(
+        'PDF_ENCRYPTED',
+        'Tệp PDF này có mật khẩu (được mã hóa) nên không đóng được dấu ĐẾN. Văn bản vẫn giữ nguyên trong sổ; hãy xin bản không mật khẩu hoặc đóng dấu trên bản giấy.',
+      );
     }
     throw brokenPdf();
   }
@@ -38,12 +41,16 @@ export async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
   } catch {
     throw brokenPdf();
   }
-  if (pages === 0) throw new AppError('PDF_BROKEN', 'Tệp PDF này không có trang nào nên không đóng được dấu ĐẾN. Tệp gốc vẫn được giữ nguyên.');
+  if (pages === 0)
+    throw new AppError('PDF_BROKEN', 'Tệp PDF này không có trang nào nên không đóng được dấu ĐẾN. Tệp gốc vẫn được giữ nguyên.');
   return doc;
 }
 
 export function brokenPdf(): AppError {
-  return new AppError('PDF_BROKEN', 'Tệp PDF bị hỏng hoặc không đúng định dạng nên không đọc được. Văn bản vẫn giữ nguyên trong sổ; hãy xin gửi lại tệp.');
+  return new AppError(
+    'PDF_BROKEN',
+    'Tệp PDF bị hỏng hoặc không đúng định dạng nên không đọc được. Văn bản vẫn giữ nguyên trong sổ; hãy xin gửi lại tệp.',
+  );
 }
 
 export function isXfa(doc: PDFDocument): boolean {

@@ -87,7 +87,16 @@ export async function printTable(spec: TableSpec): Promise<Uint8Array> {
     page?.finish();
     page = new TablePage(doc, doc.addPage(PAGE), regular, bold);
     y = PAGE[1] - MARGIN.top;
-    page.row(y, widths, header, headerHeight, 'bold', HEAD_SIZE, sheet.columns.map(() => 'center' as const), true);
+    page.row(
+      y,
+      widths,
+      header,
+      headerHeight,
+      'bold',
+      HEAD_SIZE,
+      sheet.columns.map(() => 'center' as const),
+      true,
+    );
     y -= headerHeight;
   };
   if (spec.heading?.length) {
@@ -100,12 +109,30 @@ export async function printTable(spec: TableSpec): Promise<Uint8Array> {
       y -= size * 1.6;
     });
     y -= 6;
-    page.row(y, widths, header, headerHeight, 'bold', HEAD_SIZE, sheet.columns.map(() => 'center' as const), true);
+    page.row(
+      y,
+      widths,
+      header,
+      headerHeight,
+      'bold',
+      HEAD_SIZE,
+      sheet.columns.map(() => 'center' as const),
+      true,
+    );
     y -= headerHeight;
   } else newPage();
   for (const row of sheet.rows) {
     const section = spec.isSection?.(row) ?? false;
-    const cells = section ? [[row.map((c) => c.text).join(' ').trim()]] : row.map((cell, i) => wrap(cell.text, regular, BODY_SIZE, widths[i]! - 2 * PAD));
+    const cells = section
+      ? [
+          [
+            row
+              .map((c) => c.text)
+              .join(' ')
+              .trim(),
+          ],
+        ]
+      : row.map((cell, i) => wrap(cell.text, regular, BODY_SIZE, widths[i]! - 2 * PAD));
     const rowWidths = section ? [widths.reduce((a, b) => a + b, 0)] : widths;
     const height = Math.max(1, ...cells.map((l) => l.length)) * BODY_SIZE * LINE + 2 * PAD;
     if (y - height < MARGIN.bottom) newPage();
@@ -133,7 +160,8 @@ export async function printTable(spec: TableSpec): Promise<Uint8Array> {
 
 function drawCover(page: PDFPage, c: CoverSpec, regular: PDFFont, bold: PDFFont): void {
   const [w, h] = PAGE;
-  const center = (text: string, y: number, font: PDFFont, size: number) => page.drawText(text, { x: (w - font.widthOfTextAtSize(text, size)) / 2, y, size, font });
+  const center = (text: string, y: number, font: PDFFont, size: number) =>
+    page.drawText(text, { x: (w - font.widthOfTextAtSize(text, size)) / 2, y, size, font });
   const top = h - 60;
   if (c.parentName) page.drawText(c.parentName.toLocaleUpperCase('vi'), { x: 60, y: top, size: 11, font: regular });
   page.drawText(c.unitName.toLocaleUpperCase('vi'), { x: 60, y: c.parentName ? top - 16 : top, size: 11, font: bold });
@@ -168,7 +196,16 @@ class TablePage {
     this.ops.push(`BT ${this.keys[weight]} ${n(size)} Tf 1 0 0 1 ${n(x)} ${n(y)} Tm ${font.encodeText(value).toString()} Tj ET`);
   }
 
-  row(top: number, widths: number[], cells: string[][], height: number, weight: 'regular' | 'bold', size: number, aligns: ('left' | 'center')[], shaded: boolean): void {
+  row(
+    top: number,
+    widths: number[],
+    cells: string[][],
+    height: number,
+    weight: 'regular' | 'bold',
+    size: number,
+    aligns: ('left' | 'center')[],
+    shaded: boolean,
+  ): void {
     const font = weight === 'bold' ? this.bold : this.regular;
     let x = MARGIN.left;
     cells.forEach((lines, i) => {

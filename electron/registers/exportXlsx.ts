@@ -5,7 +5,11 @@ import type { RegisterCell, RegisterColumn, RegisterSheet } from '../../db/regis
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 function sheetName(name: string, taken: Set<string>): string {
-  const base = name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Sổ';
+  const base =
+    name
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .slice(0, 31)
+      .trim() || 'Sổ';
   let candidate = base;
   for (let i = 2; taken.has(candidate); i++) candidate = `${base.slice(0, 28)} (${i})`;
   taken.add(candidate);

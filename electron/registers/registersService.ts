@@ -22,11 +22,18 @@ function fileStem(kind: RegisterKind, bookName: string): string {
   return `${prefix}${bookName}`.normalize('NFC').replace(/[\\/:*?"<>|]+/g, '-');
 }
 
-export async function printRegisterFile(store: Store, ctx: WriteContext, r: RegisterRequest): Promise<{ name: string; mime: string; bytes: Uint8Array }> {
+export async function printRegisterFile(
+  store: Store,
+  ctx: WriteContext,
+  r: RegisterRequest,
+): Promise<{ name: string; mime: string; bytes: Uint8Array }> {
   if (!r.bookId) throw new AppError('VALIDATION', 'Chọn sổ cần in.', { field: 'bookId' });
   const sheet = registerSheet(store, { kind: r.kind, bookId: r.bookId, from: r.from, to: r.to });
   const books = listBooks(store, sheet.book.kind).filter((b) => b.year === sheet.book.year);
-  const bytes = await printRegister(sheet, { unitName: currentUnit(store).name, bookNumber: Math.max(1, books.findIndex((b) => b.id === sheet.book.id) + 1) });
+  const bytes = await printRegister(sheet, {
+    unitName: currentUnit(store).name,
+    bookNumber: Math.max(1, books.findIndex((b) => b.id === sheet.book.id) + 1),
+  });
   markPrinted(store, ctx, sheet.book.id);
   return { name: `${fileStem(r.kind, sheet.book.name)}.pdf`, mime: 'application/pdf', bytes };
 }
@@ -37,6 +44,13 @@ export async function exportRegisterFile(store: Store, r: RegisterRequest): Prom
   const bookIds = r.bookId ? [r.bookId] : listBooks(store, docKind).map((b) => b.id);
   const sheets = bookIds.map((bookId) => registerSheet(store, { kind: r.kind, bookId, from: r.from, to: r.to }));
   const bytes = await exportRegisters(sheets, currentUnit(store).name);
-  const name = r.bookId && sheets[0] ? fileStem(r.kind, sheets[0].book.name) : r.kind === 'outgoing' ? 'So-van-ban-di' : r.kind === 'followup' ? 'So-theo-doi' : 'So-van-ban-den';
+  const name =
+    r.bookId && sheets[0]
+      ? fileStem(r.kind, sheets[0].book.name)
+      : r.kind === 'outgoing'
+        ? 'So-van-ban-di'
+        : r.kind === 'followup'
+          ? 'So-theo-doi'
+          : 'So-van-ban-den';
   return { name: `${name}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes };
 }

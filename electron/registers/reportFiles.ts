@@ -18,7 +18,10 @@ function table(report: Report) {
     { title: 'Đang giải quyết', width: 90, align: 'center', type: 'number' },
     { title: 'Quá hạn', width: 80, align: 'center', type: 'number' },
   ];
-  const cells = (r: Report['total']): RegisterCell[] => [{ text: r.label }, ...[r.incoming, r.outgoing, r.onTime, r.late, r.open, r.overdue].map((n) => ({ text: String(n), value: n }))];
+  const cells = (r: Report['total']): RegisterCell[] => [
+    { text: r.label },
+    ...[r.incoming, r.outgoing, r.onTime, r.late, r.open, r.overdue].map((n) => ({ text: String(n), value: n })),
+  ];
   return { columns, rows: [...report.rows.map(cells), cells(report.total)] };
 }
 
@@ -32,7 +35,10 @@ export async function reportFile(store: Store, input: { from: string; to: string
   const { columns, rows } = table(report);
   const stem = `Bao-cao-van-ban-${input.from}-${input.to}`;
   if (input.format === 'xlsx') {
-    const bytes = await writeWorkbook([{ name: 'Báo cáo', title: `${title} — ${period}`, subtitle: `${unit} · ${dated}`, columns, rows }], unit);
+    const bytes = await writeWorkbook(
+      [{ name: 'Báo cáo', title: `${title} — ${period}`, subtitle: `${unit} · ${dated}`, columns, rows }],
+      unit,
+    );
     return { name: `${stem}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes };
   }
   const bytes = await printTable({

@@ -18,7 +18,16 @@ import { writeDerived } from '../../db/write.js';
 import type { BlobStore } from '../files/blobStore.js';
 import { backoffDelay } from './backoff.js';
 import { normalizeServerUrl } from './serverUrl.js';
-import { plainVault, readConfig, readState, writeConfig, writeState, type SyncConfig, type SyncState, type TokenVault } from './syncConfig.js';
+import {
+  plainVault,
+  readConfig,
+  readState,
+  writeConfig,
+  writeState,
+  type SyncConfig,
+  type SyncState,
+  type TokenVault,
+} from './syncConfig.js';
 import { SyncFailure, SyncHttp } from './syncHttp.js';
 
 export interface SyncEngineOptions {
@@ -162,9 +171,11 @@ export class SyncEngine {
   async fetchFile(sha: string): Promise<boolean> {
     const config = this.config;
     if (!config) return false;
-    const body = await this.http(config).getFile(sha).catch((err: unknown) => {
-      throw toAppError(err);
-    });
+    const body = await this.http(config)
+      .getFile(sha)
+      .catch((err: unknown) => {
+        throw toAppError(err);
+      });
     if (!body) return false;
     const stored = await this.options.blobs.put(body, this.options.maxFileBytes?.() ?? Number.MAX_SAFE_INTEGER);
     if (stored.sha256 !== sha) {
@@ -322,7 +333,7 @@ export class SyncEngine {
     const limit = this.options.pullLimit ?? 2000;
     const cursor = this.cursor();
     let pending = http.pull(cursor, limit);
-    for (let applied = cursor; ; ) {
+    for (let applied = cursor; ;) {
       const page = await pending;
       this.checkServer(config, page.serverId);
       // The next page travels while this one is applied; pages still apply in order.
@@ -337,7 +348,9 @@ export class SyncEngine {
   }
 
   private async downloadMissing(): Promise<void> {
-    const missing = stmt(this.store.sqlite, 'SELECT DISTINCT sha256 FROM attachments WHERE deleted_at IS NULL').all() as { sha256: string }[];
+    const missing = stmt(this.store.sqlite, 'SELECT DISTINCT sha256 FROM attachments WHERE deleted_at IS NULL').all() as {
+      sha256: string;
+    }[];
     for (const { sha256 } of missing) if (!this.options.blobs.has(sha256)) await this.fetchFile(sha256);
   }
 }
@@ -345,7 +358,14 @@ export class SyncEngine {
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof SyncFailure) {
-    const code = err.code === 'UNAUTHENTICATED' ? 'UNAUTHENTICATED' : err.code === 'FORBIDDEN' ? 'FORBIDDEN' : err.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'VALIDATION';
+    const code =
+      err.code === 'UNAUTHENTICATED'
+        ? 'UNAUTHENTICATED'
+        : err.code === 'FORBIDDEN'
+          ? 'FORBIDDEN'
+          : err.code === 'NOT_FOUND'
+            ? 'NOT_FOUND'
+            : 'VALIDATION';
     return new AppError(code, err.message, { details: { sync: err.code } });
   }
   return new AppError('INTERNAL', 'Đồng bộ gặp lỗi không mong đợi.');

@@ -97,11 +97,16 @@ export class SyncHttp {
       throw new SyncFailure('BAD_RESPONSE', 'Máy chủ đồng bộ trả lời không đọc được (có thể đường truyền bị cắt); máy sẽ thử lại.', true);
     }
     const checked = schema.safeParse(parsed);
-    if (!checked.success) throw new SyncFailure('BAD_RESPONSE', 'Địa chỉ này không phải máy chủ đồng bộ VănThư, hoặc máy chủ là phiên bản khác.', false);
+    if (!checked.success)
+      throw new SyncFailure('BAD_RESPONSE', 'Địa chỉ này không phải máy chủ đồng bộ VănThư, hoặc máy chủ là phiên bản khác.', false);
     return checked.data;
   }
 
-  private send(method: string, path: string, body?: { body: Buffer | Readable; size: number; type: string }): Promise<http.IncomingMessage> {
+  private send(
+    method: string,
+    path: string,
+    body?: { body: Buffer | Readable; size: number; type: string },
+  ): Promise<http.IncomingMessage> {
     const url = new URL(this.baseUrl + path);
     const lib = url.protocol === 'https:' ? https : http;
     const headers: Record<string, string | number> = { accept: 'application/json' };
@@ -130,9 +135,23 @@ export class SyncHttp {
 function networkFailure(base: string, err: Error): SyncFailure {
   const host = new URL(base).host;
   const code = (err as NodeJS.ErrnoException).code ?? '';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new SyncFailure('NETWORK', `Không tìm thấy máy chủ ${host} (mạng chưa kết nối hoặc sai địa chỉ). Máy vẫn làm việc bình thường và sẽ tự thử lại.`, true);
-  if (code.startsWith('ERR_TLS') || code.includes('CERT')) return new SyncFailure('TLS', `Chứng chỉ bảo mật của máy chủ ${host} không hợp lệ; đồng bộ không chạy để tránh lộ dữ liệu. Hãy báo quản trị.`, true);
-  return new SyncFailure('NETWORK', `Không kết nối được máy chủ đồng bộ ${host}${err.message === 'timeout' ? ' (quá thời gian chờ)' : ''}. Máy vẫn làm việc bình thường và sẽ tự thử lại.`, true);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return new SyncFailure(
+      'NETWORK',
+      `Không tìm thấy máy chủ ${host} (mạng chưa kết nối hoặc sai địa chỉ). Máy vẫn làm việc bình thường và sẽ tự thử lại.`,
+      true,
+    );
+  if (code.startsWith('ERR_TLS') || code.includes('CERT'))
+    return new SyncFailure(
+      'TLS',
+      `Chứng chỉ bảo mật của máy chủ ${host} không hợp lệ; đồng bộ không chạy để tránh lộ dữ liệu. Hãy báo quản trị.`,
+      true,
+    );
+  return new SyncFailure(
+    'NETWORK',
+    `Không kết nối được máy chủ đồng bộ ${host}${err.message === 'timeout' ? ' (quá thời gian chờ)' : ''}. Máy vẫn làm việc bình thường và sẽ tự thử lại.`,
+    true,
+  );
 }
 
 function readAll(res: http.IncomingMessage): Promise<string> {

@@ -67,7 +67,10 @@ export function uploadFile(documentId: string, file: File, onProgress?: (fractio
 }
 
 /** An old register picked for import, staged on the backend until it is previewed and run. */
-export function stageImport(file: File, onProgress?: (fraction: number) => void): Promise<{ uploadId: string; name: string; size: number }> {
+export function stageImport(
+  file: File,
+  onProgress?: (fraction: number) => void,
+): Promise<{ uploadId: string; name: string; size: number }> {
   if (window.vanthu) return api.call('imports.stagePath', { path: window.vanthu.pathForFile(file) });
   return postFile('purpose=import', file, onProgress);
 }
@@ -87,7 +90,12 @@ function postFile<T>(query: string, file: File, onProgress?: (fraction: number) 
         /* not JSON */
       }
       if (xhr.status === 200) resolve(body as T);
-      else reject(new ApiCallError((body as ApiError | null)?.code ? (body as ApiError) : { code: 'INTERNAL', message: `Lỗi khi tải tệp lên (${xhr.status}).` }));
+      else
+        reject(
+          new ApiCallError(
+            (body as ApiError | null)?.code ? (body as ApiError) : { code: 'INTERNAL', message: `Lỗi khi tải tệp lên (${xhr.status}).` },
+          ),
+        );
     };
     xhr.onerror = () => reject(new ApiCallError({ code: 'INTERNAL', message: 'Mất kết nối khi tải tệp lên; chưa có gì được lưu.' }));
     xhr.send(file);
@@ -104,7 +112,14 @@ export async function attachmentUrl(id: string): Promise<{ url: string; revoke()
   return { url: `./files/${encodeURIComponent(id)}`, revoke: () => undefined };
 }
 
-type FileMethod = 'registers.print' | 'registers.export' | 'catalogue.print' | 'dossiers.print' | 'archive.handoverList' | 'archive.exportPackage' | 'reports.export';
+type FileMethod =
+  | 'registers.print'
+  | 'registers.export'
+  | 'catalogue.print'
+  | 'dossiers.print'
+  | 'archive.handoverList'
+  | 'archive.exportPackage'
+  | 'reports.export';
 
 /**
  * A file the backend makes (a printed register, an export): opened in a new tab, or saved.

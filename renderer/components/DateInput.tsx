@@ -40,7 +40,9 @@ export function dateRule(label: string, required: boolean) {
   return {
     validator: (_: unknown, v: string | undefined) => {
       if (!v) return required ? Promise.reject(new Error(`Chưa nhập ${label}.`)) : Promise.resolve();
-      return parseTypedDate(v) ? Promise.resolve() : Promise.reject(new Error(`${label[0]!.toUpperCase()}${label.slice(1)} không phải ngày có thật (ngày/tháng/năm).`));
+      return parseTypedDate(v)
+        ? Promise.resolve()
+        : Promise.reject(new Error(`${label[0]!.toUpperCase()}${label.slice(1)} không phải ngày có thật (ngày/tháng/năm).`));
     },
   };
 }

@@ -8,7 +8,11 @@ export function Highlighted({ text, spans }: { text: string; spans: Span[] }) {
   let at = 0;
   spans.forEach(([a, b], i) => {
     if (a > at) parts.push(text.slice(at, a));
-    parts.push(<mark key={i} className="vt-mark">{text.slice(a, b)}</mark>);
+    parts.push(
+      <mark key={i} className="vt-mark">
+        {text.slice(a, b)}
+      </mark>,
+    );
     at = b;
   });
   if (at < text.length) parts.push(text.slice(at));

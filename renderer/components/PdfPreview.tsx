@@ -40,13 +40,24 @@ export function PdfPreview({ url, width = 640 }: { url: string; width?: number }
     };
     withTimeout(task.promise, OPEN_TIMEOUT_MS, () => void task.destroy()).then(setDoc, (err: Error) => {
       console.warn('pdf preview:', err);
-      setError((prev) => prev ?? (err.message === 'timeout' ? 'Tệp PDF mở quá lâu nên đã dừng xem trước (chương trình không bị treo). Hãy tải tệp về để xem.' : 'Tệp PDF bị hỏng, không xem trước được.'));
+      setError(
+        (prev) =>
+          prev ??
+          (err.message === 'timeout'
+            ? 'Tệp PDF mở quá lâu nên đã dừng xem trước (chương trình không bị treo). Hãy tải tệp về để xem.'
+            : 'Tệp PDF bị hỏng, không xem trước được.'),
+      );
     });
     return () => void task.destroy();
   }, [url]);
 
   if (error) return <Alert type="warning" showIcon title={error} />;
-  if (!doc) return <Spin tip="Đang mở tệp PDF…"><div style={{ height: 120 }} /></Spin>;
+  if (!doc)
+    return (
+      <Spin tip="Đang mở tệp PDF…">
+        <div style={{ height: 120 }} />
+      </Spin>
+    );
   return (
     <div data-testid="pdf-preview">
       {Array.from({ length: Math.min(shown, doc.numPages) }, (_, i) => (

@@ -60,17 +60,37 @@ export function RegisterPrint({ kinds, canClose }: { kinds: { value: Kind; label
             />
           </Form.Item>
           <Form.Item label="Khoảng ngày (để trống: cả sổ)">
-            <DatePicker.RangePicker format="DD/MM/YYYY" value={range} onChange={(r) => setRange(r as [Dayjs | null, Dayjs | null] | null)} placeholder={['Từ ngày', 'đến ngày']} />
+            <DatePicker.RangePicker
+              format="DD/MM/YYYY"
+              value={range}
+              onChange={(r) => setRange(r as [Dayjs | null, Dayjs | null] | null)}
+              placeholder={['Từ ngày', 'đến ngày']}
+            />
           </Form.Item>
         </Form>
         <Space wrap>
-          <Button type="primary" icon={<PrinterOutlined />} disabled={!bookId} loading={busy === 'print'} onClick={() => void run('print', () => openFile('registers.print', input(), false))}>
+          <Button
+            type="primary"
+            icon={<PrinterOutlined />}
+            disabled={!bookId}
+            loading={busy === 'print'}
+            onClick={() => void run('print', () => openFile('registers.print', input(), false))}
+          >
             Mở bản in (PDF)
           </Button>
-          <Button disabled={!bookId} loading={busy === 'save'} onClick={() => void run('save', () => openFile('registers.print', input(), true))}>
+          <Button
+            disabled={!bookId}
+            loading={busy === 'save'}
+            onClick={() => void run('save', () => openFile('registers.print', input(), true))}
+          >
             Lưu PDF…
           </Button>
-          <Button icon={<FileExcelOutlined />} disabled={!bookId} loading={busy === 'xlsx'} onClick={() => void run('xlsx', () => openFile('registers.export', input(), true))}>
+          <Button
+            icon={<FileExcelOutlined />}
+            disabled={!bookId}
+            loading={busy === 'xlsx'}
+            onClick={() => void run('xlsx', () => openFile('registers.export', input(), true))}
+          >
             Xuất Excel
           </Button>
           {canClose && book && !book.closed && (

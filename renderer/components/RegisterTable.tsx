@@ -48,7 +48,9 @@ export function RegisterTable<T extends { id: string; cancelled?: boolean }>(pro
         />
       </div>
       <Typography.Text className="vt-status" data-testid="register-status">
-        {list.loading ? 'Đang tải…' : `Đã hiện ${list.items.length.toLocaleString('vi-VN')} văn bản${list.done ? '' : ' — cuộn xuống để xem tiếp'}`}
+        {list.loading
+          ? 'Đang tải…'
+          : `Đã hiện ${list.items.length.toLocaleString('vi-VN')} văn bản${list.done ? '' : ' — cuộn xuống để xem tiếp'}`}
         {props.hint}
       </Typography.Text>
     </>

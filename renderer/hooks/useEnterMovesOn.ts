@@ -24,7 +24,9 @@ export function hasActiveOption(el: HTMLElement): boolean {
 }
 
 function firstVisibleOption(): HTMLElement | null {
-  return document.querySelector<HTMLElement>('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:not(.ant-select-item-option-disabled)');
+  return document.querySelector<HTMLElement>(
+    '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:not(.ant-select-item-option-disabled)',
+  );
 }
 
 export function useEnterMovesOn(onLastField: () => void) {

@@ -43,13 +43,35 @@ interface Section {
 
 const SECTIONS: Section[] = [
   { key: 'overview', label: 'Tổng quan', icon: <DashboardOutlined />, page: (me) => <OverviewPage me={me} /> },
-  { key: 'incoming', label: 'Văn bản đến', icon: <InboxOutlined />, page: (me, refresh) => <IncomingRegisterPage me={me} onChanged={refresh} /> },
+  {
+    key: 'incoming',
+    label: 'Văn bản đến',
+    icon: <InboxOutlined />,
+    page: (me, refresh) => <IncomingRegisterPage me={me} onChanged={refresh} />,
+  },
   { key: 'tasks', label: 'Việc của tôi', icon: <CheckSquareOutlined />, page: (me, refresh) => <TasksPage me={me} onChanged={refresh} /> },
   { key: 'outgoing', label: 'Văn bản đi', icon: <SendOutlined />, page: (me) => <OutgoingRegisterPage me={me} /> },
   { key: 'dossiers', label: 'Hồ sơ công việc', icon: <FolderOpenOutlined />, page: (me) => <DossiersPage me={me} /> },
-  { key: 'search', label: 'Tìm kiếm', icon: <SearchOutlined />, page: (_me, _refresh, ctx) => <SearchPage initial={ctx.searchText} onOpen={ctx.open} /> },
-  { key: 'reports', label: 'Báo cáo', icon: <BarChartOutlined />, page: () => <ReportsPage />, visible: (me) => me.roles.some((r) => r === 'admin' || r === 'clerk' || r === 'leader' || r === 'archivist') },
-  { key: 'imports', label: 'Nhập sổ cũ', icon: <ImportOutlined />, page: () => <ImportPage />, visible: (me) => me.roles.some((r) => r === 'admin' || r === 'clerk') },
+  {
+    key: 'search',
+    label: 'Tìm kiếm',
+    icon: <SearchOutlined />,
+    page: (_me, _refresh, ctx) => <SearchPage initial={ctx.searchText} onOpen={ctx.open} />,
+  },
+  {
+    key: 'reports',
+    label: 'Báo cáo',
+    icon: <BarChartOutlined />,
+    page: () => <ReportsPage />,
+    visible: (me) => me.roles.some((r) => r === 'admin' || r === 'clerk' || r === 'leader' || r === 'archivist'),
+  },
+  {
+    key: 'imports',
+    label: 'Nhập sổ cũ',
+    icon: <ImportOutlined />,
+    page: () => <ImportPage />,
+    visible: (me) => me.roles.some((r) => r === 'admin' || r === 'clerk'),
+  },
   { key: 'catalog', label: 'Danh mục', icon: <AppstoreOutlined />, page: (me) => <CatalogPage me={me} /> },
   { key: 'sync', label: 'Đồng bộ', icon: <SyncOutlined />, page: (me) => <SyncPage me={me} /> },
   { key: 'admin', label: 'Quản trị', icon: <SettingOutlined />, page: () => <AdminPage />, visible: (me) => me.roles.includes('admin') },
@@ -74,7 +96,10 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
   const [backupWarning, setBackupWarning] = useState<string | null>(null);
   useEffect(() => {
     if (!me.roles.includes('admin')) return;
-    api.call('backup.status').then((s) => setBackupWarning(s.warning), () => {});
+    api.call('backup.status').then(
+      (s) => setBackupWarning(s.warning),
+      () => {},
+    );
   }, [me]);
   // Sync that needs a person: stopped (another server, revoked) or a number clash to resolve.
   const [syncAttention, setSyncAttention] = useState<string | null>(null);
@@ -83,7 +108,11 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
       api.call('sync.status').then(
         (s) =>
           setSyncAttention(
-            s.stopped ? `Đồng bộ đã dừng: ${s.lastError ?? ''}` : s.clashes > 0 ? `Có ${s.clashes} số trùng giữa các máy cần cấp số mới (mục Đồng bộ).` : null,
+            s.stopped
+              ? `Đồng bộ đã dừng: ${s.lastError ?? ''}`
+              : s.clashes > 0
+                ? `Có ${s.clashes} số trùng giữa các máy cần cấp số mới (mục Đồng bộ).`
+                : null,
           ),
         () => {},
       );
@@ -106,7 +135,8 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
     void refresh().then((d) => {
       if (!d || !window.vanthu || typeof Notification === 'undefined') return;
       const today = d.dueSoon.filter((t) => t.deadline === d.today).length;
-      if (today + d.overdue.length > 0) new Notification('VănThư', { body: `${today} việc đến hạn hôm nay, ${d.overdue.length} việc quá hạn.` });
+      if (today + d.overdue.length > 0)
+        new Notification('VănThư', { body: `${today} việc đến hạn hôm nay, ${d.overdue.length} việc quá hạn.` });
     });
   }, [refresh]);
   const visible = SECTIONS.filter((s) => !s.visible || s.visible(me));

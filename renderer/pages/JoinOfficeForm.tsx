@@ -21,7 +21,9 @@ export function JoinOfficeForm({ join, onJoined }: { join: { url: string; code: 
     try {
       const r = await api.call('setup.join', values);
       if (!r.initialized) {
-        setError('Đơn vị trên máy chủ chưa có dữ liệu. Hãy thiết lập máy đầu tiên của đơn vị (thẻ bên cạnh); máy này đã được đăng ký và sẽ gửi dữ liệu lên.');
+        setError(
+          'Đơn vị trên máy chủ chưa có dữ liệu. Hãy thiết lập máy đầu tiên của đơn vị (thẻ bên cạnh); máy này đã được đăng ký và sẽ gửi dữ liệu lên.',
+        );
         return;
       }
       message.success('Đã tải dữ liệu của đơn vị. Hãy đăng nhập bằng tài khoản của mình.');
@@ -37,9 +39,14 @@ export function JoinOfficeForm({ join, onJoined }: { join: { url: string; code: 
   return (
     <>
       <Typography.Paragraph type="secondary">
-        Nhập địa chỉ máy chủ đồng bộ và mã đăng ký do quản trị cấp. Dữ liệu của đơn vị (người dùng, sổ, văn bản) được tải về máy này; sau đó đăng nhập như ở máy khác.
+        Nhập địa chỉ máy chủ đồng bộ và mã đăng ký do quản trị cấp. Dữ liệu của đơn vị (người dùng, sổ, văn bản) được tải về máy này; sau đó
+        đăng nhập như ở máy khác.
       </Typography.Paragraph>
-      {join && <Typography.Paragraph type="secondary">Địa chỉ {join.code ? 'và mã ' : ''}lấy từ tệp cấu hình vanthu.config.json của bộ phận tin học.</Typography.Paragraph>}
+      {join && (
+        <Typography.Paragraph type="secondary">
+          Địa chỉ {join.code ? 'và mã ' : ''}lấy từ tệp cấu hình vanthu.config.json của bộ phận tin học.
+        </Typography.Paragraph>
+      )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="join-error" />}
       <Form
         form={form}

@@ -66,7 +66,9 @@ export function SetupPage({
               Nhập tên cơ quan và tạo tài khoản quản trị. Sổ văn bản đến của năm nay và danh mục loại văn bản được tạo sẵn.
             </Typography.Paragraph>
             {preset && (
-              <Typography.Paragraph type="secondary">Tên và mã đơn vị lấy từ tệp cấu hình vanthu.config.json của bộ phận tin học; có thể sửa.</Typography.Paragraph>
+              <Typography.Paragraph type="secondary">
+                Tên và mã đơn vị lấy từ tệp cấu hình vanthu.config.json của bộ phận tin học; có thể sửa.
+              </Typography.Paragraph>
             )}
             <Form
               form={form}
@@ -76,19 +78,35 @@ export function SetupPage({
               disabled={busy}
               initialValues={{ unitName: preset?.unitName ?? undefined, unitCode: preset?.unitCode ?? undefined }}
             >
-              <Form.Item name="unitName" label="Tên cơ quan, đơn vị" rules={[{ required: true, whitespace: true, message: 'Chưa nhập tên cơ quan.' }]}>
+              <Form.Item
+                name="unitName"
+                label="Tên cơ quan, đơn vị"
+                rules={[{ required: true, whitespace: true, message: 'Chưa nhập tên cơ quan.' }]}
+              >
                 <Input autoFocus placeholder="Ví dụ: Phòng Giáo dục và Đào tạo huyện Đông Anh" />
               </Form.Item>
-              <Form.Item name="unitCode" label="Mã, chữ viết tắt của cơ quan" rules={[{ required: true, whitespace: true, message: 'Chưa nhập mã cơ quan.' }]}>
+              <Form.Item
+                name="unitCode"
+                label="Mã, chữ viết tắt của cơ quan"
+                rules={[{ required: true, whitespace: true, message: 'Chưa nhập mã cơ quan.' }]}
+              >
                 <Input placeholder="Ví dụ: PGDĐT" />
               </Form.Item>
-              <Form.Item name="adminFullName" label="Họ và tên người quản trị" rules={[{ required: true, whitespace: true, message: 'Chưa nhập họ và tên.' }]}>
+              <Form.Item
+                name="adminFullName"
+                label="Họ và tên người quản trị"
+                rules={[{ required: true, whitespace: true, message: 'Chưa nhập họ và tên.' }]}
+              >
                 <Input />
               </Form.Item>
               <Form.Item name="adminUsername" label="Tên đăng nhập" rules={[{ required: true, message: 'Chưa nhập tên đăng nhập.' }]}>
                 <Input autoComplete="username" />
               </Form.Item>
-              <Form.Item name="adminPassword" label="Mật khẩu (ít nhất 8 ký tự)" rules={[{ required: true, min: 8, message: 'Mật khẩu cần ít nhất 8 ký tự.' }]}>
+              <Form.Item
+                name="adminPassword"
+                label="Mật khẩu (ít nhất 8 ký tự)"
+                rules={[{ required: true, min: 8, message: 'Mật khẩu cần ít nhất 8 ký tự.' }]}
+              >
                 <Input.Password autoComplete="new-password" />
               </Form.Item>
               <Form.Item
@@ -98,7 +116,8 @@ export function SetupPage({
                 rules={[
                   { required: true, message: 'Hãy nhập lại mật khẩu.' },
                   ({ getFieldValue }) => ({
-                    validator: (_, v) => (v === getFieldValue('adminPassword') ? Promise.resolve() : Promise.reject(new Error('Hai mật khẩu không khớp.'))),
+                    validator: (_, v) =>
+                      v === getFieldValue('adminPassword') ? Promise.resolve() : Promise.reject(new Error('Hai mật khẩu không khớp.')),
                   }),
                 ]}
               >

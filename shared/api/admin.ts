@@ -30,7 +30,10 @@ export const setupInitializeInput = z.object({
 });
 
 export const loginInput = z.object({
-  username: z.string({ error: 'Chưa nhập tên đăng nhập.' }).max(100).transform((s) => s.normalize('NFC').trim().toLowerCase()),
+  username: z
+    .string({ error: 'Chưa nhập tên đăng nhập.' })
+    .max(100)
+    .transform((s) => s.normalize('NFC').trim().toLowerCase()),
   password: z.string({ error: 'Chưa nhập mật khẩu.' }).min(1, { error: 'Chưa nhập mật khẩu.' }).max(200),
 });
 

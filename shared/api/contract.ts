@@ -38,7 +38,16 @@ import {
 } from './backup.js';
 import { importPreviewInput, importPreviewOutput, importRunInput, importRunOutput, importStageOutput } from './imports.js';
 import { overviewOutput, REPORT_GROUPS, reportInput, reportOutput } from './reports.js';
-import { conflictIdInput, renumberInput, renumberOutput, syncClashOutput, syncConflictOutput, syncConnectInput, syncSettingsInput, syncStatusOutput } from './sync.js';
+import {
+  conflictIdInput,
+  renumberInput,
+  renumberOutput,
+  syncClashOutput,
+  syncConflictOutput,
+  syncConnectInput,
+  syncSettingsInput,
+  syncStatusOutput,
+} from './sync.js';
 import { officeSettingsInput, officeSettingsOutput, symbolSettingsInput, symbolSettingsOutput } from './settings.js';
 import {
   DRAFT_STATUSES,
@@ -84,7 +93,12 @@ interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   transports?: readonly Transport[];
 }
 
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, access: Access, transports?: readonly Transport[]): MethodSpec<I, O> {
+function method<I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  access: Access,
+  transports?: readonly Transport[],
+): MethodSpec<I, O> {
   return transports ? { input, output, access, transports } : { input, output, access };
 }
 
@@ -142,13 +156,19 @@ export const contract = {
   'departments.delete': method(z.object({ id }), ok, ['admin']),
 
   'agencies.search': method(
-    z.object({ q: z.string().max(200).optional(), limit: z.number().int().min(1).max(5000).optional() }).optional().transform((v) => v ?? {}),
+    z
+      .object({ q: z.string().max(200).optional(), limit: z.number().int().min(1).max(5000).optional() })
+      .optional()
+      .transform((v) => v ?? {}),
     z.array(z.object({ id: z.string(), name: z.string() })),
     'user',
   ),
   'docTypes.list': method(empty, z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })), 'user'),
   'books.list': method(
-    z.object({ kind: z.enum(['incoming', 'outgoing']).optional() }).optional().transform((v) => v ?? {}),
+    z
+      .object({ kind: z.enum(['incoming', 'outgoing']).optional() })
+      .optional()
+      .transform((v) => v ?? {}),
     z.array(bookOutput),
     'user',
   ),
@@ -168,7 +188,10 @@ export const contract = {
   'outgoing.get': method(z.object({ id }), documentOutput, 'user'),
   'outgoing.replies': method(z.object({ id }), outgoingRepliesOutput, 'user'),
   'outgoing.drafts': method(
-    z.object({ statuses: z.array(z.enum(DRAFT_STATUSES)).optional() }).optional().transform((v) => v ?? {}),
+    z
+      .object({ statuses: z.array(z.enum(DRAFT_STATUSES)).optional() })
+      .optional()
+      .transform((v) => v ?? {}),
     z.array(draftOutput),
     'user',
   ),
@@ -190,12 +213,23 @@ export const contract = {
   'incoming.handling': method(z.object({ id }), handlingOutput, 'user'),
   'incoming.history': method(z.object({ id }), historyOutput, 'user'),
   'incoming.followUp': method(followUpInput, followUpOutput, 'user'),
-  'tasks.mine': method(z.object({ includeDone: z.boolean().optional() }).optional().transform((v) => v ?? {}), z.array(taskOutput), 'user'),
+  'tasks.mine': method(
+    z
+      .object({ includeDone: z.boolean().optional() })
+      .optional()
+      .transform((v) => v ?? {}),
+    z.array(taskOutput),
+    'user',
+  ),
   'tasks.update': method(taskUpdateInput, ok, 'user'),
   'tasks.complete': method(taskCompleteInput, ok, 'user'),
   'tasks.reassign': method(taskReassignInput, ok, LEADERS),
   'dashboard.deadlines': method(empty, deadlinesOutput, 'user'),
-  'users.directory': method(empty, z.array(z.object({ id: z.string(), fullName: z.string(), roles: z.array(z.string()), departmentId: z.string().nullable() })), 'user'),
+  'users.directory': method(
+    empty,
+    z.array(z.object({ id: z.string(), fullName: z.string(), roles: z.array(z.string()), departmentId: z.string().nullable() })),
+    'user',
+  ),
 
   'settings.symbols': method(empty, symbolSettingsOutput, 'user'),
   'settings.saveSymbols': method(symbolSettingsInput, symbolSettingsOutput, ['clerk']),
@@ -205,10 +239,17 @@ export const contract = {
   'catalogue.get': method(z.object({ year: z.number().int() }), catalogueOutput, 'user'),
   'catalogue.saveHeading': method(headingInput, catalogueOutput, ['clerk', 'leader', 'archivist']),
   'catalogue.saveEntry': method(entryInput, catalogueOutput, ['clerk', 'leader', 'archivist']),
-  'catalogue.copyFromYear': method(z.object({ from: z.number().int(), to: z.number().int() }), catalogueOutput, ['clerk', 'leader', 'archivist']),
+  'catalogue.copyFromYear': method(z.object({ from: z.number().int(), to: z.number().int() }), catalogueOutput, [
+    'clerk',
+    'leader',
+    'archivist',
+  ]),
   'dossiers.open': method(openDossierInput, dossierOutput, 'user'),
   'dossiers.list': method(
-    z.object({ year: z.number().int().optional(), status: z.enum(['mo', 'ket_thuc', 'nop_luu']).optional(), keeperId: id.optional() }).optional().transform((v) => v ?? {}),
+    z
+      .object({ year: z.number().int().optional(), status: z.enum(['mo', 'ket_thuc', 'nop_luu']).optional(), keeperId: id.optional() })
+      .optional()
+      .transform((v) => v ?? {}),
     z.array(dossierOutput),
     'user',
   ),

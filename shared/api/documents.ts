@@ -1,11 +1,6 @@
 // Incoming (and later outgoing) documents: what the register holds, and what may be asked of it.
 import { z } from 'zod';
-import {
-  CONFIDENTIALITIES,
-  CONFIDENTIALITY_LABELS,
-  URGENCIES,
-  URGENCY_LABELS,
-} from '../domain/enums.js';
+import { CONFIDENTIALITIES, CONFIDENTIALITY_LABELS, URGENCIES, URGENCY_LABELS } from '../domain/enums.js';
 import { INCOMING_STATUSES } from '../domain/workflow.js';
 import { choice, id, instant, isoDate, line, optionalText, text } from './fields.js';
 

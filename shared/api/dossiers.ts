@@ -7,13 +7,19 @@ export const RETENTION_OPTIONS = ['5', '10', '20', '50', '70', 'vinh_vien'] as c
 
 export const retention = z
   .string({ error: 'Chưa chọn thời hạn bảo quản.' })
-  .refine((r) => r === 'vinh_vien' || (/^\d{1,3}$/.test(r) && Number(r) >= 1 && Number(r) <= 100), { error: 'Thời hạn bảo quản phải là Vĩnh viễn hoặc một số năm.' });
+  .refine((r) => r === 'vinh_vien' || (/^\d{1,3}$/.test(r) && Number(r) >= 1 && Number(r) <= 100), {
+    error: 'Thời hạn bảo quản phải là Vĩnh viễn hoặc một số năm.',
+  });
 
 export function retentionLabel(r: string): string {
   return r === 'vinh_vien' ? 'Vĩnh viễn' : `${r} năm`;
 }
 
-const year = z.number({ error: 'Năm phải là một số.' }).int().min(1990, { error: 'Năm không hợp lệ.' }).max(2200, { error: 'Năm không hợp lệ.' });
+const year = z
+  .number({ error: 'Năm phải là một số.' })
+  .int()
+  .min(1990, { error: 'Năm không hợp lệ.' })
+  .max(2200, { error: 'Năm không hợp lệ.' });
 
 export const headingInput = z.object({
   id: id.optional(),
@@ -36,7 +42,16 @@ export const entryInput = z.object({
 
 export const catalogueOutput = z.object({
   year: z.number().int(),
-  headings: z.array(z.object({ id: z.string(), level: z.number().int(), parentId: z.string().nullable(), label: z.string(), title: z.string(), abbreviation: z.string().nullable() })),
+  headings: z.array(
+    z.object({
+      id: z.string(),
+      level: z.number().int(),
+      parentId: z.string().nullable(),
+      label: z.string(),
+      title: z.string(),
+      abbreviation: z.string().nullable(),
+    }),
+  ),
   entries: z.array(
     z.object({
       id: z.string(),
@@ -101,7 +116,11 @@ export const dossierOutput = z.object({
 });
 export type DossierRecord = z.infer<typeof dossierOutput>;
 
-export const DOSSIER_STATUS_LABELS: Record<DossierRecord['status'], string> = { mo: 'Đang mở', ket_thuc: 'Đã kết thúc', nop_luu: 'Đã nộp lưu' };
+export const DOSSIER_STATUS_LABELS: Record<DossierRecord['status'], string> = {
+  mo: 'Đang mở',
+  ket_thuc: 'Đã kết thúc',
+  nop_luu: 'Đã nộp lưu',
+};
 
 export const addItemsInput = z.object({
   dossierId: id,

@@ -77,4 +77,8 @@ export function choice<const T extends readonly [string, ...string[]]>(label: st
 
 export const id = z.string({ error: 'Thiếu mã bản ghi.' }).min(1, { error: 'Thiếu mã bản ghi.' }).max(64);
 
-export const empty = z.object({}).strict().optional().transform(() => ({}));
+export const empty = z
+  .object({})
+  .strict()
+  .optional()
+  .transform(() => ({}));

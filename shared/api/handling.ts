@@ -52,7 +52,12 @@ export const taskCompleteInput = z.object({
   result: text('kết quả xử lý', 2000),
   replyCode: optionalText('số, ký hiệu văn bản trả lời', 50),
 });
-export const taskReassignInput = z.object({ taskId: id, userId: id, deadline: isoDate('hạn xử lý').nullish(), note: optionalText('ghi chú', 1000) });
+export const taskReassignInput = z.object({
+  taskId: id,
+  userId: id,
+  deadline: isoDate('hạn xử lý').nullish(),
+  note: optionalText('ghi chú', 1000),
+});
 
 export const taskOutput = z.object({
   id: z.string(),
@@ -95,7 +100,14 @@ export const handlingOutput = z.object({
 export type Handling = z.infer<typeof handlingOutput>;
 
 export const historyOutput = z.array(
-  z.object({ id: z.string(), at: z.string(), userId: z.string().nullable(), userName: z.string().nullable(), action: z.string(), summary: z.string() }),
+  z.object({
+    id: z.string(),
+    at: z.string(),
+    userId: z.string().nullable(),
+    userName: z.string().nullable(),
+    action: z.string(),
+    summary: z.string(),
+  }),
 );
 export type HistoryEntry = z.infer<typeof historyOutput>[number];
 
@@ -130,6 +142,10 @@ export const followUpOutput = z.object({
 export type FollowUpList = z.infer<typeof followUpOutput>;
 
 export const followUpInput = z
-  .object({ year: z.number().int().optional(), limit: z.number().int().min(1).max(500).optional().default(200), cursor: z.string().max(100).nullish() })
+  .object({
+    year: z.number().int().optional(),
+    limit: z.number().int().min(1).max(500).optional().default(200),
+    cursor: z.string().max(100).nullish(),
+  })
   .optional()
   .transform((v) => v ?? { limit: 200 });

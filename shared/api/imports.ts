@@ -6,7 +6,20 @@ export const IMPORT_KINDS = ['incoming', 'outgoing'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** The register columns (DOMAIN.md, PL IV) a sheet's columns can be mapped to. */
-export const IMPORT_FIELDS = ['receivedDate', 'number', 'agency', 'code', 'issuedDate', 'summary', 'type', 'recipient', 'signer', 'recipients', 'copies', 'notes'] as const;
+export const IMPORT_FIELDS = [
+  'receivedDate',
+  'number',
+  'agency',
+  'code',
+  'issuedDate',
+  'summary',
+  'type',
+  'recipient',
+  'signer',
+  'recipients',
+  'copies',
+  'notes',
+] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {

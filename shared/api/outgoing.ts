@@ -13,12 +13,29 @@ const numbering = {
 };
 
 export const outgoingPreviewInput = z.object(numbering);
-export const outgoingPreviewOutput = z.object({ bookId: z.string().nullable(), bookName: z.string(), number: z.number().int(), code: z.string() });
+export const outgoingPreviewOutput = z.object({
+  bookId: z.string().nullable(),
+  bookName: z.string(),
+  number: z.number().int(),
+  code: z.string(),
+});
 
 export const outgoingReserveInput = z.object({ ...numbering, summary: optionalText('trích yếu nội dung', 500), draftId: id.optional() });
 
-const pages = z.number().int().min(1, { error: 'Số trang ít nhất là 1.' }).max(100000).nullish().transform((v) => v ?? null);
-const copies = z.number({ error: 'Số lượng bản phải là một số.' }).int().min(1, { error: 'Số lượng bản ít nhất là 1.' }).max(100000).nullish().transform((v) => v ?? null);
+const pages = z
+  .number()
+  .int()
+  .min(1, { error: 'Số trang ít nhất là 1.' })
+  .max(100000)
+  .nullish()
+  .transform((v) => v ?? null);
+const copies = z
+  .number({ error: 'Số lượng bản phải là một số.' })
+  .int()
+  .min(1, { error: 'Số lượng bản ít nhất là 1.' })
+  .max(100000)
+  .nullish()
+  .transform((v) => v ?? null);
 
 export const outgoingIssueInput = z.object({
   /** A number taken earlier (lấy số) to issue now; without it the number is given here. */
@@ -44,7 +61,16 @@ export const outgoingIssueInput = z.object({
 export type OutgoingIssueInput = z.output<typeof outgoingIssueInput>;
 
 export const outgoingCancelInput = z.object({ id, reason: text('lý do hủy', 500) });
-export const outgoingRepliesOutput = z.array(z.object({ id: z.string(), number: z.number().int(), year: z.number().int(), code: z.string(), agencyName: z.string(), summary: z.string() }));
+export const outgoingRepliesOutput = z.array(
+  z.object({
+    id: z.string(),
+    number: z.number().int(),
+    year: z.number().int(),
+    code: z.string(),
+    agencyName: z.string(),
+    summary: z.string(),
+  }),
+);
 
 export const DRAFT_STATUSES = ['du_thao', 'trinh_ky', 'da_ky', 'da_cap_so', 'phat_hanh'] as const;
 export const DRAFT_STATUS_LABELS: Record<(typeof DRAFT_STATUSES)[number], string> = {

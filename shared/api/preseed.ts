@@ -2,10 +2,17 @@
 // config folder (%ProgramData%\VanThu, /etc/vanthu) before the first start.
 import { z } from 'zod';
 
-const url = (label: string) => z.string().url({ error: `${label} không phải địa chỉ hợp lệ.` }).max(500);
+const url = (label: string) =>
+  z
+    .string()
+    .url({ error: `${label} không phải địa chỉ hợp lệ.` })
+    .max(500);
 
 export const preseedSchema = z.strictObject({
-  office: z.strictObject({ name: z.string().trim().min(1).max(200), code: z.string().trim().min(1).max(30) }).partial().optional(),
+  office: z
+    .strictObject({ name: z.string().trim().min(1).max(200), code: z.string().trim().min(1).max(30) })
+    .partial()
+    .optional(),
   sync: z.strictObject({ serverUrl: url('sync.serverUrl'), enrollmentCode: z.string().trim().min(4).max(100).optional() }).optional(),
   updates: z.strictObject({ url: url('updates.url') }).optional(),
   backup: z.strictObject({ folder: z.string().trim().min(1).max(1000), daily: z.boolean().default(true) }).optional(),

@@ -30,7 +30,13 @@ export const reportRow = z.object({
 });
 export type ReportRow = z.infer<typeof reportRow>;
 
-export const reportOutput = z.object({ from: z.string(), to: z.string(), groupBy: z.enum(REPORT_GROUPS), rows: z.array(reportRow), total: reportRow });
+export const reportOutput = z.object({
+  from: z.string(),
+  to: z.string(),
+  groupBy: z.enum(REPORT_GROUPS),
+  rows: z.array(reportRow),
+  total: reportRow,
+});
 export type Report = z.infer<typeof reportOutput>;
 
 export const overviewOutput = z.object({
@@ -40,7 +46,9 @@ export const overviewOutput = z.object({
   awaitingDirection: z.number().int(),
   dueSoon: z.number().int(),
   overdue: z.number().int(),
-  byDepartment: z.array(z.object({ departmentId: z.string().nullable(), name: z.string(), open: z.number().int(), overdue: z.number().int() })),
+  byDepartment: z.array(
+    z.object({ departmentId: z.string().nullable(), name: z.string(), open: z.number().int(), overdue: z.number().int() }),
+  ),
   lastDays: z.array(z.object({ date: z.string(), incoming: z.number().int(), outgoing: z.number().int() })),
 });
 export type Overview = z.infer<typeof overviewOutput>;
@@ -72,14 +80,24 @@ export function foldReport(counted: CountedGroup[], groupBy: Report['groupBy']):
     byKey.set(key, row);
   }
   const rows = [...byKey.values()].sort((a, b) =>
-    groupBy === 'month' ? a.key.localeCompare(b.key) : b.incoming + b.outgoing - (a.incoming + a.outgoing) || a.label.localeCompare(b.label, 'vi'),
+    groupBy === 'month'
+      ? a.key.localeCompare(b.key)
+      : b.incoming + b.outgoing - (a.incoming + a.outgoing) || a.label.localeCompare(b.label, 'vi'),
   );
   return { rows, total: sumRows(rows) };
 }
 
 export function sumRows(rows: ReportRow[]): ReportRow {
   return rows.reduce<ReportRow>(
-    (t, r) => ({ ...t, incoming: t.incoming + r.incoming, outgoing: t.outgoing + r.outgoing, onTime: t.onTime + r.onTime, late: t.late + r.late, open: t.open + r.open, overdue: t.overdue + r.overdue }),
+    (t, r) => ({
+      ...t,
+      incoming: t.incoming + r.incoming,
+      outgoing: t.outgoing + r.outgoing,
+      onTime: t.onTime + r.onTime,
+      late: t.late + r.late,
+      open: t.open + r.open,
+      overdue: t.overdue + r.overdue,
+    }),
     { key: 'total', label: 'Tổng cộng', incoming: 0, outgoing: 0, onTime: 0, late: 0, open: 0, overdue: 0 },
   );
 }

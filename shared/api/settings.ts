@@ -12,7 +12,13 @@ export const symbolSettingsInput = z.object({
   organ: z
     .string()
     .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().min(1, { error: 'Chưa nhập chữ viết tắt của cơ quan.' }).max(30, { error: 'Chữ viết tắt dài quá 30 ký tự.' }).regex(/^[\p{L}\p{N}]+$/u, { error: 'Chữ viết tắt chỉ gồm chữ và số, không dấu cách.' })),
+    .pipe(
+      z
+        .string()
+        .min(1, { error: 'Chưa nhập chữ viết tắt của cơ quan.' })
+        .max(30, { error: 'Chữ viết tắt dài quá 30 ký tự.' })
+        .regex(/^[\p{L}\p{N}]+$/u, { error: 'Chữ viết tắt chỉ gồm chữ và số, không dấu cách.' }),
+    ),
   /** Only the types whose pattern differs from the default are kept. */
   patterns: z.record(z.string().max(20), pattern),
   confidentialMark: z.string().trim().max(10).optional(),
@@ -34,9 +40,23 @@ export const officeSettingsOutput = z.object({
 });
 
 export const officeSettingsInput = z.object({
-  attachmentsMaxMb: z.number({ error: 'Giới hạn dung lượng phải là một số.' }).int().min(1, { error: 'Giới hạn ít nhất 1 MB.' }).max(2048, { error: 'Giới hạn tối đa 2048 MB.' }),
+  attachmentsMaxMb: z
+    .number({ error: 'Giới hạn dung lượng phải là một số.' })
+    .int()
+    .min(1, { error: 'Giới hạn ít nhất 1 MB.' })
+    .max(2048, { error: 'Giới hạn tối đa 2048 MB.' }),
   stampCorner: z.enum(['top-left', 'top-right', 'bottom-left', 'bottom-right'], { error: 'Vị trí dấu ĐẾN không hợp lệ.' }),
   holidays: z
-    .array(z.string().refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { error: 'Có ngày nghỉ không phải ngày có thật.' }))
+    .array(
+      z
+        .string()
+        .refine(
+          (d) =>
+            /^\d{4}-\d{2}-\d{2}$/.test(d) &&
+            !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
+            new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+          { error: 'Có ngày nghỉ không phải ngày có thật.' },
+        ),
+    )
     .max(400),
 });

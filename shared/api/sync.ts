@@ -3,11 +3,7 @@
 import { z } from 'zod';
 
 export const syncConnectInput = z.object({
-  url: z
-    .string({ error: 'Cần địa chỉ máy chủ đồng bộ.' })
-    .trim()
-    .min(1, { error: 'Cần địa chỉ máy chủ đồng bộ.' })
-    .max(500),
+  url: z.string({ error: 'Cần địa chỉ máy chủ đồng bộ.' }).trim().min(1, { error: 'Cần địa chỉ máy chủ đồng bộ.' }).max(500),
   code: z
     .string({ error: 'Cần mã đăng ký.' })
     .trim()
@@ -60,7 +56,14 @@ export const syncClashOutput = z.object({
   year: z.number().int(),
   number: z.number().int(),
   documents: z.array(
-    z.object({ id: z.string(), kind: z.enum(['incoming', 'outgoing']), code: z.string(), summary: z.string(), receivedDate: z.string(), agencyName: z.string() }),
+    z.object({
+      id: z.string(),
+      kind: z.enum(['incoming', 'outgoing']),
+      code: z.string(),
+      summary: z.string(),
+      receivedDate: z.string(),
+      agencyName: z.string(),
+    }),
   ),
 });
 export type SyncClash = z.infer<typeof syncClashOutput>;

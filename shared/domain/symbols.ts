@@ -18,11 +18,17 @@ export function formatOutgoingNumber(n: number): string {
 }
 
 export function patternFor(typeCode: string, settings: SymbolSettings): string {
-  return settings.patterns[typeCode] ?? ((TYPES_WITHOUT_TYPE_PART as readonly string[]).includes(typeCode) ? DEFAULT_PATTERN_NO_TYPE : DEFAULT_PATTERN_WITH_TYPE);
+  return (
+    settings.patterns[typeCode] ??
+    ((TYPES_WITHOUT_TYPE_PART as readonly string[]).includes(typeCode) ? DEFAULT_PATTERN_NO_TYPE : DEFAULT_PATTERN_WITH_TYPE)
+  );
 }
 
 /** Fills a pattern; an empty part takes its separator with it ("{so}/{coquan}-{donvi}" with no unit → "05/SGDĐT"). */
-export function buildSymbol(pattern: string, parts: { number: number; typeCode: string; organ: string; unit: string | null; year: number }): string {
+export function buildSymbol(
+  pattern: string,
+  parts: { number: number; typeCode: string; organ: string; unit: string | null; year: number },
+): string {
   const values: Record<string, string> = {
     so: formatOutgoingNumber(parts.number),
     // Type abbreviations keep their own case (TTr, CTr, QyĐ — PL III); organ and unit are upper case.
@@ -31,8 +37,13 @@ export function buildSymbol(pattern: string, parts: { number: number; typeCode: 
     donvi: (parts.unit ?? '').toLocaleUpperCase('vi'),
     nam: String(parts.year),
   };
-  const filled = pattern.replace(/([-/.]?)\{(so|loai|coquan|donvi|nam)\}/g, (_, sep: string, key: string) => (values[key] ? `${sep}${values[key]}` : ''));
-  return filled.normalize('NFC').replace(/\s+/g, '').replace(/^[-/.]+/, '');
+  const filled = pattern.replace(/([-/.]?)\{(so|loai|coquan|donvi|nam)\}/g, (_, sep: string, key: string) =>
+    values[key] ? `${sep}${values[key]}` : '',
+  );
+  return filled
+    .normalize('NFC')
+    .replace(/\s+/g, '')
+    .replace(/^[-/.]+/, '');
 }
 
 export const SIGNER_PREFIXES = ['', 'TM.', 'KT.', 'TL.', 'Q.', 'TUQ.'] as const;

@@ -87,7 +87,14 @@ const isPrimitive = (v: unknown) => v === null || typeof v === 'string' || typeo
 const pulledChange = z.custom<PulledChange>((v) => {
   if (typeof v !== 'object' || v === null) return false;
   const c = v as Record<string, unknown>;
-  if (typeof c.seq !== 'number' || typeof c.changeId !== 'string' || typeof c.deviceId !== 'string' || typeof c.table !== 'string' || typeof c.rowId !== 'string') return false;
+  if (
+    typeof c.seq !== 'number' ||
+    typeof c.changeId !== 'string' ||
+    typeof c.deviceId !== 'string' ||
+    typeof c.table !== 'string' ||
+    typeof c.rowId !== 'string'
+  )
+    return false;
   if (typeof c.hlc !== 'string' || !HLC_PATTERN.test(c.hlc)) return false;
   if (typeof c.fields !== 'object' || c.fields === null || Array.isArray(c.fields)) return false;
   for (const value of Object.values(c.fields)) if (!isPrimitive(value)) return false;

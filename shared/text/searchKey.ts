@@ -3,13 +3,7 @@
 const COMBINING_MARKS = /\p{M}/gu;
 
 export function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFC')
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
+  return text.normalize('NFC').normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }
 
 /** Words of a search query, folded; punctuation separates words like FTS5's unicode61 does. */

@@ -14,11 +14,18 @@ const file = process.argv[2]!;
 const dir = mkdtempSync(join(tmpdir(), 'vanthu-bench-attach-'));
 const store = openStore(join(dir, 'bench.sqlite'));
 initialize(store, { unitName: 'Sở GD-ĐT', unitCode: 'SGDĐT', adminUsername: 'admin', adminFullName: 'Quản trị', adminPasswordHash: 'x' });
-const doc = registerIncoming(store, { userId: null }, { agency: 'Bộ GD-ĐT', code: '1/BGDĐT', type: 'CV', issuedDate: '2026-01-02', summary: 'Tệp lớn', ...INCOMING_DEFAULTS });
+const doc = registerIncoming(
+  store,
+  { userId: null },
+  { agency: 'Bộ GD-ĐT', code: '1/BGDĐT', type: 'CV', issuedDate: '2026-01-02', summary: 'Tệp lớn', ...INCOMING_DEFAULTS },
+);
 const service = new AttachmentsService(store, new BlobStore(join(dir, 'files')));
 const before = process.resourceUsage().maxRSS * 1024;
 const t = performance.now();
-const a = await service.add({ userId: null }, { documentId: doc.id, name: 'lon.pdf', source: createReadStream(file), declaredSize: statSync(file).size });
+const a = await service.add(
+  { userId: null },
+  { documentId: doc.id, name: 'lon.pdf', source: createReadStream(file), declaredSize: statSync(file).size },
+);
 const ms = performance.now() - t;
 const after = process.resourceUsage().maxRSS * 1024;
 process.stdout.write(JSON.stringify({ ms, size: a.size, peakBefore: before, peakAfter: after, growth: after - before }));

@@ -16,12 +16,30 @@ const file = join(dir, 'so-den-cu.xlsx');
 {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
   const ws = wb.addWorksheet('So den');
-  ws.addRow(['Ngày đến', 'Số đến', 'Tác giả', 'Số, ký hiệu', 'Ngày tháng', 'Tên loại và trích yếu nội dung', 'Đơn vị hoặc người nhận', 'Ghi chú']).commit();
+  ws.addRow([
+    'Ngày đến',
+    'Số đến',
+    'Tác giả',
+    'Số, ký hiệu',
+    'Ngày tháng',
+    'Tên loại và trích yếu nội dung',
+    'Đơn vị hoặc người nhận',
+    'Ghi chú',
+  ]).commit();
   for (let i = 0; i < ROWS; i++) {
     const d = corpusDocument(i);
     const year = 2015 + Math.floor(i / 10_000);
     const md = d.issuedDate.slice(5).split('-');
-    ws.addRow([`${md[1]}/${md[0]}/${year}`, (i % 10_000) + 1, d.agency, d.code, `${md[1]}/${md[0]}/${year}`, d.summary, 'Văn phòng', null]).commit();
+    ws.addRow([
+      `${md[1]}/${md[0]}/${year}`,
+      (i % 10_000) + 1,
+      d.agency,
+      d.code,
+      `${md[1]}/${md[0]}/${year}`,
+      d.summary,
+      'Văn phòng',
+      null,
+    ]).commit();
   }
   await wb.commit();
 }
@@ -38,6 +56,18 @@ t = performance.now();
 const run = await service.run({ userId: null }, { uploadId: staged.uploadId, kind: 'incoming', mapping: preview.mapping });
 const runMs = performance.now() - t;
 const peak = process.resourceUsage().maxRSS * 1024;
-process.stdout.write(JSON.stringify({ rows: ROWS, fileBytes: statSync(file).size, valid: preview.valid, imported: run.imported, previewMs, runMs, base, afterPreview, peak }));
+process.stdout.write(
+  JSON.stringify({
+    rows: ROWS,
+    fileBytes: statSync(file).size,
+    valid: preview.valid,
+    imported: run.imported,
+    previewMs,
+    runMs,
+    base,
+    afterPreview,
+    peak,
+  }),
+);
 store.close();
 rmSync(dir, { recursive: true, force: true });

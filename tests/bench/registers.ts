@@ -13,11 +13,18 @@ import { corpusDocument } from './corpus.js';
 const ROWS = Number(process.argv[2] ?? 10_000);
 const dir = mkdtempSync(join(tmpdir(), 'vanthu-bench-reg-'));
 const store = openStore(join(dir, 'bench.sqlite'), { now: () => new Date('2026-12-30T03:00:00Z') });
-const { userId } = initialize(store, { unitName: 'Sở Giáo dục và Đào tạo Hà Nội', unitCode: 'SGDĐT', adminUsername: 'admin', adminFullName: 'Quản trị', adminPasswordHash: 'x' });
+const { userId } = initialize(store, {
+  unitName: 'Sở Giáo dục và Đào tạo Hà Nội',
+  unitCode: 'SGDĐT',
+  adminUsername: 'admin',
+  adminFullName: 'Quản trị',
+  adminPasswordHash: 'x',
+});
 let bookId = '';
 for (let start = 0; start < ROWS; start += 1000) {
   store.sqlite.transaction(() => {
-    for (let i = start; i < Math.min(ROWS, start + 1000); i++) bookId = registerIncoming(store, { userId }, { ...corpusDocument(i), ...INCOMING_DEFAULTS }).bookId;
+    for (let i = start; i < Math.min(ROWS, start + 1000); i++)
+      bookId = registerIncoming(store, { userId }, { ...corpusDocument(i), ...INCOMING_DEFAULTS }).bookId;
   })();
 }
 const peak = () => process.resourceUsage().maxRSS * 1024;
@@ -30,6 +37,17 @@ t = performance.now();
 const xlsx = await exportRegisterFile(store, { kind: 'incoming', bookId });
 const exportMs = performance.now() - t;
 const afterExport = peak();
-process.stdout.write(JSON.stringify({ rows: ROWS, printMs, pdfBytes: pdf.bytes.byteLength, exportMs, xlsxBytes: xlsx.bytes.byteLength, base, afterPrint, afterExport }));
+process.stdout.write(
+  JSON.stringify({
+    rows: ROWS,
+    printMs,
+    pdfBytes: pdf.bytes.byteLength,
+    exportMs,
+    xlsxBytes: xlsx.bytes.byteLength,
+    base,
+    afterPrint,
+    afterExport,
+  }),
+);
 store.close();
 rmSync(dir, { recursive: true, force: true });

@@ -52,7 +52,12 @@ test('issue two documents, one a reply → print the register → the PDF opens'
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('last-outgoing')).toContainText('02/KH-SGDĐT');
-  await page.getByRole('dialog').filter({ hasText: 'Số và ký hiệu sẽ cấp' }).getByRole('button', { name: 'Đóng', exact: true }).last().click();
+  await page
+    .getByRole('dialog')
+    .filter({ hasText: 'Số và ký hiệu sẽ cấp' })
+    .getByRole('button', { name: 'Đóng', exact: true })
+    .last()
+    .click();
 
   await expect(page.getByTestId('symbol-preview')).toBeHidden();
   const rows = page.locator('.vt-table-wrap .ant-table-row');
@@ -75,7 +80,8 @@ test('issue two documents, one a reply → print the register → the PDF opens'
   expect(pages[1]).toContain('01/SGDĐT-VP');
   expect(pages[1]).toContain('02/KH-SGDĐT');
   expect(pages[1]!.indexOf('01/SGDĐT-VP')).toBeLessThan(pages[1]!.indexOf('02/KH-SGDĐT'));
-  if (hasPoppler()) execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '80', '-png', '-singlefile', saved, 'test-results/outgoing-register-page']);
+  if (hasPoppler())
+    execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '80', '-png', '-singlefile', saved, 'test-results/outgoing-register-page']);
 
   // The incoming document now carries the reply's number.
   await page.keyboard.press('Escape');

@@ -14,9 +14,24 @@ test('the overdue figure opens the overdue list', async ({ page }) => {
   const users = store.sqlite.prepare('SELECT id, username FROM users').all() as { id: string; username: string }[];
   const leader = users.find((u) => u.username === LEADER.username)!.id;
   const clerk = users.find((u) => u.username === CLERK.username)!.id;
-  const doc = registerIncoming(store, { userId: clerk }, { agency: 'Bộ Giáo dục và Đào tạo', code: '77/BGDĐT-GDTrH', type: 'CV', issuedDate: '2026-01-05', summary: 'Báo cáo số liệu đầu năm học', ...INCOMING_DEFAULTS });
+  const doc = registerIncoming(
+    store,
+    { userId: clerk },
+    {
+      agency: 'Bộ Giáo dục và Đào tạo',
+      code: '77/BGDĐT-GDTrH',
+      type: 'CV',
+      issuedDate: '2026-01-05',
+      summary: 'Báo cáo số liệu đầu năm học',
+      ...INCOMING_DEFAULTS,
+    },
+  );
   submitIncoming(store, { userId: clerk }, { id: doc.id, leaderId: leader, note: null });
-  assignIncoming(store, { userId: leader }, { id: doc.id, direction: 'Báo cáo gấp', lead: { userId: clerk, deadline: '2026-01-09' }, coordinate: [], inform: [] });
+  assignIncoming(
+    store,
+    { userId: leader },
+    { id: doc.id, direction: 'Báo cáo gấp', lead: { userId: clerk, deadline: '2026-01-09' }, coordinate: [], inform: [] },
+  );
   store.close();
 
   const server = await startServer(dir);

@@ -47,7 +47,10 @@ test('find a document by the words inside its attached PDF; a scan is marked', a
   const server = await startServer(await seededDataDir(3));
   const dir = mkdtempSync(join(tmpdir(), 'vanthu-e2e-text-'));
   const pdf = join(dir, 'Danh sách trường.pdf');
-  writeFileSync(pdf, await vietnamesePdf([['Danh sách trường đạt chuẩn quốc gia mức độ 2', 'Trường Tiểu học Nguyễn Trãi — huyện Nội Thành']]));
+  writeFileSync(
+    pdf,
+    await vietnamesePdf([['Danh sách trường đạt chuẩn quốc gia mức độ 2', 'Trường Tiểu học Nguyễn Trãi — huyện Nội Thành']]),
+  );
   const scan = join(dir, 'Bản quét.pdf');
   writeFileSync(scan, await scannedPdf());
 

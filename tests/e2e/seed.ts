@@ -27,17 +27,33 @@ export async function seededDataDir(count: number): Promise<string> {
   });
   const ctx = { userId: adminId };
   const office = createDepartment(store, ctx, { name: 'Văn phòng Sở', code: 'VP' });
-  createUser(store, ctx, { username: CLERK.username, fullName: 'Trần Thị Văn Thư', passwordHash: hash, roles: ['clerk'], departmentId: office.id });
+  createUser(store, ctx, {
+    username: CLERK.username,
+    fullName: 'Trần Thị Văn Thư',
+    passwordHash: hash,
+    roles: ['clerk'],
+    departmentId: office.id,
+  });
   createUser(store, ctx, { username: LEADER.username, fullName: 'Phạm Văn Lãnh Đạo', passwordHash: hash, roles: ['leader'] });
-  createUser(store, ctx, { username: SPECIALIST.username, fullName: 'Lê Thị Chuyên Viên', passwordHash: hash, roles: ['specialist'], departmentId: office.id });
+  createUser(store, ctx, {
+    username: SPECIALIST.username,
+    fullName: 'Lê Thị Chuyên Viên',
+    passwordHash: hash,
+    roles: ['specialist'],
+    departmentId: office.id,
+  });
   store.sqlite.transaction(() => {
     for (let i = 0; i < count; i++) {
-      registerIncoming(store, { userId: null }, {
-        ...corpusDocument(i),
-        issuedDate: '2026-01-02',
-        receivedAt: '2026-01-05T02:00:00Z',
-    ...INCOMING_DEFAULTS,
-      });
+      registerIncoming(
+        store,
+        { userId: null },
+        {
+          ...corpusDocument(i),
+          issuedDate: '2026-01-02',
+          receivedAt: '2026-01-05T02:00:00Z',
+          ...INCOMING_DEFAULTS,
+        },
+      );
     }
   })();
   store.close();

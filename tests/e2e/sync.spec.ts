@@ -110,7 +110,10 @@ test('register on one PC, see it on the other after Đồng bộ ngay', async ({
     await expect(clashes).toContainText('77/UBND-KGVX');
     await expect(clashes).toContainText('12/STC-NS');
     await a.screenshot({ path: 'test-results/sync-clash.png' });
-    await clashes.getByRole('row', { name: /12\/STC-NS/ }).getByRole('button', { name: 'Cấp số mới' }).click();
+    await clashes
+      .getByRole('row', { name: /12\/STC-NS/ })
+      .getByRole('button', { name: 'Cấp số mới' })
+      .click();
     const confirm = a.getByRole('dialog');
     await expect(confirm).toContainText('Cấp số mới cho văn bản 12/STC-NS?');
     // The confirm opens with an animation; a click in its first frames can miss.

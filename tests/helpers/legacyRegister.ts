@@ -21,16 +21,46 @@ export async function legacyIncomingRegister(): Promise<Uint8Array> {
   const ws = wb.addWorksheet('So den 2019');
   ws.addRow(['SỔ ĐĂNG KÝ VĂN BẢN ĐẾN NĂM 2019']);
   ws.addRow([]);
-  ws.addRow(['Ngày đến', 'Số đến', 'Tác giả', 'Văn bản', null, 'Tên loại và trích yếu nội dung', 'Đơn vị hoặc người nhận', 'Ký nhận', 'Ghi chú']);
+  ws.addRow([
+    'Ngày đến',
+    'Số đến',
+    'Tác giả',
+    'Văn bản',
+    null,
+    'Tên loại và trích yếu nội dung',
+    'Đơn vị hoặc người nhận',
+    'Ký nhận',
+    'Ghi chú',
+  ]);
   ws.addRow([null, null, null, 'Số, ký hiệu', 'Ngày tháng', null, null, null, null]);
   ws.mergeCells('D3:E3');
   for (const col of ['A', 'B', 'C', 'F', 'G', 'H', 'I']) ws.mergeCells(`${col}3:${col}4`);
   ws.addRow(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)']);
   const rows: unknown[][] = [
-    ['05/03/2019', 1, 'Bộ Giáo dục và Đào tạo', '142/KH-BGDĐT', '01/03/2019', 'Kế hoạch tổ chức kỳ thi tốt nghiệp', 'Văn phòng', null, null],
+    [
+      '05/03/2019',
+      1,
+      'Bộ Giáo dục và Đào tạo',
+      '142/KH-BGDĐT',
+      '01/03/2019',
+      'Kế hoạch tổ chức kỳ thi tốt nghiệp',
+      'Văn phòng',
+      null,
+      null,
+    ],
     [new Date(Date.UTC(2019, 2, 6)), 2, TCVN3.so, '0012/SGDĐT-VP', new Date(Date.UTC(2019, 2, 4)), TCVN3.keHoach, TCVN3.phong, null, null],
     [43531, 3, VNI.ubnd, '45/UBND', '5/3/19', VNI.huongDan, null, null, 'Bản sao'],
-    ['08/03/2019', 4, 'Công đoàn Giáo dục Việt Nam', '7/CĐGDVN', '01/03/2019', { formula: 'CONCATENATE("Về việc ","tổ chức Hội khỏe Phù Đổng")', result: 'Về việc tổ chức Hội khỏe Phù Đổng' }, TCVN3.truong, null, null],
+    [
+      '08/03/2019',
+      4,
+      'Công đoàn Giáo dục Việt Nam',
+      '7/CĐGDVN',
+      '01/03/2019',
+      { formula: 'CONCATENATE("Về việc ","tổ chức Hội khỏe Phù Đổng")', result: 'Về việc tổ chức Hội khỏe Phù Đổng' },
+      TCVN3.truong,
+      null,
+      null,
+    ],
     ['31/02/2019', 5, 'Sở Tài chính', '9/STC', '01/02/2019', 'Phân bổ kinh phí', null, null, null],
     ['09/03/2019', 4, 'Sở Nội vụ', '11/SNV', '01/03/2019', 'Trùng số đến', null, null, null],
     ['10/03/2019', 6, 'Sở Y tế', '12/SYT', '01/03/2019', null, null, null, null],

@@ -7,7 +7,12 @@ export async function samplePdf(pages = 2, title = 'Kế hoạch'): Promise<Uint
   const font = await doc.embedFont(StandardFonts.TimesRoman);
   for (let i = 0; i < pages; i++) {
     const page = doc.addPage([595.28, 841.89]);
-    page.drawText(`${title.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')} - page ${i + 1}`, { x: 72, y: 700, size: 14, font });
+    page.drawText(`${title.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')} - page ${i + 1}`, {
+      x: 72,
+      y: 700,
+      size: 14,
+      font,
+    });
   }
   return doc.save();
 }

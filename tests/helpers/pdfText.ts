@@ -9,7 +9,10 @@ export function pdftotext(bytes: Uint8Array, page = 1): string {
   try {
     const file = join(dir, 'in.pdf');
     writeFileSync(file, bytes);
-    return execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-enc', 'UTF-8', file, '-'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -36,7 +39,10 @@ function renderPage1(bytes: Uint8Array, dpi: number): Buffer {
   try {
     const file = join(dir, 'in.pdf');
     writeFileSync(file, bytes);
-    return execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', String(dpi), file], { maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+    return execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', String(dpi), file], {
+      maxBuffer: 512 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

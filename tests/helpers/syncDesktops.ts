@@ -69,7 +69,9 @@ export function syncedSnapshot(store: Store): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
   for (const spec of SYNCED.values()) {
     const cols = [...spec.columns].sort();
-    out[spec.name] = store.sqlite.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM "${spec.name}" ORDER BY "${spec.key}"`).all();
+    out[spec.name] = store.sqlite
+      .prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM "${spec.name}" ORDER BY "${spec.key}"`)
+      .all();
   }
   return out;
 }

@@ -136,7 +136,10 @@ describe('registering incoming documents', () => {
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: { number: number }[]; nextCursor: string | null } = await office.clerk.ok('incoming.list', { limit: 10, cursor });
+      const page: { items: { number: number }[]; nextCursor: string | null } = await office.clerk.ok('incoming.list', {
+        limit: 10,
+        cursor,
+      });
       seen.push(...page.items.map((d) => d.number));
       cursor = page.nextCursor;
     } while (cursor);
@@ -172,9 +175,11 @@ describe('registering incoming documents', () => {
 
   it('writes each registration to the outbox with an HLC and the changed fields', async () => {
     const doc = await office.clerk.ok('incoming.register', { ...SAMPLE });
-    const row = office.t.store.sqlite
-      .prepare("SELECT * FROM outbox WHERE table_name = 'documents' AND row_id = ?")
-      .get(doc.id) as { change_id: string; hlc: string; fields: string };
+    const row = office.t.store.sqlite.prepare("SELECT * FROM outbox WHERE table_name = 'documents' AND row_id = ?").get(doc.id) as {
+      change_id: string;
+      hlc: string;
+      fields: string;
+    };
     expect(row.change_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(row.hlc).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z-[0-9a-f]{4}-[0-9a-f]{16}$/);
     const fields = JSON.parse(row.fields) as Record<string, unknown>;

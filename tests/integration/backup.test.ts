@@ -18,14 +18,18 @@ import { samplePdf } from '../helpers/pdfFixtures.js';
 let office: Office;
 let out: string;
 let n = 0;
-const register = () => office.clerk.ok('incoming.register', { ...SAMPLE, code: `${++n}/SGDĐT`, summary: `Công văn thứ ${n} về kế hoạch năm học` });
+const register = () =>
+  office.clerk.ok('incoming.register', { ...SAMPLE, code: `${++n}/SGDĐT`, summary: `Công văn thứ ${n} về kế hoạch năm học` });
 
 beforeAll(async () => {
   office = await setUpOffice();
   out = mkdtempSync(join(tmpdir(), 'vanthu-backups-'));
   for (let i = 0; i < 20; i++) await register();
   const doc = await register();
-  await office.backend.attachments.add({ userId: null }, { documentId: doc.id, name: 'ke-hoach.pdf', source: Readable.from([Buffer.from(await samplePdf(3))]) });
+  await office.backend.attachments.add(
+    { userId: null },
+    { documentId: doc.id, name: 'ke-hoach.pdf', source: Readable.from([Buffer.from(await samplePdf(3))]) },
+  );
 });
 afterAll(async () => {
   await office.backend.close();
@@ -41,7 +45,10 @@ describe('backup.create', () => {
     expect(during.map((d) => d.number)).toEqual([22, 23, 24]);
     expect(made.documents).toBeGreaterThanOrEqual(21);
     expect(made.files).toBe(1);
-    const manifest = JSON.parse(readFileSync(join(made.path, 'manifest.json'), 'utf8')) as { files: { path: string; size: number; sha256: string }[]; schemaVersion: number };
+    const manifest = JSON.parse(readFileSync(join(made.path, 'manifest.json'), 'utf8')) as {
+      files: { path: string; size: number; sha256: string }[];
+      schemaVersion: number;
+    };
     expect(manifest.schemaVersion).toBe(office.t.store.schemaVersion);
     for (const f of manifest.files) expect(statSync(join(made.path, f.path)).size).toBe(f.size);
     const copy = new Database(join(made.path, 'vanthu.sqlite'), { readonly: true });
@@ -74,7 +81,9 @@ describe('backup.verify refuses a bad backup with the reason', () => {
 
   it('a changed attachment, a missing manifest, a damaged store, a newer schema', async () => {
     const tampered = await fresh();
-    const attached = readdirSync(join(tampered, 'files'), { recursive: true }).map(String).find((p) => /[0-9a-f]{64}$/.test(p))!;
+    const attached = readdirSync(join(tampered, 'files'), { recursive: true })
+      .map(String)
+      .find((p) => /[0-9a-f]{64}$/.test(p))!;
     const path = join(tampered, 'files', attached);
     const bytes = readFileSync(path);
     bytes[100] = bytes[100]! ^ 0xff;
@@ -119,12 +128,22 @@ describe('backup.restore through the real server', () => {
     const running = await serve({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'data') }, null, () => {});
     let cookie = '';
     const api = async (method: string, body: unknown = {}) => {
-      const res = await fetch(`${running.url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
+      const res = await fetch(`${running.url}api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify(body),
+      });
       const set = res.headers.get('set-cookie');
       if (set) cookie = set.split(';')[0]!;
       return { status: res.status, json: (await res.json()) as Record<string, unknown> };
     };
-    await api('setup.initialize', { unitName: 'Phòng GD-ĐT', unitCode: 'PGDĐT', adminUsername: 'admin', adminPassword: 'matkhau-12345', adminFullName: 'Quản Trị' });
+    await api('setup.initialize', {
+      unitName: 'Phòng GD-ĐT',
+      unitCode: 'PGDĐT',
+      adminUsername: 'admin',
+      adminPassword: 'matkhau-12345',
+      adminFullName: 'Quản Trị',
+    });
     await api('auth.login', { username: 'admin', password: 'matkhau-12345' });
     await api('users.create', { username: 'vt', fullName: 'Văn Thư', password: 'matkhau-12345', roles: ['clerk', 'admin'] });
     for (let i = 1; i <= 3; i++) expect((await api('incoming.register', { ...SAMPLE, code: `${i}/A` })).status).toBe(200);

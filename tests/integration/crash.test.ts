@@ -19,7 +19,13 @@ let worker: string;
 beforeAll(async () => {
   ({ file: worker, dir } = await bundleForTest(join(import.meta.dirname, 'fixtures/crashWorker.ts'), 'crash'));
   const store = openStore(join(dir, 'vanthu.sqlite'));
-  initialize(store, { unitName: 'Phòng GD-ĐT', unitCode: 'PGDĐT', adminUsername: 'admin', adminFullName: 'Quản trị', adminPasswordHash: 'x' });
+  initialize(store, {
+    unitName: 'Phòng GD-ĐT',
+    unitCode: 'PGDĐT',
+    adminUsername: 'admin',
+    adminFullName: 'Quản trị',
+    adminPasswordHash: 'x',
+  });
   store.close();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,7 +33,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Runs the worker until `until` matches its output (plus a little random delay), then SIGKILL. */
 function runAndKill(prefix: string, until: RegExp, maxDelayMs = 15): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [worker, join(dir, 'vanthu.sqlite'), join(dir, 'files'), defaultMigrationsFolder(), prefix], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [worker, join(dir, 'vanthu.sqlite'), join(dir, 'files'), defaultMigrationsFolder(), prefix], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let killing = false;
     child.stdout.on('data', (d: Buffer) => {
@@ -39,7 +47,9 @@ function runAndKill(prefix: string, until: RegExp, maxDelayMs = 15): Promise<str
     });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(out) : reject(new Error(`worker ended by itself (${code}): ${err}`))));
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve(out) : reject(new Error(`worker ended by itself (${code}): ${err}`)),
+    );
   });
 }
 
@@ -47,11 +57,15 @@ function check() {
   const store = openStore(join(dir, 'vanthu.sqlite'));
   try {
     expect(store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    const numbers = (store.sqlite.prepare("SELECT number FROM documents WHERE kind = 'incoming' ORDER BY number").all() as { number: number }[]).map((r) => r.number);
+    const numbers = (
+      store.sqlite.prepare("SELECT number FROM documents WHERE kind = 'incoming' ORDER BY number").all() as { number: number }[]
+    ).map((r) => r.number);
     expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
     expect(verifyAudit(store.sqlite).ok).toBe(true);
     // Every registered document has its audit and outbox rows (they commit together).
-    const outboxDocs = (store.sqlite.prepare("SELECT count(DISTINCT row_id) AS n FROM outbox WHERE table_name = 'documents'").get() as { n: number }).n;
+    const outboxDocs = (
+      store.sqlite.prepare("SELECT count(DISTINCT row_id) AS n FROM outbox WHERE table_name = 'documents'").get() as { n: number }
+    ).n;
     expect(outboxDocs).toBe(numbers.length);
     const blobs = new BlobStore(join(dir, 'files'));
     for (const a of store.sqlite.prepare('SELECT sha256, size FROM attachments').all() as { sha256: string; size: number }[]) {

@@ -24,8 +24,18 @@ async function catalogue2026() {
   const cm = c.headings.find((h) => h.title === 'Chuyên môn')!.id;
   c = await office.clerk.ok('catalogue.saveHeading', { year: 2026, level: 2, parentId: cm, title: 'Thi, tuyển sinh', abbreviation: 'THI' });
   const thi = c.headings.find((h) => h.title === 'Thi, tuyển sinh')!.id;
-  await office.clerk.ok('catalogue.saveEntry', { year: 2026, headingId: tccb, title: 'Hồ sơ tuyển dụng viên chức năm 2026', retention: 'vinh_vien' });
-  await office.clerk.ok('catalogue.saveEntry', { year: 2026, headingId: thi, title: 'Hồ sơ kỳ thi tốt nghiệp THPT năm 2026', retention: '10' });
+  await office.clerk.ok('catalogue.saveEntry', {
+    year: 2026,
+    headingId: tccb,
+    title: 'Hồ sơ tuyển dụng viên chức năm 2026',
+    retention: 'vinh_vien',
+  });
+  await office.clerk.ok('catalogue.saveEntry', {
+    year: 2026,
+    headingId: thi,
+    title: 'Hồ sơ kỳ thi tốt nghiệp THPT năm 2026',
+    retention: '10',
+  });
   return office.clerk.ok('catalogue.saveEntry', { year: 2026, headingId: cm, title: 'Công văn trao đổi về chuyên môn', retention: '5' });
 }
 
@@ -62,7 +72,10 @@ describe('dossiers', () => {
     const a = await office.clerk.ok('incoming.register', { ...SAMPLE, issuedDate: '2026-03-02' });
     const b = await office.clerk.ok('incoming.register', { ...SAMPLE, code: '298/KH-BGDĐT', issuedDate: '2026-01-15', pages: 7 });
     let d = await office.specialist.ok('dossiers.addItems', { dossierId: dossier.id, documentIds: [a.id, b.id] });
-    expect(d.items.map((i) => [i.position, i.code])).toEqual([[1, '142/KH-BGDĐT'], [2, '298/KH-BGDĐT']]);
+    expect(d.items.map((i) => [i.position, i.code])).toEqual([
+      [1, '142/KH-BGDĐT'],
+      [2, '298/KH-BGDĐT'],
+    ]);
     expect([d.startDate, d.endDate, d.documentCount, d.pageCount]).toEqual(['2026-01-15', '2026-03-02', 2, 7]);
     d = await office.specialist.ok('dossiers.reorder', { dossierId: dossier.id, itemIds: [d.items[1]!.id, d.items[0]!.id] });
     expect(d.items.map((i) => i.code)).toEqual(['298/KH-BGDĐT', '142/KH-BGDĐT']);
@@ -74,7 +87,9 @@ describe('dossiers', () => {
 
     d = await office.specialist.ok('dossiers.close', { id: dossier.id });
     expect(d.status).toBe('ket_thuc');
-    expect((await office.specialist.fail('dossiers.addItems', { dossierId: dossier.id, documentIds: [] })).message).toContain('đã kết thúc');
+    expect((await office.specialist.fail('dossiers.addItems', { dossierId: dossier.id, documentIds: [] })).message).toContain(
+      'đã kết thúc',
+    );
     expect((await office.specialist.fail('dossiers.reopen', { id: dossier.id, reason: 'Bổ sung' })).code).toBe('FORBIDDEN');
     d = await office.admin.ok('dossiers.reopen', { id: dossier.id, reason: 'Bổ sung biên bản chấm thi' });
     expect(d.status).toBe('mo');
@@ -86,11 +101,18 @@ describe('dossiers', () => {
     const dossier = await office.clerk.ok('dossiers.open', { year: 2026, title: 'Hồ sơ có số trang', notation: '05.ST', retention: '10' });
     const doc = await office.clerk.ok('incoming.register', { ...SAMPLE, pages: 4 });
     expect((await office.clerk.ok('dossiers.addItems', { dossierId: dossier.id, documentIds: [doc.id] })).pageCount).toBe(4);
-    expect((await office.clerk.ok('dossiers.describe', { id: dossier.id, description: 'Kèm bản vẽ khổ lớn', pageCount: 9 })).pageCount).toBe(9);
+    expect(
+      (await office.clerk.ok('dossiers.describe', { id: dossier.id, description: 'Kèm bản vẽ khổ lớn', pageCount: 9 })).pageCount,
+    ).toBe(9);
   });
 
   it('refuses to close an empty dossier, and keeps other people’s dossiers to themselves', async () => {
-    const dossier = await office.specialist.ok('dossiers.open', { year: 2026, title: 'Hồ sơ riêng', notation: '01.RIENG', retention: '10' });
+    const dossier = await office.specialist.ok('dossiers.open', {
+      year: 2026,
+      title: 'Hồ sơ riêng',
+      notation: '01.RIENG',
+      retention: '10',
+    });
     expect((await office.specialist.fail('dossiers.close', { id: dossier.id })).message).toContain('chưa có văn bản');
     const stranger = office.caller();
     await office.admin.ok('users.create', { username: 'khac', fullName: 'Người khác', password: 'matkhau-12345', roles: ['specialist'] });
@@ -114,7 +136,12 @@ describe('dossiers', () => {
     const [handed] = await office.clerk.ok('archive.handover', { dossierIds: [keep.id] });
     expect(handed!.status).toBe('nop_luu');
     expect((await office.clerk.fail('dossiers.describe', { id: keep.id, description: 'x' })).code).toBe('FORBIDDEN');
-    await office.admin.ok('users.create', { username: 'luutru', fullName: 'Lưu trữ viên', password: 'matkhau-12345', roles: ['archivist'] });
+    await office.admin.ok('users.create', {
+      username: 'luutru',
+      fullName: 'Lưu trữ viên',
+      password: 'matkhau-12345',
+      roles: ['archivist'],
+    });
     const archivist = office.caller();
     await archivist.ok('auth.login', { username: 'luutru', password: 'matkhau-12345' });
     expect((await archivist.ok('dossiers.describe', { id: keep.id, description: 'Đã chỉnh lý' })).description).toBe('Đã chỉnh lý');
@@ -128,9 +155,26 @@ describe('dossier papers and the handover package', () => {
     const a = await office.clerk.ok('incoming.register', { ...SAMPLE, pages: 3 });
     const b = await office.clerk.ok('incoming.register', { ...SAMPLE, code: '298/KH-BGDĐT', pages: 2 });
     const pdf = await samplePdf(3);
-    await office.backend.attachments.add({ userId: null }, { documentId: a.id, name: 'Kế hoạch 142.pdf', source: Readable.from([Buffer.from(pdf)]) });
-    const minutes = await office.backend.attachments.add({ userId: null }, { documentId: dossier.id, name: 'Biên bản họp.pdf', source: Readable.from([Buffer.from(await samplePdf(1))]) });
-    await office.clerk.ok('dossiers.addItems', { dossierId: dossier.id, documentIds: [a.id, b.id], free: { code: 'BB-01', date: '2026-04-01', author: 'Hội đồng tuyển dụng', summary: 'Biên bản họp hội đồng', pages: 1, attachmentId: minutes.id } });
+    await office.backend.attachments.add(
+      { userId: null },
+      { documentId: a.id, name: 'Kế hoạch 142.pdf', source: Readable.from([Buffer.from(pdf)]) },
+    );
+    const minutes = await office.backend.attachments.add(
+      { userId: null },
+      { documentId: dossier.id, name: 'Biên bản họp.pdf', source: Readable.from([Buffer.from(await samplePdf(1))]) },
+    );
+    await office.clerk.ok('dossiers.addItems', {
+      dossierId: dossier.id,
+      documentIds: [a.id, b.id],
+      free: {
+        code: 'BB-01',
+        date: '2026-04-01',
+        author: 'Hội đồng tuyển dụng',
+        summary: 'Biên bản họp hội đồng',
+        pages: 1,
+        attachmentId: minutes.id,
+      },
+    });
     return { dossier: await office.clerk.ok('dossiers.close', { id: dossier.id }), pdf };
   }
   const file = async (method: string, input: unknown) => {
@@ -153,7 +197,10 @@ describe('dossier papers and the handover package', () => {
     const c = await catalogue2026();
     const dossier = await office.clerk.ok('dossiers.open', { entryId: c.entries[0]!.id });
     const doc = await office.clerk.ok('incoming.register', { ...SAMPLE });
-    const scan = await office.backend.attachments.add({ userId: null }, { documentId: doc.id, name: 'scan.pdf', source: Readable.from([Buffer.from(await samplePdf(1))]) });
+    const scan = await office.backend.attachments.add(
+      { userId: null },
+      { documentId: doc.id, name: 'scan.pdf', source: Readable.from([Buffer.from(await samplePdf(1))]) },
+    );
     await office.clerk.ok('dossiers.addItems', { dossierId: dossier.id, documentIds: [doc.id] });
     const stamped = await office.clerk.ok('incoming.stamp', { documentId: doc.id, attachmentId: scan.id });
     if (hasPoppler()) expect(pdftotext((await office.backend.attachments.content(stamped.id)).bytes)).toContain('01.TCCB');

@@ -13,7 +13,16 @@ import { findRedInk, pdftotext, hasPoppler } from '../helpers/pdfText.js';
 
 let office: Office;
 let clock: ReturnType<typeof manualClock>;
-let ids: { depToan: string; depVp: string; leader: string; specialist: string; other: string; unitLeader: Caller; unitLeaderId: string; other2: Caller };
+let ids: {
+  depToan: string;
+  depVp: string;
+  leader: string;
+  specialist: string;
+  other: string;
+  unitLeader: Caller;
+  unitLeaderId: string;
+  other2: Caller;
+};
 
 beforeEach(async () => {
   clock = manualClock('2026-11-23T02:00:00Z'); // Monday 09:00 in Hà Nội
@@ -23,8 +32,20 @@ beforeEach(async () => {
   const users = await office.admin.ok('users.list');
   const find = (u: string) => users.find((x) => x.username === u)!.id;
   await office.admin.ok('users.update', { id: find('chuyenvien'), departmentId: depToan.id });
-  await office.admin.ok('users.create', { username: 'totruong', fullName: 'Tổ trưởng Toán', password: PASSWORD, roles: ['leader'], departmentId: depToan.id });
-  await office.admin.ok('users.create', { username: 'khac', fullName: 'Người phòng khác', password: PASSWORD, roles: ['specialist'], departmentId: depVp.id });
+  await office.admin.ok('users.create', {
+    username: 'totruong',
+    fullName: 'Tổ trưởng Toán',
+    password: PASSWORD,
+    roles: ['leader'],
+    departmentId: depToan.id,
+  });
+  await office.admin.ok('users.create', {
+    username: 'khac',
+    fullName: 'Người phòng khác',
+    password: PASSWORD,
+    roles: ['specialist'],
+    departmentId: depVp.id,
+  });
   const unitLeader = office.caller();
   await unitLeader.ok('auth.login', { username: 'totruong', password: PASSWORD });
   const other2 = office.caller();
@@ -78,10 +99,20 @@ describe('a document’s whole life', () => {
 
     const mine = await office.specialist.ok('tasks.mine');
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ role: 'chu_tri', deadline: '2026-11-27', dueSoon: false, overdue: false, document: { code: '142/KH-BGDĐT' } });
+    expect(mine[0]).toMatchObject({
+      role: 'chu_tri',
+      deadline: '2026-11-27',
+      dueSoon: false,
+      overdue: false,
+      document: { code: '142/KH-BGDĐT' },
+    });
     await office.specialist.ok('tasks.update', { taskId: mine[0]!.id, note: 'Đang dự thảo kế hoạch' });
     expect((await office.clerk.ok('incoming.handling', { id: doc.id })).status).toBe('dang_xu_ly');
-    await office.specialist.ok('tasks.complete', { taskId: mine[0]!.id, result: 'Đã ban hành kế hoạch của Phòng', replyCode: '57/KH-PGDĐT' });
+    await office.specialist.ok('tasks.complete', {
+      taskId: mine[0]!.id,
+      result: 'Đã ban hành kế hoạch của Phòng',
+      replyCode: '57/KH-PGDĐT',
+    });
     const done = await office.clerk.ok('incoming.handling', { id: doc.id });
     expect(done).toMatchObject({ status: 'hoan_thanh', replyCode: '57/KH-PGDĐT' });
 
@@ -120,7 +151,11 @@ describe('transitions by role', () => {
   it('lets a unit leader reassign within the unit, and only there', async () => {
     const doc = await office.clerk.ok('incoming.register', { ...SAMPLE });
     await office.clerk.ok('incoming.submit', { id: doc.id, leaderId: ids.leader });
-    await office.leader.ok('incoming.assign', { id: doc.id, direction: 'Tổ Toán xử lý', lead: { departmentId: ids.depToan, deadline: '2026-11-30' } });
+    await office.leader.ok('incoming.assign', {
+      id: doc.id,
+      direction: 'Tổ Toán xử lý',
+      lead: { departmentId: ids.depToan, deadline: '2026-11-30' },
+    });
     const [task] = (await office.clerk.ok('incoming.handling', { id: doc.id })).tasks;
     // The department's task is visible to its members before anyone is named.
     expect((await office.specialist.ok('tasks.mine')).map((t) => t.id)).toEqual([task!.id]);
@@ -143,7 +178,11 @@ describe('deadlines', () => {
   it('shows due-soon within two working days and overdue after the deadline', async () => {
     const doc = await office.clerk.ok('incoming.register', { ...SAMPLE });
     await office.clerk.ok('incoming.submit', { id: doc.id, leaderId: ids.leader });
-    await office.leader.ok('incoming.assign', { id: doc.id, direction: 'Xử lý gấp', lead: { userId: ids.specialist, deadline: '2026-11-30' } });
+    await office.leader.ok('incoming.assign', {
+      id: doc.id,
+      direction: 'Xử lý gấp',
+      lead: { userId: ids.specialist, deadline: '2026-11-30' },
+    });
     // Monday 23/11: the deadline is five working days away.
     let d = await office.specialist.ok('dashboard.deadlines');
     expect([d.dueSoon.length, d.overdue.length]).toEqual([0, 0]);
@@ -160,10 +199,21 @@ describe('deadlines', () => {
 describe('attachments', () => {
   it('knows a file by its bytes, not its name', async () => {
     const doc = await office.clerk.ok('incoming.register', { ...SAMPLE });
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201f5d2d8b30000000049454e44ae426082', 'hex');
-    const asPdf = await office.backend.attachments.add({ userId: null }, { documentId: doc.id, name: 'scan.pdf', source: Readable.from([png]) });
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201f5d2d8b30000000049454e44ae426082',
+      'hex',
+    );
+    const asPdf = await office.backend.attachments.add(
+      { userId: null },
+      { documentId: doc.id, name: 'scan.pdf', source: Readable.from([png]) },
+    );
     expect(asPdf).toMatchObject({ kind: 'image', mime: 'image/png' });
-    await expect(office.backend.attachments.add({ userId: null }, { documentId: doc.id, name: 'virus.pdf', source: Readable.from([Buffer.from('MZ\x90\x00 this is not a pdf')]) })).rejects.toMatchObject({ code: 'FILE_TYPE' });
+    await expect(
+      office.backend.attachments.add(
+        { userId: null },
+        { documentId: doc.id, name: 'virus.pdf', source: Readable.from([Buffer.from('MZ\x90\x00 this is not a pdf')]) },
+      ),
+    ).rejects.toMatchObject({ code: 'FILE_TYPE' });
     expect((await office.clerk.ok('attachments.list', { documentId: doc.id })).map((a) => a.name)).toEqual(['scan.pdf']);
   });
 
@@ -211,12 +261,21 @@ describe('attachments', () => {
 
   it('follows the office settings an admin saves: size limit, stamp corner, holidays', async () => {
     const doc = await office.clerk.ok('incoming.register', { ...SAMPLE });
-    expect((await office.clerk.fail('settings.saveOffice', { attachmentsMaxMb: 1, stampCorner: 'top-right', holidays: [] })).code).toBe('FORBIDDEN');
+    expect((await office.clerk.fail('settings.saveOffice', { attachmentsMaxMb: 1, stampCorner: 'top-right', holidays: [] })).code).toBe(
+      'FORBIDDEN',
+    );
     const bad = await office.admin.fail('settings.saveOffice', { attachmentsMaxMb: 1, stampCorner: 'top-right', holidays: ['2026-02-30'] });
     expect(bad.message).toBe('Có ngày nghỉ không phải ngày có thật.');
-    const saved = await office.admin.ok('settings.saveOffice', { attachmentsMaxMb: 1, stampCorner: 'top-right', holidays: ['2026-11-24', '2026-11-25'] });
+    const saved = await office.admin.ok('settings.saveOffice', {
+      attachmentsMaxMb: 1,
+      stampCorner: 'top-right',
+      holidays: ['2026-11-24', '2026-11-25'],
+    });
     expect(saved).toEqual({ attachmentsMaxMb: 1, stampCorner: 'top-right', holidays: ['2026-11-24', '2026-11-25'] });
-    await expect(attach(doc.id, Buffer.alloc(2 * 1024 * 1024, 0x25))).rejects.toMatchObject({ code: 'TOO_LARGE', message: expect.stringContaining('1 MB') });
+    await expect(attach(doc.id, Buffer.alloc(2 * 1024 * 1024, 0x25))).rejects.toMatchObject({
+      code: 'TOO_LARGE',
+      message: expect.stringContaining('1 MB'),
+    });
     const a = await attach(doc.id, await samplePdf(1));
     const stamped = await office.clerk.ok('incoming.stamp', { documentId: doc.id, attachmentId: a.id });
     if (hasPoppler()) {

@@ -36,7 +36,11 @@ async function api(method: string, body: unknown, headers: Record<string, string
 describe('POST /api/<method>', () => {
   it('sets up, logs in with an HttpOnly SameSite=Strict cookie, and registers', async () => {
     const setup = await api('setup.initialize', {
-      unitName: 'Sở Giáo dục và Đào tạo Hà Nội', unitCode: 'SGDĐT', adminUsername: 'admin', adminPassword: 'matkhau-12345', adminFullName: 'Trần Văn An',
+      unitName: 'Sở Giáo dục và Đào tạo Hà Nội',
+      unitCode: 'SGDĐT',
+      adminUsername: 'admin',
+      adminPassword: 'matkhau-12345',
+      adminFullName: 'Trần Văn An',
     });
     expect(setup.status).toBe(200);
     const set = setup.res.headers.get('set-cookie')!;
@@ -81,7 +85,11 @@ describe('POST /api/<method>', () => {
   });
 
   it('refuses a stranger without the cookie', async () => {
-    const res = await fetch(`${running.url}api/incoming.list`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${running.url}api/incoming.list`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(401);
     expect(((await res.json()) as { message: string }).message).toBe('Phiên làm việc đã hết; hãy đăng nhập lại.');
   });
@@ -122,11 +130,15 @@ describe('POST /api/<method>', () => {
     const doc = await api('incoming.register', { ...SAMPLE, code: '8/KH-BGDĐT' });
     const url = new URL(`${running.url}upload?documentId=${doc.json.id}&name=big.pdf`);
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(url, { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'content-length': String(300 * 1024 * 1024), cookie } }, (res) => {
-        let body = '';
-        res.on('data', (d) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
+      const req = request(
+        url,
+        { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'content-length': String(300 * 1024 * 1024), cookie } },
+        (res) => {
+          let body = '';
+          res.on('data', (d) => (body += d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
       req.on('error', reject);
       req.write(Buffer.alloc(1024, 0x25));
     });

@@ -48,7 +48,12 @@ describe('numbers and symbols', () => {
     expect([reserved.code, reserved.status]).toEqual(['01/QĐ-PGDĐT', 'da_cap_so']);
     expect((await office.clerk.ok('outgoing.preview', { type: 'CV', departmentId: vp })).code).toBe('02/PGDĐT-VP');
     const issued = await issue({ id: reserved.id, type: 'QĐ', summary: 'Quyết định thành lập Ban tổ chức' });
-    expect([issued.id, issued.code, issued.status, issued.summary]).toEqual([reserved.id, '01/QĐ-PGDĐT', 'phat_hanh', 'Quyết định thành lập Ban tổ chức']);
+    expect([issued.id, issued.code, issued.status, issued.summary]).toEqual([
+      reserved.id,
+      '01/QĐ-PGDĐT',
+      'phat_hanh',
+      'Quyết định thành lập Ban tổ chức',
+    ]);
     const changed = await office.clerk.fail('outgoing.issue', { ...issuedInput(), id: reserved.id });
     expect(changed.code).toBe('CONFLICT');
   });
@@ -95,21 +100,36 @@ describe('numbers and symbols', () => {
 });
 
 function issuedInput() {
-  return { type: 'CV', departmentId: vp, summary: 'V/v báo cáo', issuedDate: '2026-03-02', signerName: 'Nguyễn Văn Quản', recipients: 'Như trên' };
+  return {
+    type: 'CV',
+    departmentId: vp,
+    summary: 'V/v báo cáo',
+    issuedDate: '2026-03-02',
+    signerName: 'Nguyễn Văn Quản',
+    recipients: 'Như trên',
+  };
 }
 
 describe('the office’s own symbols (Danh mục)', () => {
   it('changes the abbreviation and a type’s pattern, audited and synced like any change', async () => {
     const before = await office.clerk.ok('settings.symbols');
-    expect(before.types.find((t) => t.code === 'CV')).toMatchObject({ pattern: '{so}/{coquan}-{donvi}', example: '05/PGDĐT-VP', custom: false });
+    expect(before.types.find((t) => t.code === 'CV')).toMatchObject({
+      pattern: '{so}/{coquan}-{donvi}',
+      example: '05/PGDĐT-VP',
+      custom: false,
+    });
     const saved = await office.clerk.ok('settings.saveSymbols', { organ: 'PGDĐTNT', patterns: { TB: '{so}/TB-{coquan}-{donvi}' } });
     expect(saved.types.find((t) => t.code === 'TB')).toMatchObject({ custom: true, example: '05/TB-PGDĐTNT-VP' });
     expect((await issue({ type: 'TB', summary: 'Thông báo lịch họp' })).code).toBe('01/TB-PGDĐTNT-VP');
     const bad = await office.clerk.fail('settings.saveSymbols', { organ: 'PGD ĐT', patterns: {} });
     expect(bad.message).toBe('Chữ viết tắt chỉ gồm chữ và số, không dấu cách.');
-    expect((await office.clerk.fail('settings.saveSymbols', { organ: 'PGDĐT', patterns: { CV: '{coquan}-{x}' } })).message).toContain('{so}');
+    expect((await office.clerk.fail('settings.saveSymbols', { organ: 'PGDĐT', patterns: { CV: '{coquan}-{x}' } })).message).toContain(
+      '{so}',
+    );
     expect((await office.specialist.fail('settings.saveSymbols', { organ: 'X', patterns: {} })).code).toBe('FORBIDDEN');
-    const outbox = office.t.store.sqlite.prepare("SELECT count(*) AS n FROM outbox WHERE table_name = 'settings' AND row_id = 'symbols'").get() as { n: number };
+    const outbox = office.t.store.sqlite
+      .prepare("SELECT count(*) AS n FROM outbox WHERE table_name = 'settings' AND row_id = 'symbols'")
+      .get() as { n: number };
     expect(outbox.n).toBe(1);
     expect((await office.admin.ok('audit.verify')).ok).toBe(true);
   });
@@ -122,7 +142,11 @@ describe('a reply closes the loop', () => {
     const specId = users.find((u) => u.username === 'chuyenvien')!.id;
     const incoming = await office.clerk.ok('incoming.register', { ...SAMPLE });
     await office.clerk.ok('incoming.submit', { id: incoming.id, leaderId });
-    await office.leader.ok('incoming.assign', { id: incoming.id, direction: 'Tham mưu văn bản trả lời', lead: { userId: specId, deadline: '2099-12-31' } });
+    await office.leader.ok('incoming.assign', {
+      id: incoming.id,
+      direction: 'Tham mưu văn bản trả lời',
+      lead: { userId: specId, deadline: '2099-12-31' },
+    });
     const reply = await issue({ replyTo: [incoming.id], completeReplied: true, summary: 'V/v trả lời Kế hoạch 142/KH-BGDĐT' });
     const h = await office.clerk.ok('incoming.handling', { id: incoming.id });
     expect(h).toMatchObject({ status: 'hoan_thanh', replyCode: reply.code });
@@ -154,7 +178,11 @@ describe('dự thảo → trình ký → đã ký → cấp số → phát hành
   it('takes a draft through signing, numbering and issue, refusing steps out of order', async () => {
     const users = await office.admin.ok('users.list');
     const leaderId = users.find((u) => u.username === 'lanhdao')!.id;
-    const draft = await office.specialist.ok('outgoing.draft', { type: 'TTr', departmentId: vp, summary: 'Tờ trình đề nghị phê duyệt kế hoạch bồi dưỡng hè' });
+    const draft = await office.specialist.ok('outgoing.draft', {
+      type: 'TTr',
+      departmentId: vp,
+      summary: 'Tờ trình đề nghị phê duyệt kế hoạch bồi dưỡng hè',
+    });
     expect(draft.status).toBe('du_thao');
     expect((await office.clerk.fail('outgoing.reserve', { type: 'TTr', draftId: draft.id })).message).toContain('không thể cấp số');
     expect((await office.specialist.fail('outgoing.signDraft', { id: draft.id, approve: true })).code).toBe('FORBIDDEN');
@@ -167,7 +195,10 @@ describe('dự thảo → trình ký → đã ký → cấp số → phát hành
 
     const reserved = await office.clerk.ok('outgoing.reserve', { type: 'CV', draftId: draft.id });
     expect([reserved.code, reserved.summary]).toEqual(['01/TTr-PGDĐT', 'Tờ trình đề nghị phê duyệt kế hoạch bồi dưỡng hè']);
-    expect((await office.clerk.ok('outgoing.drafts')).find((d) => d.id === draft.id)).toMatchObject({ status: 'da_cap_so', documentId: reserved.id });
+    expect((await office.clerk.ok('outgoing.drafts')).find((d) => d.id === draft.id)).toMatchObject({
+      status: 'da_cap_so',
+      documentId: reserved.id,
+    });
     await issue({ id: reserved.id, type: 'TTr', summary: reserved.summary });
     expect((await office.clerk.ok('outgoing.drafts')).find((d) => d.id === draft.id)!.status).toBe('phat_hanh');
     expect((await office.clerk.fail('outgoing.reserve', { type: 'CV', draftId: draft.id })).code).toBe('CONFLICT');

@@ -22,8 +22,14 @@ const example = {
 
 describe('vanthu.config.json', () => {
   it('is looked for beside the executable, then VANTHU_CONFIG, then the machine’s folder', () => {
-    expect(preseedLocations('C:\\Program Files\\VanThu\\VanThu.exe', { ProgramData: 'C:\\ProgramData' }, 'win32').at(-1)).toBe(join('C:\\ProgramData', 'VanThu', 'vanthu.config.json'));
-    expect(preseedLocations('/opt/VanThu/vanthu', { VANTHU_CONFIG: '/srv/vt.json' }, 'linux')).toEqual([join('/opt/VanThu', 'vanthu.config.json'), '/srv/vt.json', '/etc/vanthu/vanthu.config.json']);
+    expect(preseedLocations('C:\\Program Files\\VanThu\\VanThu.exe', { ProgramData: 'C:\\ProgramData' }, 'win32').at(-1)).toBe(
+      join('C:\\ProgramData', 'VanThu', 'vanthu.config.json'),
+    );
+    expect(preseedLocations('/opt/VanThu/vanthu', { VANTHU_CONFIG: '/srv/vt.json' }, 'linux')).toEqual([
+      join('/opt/VanThu', 'vanthu.config.json'),
+      '/srv/vt.json',
+      '/etc/vanthu/vanthu.config.json',
+    ]);
     const a = join(dir, 'a.json');
     const b = join(dir, 'b.json');
     writeFileSync(b, JSON.stringify(example));

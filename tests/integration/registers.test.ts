@@ -11,12 +11,20 @@ beforeEach(async () => {
 });
 afterEach(() => office.cleanup());
 
-const LONG = 'Kế hoạch tổ chức kỳ thi tốt nghiệp trung học phổ thông năm 2026 và tuyển sinh vào lớp 10 các trường công lập, có hướng dẫn chi tiết về lịch thi, địa điểm, phân công cán bộ coi thi, chấm thi và phúc khảo';
+const LONG =
+  'Kế hoạch tổ chức kỳ thi tốt nghiệp trung học phổ thông năm 2026 và tuyển sinh vào lớp 10 các trường công lập, có hướng dẫn chi tiết về lịch thi, địa điểm, phân công cán bộ coi thi, chấm thi và phúc khảo';
 
 async function registerMany(n: number) {
   const docs = [];
   for (let i = 1; i <= n; i++) {
-    docs.push(await office.clerk.ok('incoming.register', { ...SAMPLE, code: `${i}/KH-BGDĐT`, summary: i % 3 === 0 ? LONG : `Công văn số ${i} về việc báo cáo`, receivedAt: '2026-03-05T02:00:00Z' }));
+    docs.push(
+      await office.clerk.ok('incoming.register', {
+        ...SAMPLE,
+        code: `${i}/KH-BGDĐT`,
+        summary: i % 3 === 0 ? LONG : `Công văn số ${i} về việc báo cáo`,
+        receivedAt: '2026-03-05T02:00:00Z',
+      }),
+    );
   }
   return docs;
 }
@@ -32,7 +40,10 @@ describe('the printed incoming register', () => {
     const docs = await registerMany(70);
     await office.clerk.ok('incoming.delete', { id: docs[9]!.id, reason: 'Vào sổ nhầm' });
     // Pretend the call comes from the window: files travel over IPC (or /download).
-    const file = await office.backend.call({ token: office.clerk.token, transport: 'ipc' }, 'registers.print', { kind: 'incoming', bookId: docs[0]!.bookId });
+    const file = await office.backend.call({ token: office.clerk.token, transport: 'ipc' }, 'registers.print', {
+      kind: 'incoming',
+      bookId: docs[0]!.bookId,
+    });
     expect(file.result.ok).toBe(true);
     const pdf = (file.result as { value: { name: string; bytes: Uint8Array } }).value;
     expect(pdf.name).toBe('Sổ văn bản đến 2026.pdf');
@@ -44,7 +55,18 @@ describe('the printed incoming register', () => {
     expect(pages[0]).toContain('Từ số 1 đến số 70');
     expect(pages[0]).toContain('PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN NỘI THÀNH');
     const tablePages = pages.slice(1);
-    const headers = ['Ngày đến', 'Số đến', 'Tác giả', 'Số, ký hiệu văn bản', 'Ngày tháng văn bản', 'Tên loại và trích yếu nội dung văn bản', 'Đơn vị hoặc người nhận', 'Ngày chuyển', 'Ký nhận', 'Ghi chú'];
+    const headers = [
+      'Ngày đến',
+      'Số đến',
+      'Tác giả',
+      'Số, ký hiệu văn bản',
+      'Ngày tháng văn bản',
+      'Tên loại và trích yếu nội dung văn bản',
+      'Đơn vị hoặc người nhận',
+      'Ngày chuyển',
+      'Ký nhận',
+      'Ghi chú',
+    ];
     tablePages.forEach((text, i) => {
       let at = -1;
       for (const h of headers.map((x) => x.split(' ')[0]!)) {
@@ -68,7 +90,10 @@ describe('the printed incoming register', () => {
 
   it('prints the follow-up register with its own columns', async () => {
     const [doc] = await registerMany(1);
-    const pdf = await office.backend.call({ token: office.clerk.token, transport: 'ipc' }, 'registers.print', { kind: 'followup', bookId: doc!.bookId });
+    const pdf = await office.backend.call({ token: office.clerk.token, transport: 'ipc' }, 'registers.print', {
+      kind: 'followup',
+      bookId: doc!.bookId,
+    });
     const pages = await pageTexts((pdf.result as { value: { bytes: Uint8Array } }).value.bytes);
     expect(pages[0]).toContain('SỔ THEO DÕI GIẢI QUYẾT VĂN BẢN ĐẾN');
     expect(pages[1]).toContain('Tiến độ giải quyết');
@@ -85,7 +110,15 @@ describe('the .xlsx export', () => {
   it('gives one sheet per book with the same rows, real dates and numbers, codes as text', async () => {
     const docs = await registerMany(12);
     const vp = (await office.admin.ok('departments.create', { name: 'Văn phòng', code: 'VP' })).id;
-    await office.clerk.ok('outgoing.issue', { type: 'CV', departmentId: vp, summary: 'V/v trả lời', issuedDate: '2026-03-06', signerName: 'Nguyễn Văn Quản', recipients: 'Bộ GD-ĐT', copies: 3 });
+    await office.clerk.ok('outgoing.issue', {
+      type: 'CV',
+      departmentId: vp,
+      summary: 'V/v trả lời',
+      issuedDate: '2026-03-06',
+      signerName: 'Nguyễn Văn Quản',
+      recipients: 'Bộ GD-ĐT',
+      copies: 3,
+    });
     const out = await office.backend.call({ token: office.clerk.token, transport: 'ipc' }, 'registers.export', { kind: 'incoming' });
     const file = (out.result as { value: { name: string; bytes: Uint8Array } }).value;
     expect(file.name).toBe('So-van-ban-den.xlsx');

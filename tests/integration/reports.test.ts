@@ -28,8 +28,22 @@ beforeAll(async () => {
   const tb = await assign(b.id, vp, '2026-11-24');
   await assign(c.id, vp, '2026-11-30');
   await assign(d.id, toan, '2026-11-25');
-  await office.clerk.ok('outgoing.issue', { type: 'CV', departmentId: vp, summary: 'V/v báo cáo', issuedDate: '2026-11-23', signerName: 'Nguyễn Văn Quản', recipients: 'Sở' });
-  await office.clerk.ok('outgoing.issue', { type: 'BC', departmentId: vp, summary: 'Báo cáo tháng', issuedDate: '2026-11-23', signerName: 'Nguyễn Văn Quản', recipients: 'Sở' });
+  await office.clerk.ok('outgoing.issue', {
+    type: 'CV',
+    departmentId: vp,
+    summary: 'V/v báo cáo',
+    issuedDate: '2026-11-23',
+    signerName: 'Nguyễn Văn Quản',
+    recipients: 'Sở',
+  });
+  await office.clerk.ok('outgoing.issue', {
+    type: 'BC',
+    departmentId: vp,
+    summary: 'Báo cáo tháng',
+    issuedDate: '2026-11-23',
+    signerName: 'Nguyễn Văn Quản',
+    recipients: 'Sở',
+  });
   clock.set('2026-11-24T02:00:00Z');
   await office.admin.ok('tasks.complete', { taskId: ta, result: 'Xong' }); // on time
   clock.set('2026-11-26T02:00:00Z');
@@ -38,7 +52,15 @@ beforeAll(async () => {
 afterAll(() => office.cleanup());
 
 const period = { from: '2026-11-01', to: '2026-11-30' };
-const pick = (r: { label: string; incoming: number; outgoing: number; onTime: number; late: number; open: number; overdue: number }) => [r.label, r.incoming, r.outgoing, r.onTime, r.late, r.open, r.overdue];
+const pick = (r: { label: string; incoming: number; outgoing: number; onTime: number; late: number; open: number; overdue: number }) => [
+  r.label,
+  r.incoming,
+  r.outgoing,
+  r.onTime,
+  r.late,
+  r.open,
+  r.overdue,
+];
 
 describe('reports.summary', () => {
   it('counts by type: received, issued, on time, late, open, overdue', async () => {
@@ -61,20 +83,31 @@ describe('reports.summary', () => {
       ['UBND huyện', 1, 0],
     ]);
     const byDep = await office.leader.ok('reports.summary', { ...period, groupBy: 'department' });
-    expect(Object.fromEntries(byDep.rows.map((r) => [r.label, [r.incoming + r.outgoing, r.overdue]]))).toEqual({ 'Tổ Toán': [2, 1], 'Văn phòng': [2, 0], 'Chưa giao': [1, 0], 'Văn bản đi': [2, 0] });
+    expect(Object.fromEntries(byDep.rows.map((r) => [r.label, [r.incoming + r.outgoing, r.overdue]]))).toEqual({
+      'Tổ Toán': [2, 1],
+      'Văn phòng': [2, 0],
+      'Chưa giao': [1, 0],
+      'Văn bản đi': [2, 0],
+    });
     const byMonth = await office.leader.ok('reports.summary', { ...period, groupBy: 'month' });
     expect(byMonth.rows.map(pick)).toEqual([['11/2026', 5, 2, 1, 1, 2, 1]]);
     expect((await office.leader.ok('reports.summary', { from: '2026-10-01', to: '2026-10-31', groupBy: 'type' })).rows).toEqual([]);
   });
 
   it('refuses a period that runs backwards and a specialist', async () => {
-    expect((await office.leader.fail('reports.summary', { from: '2026-12-01', to: '2026-11-01', groupBy: 'type' })).message).toContain('Từ ngày phải trước');
+    expect((await office.leader.fail('reports.summary', { from: '2026-12-01', to: '2026-11-01', groupBy: 'type' })).message).toContain(
+      'Từ ngày phải trước',
+    );
     expect((await office.specialist.fail('reports.summary', { ...period, groupBy: 'type' })).code).toBe('FORBIDDEN');
   });
 
   it('exports the report titled and dated, as PDF and as .xlsx', async () => {
     const get = async (format: 'pdf' | 'xlsx') => {
-      const out = await office.backend.call({ token: office.leader.token, transport: 'ipc' }, 'reports.export', { ...period, groupBy: 'type', format });
+      const out = await office.backend.call({ token: office.leader.token, transport: 'ipc' }, 'reports.export', {
+        ...period,
+        groupBy: 'type',
+        format,
+      });
       return (out.result as { value: { bytes: Uint8Array; name: string } }).value;
     };
     const pdf = await get('pdf');

@@ -18,15 +18,31 @@ beforeAll(async () => {
   await reg('ds', 'Phòng Giáo dục và Đào tạo', '7/PGDĐT-VP', 'CV', 'Đẩy mạnh truyền thông về chuyển đổi số');
   const vp = (await office.admin.ok('departments.create', { name: 'Văn phòng', code: 'VP' })).id;
   ids.out = (
-    await office.clerk.ok('outgoing.issue', { type: 'BC', departmentId: vp, summary: 'Báo cáo kết quả thi học sinh giỏi cấp huyện', issuedDate: '2026-03-05', signerName: 'Nguyễn Văn Quản', recipients: 'Sở GD-ĐT' })
+    await office.clerk.ok('outgoing.issue', {
+      type: 'BC',
+      departmentId: vp,
+      summary: 'Báo cáo kết quả thi học sinh giỏi cấp huyện',
+      issuedDate: '2026-03-05',
+      signerName: 'Nguyễn Văn Quản',
+      recipients: 'Sở GD-ĐT',
+    })
   ).id;
-  ids.dossier = (await office.clerk.ok('dossiers.open', { year: 2026, title: 'Hồ sơ kỳ thi tốt nghiệp THPT năm 2026', notation: '02.THI', retention: '10' })).id;
+  ids.dossier = (
+    await office.clerk.ok('dossiers.open', {
+      year: 2026,
+      title: 'Hồ sơ kỳ thi tốt nghiệp THPT năm 2026',
+      notation: '02.THI',
+      retention: '10',
+    })
+  ).id;
 });
 afterAll(() => office.cleanup());
 
-const find = async (q: string, kinds?: ('incoming' | 'outgoing' | 'dossier')[]) => (await office.specialist.ok('search.query', { q, ...(kinds ? { kinds } : {}) })).items;
+const find = async (q: string, kinds?: ('incoming' | 'outgoing' | 'dossier')[]) =>
+  (await office.specialist.ok('search.query', { q, ...(kinds ? { kinds } : {}) })).items;
 const idsOfRaw = async (q: string) => (await find(q)).map((h) => h.id);
-const idsOf = async (q: string, kinds?: ('incoming' | 'outgoing' | 'dossier')[]) => (await find(q, kinds)).map((h) => Object.entries(ids).find(([, v]) => v === h.id)?.[0]);
+const idsOf = async (q: string, kinds?: ('incoming' | 'outgoing' | 'dossier')[]) =>
+  (await find(q, kinds)).map((h) => Object.entries(ids).find(([, v]) => v === h.id)?.[0]);
 
 describe('search.query', () => {
   const cases: [string, string[], string[]][] = [
@@ -69,7 +85,11 @@ describe('search.query', () => {
     const [hit] = await find('ke hoach');
     const title = hit!.title;
     expect(hit!.highlights.title.map(([a, b]) => title.slice(a, b))).toEqual(['Kế', 'hoạch', 'Kế', 'hoạch']);
-    expect(highlightSpans('Đẩy mạnh truyền thông', 'day truyen th').map(([a, b]) => 'Đẩy mạnh truyền thông'.slice(a, b))).toEqual(['Đẩy', 'truyền', 'th']);
+    expect(highlightSpans('Đẩy mạnh truyền thông', 'day truyen th').map(([a, b]) => 'Đẩy mạnh truyền thông'.slice(a, b))).toEqual([
+      'Đẩy',
+      'truyền',
+      'th',
+    ]);
     // Only the last word is a prefix: "gia" is not marked inside "Giấy" or "giáo".
     const text = 'Giấy mời giáo viên, gia đình học sinh';
     expect(highlightSpans(text, 'gia dinh').map(([a, b]) => text.slice(a, b))).toEqual(['gia', 'đình']);
@@ -85,20 +105,45 @@ describe('search.query', () => {
   });
 
   it('finds an older year’s document by its year however many newer ones match', async () => {
-    const old = await office.clerk.ok('incoming.register', { ...SAMPLE, code: '5/HĐ-2024', issuedDate: '2024-03-01', receivedAt: '2024-03-04T02:00:00Z', summary: 'Hợp đồng bảo trì máy tính năm 2024' });
+    const old = await office.clerk.ok('incoming.register', {
+      ...SAMPLE,
+      code: '5/HĐ-2024',
+      issuedDate: '2024-03-01',
+      receivedAt: '2024-03-04T02:00:00Z',
+      summary: 'Hợp đồng bảo trì máy tính năm 2024',
+    });
     office.t.store.sqlite.transaction(() => {
       for (let i = 0; i < 520; i++) {
-        registerIncoming(office.t.store, { userId: null }, { ...SAMPLE, ...INCOMING_DEFAULTS, code: `${i}/HĐ-BT`, summary: `Hợp đồng bảo trì số ${i}` });
+        registerIncoming(
+          office.t.store,
+          { userId: null },
+          { ...SAMPLE, ...INCOMING_DEFAULTS, code: `${i}/HĐ-BT`, summary: `Hợp đồng bảo trì số ${i}` },
+        );
       }
     })();
     const inYear = (await office.specialist.ok('search.query', { q: 'hop dong bao tri', year: 2024 })).items.map((h) => h.id);
     expect(inYear).toEqual([old.id]);
-    const range = (await office.specialist.ok('search.query', { q: 'hop dong bao tri', from: '2024-01-01', to: '2024-12-31' })).items.map((h) => h.id);
+    const range = (await office.specialist.ok('search.query', { q: 'hop dong bao tri', from: '2024-01-01', to: '2024-12-31' })).items.map(
+      (h) => h.id,
+    );
     expect(range).toEqual([old.id]);
   });
 
   it('treats hostile input as text: an answer, never an error', async () => {
-    for (const q of ['"', '(', ')', 'AND OR NEAR', '*', '^', 'ke"hoach', '\u0000', 'x'.repeat(10_000), "'; DROP TABLE documents; --", 'NEAR(ke hoach, 2)', '{col}: ke']) {
+    for (const q of [
+      '"',
+      '(',
+      ')',
+      'AND OR NEAR',
+      '*',
+      '^',
+      'ke"hoach',
+      '\u0000',
+      'x'.repeat(10_000),
+      "'; DROP TABLE documents; --",
+      'NEAR(ke hoach, 2)',
+      '{col}: ke',
+    ]) {
       const r = await office.specialist.raw('search.query', { q });
       expect(r.ok, JSON.stringify(q.slice(0, 30))).toBe(true);
     }

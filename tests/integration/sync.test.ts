@@ -42,7 +42,14 @@ describe.each(serverKinds())('sync through the server on %s', (kind) => {
 
   it('offline edits on three PCs, synced in every order, end identical; concurrent edits keep the loser', async () => {
     const doc = (await a.clerk.ok('incoming.list', { limit: 10 })).items[0]!;
-    const orders = [[a, b, c], [a, c, b], [b, a, c], [b, c, a], [c, a, b], [c, b, a]];
+    const orders = [
+      [a, b, c],
+      [a, c, b],
+      [b, a, c],
+      [b, c, a],
+      [c, a, b],
+      [c, b, a],
+    ];
     for (const [round, order] of orders.entries()) {
       // Offline: the keeper of the book registers; the others edit the same document.
       await register(a, `${round + 2}/UBND`, `Đăng ký trên máy A, vòng ${round + 1}`);
@@ -60,13 +67,24 @@ describe.each(serverKinds())('sync through the server on %s', (kind) => {
     }
     const lost = (await b.clerk.ok('sync.conflicts')).concat(await c.clerk.ok('sync.conflicts')).concat(await a.clerk.ok('sync.conflicts'));
     for (let round = 1; round <= orders.length; round++) {
-      expect(lost.some((x) => x.lostValue === `Ghi chú của máy B, vòng ${round}` && x.keptValue === `Ghi chú của máy C, vòng ${round}` && x.fieldLabel === 'Ghi chú')).toBe(true);
+      expect(
+        lost.some(
+          (x) =>
+            x.lostValue === `Ghi chú của máy B, vòng ${round}` &&
+            x.keptValue === `Ghi chú của máy C, vòng ${round}` &&
+            x.fieldLabel === 'Ghi chú',
+        ),
+      ).toBe(true);
     }
     expect(await registerOf(b)).toEqual(await registerOf(a));
   });
 
   it('the conflicts list restores the losing value on every PC', async () => {
-    const owner = (await b.clerk.ok('sync.conflicts')).some((x) => x.lostValue === 'Ghi chú của máy B, vòng 6') ? b : (await c.clerk.ok('sync.conflicts')).some((x) => x.lostValue === 'Ghi chú của máy B, vòng 6') ? c : a;
+    const owner = (await b.clerk.ok('sync.conflicts')).some((x) => x.lostValue === 'Ghi chú của máy B, vòng 6')
+      ? b
+      : (await c.clerk.ok('sync.conflicts')).some((x) => x.lostValue === 'Ghi chú của máy B, vòng 6')
+        ? c
+        : a;
     const conflict = (await owner.clerk.ok('sync.conflicts')).find((x) => x.lostValue === 'Ghi chú của máy B, vòng 6')!;
     await owner.clerk.ok('sync.restoreConflict', { id: conflict.id });
     expect((await owner.clerk.ok('sync.conflicts')).find((x) => x.id === conflict.id)).toBeUndefined();
@@ -113,7 +131,10 @@ describe.each(serverKinds())('sync through the server on %s', (kind) => {
   it('an attachment goes up after its row, comes down when first opened (or at once, if set), checked by hash', async () => {
     const doc = await register(a, '40/SGD', 'Văn bản có tệp đính kèm');
     const pdf = await samplePdf(2, 'Kế hoạch có đính kèm');
-    const added = await a.backend.attachments.add({ userId: null }, { documentId: doc.id, name: 'ke-hoach.pdf', source: Readable.from([Buffer.from(pdf)]) });
+    const added = await a.backend.attachments.add(
+      { userId: null },
+      { documentId: doc.id, name: 'ke-hoach.pdf', source: Readable.from([Buffer.from(pdf)]) },
+    );
     expect((await a.clerk.ok('sync.status')).filesWaiting).toBe(1);
     const after = await a.sync();
     expect(after).toMatchObject({ filesWaiting: 0, waiting: 0 });
@@ -134,7 +155,10 @@ describe.each(serverKinds())('sync through the server on %s', (kind) => {
     await c.clerk.ok('incoming.delete', { id: doc.id, reason: 'Vào sổ nhầm' });
     await c.sync();
     await a.sync();
-    const row = a.t.store.sqlite.prepare('SELECT deleted_at, deleted_reason FROM documents WHERE id = ?').get(doc.id) as { deleted_at: string | null; deleted_reason: string };
+    const row = a.t.store.sqlite.prepare('SELECT deleted_at, deleted_reason FROM documents WHERE id = ?').get(doc.id) as {
+      deleted_at: string | null;
+      deleted_reason: string;
+    };
     expect(row.deleted_at).not.toBeNull();
     expect(row.deleted_reason).toBe('Vào sổ nhầm');
   });

@@ -9,9 +9,16 @@ import { startFaultProxy, type FaultProxy } from '../helpers/faultProxy.js';
 import { firstDesktop, joinDesktop, syncedSnapshot, type Desktop } from '../helpers/syncDesktops.js';
 import { serverKinds, startSyncServer, type TestServer } from '../helpers/syncServer.js';
 
-const register = (d: Desktop, i: number) => d.clerk.ok('incoming.register', { ...SAMPLE, code: `${i}/SGD`, summary: `Công văn số ${i} gửi các trường về việc tổ chức hoạt động`, receivedAt: '2026-03-05T02:00:00Z' });
+const register = (d: Desktop, i: number) =>
+  d.clerk.ok('incoming.register', {
+    ...SAMPLE,
+    code: `${i}/SGD`,
+    summary: `Công văn số ${i} gửi các trường về việc tổ chức hoạt động`,
+    receivedAt: '2026-03-05T02:00:00Z',
+  });
 const outboxCount = (d: Desktop) => (d.t.store.sqlite.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
-const serverChanges = async (server: TestServer) => Number((await server.db.query<{ n: string }>('SELECT count(*) AS n FROM changes'))[0]!.n);
+const serverChanges = async (server: TestServer) =>
+  Number((await server.db.query<{ n: string }>('SELECT count(*) AS n FROM changes'))[0]!.n);
 
 describe.each(serverKinds())('sync faults on %s', (kind) => {
   let server: TestServer;
@@ -94,12 +101,19 @@ describe.each(serverKinds())('sync faults on %s', (kind) => {
       expect(status.lastError).toMatch(/nhanh hơn giờ máy chủ khoảng 2 giờ/);
       expect(status.stopped).toBe(false);
       expect(status.waiting).toBeGreaterThan(0);
-      await d.clerk.ok('incoming.register', { ...SAMPLE, code: '1/FAST', summary: 'Vào sổ khi đồng hồ chạy nhanh', receivedAt: new Date(Date.now() + fastBy).toISOString() });
+      await d.clerk.ok('incoming.register', {
+        ...SAMPLE,
+        code: '1/FAST',
+        summary: 'Vào sổ khi đồng hồ chạy nhanh',
+        receivedAt: new Date(Date.now() + fastBy).toISOString(),
+      });
       // Someone sets the clock right: the waiting changes are stamped anew and go up.
       fastBy = 0;
       const fixed = await d.sync();
       expect(fixed).toMatchObject({ lastError: null, waiting: 0 });
-      const stamps = await server.db.query<{ hlc: string }>(`SELECT c.hlc FROM changes c JOIN units u ON u.id = c.unit_id WHERE u.code = 'TRUONG-FAST'`);
+      const stamps = await server.db.query<{ hlc: string }>(
+        `SELECT c.hlc FROM changes c JOIN units u ON u.id = c.unit_id WHERE u.code = 'TRUONG-FAST'`,
+      );
       expect(stamps.length).toBe(outboxCount(d));
       expect(stamps.every((c) => Date.parse(c.hlc.slice(0, 24)) < Date.now() + 60_000)).toBe(true);
       const audit = d.t.store.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'sync.restamp'").get() as { n: number };
@@ -124,7 +138,9 @@ describe.each(serverKinds())('sync faults on %s', (kind) => {
     const other = await startFaultProxy(impostor.port);
     const config = a.backend.sync.config!;
     // The address now leads to another server.
-    a.backend.sync['store'].sqlite.prepare("UPDATE local_meta SET value = ? WHERE key = 'sync.config'").run(JSON.stringify({ ...config, url: other.url }));
+    a.backend.sync['store'].sqlite
+      .prepare("UPDATE local_meta SET value = ? WHERE key = 'sync.config'")
+      .run(JSON.stringify({ ...config, url: other.url }));
     const docs = (await a.clerk.ok('incoming.list', { limit: 500 })).items.length;
     const status = await a.sync();
     expect(status.stopped).toBe(true);

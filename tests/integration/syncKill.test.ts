@@ -47,7 +47,13 @@ describe.skipIf(!existsSync(bundle))('the server killed mid-push', () => {
     const a = await firstDesktop(server.url, codes[0]!);
     const b = await joinDesktop('B', server.url, codes[1]!);
     try {
-      for (let i = 1; i <= 400; i++) await a.clerk.ok('incoming.register', { ...SAMPLE, code: `${i}/KILL`, summary: `Công văn ${i} trước khi máy chủ bị tắt đột ngột`, receivedAt: '2026-03-05T02:00:00Z' });
+      for (let i = 1; i <= 400; i++)
+        await a.clerk.ok('incoming.register', {
+          ...SAMPLE,
+          code: `${i}/KILL`,
+          summary: `Công văn ${i} trước khi máy chủ bị tắt đột ngột`,
+          receivedAt: '2026-03-05T02:00:00Z',
+        });
       a.backend.sync['options'].pushChunk = 50;
       a.backend.sync['chunk'] = 50;
       const sent = () => (a.t.store.sqlite.prepare('SELECT count(*) AS n FROM outbox WHERE sent_at IS NOT NULL').get() as { n: number }).n;

@@ -17,7 +17,16 @@ type Op =
   | { kind: 'cut'; pc: number; request: 'POST /v1/push' | 'GET /v1/pull?after='; direction: 'up' | 'down'; afterBytes: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('edit' as const), pc: fc.nat(2), doc: fc.nat(5), field: fc.constantFrom('notes' as const, 'pages' as const, 'summary' as const), value: fc.nat(999) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('edit' as const),
+      pc: fc.nat(2),
+      doc: fc.nat(5),
+      field: fc.constantFrom('notes' as const, 'pages' as const, 'summary' as const),
+      value: fc.nat(999),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('register' as const), pc: fc.nat(2) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), pc: fc.nat(2), doc: fc.nat(5) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('sync' as const), pc: fc.nat(2) }) },
@@ -43,7 +52,13 @@ describe.each(serverKinds())('random offline days on %s', (kind) => {
     server = await startSyncServer(kind);
     proxy = await startFaultProxy(server.port);
     const a = await firstDesktop(proxy.url, await server.code());
-    for (let i = 0; i < 6; i++) await a.clerk.ok('incoming.register', { ...SAMPLE, code: `${i}/BĐ`, summary: `Văn bản ban đầu ${i}`, receivedAt: '2026-03-05T02:00:00Z' });
+    for (let i = 0; i < 6; i++)
+      await a.clerk.ok('incoming.register', {
+        ...SAMPLE,
+        code: `${i}/BĐ`,
+        summary: `Văn bản ban đầu ${i}`,
+        receivedAt: '2026-03-05T02:00:00Z',
+      });
     await a.sync();
     pcs = [a, await joinDesktop('B', proxy.url, await server.code()), await joinDesktop('C', proxy.url, await server.code())];
   }, 120_000);
@@ -61,10 +76,16 @@ describe.each(serverKinds())('random offline days on %s', (kind) => {
           const docs = (await pc.clerk.ok('incoming.list', { limit: 6, ascending: true } as never)).items;
           const doc = 'doc' in op ? docs[op.doc % Math.max(1, docs.length)] : undefined;
           if (op.kind === 'edit' && doc) {
-            const value = op.field === 'pages' ? op.value + 1 : `${op.field === 'notes' ? 'Ghi chú' : 'Trích yếu'} ${op.value} từ máy ${pc.name}`;
+            const value =
+              op.field === 'pages' ? op.value + 1 : `${op.field === 'notes' ? 'Ghi chú' : 'Trích yếu'} ${op.value} từ máy ${pc.name}`;
             await pc.clerk.raw('incoming.update', { id: doc.id, [op.field]: value });
           } else if (op.kind === 'register') {
-            await pc.clerk.ok('incoming.register', { ...SAMPLE, code: `${++registered}/NN`, summary: `Đăng ký ngẫu nhiên ${registered} trên máy ${pc.name}`, receivedAt: '2026-03-06T02:00:00Z' });
+            await pc.clerk.ok('incoming.register', {
+              ...SAMPLE,
+              code: `${++registered}/NN`,
+              summary: `Đăng ký ngẫu nhiên ${registered} trên máy ${pc.name}`,
+              receivedAt: '2026-03-06T02:00:00Z',
+            });
           } else if (op.kind === 'cancel' && doc) {
             await pc.clerk.raw('incoming.delete', { id: doc.id, reason: `Hủy trên máy ${pc.name}` });
           } else if (op.kind === 'sync') {
@@ -82,7 +103,11 @@ describe.each(serverKinds())('random offline days on %s', (kind) => {
         // Each document field holds the value of its newest write on any PC.
         const latest = new Map<string, { hlc: string; value: unknown }>();
         for (const pc of pcs) {
-          const rows = pc.t.store.sqlite.prepare("SELECT hlc, row_id, fields FROM outbox WHERE table_name = 'documents'").all() as { hlc: string; row_id: string; fields: string }[];
+          const rows = pc.t.store.sqlite.prepare("SELECT hlc, row_id, fields FROM outbox WHERE table_name = 'documents'").all() as {
+            hlc: string;
+            row_id: string;
+            fields: string;
+          }[];
           for (const r of rows) {
             for (const [field, value] of Object.entries(JSON.parse(r.fields) as Record<string, unknown>)) {
               if (field === 'hlc') continue; // the row's clock: the newest of its changes
@@ -110,7 +135,8 @@ function firstDifference(a: Record<string, unknown[]>, b: Record<string, unknown
     if (rowsA.length !== rowsB.length) return `${table}: ${rowsA.length} rows ≠ ${rowsB.length}`;
     for (let i = 0; i < rowsB.length; i++) {
       for (const field of Object.keys(rowsB[i]!)) {
-        if (rowsA[i]![field] !== rowsB[i]![field]) return `${table} ${String(rowsB[i]!.id ?? rowsB[i]!.key)} ${field}: ${String(rowsA[i]![field])} ≠ ${String(rowsB[i]![field])}`;
+        if (rowsA[i]![field] !== rowsB[i]![field])
+          return `${table} ${String(rowsB[i]!.id ?? rowsB[i]!.key)} ${field}: ${String(rowsA[i]![field])} ≠ ${String(rowsB[i]![field])}`;
       }
     }
   }

@@ -18,8 +18,12 @@ const change = (rowId: string, fields: Change['fields'], at = new Date(), table:
   fields,
 });
 
-async function raw(server: TestServer, method: string, path: string, body: string | undefined, token?: string, type = "application/json") {
-  const res = await fetch(server.url + path, { method, headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) }, ...(body !== undefined ? { body } : {}) });
+async function raw(server: TestServer, method: string, path: string, body: string | undefined, token?: string, type = 'application/json') {
+  const res = await fetch(server.url + path, {
+    method,
+    headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    ...(body !== undefined ? { body } : {}),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as { code?: string; message?: string }) : null };
 }
@@ -38,8 +42,14 @@ describe.each(serverKinds())('the sync endpoint on %s', (kind) => {
     oneToken = a.token;
     oneId = a.deviceId;
     one = new SyncHttp(server.url, a.token);
-    two = new SyncHttp(server.url, (await new SyncHttp(server.url).enroll({ code: await server.code('PGD-A'), deviceName: 'Máy 2', hasData: false })).token);
-    other = new SyncHttp(server.url, (await new SyncHttp(server.url).enroll({ code: await server.code('PGD-B'), deviceName: 'Máy đơn vị B', hasData: false })).token);
+    two = new SyncHttp(
+      server.url,
+      (await new SyncHttp(server.url).enroll({ code: await server.code('PGD-A'), deviceName: 'Máy 2', hasData: false })).token,
+    );
+    other = new SyncHttp(
+      server.url,
+      (await new SyncHttp(server.url).enroll({ code: await server.code('PGD-B'), deviceName: 'Máy đơn vị B', hasData: false })).token,
+    );
   }, 60_000);
   afterAll(async () => server?.close());
 
@@ -57,17 +67,22 @@ describe.each(serverKinds())('the sync endpoint on %s', (kind) => {
     expect((again as SyncFailure).code).toBe('ENROLL_CODE');
     expect((again as SyncFailure).message).toContain('một mã mới');
     const old = await createEnrollCode(server.db, 'PGD-A', new Date(Date.now() - 8 * 86_400_000));
-    const expired = await new SyncHttp(server.url).enroll({ code: old.code, deviceName: 'Máy 5', hasData: false }).catch((e: SyncFailure) => e);
+    const expired = await new SyncHttp(server.url)
+      .enroll({ code: old.code, deviceName: 'Máy 5', hasData: false })
+      .catch((e: SyncFailure) => e);
     expect((expired as SyncFailure).code).toBe('ENROLL_CODE');
   });
 
-  it('stores a batch sent twice once, numbers changes in order, and pulls others\' changes only', async () => {
+  it("stores a batch sent twice once, numbers changes in order, and pulls others' changes only", async () => {
     const batch = [change('doc-1', { summary: 'Một' }), change('doc-2', { summary: 'Hai' })];
     const first = await one.push(batch);
     const second = await one.push(batch);
     expect(second.held).toEqual(first.held);
     expect(second.maxSeq).toBe(first.maxSeq);
-    const [{ n: stored }] = (await server.db.query<{ n: string }>(`SELECT count(*) AS n FROM changes WHERE change_id = ANY(ARRAY[$1, $2])`, [batch[0]!.changeId, batch[1]!.changeId])) as [{ n: string }];
+    const [{ n: stored }] = (await server.db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM changes WHERE change_id = ANY(ARRAY[$1, $2])`,
+      [batch[0]!.changeId, batch[1]!.changeId],
+    )) as [{ n: string }];
     expect(Number(stored)).toBe(2);
     const mine = await one.pull(0, 100);
     expect(mine.changes.map((c) => c.rowId)).not.toContain('doc-1');
@@ -91,7 +106,9 @@ describe.each(serverKinds())('the sync endpoint on %s', (kind) => {
   });
 
   it('refuses a clock more than 10 minutes ahead with CLOCK_SKEW and a message about the PC clock', async () => {
-    const ahead = await one.push([change('doc-future', { summary: 'Tương lai' }, new Date(Date.now() + 2 * 3600_000))]).catch((e: SyncFailure) => e);
+    const ahead = await one
+      .push([change('doc-future', { summary: 'Tương lai' }, new Date(Date.now() + 2 * 3600_000))])
+      .catch((e: SyncFailure) => e);
     expect(ahead).toBeInstanceOf(SyncFailure);
     expect((ahead as SyncFailure).code).toBe('CLOCK_SKEW');
     expect((ahead as SyncFailure).message).toMatch(/nhanh hơn giờ máy chủ khoảng 2 giờ.*chỉnh lại ngày giờ/);
@@ -99,7 +116,7 @@ describe.each(serverKinds())('the sync endpoint on %s', (kind) => {
     await one.push([change('doc-soon', { summary: 'Sắp tới' }, new Date(Date.now() + 9 * 60_000))]);
   });
 
-  it('answers 401 to a wrong or revoked token, 403 to another unit\'s rows', async () => {
+  it("answers 401 to a wrong or revoked token, 403 to another unit's rows", async () => {
     const wrong = await new SyncHttp(server.url, 'x'.repeat(43)).pull(0, 10).catch((e: SyncFailure) => e);
     expect((wrong as SyncFailure).status).toBe(401);
     const code = await server.code('PGD-A');
@@ -120,7 +137,13 @@ describe.each(serverKinds())('the sync endpoint on %s', (kind) => {
     expect(garbage.body?.message).toMatch(/không đọc được/);
     const truncated = await raw(server, 'POST', '/v1/push', '{"changes":[{"changeId":"0193', oneToken);
     expect(truncated.status).toBe(400);
-    const wrongShape = await raw(server, 'POST', '/v1/push', JSON.stringify({ changes: [{ changeId: 'x', table: 'passwords' }] }), oneToken);
+    const wrongShape = await raw(
+      server,
+      'POST',
+      '/v1/push',
+      JSON.stringify({ changes: [{ changeId: 'x', table: 'passwords' }] }),
+      oneToken,
+    );
     expect(wrongShape.status).toBe(400);
     expect(wrongShape.body?.code).toBe('BAD_REQUEST');
     const big = JSON.stringify({ changes: [change('doc-big', { summary: 'x'.repeat(300 * 1024) })] });
@@ -148,7 +171,9 @@ describe.each(serverKinds())('the sync endpoint on %s', (kind) => {
     expect(await other.getFile(sha)).toBeNull();
     const lie = await one.putFile('0'.repeat(64), 5, Readable.from([Buffer.from('hello')])).catch((e: SyncFailure) => e);
     expect((lie as SyncFailure).code).toBe('HASH_MISMATCH');
-    const [{ n: leftovers }] = (await server.db.query<{ n: string }>(`SELECT count(*) AS n FROM file_chunks WHERE key LIKE 'tmp:%'`)) as [{ n: string }];
+    const [{ n: leftovers }] = (await server.db.query<{ n: string }>(`SELECT count(*) AS n FROM file_chunks WHERE key LIKE 'tmp:%'`)) as [
+      { n: string },
+    ];
     expect(Number(leftovers)).toBe(0);
   });
 
@@ -161,7 +186,9 @@ describe.each(serverKinds())('the sync endpoint on %s', (kind) => {
     expect(rows).toHaveLength(2);
     // Renumbered: the flag goes.
     await two.push([change('doc-n2', { number: 6 })]);
-    const flags = await server.db.query<{ document_id: string; clash: boolean }>(`SELECT document_id, clash FROM doc_numbers WHERE book_id = 'book-x' ORDER BY document_id`);
+    const flags = await server.db.query<{ document_id: string; clash: boolean }>(
+      `SELECT document_id, clash FROM doc_numbers WHERE book_id = 'book-x' ORDER BY document_id`,
+    );
     expect(flags.map((f) => [f.document_id, f.clash])).toEqual([
       ['doc-n1', false],
       ['doc-n2', false],
@@ -172,11 +199,25 @@ describe.each(serverKinds())('the sync endpoint on %s', (kind) => {
     await createUnit(server.db, { code: 'SGD', name: 'Sở GD&ĐT' });
     await server.db.query(`UPDATE units SET parent_id = (SELECT id FROM units WHERE code = 'SGD') WHERE code IN ('PGD-A', 'PGD-B')`);
     const bossToken = (await new SyncHttp(server.url).enroll({ code: await server.code('SGD'), deviceName: 'Sở', hasData: false })).token;
-    const doc = (id: string, kind: string, date: string) => change(id, { kind, received_date: date, type_code: 'CV', status: 'moi', deleted_at: null, book_id: `b-${id}`, year: 2026, number: 1 });
+    const doc = (id: string, kind: string, date: string) =>
+      change(id, {
+        kind,
+        received_date: date,
+        type_code: 'CV',
+        status: 'moi',
+        deleted_at: null,
+        book_id: `b-${id}`,
+        year: 2026,
+        number: 1,
+      });
     await one.push([doc('r1', 'incoming', '2026-04-01'), doc('r2', 'outgoing', '2026-04-02'), doc('r3', 'incoming', '2025-04-02')]);
     await other.push([doc('r4', 'incoming', '2026-05-01')]);
-    const get = async (token: string, query: string) => (await fetch(`${server.url}/v1/reports/summary?${query}`, { headers: { authorization: `Bearer ${token}` } })).json();
-    const all = (await get(bossToken, 'from=2026-01-01&to=2026-12-31')) as { units: { unit: { code: string }; total: { incoming: number; outgoing: number } }[]; total: { incoming: number; outgoing: number } };
+    const get = async (token: string, query: string) =>
+      (await fetch(`${server.url}/v1/reports/summary?${query}`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const all = (await get(bossToken, 'from=2026-01-01&to=2026-12-31')) as {
+      units: { unit: { code: string }; total: { incoming: number; outgoing: number } }[];
+      total: { incoming: number; outgoing: number };
+    };
     expect(all.units.map((u) => u.unit.code)).toEqual(['PGD-A', 'PGD-B', 'SGD']);
     expect(all.units.find((u) => u.unit.code === 'PGD-A')!.total).toMatchObject({ incoming: 1, outgoing: 1 });
     expect(all.total).toMatchObject({ incoming: 2, outgoing: 1 });

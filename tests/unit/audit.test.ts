@@ -13,14 +13,20 @@ afterEach(() => office.cleanup());
 const sqlite = () => office.t.store.sqlite;
 /** The audit row of the n-th registered document. */
 const seqOf = (n: number) =>
-  (sqlite().prepare("SELECT seq FROM audit_log WHERE table_name = 'documents' AND action = 'insert' ORDER BY seq").all()[n] as { seq: number }).seq;
+  (
+    sqlite().prepare("SELECT seq FROM audit_log WHERE table_name = 'documents' AND action = 'insert' ORDER BY seq").all()[n] as {
+      seq: number;
+    }
+  ).seq;
 
 describe('audit.verify', () => {
   it('holds on an untouched log that covers every change', async () => {
     const verdict = await office.admin.ok('audit.verify');
     expect(verdict.ok).toBe(true);
     expect(verdict.brokenAt).toBeNull();
-    const logged = sqlite().prepare("SELECT count(*) AS n FROM audit_log WHERE table_name = 'documents' AND action = 'insert'").get() as { n: number };
+    const logged = sqlite().prepare("SELECT count(*) AS n FROM audit_log WHERE table_name = 'documents' AND action = 'insert'").get() as {
+      n: number;
+    };
     expect(logged.n).toBe(3);
     expect(verdict.checked).toBe((sqlite().prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n);
   });
@@ -44,7 +50,9 @@ describe('audit.verify', () => {
 
   it('finds a row re-hashed by someone who does not have the previous link', () => {
     const seq = seqOf(0);
-    sqlite().prepare("UPDATE audit_log SET prev_hash = '" + 'f'.repeat(64) + "' WHERE seq = ?").run(seq);
+    sqlite()
+      .prepare("UPDATE audit_log SET prev_hash = '" + 'f'.repeat(64) + "' WHERE seq = ?")
+      .run(seq);
     expect(verifyAudit(sqlite()).brokenAt).toBe(seq);
   });
 

@@ -14,7 +14,13 @@ import { startSyncServer } from '../helpers/syncServer.js';
 type Handler = (event: unknown, input: unknown) => Promise<unknown>;
 const fake = vi.hoisted(() => {
   const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
-  const windows: { options: Record<string, unknown>; events: Map<string, (e: { preventDefault(): void }) => void>; openHandler?: () => unknown; permission?: (...a: unknown[]) => void; loaded?: string }[] = [];
+  const windows: {
+    options: Record<string, unknown>;
+    events: Map<string, (e: { preventDefault(): void }) => void>;
+    openHandler?: () => unknown;
+    permission?: (...a: unknown[]) => void;
+    loaded?: string;
+  }[] = [];
   const appEvents = new Map<string, () => void>();
   return { handlers, windows, appEvents, quit: { called: 0 } };
 });
@@ -38,8 +44,12 @@ vi.mock('electron', () => {
       (this as unknown as { record: { loaded?: string } }).record.loaded = file;
       return Promise.resolve();
     }
-    isMinimized() { return false; }
-    isDestroyed() { return false; }
+    isMinimized() {
+      return false;
+    }
+    isDestroyed() {
+      return false;
+    }
   }
   return {
     app: {
@@ -54,7 +64,10 @@ vi.mock('electron', () => {
     safeStorage: {
       isEncryptionAvailable: () => true,
       encryptString: (text: string) => Buffer.from(`sealed:${text}`).map((b) => b ^ 0x5a),
-      decryptString: (data: Buffer) => Buffer.from(data.map((b) => b ^ 0x5a)).toString().replace(/^sealed:/, ''),
+      decryptString: (data: Buffer) =>
+        Buffer.from(data.map((b) => b ^ 0x5a))
+          .toString()
+          .replace(/^sealed:/, ''),
     },
     BrowserWindow,
   };
@@ -78,7 +91,11 @@ describe('electron main', () => {
   it('binds every contract method to its own IPC channel', async () => {
     const { handlers } = await started();
     const bound = [...handlers.keys()].sort();
-    expect(bound).toEqual(Object.keys(contract).map((m) => `vanthu:${m}`).sort());
+    expect(bound).toEqual(
+      Object.keys(contract)
+        .map((m) => `vanthu:${m}`)
+        .sort(),
+    );
   });
 
   it('opens one window with the secure webPreferences and the preload', async () => {
@@ -116,7 +133,11 @@ describe('electron main', () => {
     const call = (m: string, input?: unknown, event: unknown = fromOurPage) => handlers.get(`vanthu:${m}`)!(event, input);
     expect(await call('setup.status')).toEqual({ ok: true, value: { initialized: false, preset: null, join: null } });
     const setup = (await call('setup.initialize', {
-      unitName: 'Trường Tiểu học Kim Đồng', unitCode: 'THKD', adminUsername: 'admin', adminPassword: 'matkhau-12345', adminFullName: 'Lê Thị Hoa',
+      unitName: 'Trường Tiểu học Kim Đồng',
+      unitCode: 'THKD',
+      adminUsername: 'admin',
+      adminPassword: 'matkhau-12345',
+      adminFullName: 'Lê Thị Hoa',
     })) as { ok: boolean };
     expect(setup.ok).toBe(true);
     const me = (await call('auth.me')) as { ok: boolean; value: { fullName: string } };
@@ -125,8 +146,19 @@ describe('electron main', () => {
 
   it('attaches a file by its path and hands its bytes back, through IPC only', async () => {
     const { handlers } = await started();
-    const call = (m: string, input?: unknown) => handlers.get(`vanthu:${m}`)!(fromOurPage, input) as Promise<{ ok: boolean; value: Record<string, unknown>; error?: { code: string } }>;
-    const doc = await call('incoming.register', { agency: 'Sở GD-ĐT', code: '5/SGDĐT-VP', type: 'CV', issuedDate: '2026-03-02', summary: 'Công văn có tệp' });
+    const call = (m: string, input?: unknown) =>
+      handlers.get(`vanthu:${m}`)!(fromOurPage, input) as Promise<{
+        ok: boolean;
+        value: Record<string, unknown>;
+        error?: { code: string };
+      }>;
+    const doc = await call('incoming.register', {
+      agency: 'Sở GD-ĐT',
+      code: '5/SGDĐT-VP',
+      type: 'CV',
+      issuedDate: '2026-03-02',
+      summary: 'Công văn có tệp',
+    });
     expect(doc.ok).toBe(true);
     const file = join(dataDir, 'cong-van.pdf');
     const pdf = await samplePdf(1);
@@ -141,7 +173,12 @@ describe('electron main', () => {
 
   it('keeps the sync token sealed by the OS keychain (safeStorage), and syncs with it', async () => {
     const { handlers } = await started();
-    const call = (m: string, input?: unknown) => handlers.get(`vanthu:${m}`)!(fromOurPage, input) as Promise<{ ok: boolean; value: Record<string, unknown>; error?: { message: string } }>;
+    const call = (m: string, input?: unknown) =>
+      handlers.get(`vanthu:${m}`)!(fromOurPage, input) as Promise<{
+        ok: boolean;
+        value: Record<string, unknown>;
+        error?: { message: string };
+      }>;
     const server = await startSyncServer();
     try {
       const connected = await call('sync.connect', { url: server.url, code: await server.code(), deviceName: 'Máy thử' });
@@ -149,7 +186,9 @@ describe('electron main', () => {
       expect(connected.value).toMatchObject({ enrolled: true, tokenProtection: 'os' });
       const { openStore } = await import('../../db/store.js');
       const peek = openStore(join(dataDir, 'vanthu.sqlite'));
-      const config = JSON.parse((peek.sqlite.prepare("SELECT value FROM local_meta WHERE key = 'sync.config'").get() as { value: string }).value) as { sealedToken: string };
+      const config = JSON.parse(
+        (peek.sqlite.prepare("SELECT value FROM local_meta WHERE key = 'sync.config'").get() as { value: string }).value,
+      ) as { sealedToken: string };
       peek.close();
       expect(config.sealedToken).toMatch(/^os:/);
       const synced = await call('sync.now');
@@ -169,7 +208,15 @@ describe('electron main', () => {
 
 describe('preload', () => {
   it('exposes only invoke(method, input) and pathForFile(file), forwarding well-formed names to their channel', async () => {
-    const result = await build({ entryPoints: [join(import.meta.dirname, '../../electron/preload.cts')], bundle: true, platform: 'node', format: 'cjs', external: ['electron'], write: false, logLevel: 'error' });
+    const result = await build({
+      entryPoints: [join(import.meta.dirname, '../../electron/preload.cts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      external: ['electron'],
+      write: false,
+      logLevel: 'error',
+    });
     const exposed: Record<string, unknown> = {};
     const invoked: unknown[][] = [];
     const electron = {
@@ -179,7 +226,12 @@ describe('preload', () => {
     };
     const module = { exports: {} };
     class File {}
-    runInNewContext(result.outputFiles[0]!.text, { require: (m: string) => (m === 'electron' ? electron : undefined), module, exports: module.exports, File });
+    runInNewContext(result.outputFiles[0]!.text, {
+      require: (m: string) => (m === 'electron' ? electron : undefined),
+      module,
+      exports: module.exports,
+      File,
+    });
     expect(Object.keys(exposed)).toEqual(['vanthu']);
     const api = exposed.vanthu as { invoke: (m: unknown, i?: unknown) => Promise<unknown> };
     expect(Object.keys(api)).toEqual(['invoke', 'pathForFile']);

@@ -72,7 +72,17 @@ describe('which text is legacy', () => {
     expect(guessLegacy('Gi¸o dôc')).toBe('tcvn3');
     expect(guessLegacy('Sôû Giaùo duïc vaø Ñaøo taïo')).toBe('vni');
     expect(guessLegacy('Quyeát ñònh')).toBe('vni');
-    for (const fine of ['Kế hoạch năm học', 'Sở Giáo dục', 'Café crème brûlée', 'Dükkan No', 'Başlık', '… are merged separately', 'שלום', '1.234,50 €', 'A–B']) {
+    for (const fine of [
+      'Kế hoạch năm học',
+      'Sở Giáo dục',
+      'Café crème brûlée',
+      'Dükkan No',
+      'Başlık',
+      '… are merged separately',
+      'שלום',
+      '1.234,50 €',
+      'A–B',
+    ]) {
       expect(guessLegacy(fine), fine).toBeNull();
     }
   });

@@ -36,9 +36,19 @@ function olderMigrations(n: number, extraSql?: string): string {
 
 const total = () => JSON.parse(readFileSync(join(defaultMigrationsFolder(), 'meta', '_journal.json'), 'utf8')).entries.length as number;
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-const setup = { unitName: 'Trường THCS Nội Thành', unitCode: 'THCSNT', adminUsername: 'admin', adminFullName: 'Quản trị', adminPasswordHash: 'x' };
+const setup = {
+  unitName: 'Trường THCS Nội Thành',
+  unitCode: 'THCSNT',
+  adminUsername: 'admin',
+  adminFullName: 'Quản trị',
+  adminPasswordHash: 'x',
+};
 const doc = {
-  agency: 'Phòng GD-ĐT', code: '7/PGDĐT', type: 'CV', issuedDate: '2026-01-02', summary: 'Kế hoạch kiểm tra',
+  agency: 'Phòng GD-ĐT',
+  code: '7/PGDĐT',
+  type: 'CV',
+  issuedDate: '2026-01-02',
+  summary: 'Kế hoạch kiểm tra',
   ...INCOMING_DEFAULTS,
 };
 
@@ -46,8 +56,22 @@ describe('opening the store', () => {
   it('creates every table on a new file, with WAL and foreign keys', () => {
     const file = join(tmp(), 'new.sqlite');
     const store = openStore(file);
-    const tables = (store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type IN ('table')").all() as { name: string }[]).map((r) => r.name);
-    for (const t of ['units', 'departments', 'users', 'agencies', 'doc_types', 'register_books', 'documents', 'audit_log', 'outbox', 'settings', 'documents_fts']) {
+    const tables = (store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type IN ('table')").all() as { name: string }[]).map(
+      (r) => r.name,
+    );
+    for (const t of [
+      'units',
+      'departments',
+      'users',
+      'agencies',
+      'doc_types',
+      'register_books',
+      'documents',
+      'audit_log',
+      'outbox',
+      'settings',
+      'documents_fts',
+    ]) {
       expect(tables).toContain(t);
     }
     expect(store.sqlite.pragma('user_version', { simple: true })).toBe(total());
@@ -109,7 +133,7 @@ describe('opening the store', () => {
     expect(() => openStore(file, { migrationsFolder: broken })).toThrow();
     const raw = new Database(file, { readonly: true });
     expect(raw.pragma('user_version', { simple: true })).toBe(1);
-    const names = (raw.prepare("SELECT name FROM sqlite_master").all() as { name: string }[]).map((r) => r.name);
+    const names = (raw.prepare('SELECT name FROM sqlite_master').all() as { name: string }[]).map((r) => r.name);
     expect(names).not.toContain('half_done');
     expect(names).not.toContain('documents_fts');
     raw.close();

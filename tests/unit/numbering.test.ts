@@ -15,7 +15,7 @@ const base: RegisterIncoming = {
   type: 'CV',
   issuedDate: '2026-01-02',
   summary: 'Công văn',
-    ...INCOMING_DEFAULTS,
+  ...INCOMING_DEFAULTS,
 };
 
 let t: TempStore;
@@ -37,7 +37,10 @@ function setUp(startIso: string) {
 describe('số đến', () => {
   it('runs 1…1000 with no gap and no repeat', () => {
     setUp('2026-06-01T03:00:00Z');
-    const numbers = Array.from({ length: 1000 }, (_, i) => registerIncoming(t.store, { userId: null }, { ...base, code: `${i + 1}/BGDĐT-GDTrH` }).number);
+    const numbers = Array.from(
+      { length: 1000 },
+      (_, i) => registerIncoming(t.store, { userId: null }, { ...base, code: `${i + 1}/BGDĐT-GDTrH` }).number,
+    );
     expect(numbers).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
   });
 
@@ -70,7 +73,9 @@ describe('số đến', () => {
       const gate = new SharedArrayBuffer(4);
       const run = (prefix: string) =>
         new Promise<{ numbers: number[]; started: number; ended: number }>((resolve, reject) => {
-          const w = new Worker(outfile, { workerData: { file: t.file, count: 150, prefix, gate, kind, migrationsFolder: defaultMigrationsFolder() } });
+          const w = new Worker(outfile, {
+            workerData: { file: t.file, count: 150, prefix, gate, kind, migrationsFolder: defaultMigrationsFolder() },
+          });
           w.once('message', resolve);
           w.once('error', reject);
         });

@@ -25,7 +25,14 @@ describe('electron-builder.yml', () => {
     const config = await getConfig(root, join(root, 'electron-builder.yml'), null);
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
     expect(config.productName).toBe(pkg.productName);
-    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true, createDesktopShortcut: true, createStartMenuShortcut: true, deleteAppDataOnUninstall: false });
+    expect(config.nsis).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      allowToChangeInstallationDirectory: true,
+      createDesktopShortcut: true,
+      createStartMenuShortcut: true,
+      deleteAppDataOnUninstall: false,
+    });
     expect(config.linux.target.map((t: { target: string }) => t.target)).toEqual(['AppImage', 'deb']);
     expect(config.npmRebuild).toBe(true);
     expect(config.publish[0].provider).toBe('generic');
@@ -38,7 +45,8 @@ describe('electron-builder.yml', () => {
     expect(pkg.version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(pkg.author?.email).toMatch(/@/);
     // Renderer-only libraries are bundled by Vite and must not ride along in app.asar.
-    for (const dev of ['antd', 'react', 'recharts', 'electron', 'electron-builder', 'vite', 'vitest']) expect(pkg.dependencies[dev], dev).toBeUndefined();
+    for (const dev of ['antd', 'react', 'recharts', 'electron', 'electron-builder', 'vite', 'vitest'])
+      expect(pkg.dependencies[dev], dev).toBeUndefined();
   });
 });
 
@@ -47,7 +55,8 @@ describe('app.asar', () => {
   let files: string[];
   let unpacked: string;
   beforeAll(() => {
-    if (!existsSync(join(root, 'dist/renderer/index.html'))) throw new Error('dist/ is missing: `npm test` builds before vitest; alone, run `npm run build` first.');
+    if (!existsSync(join(root, 'dist/renderer/index.html')))
+      throw new Error('dist/ is missing: `npm test` builds before vitest; alone, run `npm run build` first.');
     // A stand-in Electron distribution, as TOOLCHAIN.md has it: packaging steps without downloads.
     const stub = mkdtempSync(join(tmpdir(), 'vanthu-electron-stub-'));
     writeFileSync(join(stub, 'electron'), '#!/bin/sh\necho stub\n');
@@ -57,23 +66,49 @@ describe('app.asar', () => {
     writeFileSync(join(stub, 'LICENSES.chromium.html'), '');
     out = mkdtempSync(join(tmpdir(), 'vanthu-pack-'));
     mkdirSync(out, { recursive: true });
-    execFileSync(process.execPath, [require.resolve('electron-builder/cli.js'), '--linux', 'dir', `-c.electronDist=${stub}`, '-c.npmRebuild=false', `-c.directories.output=${out}`, '--publish', 'never'], {
-      cwd: root,
-      stdio: 'pipe',
-      env: { ...process.env, CI: 'true' },
-    });
+    execFileSync(
+      process.execPath,
+      [
+        require.resolve('electron-builder/cli.js'),
+        '--linux',
+        'dir',
+        `-c.electronDist=${stub}`,
+        '-c.npmRebuild=false',
+        `-c.directories.output=${out}`,
+        '--publish',
+        'never',
+      ],
+      {
+        cwd: root,
+        stdio: 'pipe',
+        env: { ...process.env, CI: 'true' },
+      },
+    );
     rmSync(stub, { recursive: true, force: true });
     const resources = join(out, 'linux-unpacked', 'resources');
-    files = (require('@electron/asar') as { listPackage(p: string, o: object): string[] }).listPackage(join(resources, 'app.asar'), {}).map((f) => f.replace(/\\/g, '/'));
+    files = (require('@electron/asar') as { listPackage(p: string, o: object): string[] })
+      .listPackage(join(resources, 'app.asar'), {})
+      .map((f) => f.replace(/\\/g, '/'));
     unpacked = join(resources, 'app.asar.unpacked');
   }, 180_000);
   afterAll(() => out && rmSync(out, { recursive: true, force: true }));
 
   it('holds what the app runs', () => {
-    for (const f of ['/package.json', '/dist/electron/main.mjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/dist/migrations/0000_init.sql', '/dist/migrations/meta/_journal.json']) {
+    for (const f of [
+      '/package.json',
+      '/dist/electron/main.mjs',
+      '/dist/electron/preload.cjs',
+      '/dist/renderer/index.html',
+      '/dist/migrations/0000_init.sql',
+      '/dist/migrations/meta/_journal.json',
+    ]) {
       expect(files, f).toContain(f);
     }
-    for (const dep of Object.keys(pkg.dependencies)) expect(files.some((f) => f.startsWith(`/node_modules/${dep}/`)), dep).toBe(!SERVER_ONLY.includes(dep));
+    for (const dep of Object.keys(pkg.dependencies))
+      expect(
+        files.some((f) => f.startsWith(`/node_modules/${dep}/`)),
+        dep,
+      ).toBe(!SERVER_ONLY.includes(dep));
     // Worker threads cannot start inside app.asar: the text worker and pdf.js sit beside it.
     expect(existsSync(join(unpacked, 'dist/electron/textWorker.mjs'))).toBe(true);
     expect(existsSync(join(unpacked, 'node_modules/pdfjs-dist/legacy/build/pdf.mjs'))).toBe(true);
@@ -86,7 +121,9 @@ describe('app.asar', () => {
         /^\/(tests|electron|renderer|db|shared|server|build|\.github|\.ci)\//.test(f) ||
         /\.(tsx?|cts|mts|map|sqlite)$/.test(f) ||
         /(^|\/)\.(env|npmrc)/.test(f) ||
-        /^\/node_modules\/(electron|electron-builder|vite|vitest|typescript|antd|react|@playwright|drizzle-kit|esbuild|@esbuild|@napi-rs|fastify|@electric-sql|pg)\//.test(f) ||
+        /^\/node_modules\/(electron|electron-builder|vite|vitest|typescript|antd|react|@playwright|drizzle-kit|esbuild|@esbuild|@napi-rs|fastify|@electric-sql|pg)\//.test(
+          f,
+        ) ||
         /^\/node_modules\/better-sqlite3\/(deps|src)\//.test(f),
     );
     expect(bad).toEqual([]);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildSymbol, patternFor, type SymbolSettings } from '../../shared/domain/symbols.js';
 
 const settings: SymbolSettings = { organ: 'SGDĐT', patterns: { TTr: '{so}/{loai}-{coquan}-{donvi}', QĐ: '{so}/{nam}/{loai}-{coquan}' } };
-const sym = (type: string, number: number, unit: string | null = 'VP') => buildSymbol(patternFor(type, settings), { number, typeCode: type, organ: settings.organ, unit, year: 2026 });
+const sym = (type: string, number: number, unit: string | null = 'VP') =>
+  buildSymbol(patternFor(type, settings), { number, typeCode: type, organ: settings.organ, unit, year: 2026 });
 
 describe('số và ký hiệu', () => {
   it('puts the type part first for typed documents', () => {

@@ -9,7 +9,13 @@ describe('the server address', () => {
     expect(normalizeServerUrl(' https://dongbo.pgd.edu.vn/ ')).toBe('https://dongbo.pgd.edu.vn');
     expect(normalizeServerUrl('https://sgd.hanoi.edu.vn/vanthu/dongbo/')).toBe('https://sgd.hanoi.edu.vn/vanthu/dongbo');
     expect(normalizeServerUrl('http://127.0.0.1:8787')).toBe('http://127.0.0.1:8787');
-    for (const bad of ['http://dongbo.pgd.edu.vn', 'http://192.168.1.10:8787', 'ftp://x.vn', 'dongbo.pgd.edu.vn', 'https://admin:mk@dongbo.vn']) {
+    for (const bad of [
+      'http://dongbo.pgd.edu.vn',
+      'http://192.168.1.10:8787',
+      'ftp://x.vn',
+      'dongbo.pgd.edu.vn',
+      'https://admin:mk@dongbo.vn',
+    ]) {
       expect(() => normalizeServerUrl(bad), bad).toThrow(/https|hợp lệ|mật khẩu/);
     }
   });

@@ -120,9 +120,15 @@ export function AdminPage() {
               title: 'Tình trạng',
               key: 'state',
               render: (_: unknown, u) =>
-                u.lockedUntil && new Date(u.lockedUntil) > new Date() ? <Tag color="red">Tạm khóa đến {formatInstant(u.lockedUntil)}</Tag> : null,
+                u.lockedUntil && new Date(u.lockedUntil) > new Date() ? (
+                  <Tag color="red">Tạm khóa đến {formatInstant(u.lockedUntil)}</Tag>
+                ) : null,
             },
-            { title: 'Đang dùng', dataIndex: 'active', render: (a: boolean, u) => <Switch checked={a} onChange={(v) => void toggleActive(u, v)} /> },
+            {
+              title: 'Đang dùng',
+              dataIndex: 'active',
+              render: (a: boolean, u) => <Switch checked={a} onChange={(v) => void toggleActive(u, v)} />,
+            },
             {
               title: '',
               key: 'edit',
@@ -160,7 +166,15 @@ export function AdminPage() {
           columns={[
             { title: 'Tên phòng, ban', dataIndex: 'name' },
             { title: 'Ký hiệu', dataIndex: 'code' },
-            { title: '', key: 'x', render: (_: unknown, d) => <Button size="small" danger onClick={() => void removeDepartment(d.id)}>Xóa</Button> },
+            {
+              title: '',
+              key: 'x',
+              render: (_: unknown, d) => (
+                <Button size="small" danger onClick={() => void removeDepartment(d.id)}>
+                  Xóa
+                </Button>
+              ),
+            },
           ]}
         />
       </Card>
@@ -218,12 +232,19 @@ function OfficeSettingsCard() {
   }, [form]);
   const save = async () => {
     const v = await form.validateFields();
-    const lines = v.holidays.split(/[\n,;]+/).map((l) => l.trim()).filter(Boolean);
+    const lines = v.holidays
+      .split(/[\n,;]+/)
+      .map((l) => l.trim())
+      .filter(Boolean);
     const dates = lines.map((l) => parseTypedDate(l));
     const bad = lines.find((_, i) => !dates[i]);
     if (bad) return message.error(`“${bad}” không phải ngày có thật (ngày/tháng/năm).`);
     try {
-      const s = await api.call('settings.saveOffice', { attachmentsMaxMb: v.attachmentsMaxMb, stampCorner: v.stampCorner, holidays: dates as string[] });
+      const s = await api.call('settings.saveOffice', {
+        attachmentsMaxMb: v.attachmentsMaxMb,
+        stampCorner: v.stampCorner,
+        holidays: dates as string[],
+      });
       form.setFieldsValue({ ...s, holidays: s.holidays.map(formatDate).join('\n') });
       message.success('Đã lưu cài đặt.');
     } catch (err) {
@@ -231,17 +252,33 @@ function OfficeSettingsCard() {
     }
   };
   return (
-    <Card title="Cài đặt văn phòng" size="small" style={{ marginTop: 16 }} extra={<Button type="primary" onClick={() => void save()}>Lưu cài đặt</Button>}>
+    <Card
+      title="Cài đặt văn phòng"
+      size="small"
+      style={{ marginTop: 16 }}
+      extra={
+        <Button type="primary" onClick={() => void save()}>
+          Lưu cài đặt
+        </Button>
+      }
+    >
       <Form form={form} layout="vertical">
         <Space align="start" wrap>
-          <Form.Item name="attachmentsMaxMb" label="Dung lượng tối đa một tệp đính kèm (MB)" rules={[{ required: true, message: 'Chưa nhập giới hạn.' }]}>
+          <Form.Item
+            name="attachmentsMaxMb"
+            label="Dung lượng tối đa một tệp đính kèm (MB)"
+            rules={[{ required: true, message: 'Chưa nhập giới hạn.' }]}
+          >
             <InputNumber min={1} max={2048} style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="stampCorner" label="Vị trí dấu ĐẾN trên trang đầu">
             <Select style={{ width: 260 }} options={CORNERS.map((c) => ({ ...c }))} />
           </Form.Item>
         </Space>
-        <Form.Item name="holidays" label="Ngày nghỉ lễ, Tết và nghỉ bù (mỗi dòng một ngày, dd/mm/yyyy) — thời hạn xử lý tính theo ngày làm việc, bỏ qua các ngày này, thứ Bảy, Chủ nhật và 01/01, 30/04, 01/05, 02/09">
+        <Form.Item
+          name="holidays"
+          label="Ngày nghỉ lễ, Tết và nghỉ bù (mỗi dòng một ngày, dd/mm/yyyy) — thời hạn xử lý tính theo ngày làm việc, bỏ qua các ngày này, thứ Bảy, Chủ nhật và 01/01, 30/04, 01/05, 02/09"
+        >
           <Input.TextArea rows={6} />
         </Form.Item>
       </Form>

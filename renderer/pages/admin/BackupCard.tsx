@@ -61,7 +61,8 @@ export function BackupCard() {
   const restore = () =>
     Modal.confirm({
       title: 'Khôi phục từ bản sao lưu này?',
-      content: 'Dữ liệu hiện tại được giữ riêng (không xóa) rồi thay bằng bản sao lưu. VănThư sẽ khởi động lại; mọi người cần đăng nhập lại.',
+      content:
+        'Dữ liệu hiện tại được giữ riêng (không xóa) rồi thay bằng bản sao lưu. VănThư sẽ khởi động lại; mọi người cần đăng nhập lại.',
       okText: 'Khôi phục',
       cancelText: 'Thôi',
       okButtonProps: { danger: true },
@@ -86,12 +87,29 @@ export function BackupCard() {
       <Space direction="vertical" style={{ width: '100%' }} size={12}>
         <Space wrap>
           <Typography.Text>Thư mục sao lưu:</Typography.Text>
-          <Input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="Ví dụ: E:\SaoLuuVanThu hoặc \\may-chu\chung\VanThu" style={{ width: 380 }} aria-label="Thư mục sao lưu" />
-          <Switch checked={status?.enabled ?? false} loading={busy === 'schedule'} onChange={(v) => void saveSchedule(v)} aria-label="Sao lưu hằng ngày" />
+          <Input
+            value={folder}
+            onChange={(e) => setFolder(e.target.value)}
+            placeholder="Ví dụ: E:\SaoLuuVanThu hoặc \\may-chu\chung\VanThu"
+            style={{ width: 380 }}
+            aria-label="Thư mục sao lưu"
+          />
+          <Switch
+            checked={status?.enabled ?? false}
+            loading={busy === 'schedule'}
+            onChange={(v) => void saveSchedule(v)}
+            aria-label="Sao lưu hằng ngày"
+          />
           <Typography.Text>Sao lưu hằng ngày (giữ 7 bản ngày, 4 bản tuần)</Typography.Text>
         </Space>
         <Space wrap>
-          <Button type="primary" icon={<SafetyOutlined />} loading={busy === 'backup'} disabled={!folder.trim()} onClick={() => void backupNow()}>
+          <Button
+            type="primary"
+            icon={<SafetyOutlined />}
+            loading={busy === 'backup'}
+            disabled={!folder.trim()}
+            onClick={() => void backupNow()}
+          >
             Sao lưu ngay
           </Button>
           <Button icon={<ExportOutlined />} loading={busy === 'export'} disabled={!folder.trim()} onClick={() => void exportAll()}>
@@ -103,11 +121,21 @@ export function BackupCard() {
             </Typography.Text>
           )}
         </Space>
-        {running && <Progress percent={running.total ? Math.round((running.done / running.total) * 100) : 0} format={() => running.phase} />}
+        {running && (
+          <Progress percent={running.total ? Math.round((running.done / running.total) * 100) : 0} format={() => running.phase} />
+        )}
         <Space wrap>
           <HistoryOutlined />
           <Typography.Text>Khôi phục từ thư mục sao lưu:</Typography.Text>
-          <Input value={restorePath} onChange={(e) => { setRestorePath(e.target.value); setVerified(null); }} style={{ width: 380 }} aria-label="Thư mục bản sao lưu" />
+          <Input
+            value={restorePath}
+            onChange={(e) => {
+              setRestorePath(e.target.value);
+              setVerified(null);
+            }}
+            style={{ width: 380 }}
+            aria-label="Thư mục bản sao lưu"
+          />
           <Button icon={<CloudDownloadOutlined />} loading={busy === 'verify'} disabled={!restorePath.trim()} onClick={() => void verify()}>
             Kiểm tra
           </Button>
@@ -121,7 +149,9 @@ export function BackupCard() {
             <Descriptions.Item label="Đơn vị">{verified.unit?.name ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="Số văn bản">{verified.documents.toLocaleString('vi-VN')}</Descriptions.Item>
             <Descriptions.Item label="Tệp đính kèm">{verified.files.toLocaleString('vi-VN')}</Descriptions.Item>
-            <Descriptions.Item label="Phiên bản">{verified.appVersion} (lược đồ {verified.schemaVersion})</Descriptions.Item>
+            <Descriptions.Item label="Phiên bản">
+              {verified.appVersion} (lược đồ {verified.schemaVersion})
+            </Descriptions.Item>
             <Descriptions.Item label="Kiểm tra">Toàn vẹn, khớp mã kiểm tra</Descriptions.Item>
           </Descriptions>
         )}

@@ -32,7 +32,9 @@ export function CatalogPage({ me }: { me: Me }) {
     if (!symbols) return;
     // Keep only what differs from the default pattern.
     const defaults = Object.fromEntries(symbols.types.map((t) => [t.code, t.custom ? null : t.pattern]));
-    const changed = Object.fromEntries(Object.entries(patterns).filter(([code, p]) => p.trim() && (symbols.patterns[code] !== undefined || p !== defaults[code])));
+    const changed = Object.fromEntries(
+      Object.entries(patterns).filter(([code, p]) => p.trim() && (symbols.patterns[code] !== undefined || p !== defaults[code])),
+    );
     try {
       const s = await api.call('settings.saveSymbols', { organ, patterns: changed, confidentialMark: mark });
       setSymbols(s);
@@ -45,16 +47,38 @@ export function CatalogPage({ me }: { me: Me }) {
   return (
     <div className="vt-page" style={{ overflow: 'auto' }}>
       <h1 className="vt-page-title">Danh mục</h1>
-      <Card size="small" title="Ký hiệu văn bản đi" extra={canEdit && <Button type="primary" onClick={() => void save()}>Lưu</Button>}>
+      <Card
+        size="small"
+        title="Ký hiệu văn bản đi"
+        extra={
+          canEdit && (
+            <Button type="primary" onClick={() => void save()}>
+              Lưu
+            </Button>
+          )
+        }
+      >
         <Space wrap style={{ marginBottom: 12 }}>
           <span>Chữ viết tắt tên cơ quan:</span>
-          <Input style={{ width: 160 }} value={organ} disabled={!canEdit} onChange={(e) => setOrgan(e.target.value)} aria-label="Chữ viết tắt tên cơ quan" />
+          <Input
+            style={{ width: 160 }}
+            value={organ}
+            disabled={!canEdit}
+            onChange={(e) => setOrgan(e.target.value)}
+            aria-label="Chữ viết tắt tên cơ quan"
+          />
           <span>Dấu hiệu sổ văn bản mật:</span>
-          <Input style={{ width: 80 }} value={mark} disabled={!canEdit} onChange={(e) => setMark(e.target.value)} aria-label="Dấu hiệu sổ mật" />
+          <Input
+            style={{ width: 80 }}
+            value={mark}
+            disabled={!canEdit}
+            onChange={(e) => setMark(e.target.value)}
+            aria-label="Dấu hiệu sổ mật"
+          />
         </Space>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          Trong mẫu: {'{so}'} số văn bản (01…09 viết kèm số 0), {'{loai}'} chữ viết tắt loại văn bản, {'{coquan}'} chữ viết tắt cơ quan, {'{donvi}'} đơn vị soạn
-          thảo, {'{nam}'} năm. Ví dụ dưới đây lấy số 5 và đơn vị VP.
+          Trong mẫu: {'{so}'} số văn bản (01…09 viết kèm số 0), {'{loai}'} chữ viết tắt loại văn bản, {'{coquan}'} chữ viết tắt cơ quan,{' '}
+          {'{donvi}'} đơn vị soạn thảo, {'{nam}'} năm. Ví dụ dưới đây lấy số 5 và đơn vị VP.
         </Typography.Paragraph>
         <Table
           size="small"
@@ -67,9 +91,27 @@ export function CatalogPage({ me }: { me: Me }) {
             {
               title: 'Mẫu ký hiệu',
               key: 'p',
-              render: (_, t) => <Input size="small" value={patterns[t.code] ?? ''} disabled={!canEdit} onChange={(e) => setPatterns((p) => ({ ...p, [t.code]: e.target.value }))} aria-label={`Mẫu ký hiệu ${t.code}`} />,
+              render: (_, t) => (
+                <Input
+                  size="small"
+                  value={patterns[t.code] ?? ''}
+                  disabled={!canEdit}
+                  onChange={(e) => setPatterns((p) => ({ ...p, [t.code]: e.target.value }))}
+                  aria-label={`Mẫu ký hiệu ${t.code}`}
+                />
+              ),
             },
-            { title: 'Ví dụ', dataIndex: 'example', width: 200, render: (e: string, t) => <Space><strong>{e}</strong>{t.custom && <Tag color="blue">riêng</Tag>}</Space> },
+            {
+              title: 'Ví dụ',
+              dataIndex: 'example',
+              width: 200,
+              render: (e: string, t) => (
+                <Space>
+                  <strong>{e}</strong>
+                  {t.custom && <Tag color="blue">riêng</Tag>}
+                </Space>
+              ),
+            },
           ]}
         />
       </Card>
@@ -85,7 +127,12 @@ export function CatalogPage({ me }: { me: Me }) {
             { title: 'Loại', dataIndex: 'kind', width: 120, render: (k: string) => (k === 'incoming' ? 'Văn bản đến' : 'Văn bản đi') },
             { title: 'Số tiếp theo', dataIndex: 'nextNumber', width: 110, align: 'center' },
             { title: 'In lần cuối', dataIndex: 'printedAt', width: 150, render: (v: string | null) => (v ? formatInstant(v) : '—') },
-            { title: 'Tình trạng', dataIndex: 'closed', width: 120, render: (c: boolean) => (c ? <Tag>Đã khóa sổ</Tag> : <Tag color="green">Đang ghi</Tag>) },
+            {
+              title: 'Tình trạng',
+              dataIndex: 'closed',
+              width: 120,
+              render: (c: boolean) => (c ? <Tag>Đã khóa sổ</Tag> : <Tag color="green">Đang ghi</Tag>),
+            },
           ]}
         />
       </Card>

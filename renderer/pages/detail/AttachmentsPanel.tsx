@@ -13,7 +13,11 @@ function size(n: number): string {
 
 const TEXT_LAYER: Record<Exclude<AttachmentRecord['textLayer'], null | 'text'>, { label: string; color?: string; title: string }> = {
   pending: { label: 'Đang đọc chữ…', title: 'Chữ trong tệp đang được đọc để tìm kiếm theo nội dung.' },
-  no_text: { label: 'Bản quét — không có lớp chữ', color: 'orange', title: 'Tệp chỉ có hình ảnh: không tìm được theo nội dung tệp, chỉ theo thông tin trong sổ.' },
+  no_text: {
+    label: 'Bản quét — không có lớp chữ',
+    color: 'orange',
+    title: 'Tệp chỉ có hình ảnh: không tìm được theo nội dung tệp, chỉ theo thông tin trong sổ.',
+  },
   failed: { label: 'Không đọc được chữ', title: 'Tệp có mật khẩu hoặc bị hỏng: không tìm được theo nội dung tệp.' },
   too_large: { label: 'Tệp quá lớn — không đọc chữ', title: 'Tệp trên 64 MB: không tìm được theo nội dung tệp.' },
 };
@@ -148,7 +152,15 @@ export function AttachmentsPanel(props: { documentId: string; files: AttachmentR
               <Button key="d" size="small" icon={<DownloadOutlined />} onClick={() => void download(a)} aria-label={`Tải về ${a.name}`} />,
               ...(props.canEdit && a.kind === 'pdf' && a.role === 'original'
                 ? [
-                    <Button key="s" size="small" type="primary" ghost icon={<SafetyCertificateOutlined />} loading={stamping === a.id} onClick={() => void stamp(a)}>
+                    <Button
+                      key="s"
+                      size="small"
+                      type="primary"
+                      ghost
+                      icon={<SafetyCertificateOutlined />}
+                      loading={stamping === a.id}
+                      onClick={() => void stamp(a)}
+                    >
                       Đóng dấu ĐẾN
                     </Button>,
                   ]

@@ -21,7 +21,13 @@ interface Loaded {
   history: HistoryEntry[];
 }
 
-export function DocumentDetail(props: { documentId: string | null; me: Me; onClose: () => void; onEdit?: (doc: DocumentRecord) => void; onChanged?: () => void }) {
+export function DocumentDetail(props: {
+  documentId: string | null;
+  me: Me;
+  onClose: () => void;
+  onEdit?: (doc: DocumentRecord) => void;
+  onChanged?: () => void;
+}) {
   const { message } = App.useApp();
   const [data, setData] = useState<Loaded | null>(null);
   const [directory, setDirectory] = useState<Directory>({ users: [], departments: [] });
@@ -109,12 +115,21 @@ export function DocumentDetail(props: { documentId: string | null; me: Me; onClo
                 </Descriptions.Item>
               )}
             </Descriptions>
-            {doc.cancelled && <Alert type="warning" showIcon title={`Văn bản đã hủy${doc.cancelReason ? `: ${doc.cancelReason}` : ''}. Số đến ${doc.number} không được dùng lại.`} style={{ marginBottom: 12 }} />}
+            {doc.cancelled && (
+              <Alert
+                type="warning"
+                showIcon
+                title={`Văn bản đã hủy${doc.cancelReason ? `: ${doc.cancelReason}` : ''}. Số đến ${doc.number} không được dùng lại.`}
+                style={{ marginBottom: 12 }}
+              />
+            )}
             <Typography.Title level={5}>Tệp đính kèm</Typography.Title>
             <AttachmentsPanel documentId={doc.id} files={data.files} canEdit={canEdit && !doc.cancelled} onChanged={changed} />
           </Col>
           <Col span={11}>
-            {!doc.cancelled && <HandlingSlip documentId={doc.id} handling={data.handling} me={props.me} directory={directory} onChanged={changed} />}
+            {!doc.cancelled && (
+              <HandlingSlip documentId={doc.id} handling={data.handling} me={props.me} directory={directory} onChanged={changed} />
+            )}
             {!doc.cancelled && (
               <div style={{ marginTop: 16 }}>
                 <FileToDossier documentId={doc.id} onFiled={changed} />

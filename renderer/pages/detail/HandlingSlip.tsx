@@ -75,7 +75,11 @@ export function HandlingSlip(props: { documentId: string; handling: Handling; me
   };
 
   return (
-    <Card size="small" title="Phiếu giải quyết văn bản đến" extra={<Tag color={status === 'hoan_thanh' ? 'green' : 'blue'}>{INCOMING_STATUS_LABELS[status]}</Tag>}>
+    <Card
+      size="small"
+      title="Phiếu giải quyết văn bản đến"
+      extra={<Tag color={status === 'hoan_thanh' ? 'green' : 'blue'}>{INCOMING_STATUS_LABELS[status]}</Tag>}
+    >
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label="Trình lãnh đạo">{handling.leaderName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="Ý kiến chỉ đạo">
@@ -105,9 +109,20 @@ export function HandlingSlip(props: { documentId: string; handling: Handling; me
                 </>
               ),
             },
-            { title: 'Tiến độ', key: 'progress', render: (_, t) => `${TASK_STATUS_LABELS[t.status]}${t.result ? `: ${t.result}` : t.progress ? `: ${t.progress}` : ''}` },
+            {
+              title: 'Tiến độ',
+              key: 'progress',
+              render: (_, t) => `${TASK_STATUS_LABELS[t.status]}${t.result ? `: ${t.result}` : t.progress ? `: ${t.progress}` : ''}`,
+            },
             ...(handling.tasks.some((t) => mayHandle(t, me))
-              ? [{ title: '', key: 'act', width: 200, render: (_: unknown, t: TaskRecord) => <TaskActions task={t} me={me} onChanged={props.onChanged} /> }]
+              ? [
+                  {
+                    title: '',
+                    key: 'act',
+                    width: 200,
+                    render: (_: unknown, t: TaskRecord) => <TaskActions task={t} me={me} onChanged={props.onChanged} />,
+                  },
+                ]
               : []),
           ]}
         />
@@ -123,7 +138,14 @@ export function HandlingSlip(props: { documentId: string; handling: Handling; me
             options={leaders.map((l) => ({ value: l.id, label: l.fullName }))}
             aria-label="Lãnh đạo nhận trình"
           />
-          <Button type="primary" disabled={!leaderId} loading={busy} onClick={() => void run(() => api.call('incoming.submit', { id: props.documentId, leaderId: leaderId!, note: null }), 'Đã trình lãnh đạo.')}>
+          <Button
+            type="primary"
+            disabled={!leaderId}
+            loading={busy}
+            onClick={() =>
+              void run(() => api.call('incoming.submit', { id: props.documentId, leaderId: leaderId!, note: null }), 'Đã trình lãnh đạo.')
+            }
+          >
             Trình lãnh đạo
           </Button>
         </Space>
@@ -132,12 +154,21 @@ export function HandlingSlip(props: { documentId: string; handling: Handling; me
       {is('leader') && ['trinh', 'phan_cong', 'dang_xu_ly'].includes(status) && (
         <Form form={assignForm} layout="vertical" style={{ marginTop: 12 }} requiredMark="optional">
           <Typography.Text strong>{status === 'trinh' ? 'Cho ý kiến chỉ đạo và giao việc' : 'Giao lại việc'}</Typography.Text>
-          <Form.Item name="direction" label="Ý kiến chỉ đạo" rules={[{ required: true, whitespace: true, message: 'Chưa nhập ý kiến chỉ đạo.' }]}>
+          <Form.Item
+            name="direction"
+            label="Ý kiến chỉ đạo"
+            rules={[{ required: true, whitespace: true, message: 'Chưa nhập ý kiến chỉ đạo.' }]}
+          >
             <Input.TextArea rows={2} />
           </Form.Item>
           <Space align="start" wrap>
             <Form.Item name="lead" label="Chủ trì" rules={[{ required: true, message: 'Chọn đơn vị hoặc người chủ trì.' }]}>
-              <Select showSearch={{ optionFilterProp: 'label' }} style={{ width: 260 }} options={assigneeOptions} placeholder="Phòng, ban hoặc cá nhân" />
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                style={{ width: 260 }}
+                options={assigneeOptions}
+                placeholder="Phòng, ban hoặc cá nhân"
+              />
             </Form.Item>
             <Form.Item name="deadline" label="Hạn xử lý" rules={[dateRule('hạn xử lý', false)]}>
               <DateInput style={{ width: 140 }} />
@@ -157,12 +188,27 @@ export function HandlingSlip(props: { documentId: string; handling: Handling; me
 
       <Space style={{ marginTop: 12 }} wrap>
         {(is('clerk') || is('leader')) && (status === 'moi' || status === 'trinh') && (
-          <Button danger onClick={() => askReason('Trả lại văn bản (gửi nhầm nơi nhận)?', (reason) => run(() => api.call('incoming.return', { id: props.documentId, reason }), 'Đã trả lại văn bản.'))}>
+          <Button
+            danger
+            onClick={() =>
+              askReason('Trả lại văn bản (gửi nhầm nơi nhận)?', (reason) =>
+                run(() => api.call('incoming.return', { id: props.documentId, reason }), 'Đã trả lại văn bản.'),
+              )
+            }
+          >
             Trả lại
           </Button>
         )}
         {is('clerk') && ['moi', 'trinh', 'phan_cong', 'dang_xu_ly'].includes(status) && (
-          <Button danger type="dashed" onClick={() => askReason('Thu hồi văn bản (cơ quan gửi thu hồi)?', (reason) => run(() => api.call('incoming.recall', { id: props.documentId, reason }), 'Đã thu hồi văn bản.'))}>
+          <Button
+            danger
+            type="dashed"
+            onClick={() =>
+              askReason('Thu hồi văn bản (cơ quan gửi thu hồi)?', (reason) =>
+                run(() => api.call('incoming.recall', { id: props.documentId, reason }), 'Đã thu hồi văn bản.'),
+              )
+            }
+          >
             Thu hồi
           </Button>
         )}
@@ -170,4 +216,3 @@ export function HandlingSlip(props: { documentId: string; handling: Handling; me
     </Card>
   );
 }
-

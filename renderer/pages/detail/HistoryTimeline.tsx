@@ -2,7 +2,16 @@ import { Timeline, Typography } from 'antd';
 import type { HistoryEntry } from '../../../shared/api/handling.js';
 import { formatInstant } from '../../../shared/text/dates.js';
 
-const COLORS: Record<string, string> = { register: 'blue', submit: 'blue', assign: 'orange', complete: 'green', return: 'red', recall: 'red', cancel: 'gray', stamp: 'red' };
+const COLORS: Record<string, string> = {
+  register: 'blue',
+  submit: 'blue',
+  assign: 'orange',
+  complete: 'green',
+  return: 'red',
+  recall: 'red',
+  cancel: 'gray',
+  stamp: 'red',
+};
 
 export function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
   return (

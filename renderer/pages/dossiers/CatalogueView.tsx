@@ -7,7 +7,17 @@ import type { Me } from '../../../shared/api/admin.js';
 import { RETENTION_OPTIONS, retentionLabel, type Catalogue } from '../../../shared/api/dossiers.js';
 import { api, openFile } from '../../api/client';
 
-type Row = { key: string; kind: 'heading' | 'entry'; label: string; title: string; retention?: string; keeper?: string | null; entryId?: string; dossierId?: string | null; level?: number };
+type Row = {
+  key: string;
+  kind: 'heading' | 'entry';
+  label: string;
+  title: string;
+  retention?: string;
+  keeper?: string | null;
+  entryId?: string;
+  dossierId?: string | null;
+  level?: number;
+};
 
 export function CatalogueView({ me, year, onOpenDossier }: { me: Me; year: number; onOpenDossier: (id: string) => void }) {
   const { message } = App.useApp();
@@ -37,17 +47,50 @@ export function CatalogueView({ me, year, onOpenDossier }: { me: Me; year: numbe
 
   const rows: Row[] = [];
   for (const large of cat?.headings.filter((h) => h.level === 1) ?? []) {
-    const entries = (hid: string) => (cat?.entries ?? []).filter((e) => e.headingId === hid).map<Row>((e) => ({ key: e.id, kind: 'entry', label: e.code, title: e.title, retention: e.retention, keeper: e.keeperName, entryId: e.id, dossierId: e.dossierId }));
-    rows.push({ key: large.id, kind: 'heading', label: large.label, title: large.title.toLocaleUpperCase('vi'), level: 1 }, ...entries(large.id));
-    for (const small of cat!.headings.filter((h) => h.parentId === large.id)) rows.push({ key: small.id, kind: 'heading', label: small.label, title: small.title, level: 2 }, ...entries(small.id));
+    const entries = (hid: string) =>
+      (cat?.entries ?? [])
+        .filter((e) => e.headingId === hid)
+        .map<Row>((e) => ({
+          key: e.id,
+          kind: 'entry',
+          label: e.code,
+          title: e.title,
+          retention: e.retention,
+          keeper: e.keeperName,
+          entryId: e.id,
+          dossierId: e.dossierId,
+        }));
+    rows.push(
+      { key: large.id, kind: 'heading', label: large.label, title: large.title.toLocaleUpperCase('vi'), level: 1 },
+      ...entries(large.id),
+    );
+    for (const small of cat!.headings.filter((h) => h.parentId === large.id))
+      rows.push({ key: small.id, kind: 'heading', label: small.label, title: small.title, level: 2 }, ...entries(small.id));
   }
 
   const save = async () => {
     const v = await form.validateFields();
     const ok =
       dialog === 'heading'
-        ? await run(() => api.call('catalogue.saveHeading', { year, level: v.parentId ? 2 : 1, parentId: v.parentId ?? null, title: v.title, abbreviation: v.abbreviation ?? null }))
-        : await run(() => api.call('catalogue.saveEntry', { year, headingId: v.headingId, title: v.title, retention: v.retention, keeperId: v.keeperId ?? null, notes: v.notes ?? null }));
+        ? await run(() =>
+            api.call('catalogue.saveHeading', {
+              year,
+              level: v.parentId ? 2 : 1,
+              parentId: v.parentId ?? null,
+              title: v.title,
+              abbreviation: v.abbreviation ?? null,
+            }),
+          )
+        : await run(() =>
+            api.call('catalogue.saveEntry', {
+              year,
+              headingId: v.headingId,
+              title: v.title,
+              retention: v.retention,
+              keeperId: v.keeperId ?? null,
+              notes: v.notes ?? null,
+            }),
+          );
     if (ok) setDialog(null);
   };
 
@@ -59,15 +102,28 @@ export function CatalogueView({ me, year, onOpenDossier }: { me: Me; year: numbe
             <Button icon={<PlusOutlined />} onClick={() => (form.resetFields(), setDialog('heading'))}>
               Thêm đề mục
             </Button>
-            <Button icon={<PlusOutlined />} disabled={!cat?.headings.length} onClick={() => (form.resetFields(), form.setFieldsValue({ retention: '10' }), setDialog('entry'))}>
+            <Button
+              icon={<PlusOutlined />}
+              disabled={!cat?.headings.length}
+              onClick={() => (form.resetFields(), form.setFieldsValue({ retention: '10' }), setDialog('entry'))}
+            >
               Thêm hồ sơ vào danh mục
             </Button>
-            <Button disabled={!!cat?.headings.length} onClick={() => void run(() => api.call('catalogue.copyFromYear', { from: year - 1, to: year }), `Đã sao chép danh mục năm ${year - 1}.`)}>
+            <Button
+              disabled={!!cat?.headings.length}
+              onClick={() =>
+                void run(() => api.call('catalogue.copyFromYear', { from: year - 1, to: year }), `Đã sao chép danh mục năm ${year - 1}.`)
+              }
+            >
               Sao chép từ năm {year - 1}
             </Button>
           </>
         )}
-        <Button icon={<PrinterOutlined />} disabled={!cat?.entries.length} onClick={() => void openFile('catalogue.print', { year }, false).catch((e: Error) => message.error(e.message))}>
+        <Button
+          icon={<PrinterOutlined />}
+          disabled={!cat?.entries.length}
+          onClick={() => void openFile('catalogue.print', { year }, false).catch((e: Error) => message.error(e.message))}
+        >
           In danh mục
         </Button>
         {cat && (
@@ -85,8 +141,17 @@ export function CatalogueView({ me, year, onOpenDossier }: { me: Me; year: numbe
         locale={{ emptyText: `Chưa có danh mục hồ sơ năm ${year}. Thêm đề mục, hoặc sao chép từ năm trước.` }}
         rowClassName={(r) => (r.kind === 'heading' ? 'vt-heading-row' : '')}
         columns={[
-          { title: 'Số và ký hiệu hồ sơ', key: 'code', width: 150, render: (_, r) => (r.kind === 'heading' ? <strong>{r.label}</strong> : r.label) },
-          { title: 'Tên đề mục và tiêu đề hồ sơ', key: 'title', render: (_, r) => (r.kind === 'heading' ? <strong style={{ paddingLeft: r.level === 2 ? 16 : 0 }}>{r.title}</strong> : r.title) },
+          {
+            title: 'Số và ký hiệu hồ sơ',
+            key: 'code',
+            width: 150,
+            render: (_, r) => (r.kind === 'heading' ? <strong>{r.label}</strong> : r.label),
+          },
+          {
+            title: 'Tên đề mục và tiêu đề hồ sơ',
+            key: 'title',
+            render: (_, r) => (r.kind === 'heading' ? <strong style={{ paddingLeft: r.level === 2 ? 16 : 0 }}>{r.title}</strong> : r.title),
+          },
           { title: 'Thời hạn bảo quản', key: 'ret', width: 140, render: (_, r) => (r.retention ? retentionLabel(r.retention) : '') },
           { title: 'Người lập hồ sơ', key: 'keeper', width: 180, render: (_, r) => r.keeper ?? '' },
           {
@@ -100,19 +165,40 @@ export function CatalogueView({ me, year, onOpenDossier }: { me: Me; year: numbe
                   Xem hồ sơ
                 </Button>
               ) : (
-                <Button size="small" type="primary" ghost icon={<FolderOpenOutlined />} onClick={() => void run(async () => onOpenDossier((await api.call('dossiers.open', { entryId: r.entryId! })).id), 'Đã mở hồ sơ.')}>
+                <Button
+                  size="small"
+                  type="primary"
+                  ghost
+                  icon={<FolderOpenOutlined />}
+                  onClick={() =>
+                    void run(async () => onOpenDossier((await api.call('dossiers.open', { entryId: r.entryId! })).id), 'Đã mở hồ sơ.')
+                  }
+                >
                   Mở hồ sơ
                 </Button>
               )),
           },
         ]}
       />
-      <Modal open={dialog !== null} title={dialog === 'heading' ? 'Thêm đề mục' : 'Thêm hồ sơ vào danh mục'} okText="Lưu" cancelText="Đóng" onOk={() => void save()} onCancel={() => setDialog(null)} destroyOnHidden>
+      <Modal
+        open={dialog !== null}
+        title={dialog === 'heading' ? 'Thêm đề mục' : 'Thêm hồ sơ vào danh mục'}
+        okText="Lưu"
+        cancelText="Đóng"
+        onOk={() => void save()}
+        onCancel={() => setDialog(null)}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical">
           {dialog === 'heading' ? (
             <>
               <Form.Item name="parentId" label="Thuộc đề mục lớn (để trống nếu là đề mục lớn)">
-                <Select allowClear options={(cat?.headings ?? []).filter((h) => h.level === 1).map((h) => ({ value: h.id, label: `${h.label}. ${h.title}` }))} />
+                <Select
+                  allowClear
+                  options={(cat?.headings ?? [])
+                    .filter((h) => h.level === 1)
+                    .map((h) => ({ value: h.id, label: `${h.label}. ${h.title}` }))}
+                />
               </Form.Item>
               <Form.Item name="title" label="Tên đề mục" rules={[{ required: true, whitespace: true, message: 'Chưa nhập tên đề mục.' }]}>
                 <Input />
@@ -124,9 +210,15 @@ export function CatalogueView({ me, year, onOpenDossier }: { me: Me; year: numbe
           ) : (
             <>
               <Form.Item name="headingId" label="Đề mục" rules={[{ required: true, message: 'Chọn đề mục.' }]}>
-                <Select options={(cat?.headings ?? []).map((h) => ({ value: h.id, label: `${h.level === 2 ? '— ' : ''}${h.label}. ${h.title}` }))} />
+                <Select
+                  options={(cat?.headings ?? []).map((h) => ({ value: h.id, label: `${h.level === 2 ? '— ' : ''}${h.label}. ${h.title}` }))}
+                />
               </Form.Item>
-              <Form.Item name="title" label="Tiêu đề hồ sơ" rules={[{ required: true, whitespace: true, message: 'Chưa nhập tiêu đề hồ sơ.' }]}>
+              <Form.Item
+                name="title"
+                label="Tiêu đề hồ sơ"
+                rules={[{ required: true, whitespace: true, message: 'Chưa nhập tiêu đề hồ sơ.' }]}
+              >
                 <Input.TextArea rows={2} />
               </Form.Item>
               <Space>
@@ -134,7 +226,12 @@ export function CatalogueView({ me, year, onOpenDossier }: { me: Me; year: numbe
                   <Select style={{ width: 160 }} options={RETENTION_OPTIONS.map((r) => ({ value: r, label: retentionLabel(r) }))} />
                 </Form.Item>
                 <Form.Item name="keeperId" label="Người lập hồ sơ">
-                  <Select allowClear style={{ width: 240 }} showSearch={{ optionFilterProp: 'label' }} options={users.map((u) => ({ value: u.id, label: u.fullName }))} />
+                  <Select
+                    allowClear
+                    style={{ width: 240 }}
+                    showSearch={{ optionFilterProp: 'label' }}
+                    options={users.map((u) => ({ value: u.id, label: u.fullName }))}
+                  />
                 </Form.Item>
               </Space>
             </>

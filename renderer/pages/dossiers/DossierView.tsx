@@ -57,35 +57,74 @@ export function DossierView({ id, me, onClose, onChanged }: { id: string | null;
   };
 
   return (
-    <Drawer open={id !== null} onClose={onClose} size={1100} title={d ? `Hồ sơ ${d.notation} — ${d.title}` : 'Hồ sơ'} extra={d && <Tag color={open ? 'blue' : d.status === 'nop_luu' ? 'purple' : 'green'}>{DOSSIER_STATUS_LABELS[d.status]}</Tag>}>
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={1100}
+      title={d ? `Hồ sơ ${d.notation} — ${d.title}` : 'Hồ sơ'}
+      extra={d && <Tag color={open ? 'blue' : d.status === 'nop_luu' ? 'purple' : 'green'}>{DOSSIER_STATUS_LABELS[d.status]}</Tag>}
+    >
       {d && (
         <>
-          {d.handoverWarning && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`Sắp đến hạn nộp lưu (${formatDate(d.handoverDue)}): hãy nộp hồ sơ vào lưu trữ cơ quan.`} />}
+          {d.handoverWarning && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={`Sắp đến hạn nộp lưu (${formatDate(d.handoverDue)}): hãy nộp hồ sơ vào lưu trữ cơ quan.`}
+            />
+          )}
           <Descriptions size="small" bordered column={3} style={{ marginBottom: 12 }}>
             <Descriptions.Item label="Mã hồ sơ">{d.fullCode}</Descriptions.Item>
             <Descriptions.Item label="Thời hạn bảo quản">{retentionLabel(d.retention)}</Descriptions.Item>
             <Descriptions.Item label="Người lập">{d.keeperName ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="Thời gian">{d.startDate ? `${formatDate(d.startDate)} – ${formatDate(d.endDate)}` : '—'}</Descriptions.Item>
+            <Descriptions.Item label="Thời gian">
+              {d.startDate ? `${formatDate(d.startDate)} – ${formatDate(d.endDate)}` : '—'}
+            </Descriptions.Item>
             <Descriptions.Item label="Số văn bản">{d.documentCount}</Descriptions.Item>
             <Descriptions.Item label="Số trang">{d.pageCount}</Descriptions.Item>
           </Descriptions>
           <Space wrap style={{ marginBottom: 12 }}>
             {open && (
-              <Popconfirm title="Kết thúc hồ sơ? Sau đó mục lục chỉ đọc." okText="Kết thúc" cancelText="Không" onConfirm={() => void run(() => api.call('dossiers.close', { id: d.id }), 'Đã kết thúc hồ sơ.')}>
+              <Popconfirm
+                title="Kết thúc hồ sơ? Sau đó mục lục chỉ đọc."
+                okText="Kết thúc"
+                cancelText="Không"
+                onConfirm={() => void run(() => api.call('dossiers.close', { id: d.id }), 'Đã kết thúc hồ sơ.')}
+              >
                 <Button type="primary">Kết thúc hồ sơ</Button>
               </Popconfirm>
             )}
             {d.status === 'ket_thuc' && me.roles.includes('admin') && <Button onClick={reopen}>Mở lại (quản trị)</Button>}
             {d.status === 'ket_thuc' && (me.roles.includes('clerk') || me.roles.includes('archivist') || me.roles.includes('admin')) && (
-              <Popconfirm title="Nộp hồ sơ vào lưu trữ cơ quan?" okText="Nộp lưu" cancelText="Không" onConfirm={() => void run(() => api.call('archive.handover', { dossierIds: [d.id] }), 'Đã nộp lưu.')}>
+              <Popconfirm
+                title="Nộp hồ sơ vào lưu trữ cơ quan?"
+                okText="Nộp lưu"
+                cancelText="Không"
+                onConfirm={() => void run(() => api.call('archive.handover', { dossierIds: [d.id] }), 'Đã nộp lưu.')}
+              >
                 <Button>Nộp lưu</Button>
               </Popconfirm>
             )}
-            <Button onClick={() => void openFile('dossiers.print', { id: d.id }, false).catch((e: Error) => message.error(e.message))}>In bìa và mục lục</Button>
+            <Button onClick={() => void openFile('dossiers.print', { id: d.id }, false).catch((e: Error) => message.error(e.message))}>
+              In bìa và mục lục
+            </Button>
             {d.status !== 'mo' && (
               <>
-                <Button onClick={() => void openFile('archive.handoverList', { dossierIds: [d.id] }, false).catch((e: Error) => message.error(e.message))}>Mục lục nộp lưu, biên bản</Button>
-                <Button onClick={() => void openFile('archive.exportPackage', { dossierIds: [d.id] }, true).catch((e: Error) => message.error(e.message))}>Xuất gói nộp lưu (.zip)</Button>
+                <Button
+                  onClick={() =>
+                    void openFile('archive.handoverList', { dossierIds: [d.id] }, false).catch((e: Error) => message.error(e.message))
+                  }
+                >
+                  Mục lục nộp lưu, biên bản
+                </Button>
+                <Button
+                  onClick={() =>
+                    void openFile('archive.exportPackage', { dossierIds: [d.id] }, true).catch((e: Error) => message.error(e.message))
+                  }
+                >
+                  Xuất gói nộp lưu (.zip)
+                </Button>
               </>
             )}
           </Space>
@@ -112,7 +151,12 @@ export function DossierView({ id, me, onClose, onChanged }: { id: string | null;
                 : {}
             }
             columns={[
-              { title: '', key: 'h', width: 30, render: () => (open ? <HolderOutlined style={{ cursor: 'grab', color: '#999' }} /> : null) },
+              {
+                title: '',
+                key: 'h',
+                width: 30,
+                render: () => (open ? <HolderOutlined style={{ cursor: 'grab', color: '#999' }} /> : null),
+              },
               { title: 'STT', dataIndex: 'position', width: 50, align: 'center' },
               { title: 'Số, ký hiệu văn bản', dataIndex: 'code', width: 150 },
               { title: 'Ngày tháng năm văn bản', dataIndex: 'date', width: 110, render: (v: string | null) => formatDate(v) },
@@ -128,9 +172,27 @@ export function DossierView({ id, me, onClose, onChanged }: { id: string | null;
                       width: 110,
                       render: (_: unknown, item: Item, index: number) => (
                         <Space size={2}>
-                          <Button size="small" icon={<ArrowUpOutlined />} aria-label="Lên" disabled={index === 0} onClick={() => move(d.items, index, index - 1)} />
-                          <Button size="small" icon={<ArrowDownOutlined />} aria-label="Xuống" disabled={index === d.items.length - 1} onClick={() => move(d.items, index, index + 1)} />
-                          <Button size="small" danger icon={<DeleteOutlined />} aria-label="Bỏ khỏi hồ sơ" onClick={() => void run(() => api.call('dossiers.removeItem', { itemId: item.id }))} />
+                          <Button
+                            size="small"
+                            icon={<ArrowUpOutlined />}
+                            aria-label="Lên"
+                            disabled={index === 0}
+                            onClick={() => move(d.items, index, index - 1)}
+                          />
+                          <Button
+                            size="small"
+                            icon={<ArrowDownOutlined />}
+                            aria-label="Xuống"
+                            disabled={index === d.items.length - 1}
+                            onClick={() => move(d.items, index, index + 1)}
+                          />
+                          <Button
+                            size="small"
+                            danger
+                            icon={<DeleteOutlined />}
+                            aria-label="Bỏ khỏi hồ sơ"
+                            onClick={() => void run(() => api.call('dossiers.removeItem', { itemId: item.id }))}
+                          />
                         </Space>
                       ),
                     },
@@ -156,7 +218,14 @@ function FreeItemButton({ dossierId, onAdded }: { dossierId: string; onAdded: (d
       const attachment = file ? await uploadFile(dossierId, file) : null;
       const d = await api.call('dossiers.addItems', {
         dossierId,
-        free: { code: v.code, date: toIsoDate(v.date) ?? v.date, author: v.author, summary: v.summary, pages: v.pages ?? null, attachmentId: attachment?.id ?? null },
+        free: {
+          code: v.code,
+          date: toIsoDate(v.date) ?? v.date,
+          author: v.author,
+          summary: v.summary,
+          pages: v.pages ?? null,
+          attachmentId: attachment?.id ?? null,
+        },
       });
       onAdded(d);
       setOpenForm(false);
@@ -169,7 +238,15 @@ function FreeItemButton({ dossierId, onAdded }: { dossierId: string; onAdded: (d
       <Button style={{ marginBottom: 8 }} onClick={() => (form.resetFields(), setFile(null), setOpenForm(true))}>
         Thêm văn bản khác (không có trong sổ)
       </Button>
-      <Modal open={openForm} title="Thêm văn bản khác vào hồ sơ" okText="Thêm" cancelText="Đóng" onOk={() => void save()} onCancel={() => setOpenForm(false)} destroyOnHidden>
+      <Modal
+        open={openForm}
+        title="Thêm văn bản khác vào hồ sơ"
+        okText="Thêm"
+        cancelText="Đóng"
+        onOk={() => void save()}
+        onCancel={() => setOpenForm(false)}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical">
           <Space>
             <Form.Item name="code" label="Số, ký hiệu" rules={[{ required: true, whitespace: true, message: 'Chưa nhập số, ký hiệu.' }]}>
@@ -185,7 +262,11 @@ function FreeItemButton({ dossierId, onAdded }: { dossierId: string; onAdded: (d
           <Form.Item name="author" label="Tác giả văn bản" rules={[{ required: true, whitespace: true, message: 'Chưa nhập tác giả.' }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="summary" label="Tên loại và trích yếu nội dung" rules={[{ required: true, whitespace: true, message: 'Chưa nhập trích yếu.' }]}>
+          <Form.Item
+            name="summary"
+            label="Tên loại và trích yếu nội dung"
+            rules={[{ required: true, whitespace: true, message: 'Chưa nhập trích yếu.' }]}
+          >
             <Input.TextArea rows={2} />
           </Form.Item>
           <Upload beforeUpload={(f) => (setFile(f as unknown as File), false)} maxCount={1} onRemove={() => setFile(null)}>

@@ -18,7 +18,10 @@ export function DossiersPage({ me }: { me: Me }) {
   const [open, setOpen] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
 
-  const load = useCallback(async () => setList(await api.call('dossiers.list', { year, ...(status ? { status } : {}), ...(mine ? { keeperId: me.id } : {}) })), [year, status, mine, me.id]);
+  const load = useCallback(
+    async () => setList(await api.call('dossiers.list', { year, ...(status ? { status } : {}), ...(mine ? { keeperId: me.id } : {}) })),
+    [year, status, mine, me.id],
+  );
   useEffect(() => void load(), [load, version]);
 
   return (
@@ -26,8 +29,21 @@ export function DossiersPage({ me }: { me: Me }) {
       <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 8 }}>
         <h1 className="vt-page-title">Hồ sơ công việc năm {year}</h1>
         <Space>
-          <Select value={year} onChange={setYear} style={{ width: 100 }} aria-label="Năm" options={Array.from({ length: 6 }, (_, i) => ({ value: thisYear + 1 - i, label: thisYear + 1 - i }))} />
-          <Segmented value={view} onChange={(v) => setView(v as typeof view)} options={[{ value: 'catalogue', label: 'Danh mục hồ sơ' }, { value: 'dossiers', label: 'Hồ sơ' }]} />
+          <Select
+            value={year}
+            onChange={setYear}
+            style={{ width: 100 }}
+            aria-label="Năm"
+            options={Array.from({ length: 6 }, (_, i) => ({ value: thisYear + 1 - i, label: thisYear + 1 - i }))}
+          />
+          <Segmented
+            value={view}
+            onChange={(v) => setView(v as typeof view)}
+            options={[
+              { value: 'catalogue', label: 'Danh mục hồ sơ' },
+              { value: 'dossiers', label: 'Hồ sơ' },
+            ]}
+          />
         </Space>
       </Space>
       {view === 'catalogue' ? (
@@ -35,8 +51,22 @@ export function DossiersPage({ me }: { me: Me }) {
       ) : (
         <>
           <Space style={{ marginBottom: 8 }}>
-            <Select allowClear placeholder="Trạng thái" style={{ width: 160 }} value={status} onChange={setStatus} options={Object.entries(DOSSIER_STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
-            <Segmented value={mine ? 'mine' : 'all'} onChange={(v) => setMine(v === 'mine')} options={[{ value: 'all', label: 'Tất cả' }, { value: 'mine', label: 'Hồ sơ tôi lập' }]} />
+            <Select
+              allowClear
+              placeholder="Trạng thái"
+              style={{ width: 160 }}
+              value={status}
+              onChange={setStatus}
+              options={Object.entries(DOSSIER_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+            <Segmented
+              value={mine ? 'mine' : 'all'}
+              onChange={(v) => setMine(v === 'mine')}
+              options={[
+                { value: 'all', label: 'Tất cả' },
+                { value: 'mine', label: 'Hồ sơ tôi lập' },
+              ]}
+            />
           </Space>
           <div className="vt-table-wrap" style={{ overflow: 'auto' }}>
             <Table<DossierRecord>
@@ -49,7 +79,12 @@ export function DossiersPage({ me }: { me: Me }) {
               columns={[
                 { title: 'Số và ký hiệu', dataIndex: 'notation', width: 120 },
                 { title: 'Tiêu đề hồ sơ', dataIndex: 'title' },
-                { title: 'Thời gian', key: 't', width: 190, render: (_, d) => (d.startDate ? `${formatDate(d.startDate)} – ${formatDate(d.endDate)}` : '') },
+                {
+                  title: 'Thời gian',
+                  key: 't',
+                  width: 190,
+                  render: (_, d) => (d.startDate ? `${formatDate(d.startDate)} – ${formatDate(d.endDate)}` : ''),
+                },
                 { title: 'Văn bản', dataIndex: 'documentCount', width: 80, align: 'center' },
                 { title: 'Thời hạn', dataIndex: 'retention', width: 100, render: retentionLabel },
                 { title: 'Người lập', dataIndex: 'keeperName', width: 160 },
@@ -59,7 +94,9 @@ export function DossiersPage({ me }: { me: Me }) {
                   width: 190,
                   render: (_, d) => (
                     <Space size={4}>
-                      <Tag color={d.status === 'mo' ? 'blue' : d.status === 'nop_luu' ? 'purple' : 'green'}>{DOSSIER_STATUS_LABELS[d.status]}</Tag>
+                      <Tag color={d.status === 'mo' ? 'blue' : d.status === 'nop_luu' ? 'purple' : 'green'}>
+                        {DOSSIER_STATUS_LABELS[d.status]}
+                      </Tag>
                       {d.handoverWarning && <Tag color="orange">Sắp hạn nộp lưu</Tag>}
                     </Space>
                   ),

@@ -9,7 +9,14 @@ export function FileToDossier({ documentId, onFiled }: { documentId: string; onF
   const { message } = App.useApp();
   const [dossiers, setDossiers] = useState<DossierRecord[]>([]);
   const [chosen, setChosen] = useState<string | undefined>();
-  useEffect(() => void api.call('dossiers.list', { status: 'mo' }).then(setDossiers).catch(() => undefined), [documentId]);
+  useEffect(
+    () =>
+      void api
+        .call('dossiers.list', { status: 'mo' })
+        .then(setDossiers)
+        .catch(() => undefined),
+    [documentId],
+  );
   const file = async () => {
     try {
       const d = await api.call('dossiers.addItems', { dossierId: chosen!, documentIds: [documentId] });

@@ -3,7 +3,14 @@
 import { ImportOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Progress, Radio, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { IMPORT_FIELD_LABELS, REQUIRED_FIELDS, type ImportField, type ImportKind, type ImportMapping, type ImportPreview } from '../../../shared/api/imports.js';
+import {
+  IMPORT_FIELD_LABELS,
+  REQUIRED_FIELDS,
+  type ImportField,
+  type ImportKind,
+  type ImportMapping,
+  type ImportPreview,
+} from '../../../shared/api/imports.js';
 import { api, stageImport } from '../../api/client';
 
 const FIELDS: Record<ImportKind, ImportField[]> = {
@@ -80,7 +87,10 @@ export function ImportPage() {
 
   const fields = FIELDS[kind];
   const mapped = fields.filter((f) => preview?.mapping[f] !== undefined && preview?.mapping[f] !== null);
-  const columnOptions = [{ value: -1, label: '— không có —' }, ...(preview?.columns ?? []).map((c) => ({ value: c.index, label: `${c.header}` }))];
+  const columnOptions = [
+    { value: -1, label: '— không có —' },
+    ...(preview?.columns ?? []).map((c) => ({ value: c.index, label: `${c.header}` })),
+  ];
 
   return (
     <div className="vt-page" style={{ overflow: 'auto' }}>
@@ -127,7 +137,14 @@ export function ImportPage() {
             type={result.skipped.length ? 'warning' : 'success'}
             showIcon
             title={`Đã nhập ${result.imported.toLocaleString('vi-VN')} văn bản: ${result.books.map((b) => `${b.name} (${b.count.toLocaleString('vi-VN')})`).join('; ')}.`}
-            description={result.skipped.length ? `${result.skipped.length.toLocaleString('vi-VN')} dòng có lỗi chưa nhập: ${result.skipped.slice(0, 20).map((s) => `dòng ${s.row}`).join(', ')}${result.skipped.length > 20 ? '…' : ''}.` : undefined}
+            description={
+              result.skipped.length
+                ? `${result.skipped.length.toLocaleString('vi-VN')} dòng có lỗi chưa nhập: ${result.skipped
+                    .slice(0, 20)
+                    .map((s) => `dòng ${s.row}`)
+                    .join(', ')}${result.skipped.length > 20 ? '…' : ''}.`
+                : undefined
+            }
             data-testid="import-result"
           />
         )}
@@ -162,7 +179,8 @@ export function ImportPage() {
                 <Alert key={n} type="info" showIcon title={n} style={{ marginBottom: 6 }} />
               ))}
               <Typography.Paragraph style={{ margin: '6px 0' }}>
-                {preview.total.toLocaleString('vi-VN')} dòng dữ liệu · <Tag color="green">{preview.valid.toLocaleString('vi-VN')} hợp lệ</Tag>
+                {preview.total.toLocaleString('vi-VN')} dòng dữ liệu ·{' '}
+                <Tag color="green">{preview.valid.toLocaleString('vi-VN')} hợp lệ</Tag>
                 {preview.problems.length > 0 && <Tag color="red">{preview.problems.length.toLocaleString('vi-VN')} dòng có lỗi</Tag>}
               </Typography.Paragraph>
               <div className="vt-import-mapping">
@@ -196,7 +214,11 @@ export function ImportPage() {
               rowClassName={(r) => (r.problems.length ? 'vt-row-problem' : '')}
               columns={[
                 { title: 'Dòng', dataIndex: 'row', width: 60 },
-                ...mapped.map((f) => ({ title: label(kind, f), key: f, render: (_: unknown, r: ImportPreview['sample'][number]) => r.values[f] ?? '' })),
+                ...mapped.map((f) => ({
+                  title: label(kind, f),
+                  key: f,
+                  render: (_: unknown, r: ImportPreview['sample'][number]) => r.values[f] ?? '',
+                })),
                 { title: 'Lỗi', key: 'problems', render: (_: unknown, r: ImportPreview['sample'][number]) => r.problems.join(' ') },
               ]}
               data-testid="import-sample"

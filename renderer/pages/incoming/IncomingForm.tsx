@@ -84,7 +84,11 @@ export function IncomingForm(props: {
   }, [saving]);
 
   useEffect(() => {
-    if (open && types.length === 0) void api.call('docTypes.list').then(setTypes).catch(() => undefined);
+    if (open && types.length === 0)
+      void api
+        .call('docTypes.list')
+        .then(setTypes)
+        .catch(() => undefined);
   }, [open, types.length]);
 
   const loadAgencies = useCallback(() => {
@@ -137,7 +141,8 @@ export function IncomingForm(props: {
   }, [agencies, agencyText]);
 
   const typeOptions = useMemo<TypeOption[]>(
-    () => types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}`, search: `${foldVietnamese(t.code)} ${foldVietnamese(t.name)}` })),
+    () =>
+      types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}`, search: `${foldVietnamese(t.code)} ${foldVietnamese(t.name)}` })),
     [types],
   );
 
@@ -238,7 +243,12 @@ export function IncomingForm(props: {
         <Space style={{ display: 'flex', justifyContent: 'space-between' }}>
           <span>
             {editing && !editing.cancelled && (
-              <Popconfirm title="Hủy văn bản này? Số đến vẫn được giữ, đánh dấu hủy." okText="Hủy văn bản" cancelText="Không" onConfirm={() => void cancelDocument()}>
+              <Popconfirm
+                title="Hủy văn bản này? Số đến vẫn được giữ, đánh dấu hủy."
+                okText="Hủy văn bản"
+                cancelText="Không"
+                onConfirm={() => void cancelDocument()}
+              >
                 <Button danger>Hủy văn bản</Button>
               </Popconfirm>
             )}
@@ -279,21 +289,38 @@ export function IncomingForm(props: {
               </Form.Item>
             </Col>
             <Col span={16}>
-              <Form.Item name="agency" label="Cơ quan ban hành (tác giả)" rules={[{ required: true, whitespace: true, message: 'Chưa nhập cơ quan ban hành.' }, { max: 200, message: 'Tên cơ quan dài quá 200 ký tự.' }]}>
+              <Form.Item
+                name="agency"
+                label="Cơ quan ban hành (tác giả)"
+                rules={[
+                  { required: true, whitespace: true, message: 'Chưa nhập cơ quan ban hành.' },
+                  { max: 200, message: 'Tên cơ quan dài quá 200 ký tự.' },
+                ]}
+              >
                 <AutoComplete options={agencyOptions} onSelect={moveOn} placeholder="Gõ để chọn, hoặc nhập cơ quan mới" />
               </Form.Item>
             </Col>
           </Row>
           <Row gutter={12}>
             <Col span={8}>
-              <Form.Item name="code" label="Số, ký hiệu văn bản" rules={[{ required: true, whitespace: true, message: 'Chưa nhập số, ký hiệu.' }, { max: 50, message: 'Số, ký hiệu dài quá 50 ký tự.' }]}>
+              <Form.Item
+                name="code"
+                label="Số, ký hiệu văn bản"
+                rules={[
+                  { required: true, whitespace: true, message: 'Chưa nhập số, ký hiệu.' },
+                  { max: 50, message: 'Số, ký hiệu dài quá 50 ký tự.' },
+                ]}
+              >
                 <Input placeholder="142/KH-BGDĐT" />
               </Form.Item>
             </Col>
             <Col span={8}>
               <Form.Item name="type" label="Loại văn bản" rules={[{ required: true, message: 'Chưa chọn loại văn bản.' }]}>
                 <Select
-                  showSearch={{ filterOption: matchType, filterSort: (a, b, { searchValue }) => typeRank(a, searchValue) - typeRank(b, searchValue) }}
+                  showSearch={{
+                    filterOption: matchType,
+                    filterSort: (a, b, { searchValue }) => typeRank(a, searchValue) - typeRank(b, searchValue),
+                  }}
                   options={typeOptions}
                   placeholder="CV, KH, QĐ…"
                   onSelect={moveOn}
@@ -306,7 +333,14 @@ export function IncomingForm(props: {
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item name="summary" label="Trích yếu nội dung" rules={[{ required: true, whitespace: true, message: 'Chưa nhập trích yếu nội dung.' }, { max: 500, message: 'Trích yếu dài quá 500 ký tự.' }]}>
+          <Form.Item
+            name="summary"
+            label="Trích yếu nội dung"
+            rules={[
+              { required: true, whitespace: true, message: 'Chưa nhập trích yếu nội dung.' },
+              { max: 500, message: 'Trích yếu dài quá 500 ký tự.' },
+            ]}
+          >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} showCount maxLength={500} />
           </Form.Item>
           <Row gutter={12}>

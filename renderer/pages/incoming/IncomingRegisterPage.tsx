@@ -47,7 +47,14 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
   const [view, setView] = useState<'register' | 'followUp'>('register');
   const [detail, setDetail] = useState<string | null>(null);
   const canRegister = me.roles.includes('clerk') || me.roles.includes('admin');
-  const [filters, setFilters] = useState<Filters>({ q: '', year: undefined, type: undefined, urgency: undefined, from: undefined, to: undefined });
+  const [filters, setFilters] = useState<Filters>({
+    q: '',
+    year: undefined,
+    type: undefined,
+    urgency: undefined,
+    from: undefined,
+    to: undefined,
+  });
   const [typing, setTyping] = useState('');
   const [types, setTypes] = useState<{ code: string; name: string }[]>([]);
   const [formOpen, setFormOpen] = useState(false);
@@ -55,7 +62,14 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
   const [nextNumber, setNextNumber] = useState<number | null>(null);
   const list = useKeysetList(fetchPage, filters);
 
-  useEffect(() => void api.call('docTypes.list').then(setTypes).catch(() => undefined), []);
+  useEffect(
+    () =>
+      void api
+        .call('docTypes.list')
+        .then(setTypes)
+        .catch(() => undefined),
+    [],
+  );
 
   // The search box asks as the clerk types, a moment after the last key.
   useEffect(() => {
@@ -104,64 +118,81 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
         <FollowUpRegister onOpen={setDetail} />
       ) : (
         <>
-      <div className="vt-toolbar">
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder="Tìm theo số ký hiệu, cơ quan, trích yếu (gõ không dấu cũng được)"
-          style={{ width: 420 }}
-          value={typing}
-          onChange={(e) => setTyping(e.target.value)}
-          aria-label="Tìm kiếm văn bản đến"
-        />
-        <Select allowClear placeholder="Năm" style={{ width: 100 }} options={years.map((y) => ({ value: y, label: y }))} onChange={(year) => setFilters((f) => ({ ...f, year }))} />
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder="Loại văn bản"
-          style={{ width: 180 }}
-          options={types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}` }))}
-          onChange={(type) => setFilters((f) => ({ ...f, type }))}
-        />
-        <Select allowClear placeholder="Độ khẩn" style={{ width: 130 }} options={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))} onChange={(urgency) => setFilters((f) => ({ ...f, urgency }))} />
-        <DatePicker.RangePicker
-          format="DD/MM/YYYY"
-          placeholder={['Đến từ ngày', 'đến ngày']}
-          onChange={(range: [Dayjs | null, Dayjs | null] | null) =>
-            setFilters((f) => ({ ...f, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') }))
-          }
-        />
-        <Space style={{ marginLeft: 'auto' }}>
-          <Button icon={<ReloadOutlined />} onClick={() => void list.reload()}>
-            Tải lại
-          </Button>
-          <RegisterPrint
-            kinds={[
-              { value: 'incoming', label: 'Sổ đăng ký văn bản đến' },
-              { value: 'followup', label: 'Sổ theo dõi giải quyết văn bản đến' },
-            ]}
-            canClose={canRegister}
+          <div className="vt-toolbar">
+            <Input
+              allowClear
+              prefix={<SearchOutlined />}
+              placeholder="Tìm theo số ký hiệu, cơ quan, trích yếu (gõ không dấu cũng được)"
+              style={{ width: 420 }}
+              value={typing}
+              onChange={(e) => setTyping(e.target.value)}
+              aria-label="Tìm kiếm văn bản đến"
+            />
+            <Select
+              allowClear
+              placeholder="Năm"
+              style={{ width: 100 }}
+              options={years.map((y) => ({ value: y, label: y }))}
+              onChange={(year) => setFilters((f) => ({ ...f, year }))}
+            />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="Loại văn bản"
+              style={{ width: 180 }}
+              options={types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}` }))}
+              onChange={(type) => setFilters((f) => ({ ...f, type }))}
+            />
+            <Select
+              allowClear
+              placeholder="Độ khẩn"
+              style={{ width: 130 }}
+              options={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))}
+              onChange={(urgency) => setFilters((f) => ({ ...f, urgency }))}
+            />
+            <DatePicker.RangePicker
+              format="DD/MM/YYYY"
+              placeholder={['Đến từ ngày', 'đến ngày']}
+              onChange={(range: [Dayjs | null, Dayjs | null] | null) =>
+                setFilters((f) => ({ ...f, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') }))
+              }
+            />
+            <Space style={{ marginLeft: 'auto' }}>
+              <Button icon={<ReloadOutlined />} onClick={() => void list.reload()}>
+                Tải lại
+              </Button>
+              <RegisterPrint
+                kinds={[
+                  { value: 'incoming', label: 'Sổ đăng ký văn bản đến' },
+                  { value: 'followup', label: 'Sổ theo dõi giải quyết văn bản đến' },
+                ]}
+                canClose={canRegister}
+              />
+              {canRegister && (
+                <Button type="primary" icon={<PlusOutlined />} onClick={openNew}>
+                  Vào sổ văn bản đến (F2)
+                </Button>
+              )}
+            </Space>
+          </div>
+          <RegisterTable
+            list={list}
+            columns={incomingColumns}
+            width={incomingTableWidth}
+            emptyText={filters.q ? 'Không tìm thấy văn bản nào khớp.' : 'Sổ chưa có văn bản nào. Bấm F2 để vào sổ văn bản đầu tiên.'}
+            onRowClick={(d) => setDetail(d.id)}
+            onRowDoubleClick={(d) => {
+              if (!canRegister) return;
+              setEditing(d);
+              setFormOpen(true);
+            }}
+            hint={
+              <>
+                {' · Bấm một dòng để xem, đính kèm, trình và giao việc'}
+                {canRegister && '; nhấp đúp để sửa hoặc hủy.'}
+              </>
+            }
           />
-          {canRegister && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={openNew}>
-              Vào sổ văn bản đến (F2)
-            </Button>
-          )}
-        </Space>
-      </div>
-      <RegisterTable
-        list={list}
-        columns={incomingColumns}
-        width={incomingTableWidth}
-        emptyText={filters.q ? 'Không tìm thấy văn bản nào khớp.' : 'Sổ chưa có văn bản nào. Bấm F2 để vào sổ văn bản đầu tiên.'}
-        onRowClick={(d) => setDetail(d.id)}
-        onRowDoubleClick={(d) => {
-          if (!canRegister) return;
-          setEditing(d);
-          setFormOpen(true);
-        }}
-        hint={<>{' · Bấm một dòng để xem, đính kèm, trình và giao việc'}{canRegister && '; nhấp đúp để sửa hoặc hủy.'}</>}
-      />
         </>
       )}
       <DocumentDetail

@@ -9,7 +9,13 @@ import { CONFIDENTIALITIES, CONFIDENTIALITY_LABELS } from '../../../shared/domai
 import { formatInstant } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 
-const COLORS: Record<DraftRecord['status'], string> = { du_thao: 'default', trinh_ky: 'orange', da_ky: 'green', da_cap_so: 'blue', phat_hanh: 'purple' };
+const COLORS: Record<DraftRecord['status'], string> = {
+  du_thao: 'default',
+  trinh_ky: 'orange',
+  da_ky: 'green',
+  da_cap_so: 'blue',
+  phat_hanh: 'purple',
+};
 
 export function DraftsPanel({ me, onNumber }: { me: Me; onNumber: (d: DraftRecord) => void }) {
   const { message, modal } = App.useApp();
@@ -18,7 +24,12 @@ export function DraftsPanel({ me, onNumber }: { me: Me; onNumber: (d: DraftRecor
   const [types, setTypes] = useState<{ code: string; name: string }[]>([]);
   const [departments, setDepartments] = useState<{ id: string; name: string }[]>([]);
   const [leaders, setLeaders] = useState<{ id: string; fullName: string }[]>([]);
-  const [form] = Form.useForm<{ type: string; departmentId?: string; summary: string; confidentiality: (typeof CONFIDENTIALITIES)[number] }>();
+  const [form] = Form.useForm<{
+    type: string;
+    departmentId?: string;
+    summary: string;
+    confidentiality: (typeof CONFIDENTIALITIES)[number];
+  }>();
   const is = (r: string) => me.roles.includes('admin') || me.roles.includes(r as never);
 
   const load = useCallback(async () => setDrafts(await api.call('outgoing.drafts', { statuses: ['du_thao', 'trinh_ky', 'da_ky'] })), []);
@@ -43,7 +54,15 @@ export function DraftsPanel({ me, onNumber }: { me: Me; onNumber: (d: DraftRecor
     let leaderId: string | undefined = leaders[0]?.id;
     modal.confirm({
       title: 'Trình ký dự thảo',
-      content: <Select style={{ width: '100%' }} defaultValue={leaderId} options={leaders.map((l) => ({ value: l.id, label: l.fullName }))} onChange={(v) => (leaderId = v)} aria-label="Lãnh đạo ký" />,
+      content: (
+        <Select
+          style={{ width: '100%' }}
+          defaultValue={leaderId}
+          options={leaders.map((l) => ({ value: l.id, label: l.fullName }))}
+          onChange={(v) => (leaderId = v)}
+          aria-label="Lãnh đạo ký"
+        />
+      ),
       okText: 'Trình ký',
       cancelText: 'Không',
       onOk: () => run(() => api.call('outgoing.submitDraft', { id: d.id, leaderId: leaderId ?? '', note: null }), 'Đã trình ký.'),
@@ -70,7 +89,10 @@ export function DraftsPanel({ me, onNumber }: { me: Me; onNumber: (d: DraftRecor
   return (
     <div className="vt-table-wrap" style={{ overflow: 'auto', padding: 8 }}>
       <Space style={{ marginBottom: 8 }}>
-        <Button icon={<PlusOutlined />} onClick={() => (form.resetFields(), form.setFieldsValue({ confidentiality: 'thuong' }), setCreating(true))}>
+        <Button
+          icon={<PlusOutlined />}
+          onClick={() => (form.resetFields(), form.setFieldsValue({ confidentiality: 'thuong' }), setCreating(true))}
+        >
           Tạo dự thảo
         </Button>
       </Space>
@@ -82,7 +104,12 @@ export function DraftsPanel({ me, onNumber }: { me: Me; onNumber: (d: DraftRecor
         scroll={{ x: 1400 }}
         locale={{ emptyText: 'Không có dự thảo nào đang chờ.' }}
         columns={[
-          { title: 'Bước', dataIndex: 'status', width: 110, render: (s: DraftRecord['status']) => <Tag color={COLORS[s]}>{DRAFT_STATUS_LABELS[s]}</Tag> },
+          {
+            title: 'Bước',
+            dataIndex: 'status',
+            width: 110,
+            render: (s: DraftRecord['status']) => <Tag color={COLORS[s]}>{DRAFT_STATUS_LABELS[s]}</Tag>,
+          },
           { title: 'Loại', dataIndex: 'typeName', width: 110 },
           { title: 'Trích yếu', dataIndex: 'summary', width: 380 },
           { title: 'Người soạn', dataIndex: 'createdByName', width: 140 },
@@ -95,10 +122,20 @@ export function DraftsPanel({ me, onNumber }: { me: Me; onNumber: (d: DraftRecor
             width: 220,
             render: (_, d) => (
               <Space size={4}>
-                {d.status === 'du_thao' && <Button size="small" onClick={() => submit(d)}>Trình ký</Button>}
+                {d.status === 'du_thao' && (
+                  <Button size="small" onClick={() => submit(d)}>
+                    Trình ký
+                  </Button>
+                )}
                 {d.status === 'trinh_ky' && is('leader') && (
                   <>
-                    <Button size="small" type="primary" onClick={() => void run(() => api.call('outgoing.signDraft', { id: d.id, approve: true, note: null }), 'Đã ký dự thảo.')}>
+                    <Button
+                      size="small"
+                      type="primary"
+                      onClick={() =>
+                        void run(() => api.call('outgoing.signDraft', { id: d.id, approve: true, note: null }), 'Đã ký dự thảo.')
+                      }
+                    >
                       Ký
                     </Button>
                     <Button size="small" danger onClick={() => sendBack(d)}>
@@ -116,15 +153,30 @@ export function DraftsPanel({ me, onNumber }: { me: Me; onNumber: (d: DraftRecor
           },
         ]}
       />
-      <Modal open={creating} title="Tạo dự thảo văn bản đi" okText="Lưu dự thảo" cancelText="Đóng" onOk={() => void create()} onCancel={() => setCreating(false)} destroyOnHidden>
+      <Modal
+        open={creating}
+        title="Tạo dự thảo văn bản đi"
+        okText="Lưu dự thảo"
+        cancelText="Đóng"
+        onOk={() => void create()}
+        onCancel={() => setCreating(false)}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical">
           <Form.Item name="type" label="Loại văn bản" rules={[{ required: true, message: 'Chưa chọn loại văn bản.' }]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}` }))} />
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}` }))}
+            />
           </Form.Item>
           <Form.Item name="departmentId" label="Đơn vị soạn thảo">
             <Select allowClear options={departments.map((d) => ({ value: d.id, label: d.name }))} />
           </Form.Item>
-          <Form.Item name="summary" label="Trích yếu nội dung" rules={[{ required: true, whitespace: true, message: 'Chưa nhập trích yếu nội dung.' }]}>
+          <Form.Item
+            name="summary"
+            label="Trích yếu nội dung"
+            rules={[{ required: true, whitespace: true, message: 'Chưa nhập trích yếu nội dung.' }]}
+          >
             <Input.TextArea rows={3} maxLength={500} />
           </Form.Item>
           <Form.Item name="confidentiality" label="Độ mật">

@@ -20,7 +20,11 @@ export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onCl
 
   const load = useCallback(async () => {
     if (!id) return;
-    const [d, f, r] = await Promise.all([api.call('outgoing.get', { id }), api.call('attachments.list', { documentId: id }), api.call('outgoing.replies', { id })]);
+    const [d, f, r] = await Promise.all([
+      api.call('outgoing.get', { id }),
+      api.call('attachments.list', { documentId: id }),
+      api.call('outgoing.replies', { id }),
+    ]);
     setDoc(d);
     setFiles(f);
     setReplies(r);
@@ -53,7 +57,24 @@ export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onCl
   };
 
   return (
-    <Drawer open={props.doc !== null} onClose={props.onClose} size={900} title={doc ? `Văn bản đi ${doc.code}` : ''} extra={doc?.cancelled ? <Tag>Đã hủy</Tag> : canEdit && doc && <Button danger onClick={cancel}>Hủy văn bản</Button>}>
+    <Drawer
+      open={props.doc !== null}
+      onClose={props.onClose}
+      size={900}
+      title={doc ? `Văn bản đi ${doc.code}` : ''}
+      extra={
+        doc?.cancelled ? (
+          <Tag>Đã hủy</Tag>
+        ) : (
+          canEdit &&
+          doc && (
+            <Button danger onClick={cancel}>
+              Hủy văn bản
+            </Button>
+          )
+        )
+      }
+    >
       {doc && (
         <>
           <Descriptions size="small" bordered column={2}>
@@ -62,7 +83,9 @@ export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onCl
             <Descriptions.Item label="Trích yếu" span={2}>
               <Typography.Text strong>{doc.typeName}</Typography.Text> {doc.summary}
             </Descriptions.Item>
-            <Descriptions.Item label="Người ký">{[doc.signerPrefix, doc.signerPosition, doc.signerName].filter(Boolean).join(' ')}</Descriptions.Item>
+            <Descriptions.Item label="Người ký">
+              {[doc.signerPrefix, doc.signerPosition, doc.signerName].filter(Boolean).join(' ')}
+            </Descriptions.Item>
             <Descriptions.Item label="Số lượng bản">{doc.copies ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="Nơi nhận" span={2}>
               <span style={{ whiteSpace: 'pre-line' }}>{doc.recipientsText}</span>
@@ -86,7 +109,9 @@ export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onCl
             renderItem={(r) => (
               <List.Item>
                 <Space>
-                  <Tag>Số đến {r.number}/{r.year}</Tag>
+                  <Tag>
+                    Số đến {r.number}/{r.year}
+                  </Tag>
                   {r.code} — {r.summary}
                 </Space>
               </List.Item>

@@ -5,7 +5,14 @@ import { Alert, App, AutoComplete, Button, Checkbox, Col, Drawer, Form, Input, I
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
 import type { DraftRecord } from '../../../shared/api/outgoing.js';
-import { CONFIDENTIALITIES, CONFIDENTIALITY_LABELS, URGENCIES, URGENCY_LABELS, type Confidentiality, type Urgency } from '../../../shared/domain/enums.js';
+import {
+  CONFIDENTIALITIES,
+  CONFIDENTIALITY_LABELS,
+  URGENCIES,
+  URGENCY_LABELS,
+  type Confidentiality,
+  type Urgency,
+} from '../../../shared/domain/enums.js';
 import { SIGNER_PREFIXES } from '../../../shared/domain/symbols.js';
 import { formatDate, officeDate } from '../../../shared/text/dates.js';
 import { foldVietnamese } from '../../../shared/text/searchKey.js';
@@ -34,9 +41,22 @@ interface Values {
   notes?: string;
 }
 
-const blank = (): Partial<Values> => ({ confidentiality: 'thuong', urgency: 'thuong', issuedDate: formatDate(officeDate(new Date())), signerPrefix: '', replyTo: [], completeReplied: true });
+const blank = (): Partial<Values> => ({
+  confidentiality: 'thuong',
+  urgency: 'thuong',
+  issuedDate: formatDate(officeDate(new Date())),
+  signerPrefix: '',
+  replyTo: [],
+  completeReplied: true,
+});
 
-export function OutgoingForm(props: { open: boolean; reserved: DocumentRecord | null; draft?: DraftRecord | null; onClose: () => void; onSaved: (doc: DocumentRecord) => void }) {
+export function OutgoingForm(props: {
+  open: boolean;
+  reserved: DocumentRecord | null;
+  draft?: DraftRecord | null;
+  onClose: () => void;
+  onSaved: (doc: DocumentRecord) => void;
+}) {
   const { open, reserved } = props;
   const draft = props.draft ?? null;
   const [form] = Form.useForm<Values>();
@@ -61,16 +81,39 @@ export function OutgoingForm(props: { open: boolean; reserved: DocumentRecord | 
 
   useEffect(() => {
     if (!open) return;
-    void api.call('docTypes.list').then(setTypes).catch(() => undefined);
-    void api.call('departments.list').then(setDepartments).catch(() => undefined);
-    void api.call('users.directory').then((u) => setSigners(u.filter((x) => x.roles.includes('leader')).map((x) => x.fullName))).catch(() => undefined);
+    void api
+      .call('docTypes.list')
+      .then(setTypes)
+      .catch(() => undefined);
+    void api
+      .call('departments.list')
+      .then(setDepartments)
+      .catch(() => undefined);
+    void api
+      .call('users.directory')
+      .then((u) => setSigners(u.filter((x) => x.roles.includes('leader')).map((x) => x.fullName)))
+      .catch(() => undefined);
     setLast(null);
     form.resetFields();
     form.setFieldsValue(
       reserved
-        ? { ...blank(), type: reserved.typeCode, departmentId: reserved.draftingDepartmentId, confidentiality: reserved.confidentiality, summary: reserved.summary.startsWith('Đã lấy số') ? '' : reserved.summary }
+        ? {
+            ...blank(),
+            type: reserved.typeCode,
+            departmentId: reserved.draftingDepartmentId,
+            confidentiality: reserved.confidentiality,
+            summary: reserved.summary.startsWith('Đã lấy số') ? '' : reserved.summary,
+          }
         : draft
-          ? { ...blank(), type: draft.typeCode, departmentId: draft.departmentId, confidentiality: draft.confidentiality, urgency: draft.urgency, summary: draft.summary, signerName: draft.signedByName ?? undefined }
+          ? {
+              ...blank(),
+              type: draft.typeCode,
+              departmentId: draft.departmentId,
+              confidentiality: draft.confidentiality,
+              urgency: draft.urgency,
+              summary: draft.summary,
+              signerName: draft.signedByName ?? undefined,
+            }
           : blank(),
     );
     setTimeout(() => box.current?.querySelector<HTMLInputElement>(reserved ? '#outgoing_summary' : '#outgoing_type')?.focus(), 80);
@@ -90,11 +133,18 @@ export function OutgoingForm(props: { open: boolean; reserved: DocumentRecord | 
     return () => clearTimeout(t);
   }, [open, reserved, type, departmentId, confidentiality, last]);
 
-  const typeOptions = useMemo(() => types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}`, search: foldVietnamese(`${t.code} ${t.name}`) })), [types]);
+  const typeOptions = useMemo(
+    () => types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}`, search: foldVietnamese(`${t.code} ${t.name}`) })),
+    [types],
+  );
 
   const searchIncoming = async (q: string) => {
     const list = await api.call('incoming.list', { q, limit: 20 }).catch(() => ({ items: [] as DocumentRecord[] }));
-    setReplyOptions(list.items.filter((d) => !d.cancelled).map((d) => ({ value: d.id, label: `Số đến ${d.number}/${d.year} — ${d.code} — ${d.summary.slice(0, 60)}` })));
+    setReplyOptions(
+      list.items
+        .filter((d) => !d.cancelled)
+        .map((d) => ({ value: d.id, label: `Số đến ${d.number}/${d.year} — ${d.code} — ${d.summary.slice(0, 60)}` })),
+    );
   };
 
   const save = async (mode: 'reserve' | 'issue') => {
@@ -176,7 +226,19 @@ export function OutgoingForm(props: { open: boolean; reserved: DocumentRecord | 
       }
     >
       <div ref={box} onKeyDown={onKeyDown}>
-        {last && <Alert type="success" showIcon className="vt-last" data-testid="last-outgoing" title={<>Đã vào sổ: <strong>{last.code}</strong> — {last.summary}</>} />}
+        {last && (
+          <Alert
+            type="success"
+            showIcon
+            className="vt-last"
+            data-testid="last-outgoing"
+            title={
+              <>
+                Đã vào sổ: <strong>{last.code}</strong> — {last.summary}
+              </>
+            }
+          />
+        )}
         <div style={{ background: '#f0f5ff', border: '1px solid #adc6ff', borderRadius: 4, padding: '8px 12px', marginBottom: 12 }}>
           Số và ký hiệu sẽ cấp:{' '}
           <strong data-testid="symbol-preview" style={{ fontSize: 16 }}>
@@ -199,7 +261,12 @@ export function OutgoingForm(props: { open: boolean; reserved: DocumentRecord | 
             </Col>
             <Col span={8}>
               <Form.Item name="departmentId" label="Đơn vị soạn thảo">
-                <Select disabled={fixed} allowClear showSearch={{ optionFilterProp: 'label' }} options={departments.map((d) => ({ value: d.id, label: d.code ? `${d.code} — ${d.name}` : d.name }))} />
+                <Select
+                  disabled={fixed}
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={departments.map((d) => ({ value: d.id, label: d.code ? `${d.code} — ${d.name}` : d.name }))}
+                />
               </Form.Item>
             </Col>
             <Col span={8}>
@@ -229,7 +296,10 @@ export function OutgoingForm(props: { open: boolean; reserved: DocumentRecord | 
             </Col>
             <Col span={8}>
               <Form.Item name="signerName" label="Người ký" required>
-                <AutoComplete options={signers.map((s) => ({ value: s }))} filterOption={(input, o) => foldVietnamese(String(o?.value ?? '')).includes(foldVietnamese(input))} />
+                <AutoComplete
+                  options={signers.map((s) => ({ value: s }))}
+                  filterOption={(input, o) => foldVietnamese(String(o?.value ?? '')).includes(foldVietnamese(input))}
+                />
               </Form.Item>
             </Col>
           </Row>
@@ -259,7 +329,14 @@ export function OutgoingForm(props: { open: boolean; reserved: DocumentRecord | 
             </Col>
           </Row>
           <Form.Item name="replyTo" label="Trả lời văn bản đến">
-            <Select mode="multiple" showSearch={{ filterOption: false, onSearch: (q) => void searchIncoming(q) }} onFocus={() => void searchIncoming('')} options={replyOptions} placeholder="Gõ số ký hiệu hoặc trích yếu văn bản đến" aria-label="Trả lời văn bản đến" />
+            <Select
+              mode="multiple"
+              showSearch={{ filterOption: false, onSearch: (q) => void searchIncoming(q) }}
+              onFocus={() => void searchIncoming('')}
+              options={replyOptions}
+              placeholder="Gõ số ký hiệu hoặc trích yếu văn bản đến"
+              aria-label="Trả lời văn bản đến"
+            />
           </Form.Item>
           <Form.Item name="completeReplied" valuePropName="checked">
             <Checkbox>Đánh dấu hoàn thành việc xử lý các văn bản đến được trả lời</Checkbox>

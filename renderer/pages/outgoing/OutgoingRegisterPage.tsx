@@ -25,7 +25,13 @@ interface Filters {
 }
 
 function fetchPage(f: Filters, cursor: string | null) {
-  return api.call('outgoing.list', { limit: 200, cursor, ...(f.q.trim() ? { q: f.q } : {}), ...(f.year ? { year: f.year } : {}), ...(f.type ? { type: f.type } : {}) });
+  return api.call('outgoing.list', {
+    limit: 200,
+    cursor,
+    ...(f.q.trim() ? { q: f.q } : {}),
+    ...(f.year ? { year: f.year } : {}),
+    ...(f.type ? { type: f.type } : {}),
+  });
 }
 
 export function OutgoingRegisterPage({ me }: { me: Me }) {
@@ -41,7 +47,14 @@ export function OutgoingRegisterPage({ me }: { me: Me }) {
   const [draftsVersion, setDraftsVersion] = useState(0);
   const list = useKeysetList(fetchPage, filters);
 
-  useEffect(() => void api.call('docTypes.list').then(setTypes).catch(() => undefined), []);
+  useEffect(
+    () =>
+      void api
+        .call('docTypes.list')
+        .then(setTypes)
+        .catch(() => undefined),
+    [],
+  );
   useEffect(() => {
     const t = setTimeout(() => setFilters((f) => (f.q === typing ? f : { ...f, q: typing })), 250);
     return () => clearTimeout(t);
@@ -79,44 +92,57 @@ export function OutgoingRegisterPage({ me }: { me: Me }) {
         />
       ) : (
         <>
-      <div className="vt-toolbar">
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder="Tìm theo số ký hiệu, trích yếu (gõ không dấu cũng được)"
-          style={{ width: 400 }}
-          value={typing}
-          onChange={(e) => setTyping(e.target.value)}
-          aria-label="Tìm kiếm văn bản đi"
-        />
-        <Select allowClear placeholder="Năm" style={{ width: 100 }} options={Array.from({ length: 6 }, (_, i) => ({ value: year - i, label: year - i }))} onChange={(y) => setFilters((f) => ({ ...f, year: y }))} />
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="Loại văn bản" style={{ width: 180 }} options={types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}` }))} onChange={(type) => setFilters((f) => ({ ...f, type }))} />
-        <Space style={{ marginLeft: 'auto' }}>
-          <Button icon={<ReloadOutlined />} onClick={() => void list.reload()}>
-            Tải lại
-          </Button>
-          <RegisterPrint kinds={[{ value: 'outgoing', label: 'Sổ đăng ký văn bản đi' }]} canClose={canRegister} />
-          {canRegister && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={openNew}>
-              Vào sổ văn bản đi (F2)
-            </Button>
-          )}
-        </Space>
-      </div>
-      <RegisterTable
-        list={list}
-        columns={outgoingColumns}
-        width={outgoingTableWidth}
-        emptyText={filters.q ? 'Không tìm thấy văn bản nào khớp.' : 'Sổ chưa có văn bản đi nào. Bấm F2 để vào sổ.'}
-        onRowClick={(d) => {
-          if (d.status === 'da_cap_so' && !d.cancelled && canRegister) {
-            setReserved(d);
-            setDraft(null);
-            setFormOpen(true);
-          } else setDetail(d);
-        }}
-        hint={' · Bấm một dòng để xem; dòng “Đã lấy số” mở để ban hành.'}
-      />
+          <div className="vt-toolbar">
+            <Input
+              allowClear
+              prefix={<SearchOutlined />}
+              placeholder="Tìm theo số ký hiệu, trích yếu (gõ không dấu cũng được)"
+              style={{ width: 400 }}
+              value={typing}
+              onChange={(e) => setTyping(e.target.value)}
+              aria-label="Tìm kiếm văn bản đi"
+            />
+            <Select
+              allowClear
+              placeholder="Năm"
+              style={{ width: 100 }}
+              options={Array.from({ length: 6 }, (_, i) => ({ value: year - i, label: year - i }))}
+              onChange={(y) => setFilters((f) => ({ ...f, year: y }))}
+            />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="Loại văn bản"
+              style={{ width: 180 }}
+              options={types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}` }))}
+              onChange={(type) => setFilters((f) => ({ ...f, type }))}
+            />
+            <Space style={{ marginLeft: 'auto' }}>
+              <Button icon={<ReloadOutlined />} onClick={() => void list.reload()}>
+                Tải lại
+              </Button>
+              <RegisterPrint kinds={[{ value: 'outgoing', label: 'Sổ đăng ký văn bản đi' }]} canClose={canRegister} />
+              {canRegister && (
+                <Button type="primary" icon={<PlusOutlined />} onClick={openNew}>
+                  Vào sổ văn bản đi (F2)
+                </Button>
+              )}
+            </Space>
+          </div>
+          <RegisterTable
+            list={list}
+            columns={outgoingColumns}
+            width={outgoingTableWidth}
+            emptyText={filters.q ? 'Không tìm thấy văn bản nào khớp.' : 'Sổ chưa có văn bản đi nào. Bấm F2 để vào sổ.'}
+            onRowClick={(d) => {
+              if (d.status === 'da_cap_so' && !d.cancelled && canRegister) {
+                setReserved(d);
+                setDraft(null);
+                setFormOpen(true);
+              } else setDetail(d);
+            }}
+            hint={' · Bấm một dòng để xem; dòng “Đã lấy số” mở để ban hành.'}
+          />
         </>
       )}
       <OutgoingForm

@@ -33,13 +33,23 @@ export const outgoingColumns: ColumnsType<DocumentRecord> = [
       </div>
     ),
   },
-  { title: 'Người ký', key: 'signer', width: 160, render: (_: unknown, d) => [d.signerPrefix, d.signerPosition, d.signerName].filter(Boolean).join(' ') },
+  {
+    title: 'Người ký',
+    key: 'signer',
+    width: 160,
+    render: (_: unknown, d) => [d.signerPrefix, d.signerPosition, d.signerName].filter(Boolean).join(' '),
+  },
   { title: 'Nơi nhận văn bản', dataIndex: 'recipientsText', width: 200, ellipsis: true },
   { title: 'Đơn vị, người nhận bản lưu', dataIndex: 'keptCopies', width: 140, ellipsis: true },
   { title: 'Số lượng bản', dataIndex: 'copies', width: 80, align: 'center' },
   { title: 'Ngày chuyển', key: 'sent', width: 90, render: () => '' },
   { title: 'Ký nhận', key: 'signed', width: 80, render: () => '' },
-  { title: 'Ghi chú', key: 'notes', width: 160, render: (_: unknown, d) => (d.cancelled ? `Đã hủy${d.cancelReason ? `: ${d.cancelReason}` : ''}` : d.notes) },
+  {
+    title: 'Ghi chú',
+    key: 'notes',
+    width: 160,
+    render: (_: unknown, d) => (d.cancelled ? `Đã hủy${d.cancelReason ? `: ${d.cancelReason}` : ''}` : d.notes),
+  },
 ];
 
 export const outgoingTableWidth = outgoingColumns.reduce((sum, c) => sum + Number(c.width ?? 100), 0);

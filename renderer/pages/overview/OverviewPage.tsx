@@ -24,9 +24,16 @@ export function OverviewPage({ me }: { me: Me }) {
     const d = await api.call('dashboard.deadlines');
     setListing({ title: which === 'overdue' ? 'Việc quá hạn' : 'Việc sắp đến hạn (≤ 2 ngày làm việc)', tasks: d[which] });
   };
-  const showAwaiting = async () => setListing({ title: 'Văn bản chờ ý kiến chỉ đạo', documents: (await api.call('incoming.list', { status: 'trinh', limit: 200 })).items });
+  const showAwaiting = async () =>
+    setListing({
+      title: 'Văn bản chờ ý kiến chỉ đạo',
+      documents: (await api.call('incoming.list', { status: 'trinh', limit: 200 })).items,
+    });
   const showToday = async (kind: 'incoming' | 'outgoing') => {
-    const list = kind === 'incoming' ? await api.call('incoming.list', { from: o!.today, to: o!.today, limit: 200 }) : await api.call('outgoing.list', { from: o!.today, to: o!.today, limit: 200 });
+    const list =
+      kind === 'incoming'
+        ? await api.call('incoming.list', { from: o!.today, to: o!.today, limit: 200 })
+        : await api.call('outgoing.list', { from: o!.today, to: o!.today, limit: 200 });
     setListing({ title: kind === 'incoming' ? 'Văn bản đến hôm nay' : 'Văn bản đi hôm nay', documents: list.items });
   };
 
@@ -38,7 +45,14 @@ export function OverviewPage({ me }: { me: Me }) {
 
   return (
     <div className="vt-page" style={{ overflow: 'auto' }}>
-      <h1 className="vt-page-title">Tổng quan {o && <Typography.Text type="secondary" style={{ fontSize: 14 }}>ngày {formatDate(o.today)}</Typography.Text>}</h1>
+      <h1 className="vt-page-title">
+        Tổng quan{' '}
+        {o && (
+          <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+            ngày {formatDate(o.today)}
+          </Typography.Text>
+        )}
+      </h1>
       <Row gutter={12} style={{ marginBottom: 12 }}>
         <Col span={5}>{figure('Văn bản đến hôm nay', o?.incomingToday, () => void showToday('incoming'))}</Col>
         <Col span={5}>{figure('Văn bản đi hôm nay', o?.outgoingToday, () => void showToday('outgoing'))}</Col>
@@ -91,7 +105,11 @@ export function OverviewPage({ me }: { me: Me }) {
             renderItem={(t) => (
               <List.Item style={{ cursor: 'pointer' }} onClick={() => opener.open({ kind: 'incoming', id: t.documentId })}>
                 <List.Item.Meta
-                  title={<>Số đến {t.document.number} — {t.document.code} {t.overdue && <Tag color="red">Quá hạn</Tag>}</>}
+                  title={
+                    <>
+                      Số đến {t.document.number} — {t.document.code} {t.overdue && <Tag color="red">Quá hạn</Tag>}
+                    </>
+                  }
                   description={`${t.document.summary} · ${TASK_ROLE_LABELS[t.role]}: ${[t.userName, t.departmentName].filter(Boolean).join(' – ')} · hạn ${formatDate(t.deadline)}`}
                 />
               </List.Item>
@@ -105,7 +123,10 @@ export function OverviewPage({ me }: { me: Me }) {
             locale={{ emptyText: 'Không có văn bản nào.' }}
             renderItem={(d) => (
               <List.Item style={{ cursor: 'pointer' }} onClick={() => opener.open({ kind: d.kind, id: d.id })}>
-                <List.Item.Meta title={`${d.kind === 'incoming' ? `Số đến ${d.number} — ` : ''}${d.code}`} description={`${d.typeName}: ${d.summary}`} />
+                <List.Item.Meta
+                  title={`${d.kind === 'incoming' ? `Số đến ${d.number} — ` : ''}${d.code}`}
+                  description={`${d.typeName}: ${d.summary}`}
+                />
               </List.Item>
             )}
           />

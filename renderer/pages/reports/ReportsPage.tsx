@@ -22,12 +22,29 @@ export function ReportsPage() {
     <div className="vt-page" style={{ overflow: 'auto' }}>
       <h1 className="vt-page-title">Báo cáo tình hình tiếp nhận, giải quyết văn bản</h1>
       <Space wrap style={{ marginBottom: 12 }}>
-        <DatePicker.RangePicker format="DD/MM/YYYY" value={range} allowClear={false} onChange={(r) => r?.[0] && r[1] && setRange([r[0], r[1]])} />
-        <Select value={groupBy} onChange={setGroupBy} style={{ width: 200 }} aria-label="Nhóm theo" options={REPORT_GROUPS.map((g) => ({ value: g, label: `Theo ${REPORT_GROUP_LABELS[g].toLocaleLowerCase('vi')}` }))} />
-        <Button icon={<FilePdfOutlined />} onClick={() => void openFile('reports.export', { ...input, format: 'pdf' }, false).catch((e: Error) => message.error(e.message))}>
+        <DatePicker.RangePicker
+          format="DD/MM/YYYY"
+          value={range}
+          allowClear={false}
+          onChange={(r) => r?.[0] && r[1] && setRange([r[0], r[1]])}
+        />
+        <Select
+          value={groupBy}
+          onChange={setGroupBy}
+          style={{ width: 200 }}
+          aria-label="Nhóm theo"
+          options={REPORT_GROUPS.map((g) => ({ value: g, label: `Theo ${REPORT_GROUP_LABELS[g].toLocaleLowerCase('vi')}` }))}
+        />
+        <Button
+          icon={<FilePdfOutlined />}
+          onClick={() => void openFile('reports.export', { ...input, format: 'pdf' }, false).catch((e: Error) => message.error(e.message))}
+        >
           Xuất PDF
         </Button>
-        <Button icon={<FileExcelOutlined />} onClick={() => void openFile('reports.export', { ...input, format: 'xlsx' }, true).catch((e: Error) => message.error(e.message))}>
+        <Button
+          icon={<FileExcelOutlined />}
+          onClick={() => void openFile('reports.export', { ...input, format: 'xlsx' }, true).catch((e: Error) => message.error(e.message))}
+        >
           Xuất Excel
         </Button>
       </Space>

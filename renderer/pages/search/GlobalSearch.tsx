@@ -30,7 +30,10 @@ export function GlobalSearch({ onOpen, onAll }: { onOpen: (hit: SearchHit) => vo
     if (!q.trim()) return setHits([]);
     const n = ++asked.current;
     const t = setTimeout(() => {
-      void api.call('search.query', { q, limit: 12 }).then((r) => n === asked.current && setHits(r.items)).catch(() => undefined);
+      void api
+        .call('search.query', { q, limit: 12 })
+        .then((r) => n === asked.current && setHits(r.items))
+        .catch(() => undefined);
     }, 150);
     return () => clearTimeout(t);
   }, [q]);

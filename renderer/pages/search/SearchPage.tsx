@@ -25,7 +25,15 @@ export function SearchPage({ initial, onOpen }: { initial: string; onOpen: (hit:
 
   const run = async (more: boolean) => {
     if (!q.trim()) return setHits([]);
-    const r = await api.call('search.query', { q, kinds, limit: 30, cursor: more ? cursor : null, ...(year ? { year } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
+    const r = await api.call('search.query', {
+      q,
+      kinds,
+      limit: 30,
+      cursor: more ? cursor : null,
+      ...(year ? { year } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+    });
     setHits((h) => (more ? [...h, ...r.items] : r.items));
     setCursor(r.nextCursor);
     setTook(r.tookMs);
@@ -41,16 +49,38 @@ export function SearchPage({ initial, onOpen }: { initial: string; onOpen: (hit:
     <div className="vt-page" style={{ overflow: 'auto' }}>
       <h1 className="vt-page-title">Tìm kiếm</h1>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search value={q} onChange={(e) => setQ(e.target.value)} style={{ width: 480 }} placeholder="Số ký hiệu, cơ quan, trích yếu, hồ sơ — gõ không dấu cũng được" aria-label="Từ khóa tìm kiếm" allowClear />
-        <Checkbox.Group value={kinds} onChange={(v) => setKinds(v as SearchHit['kind'][])} options={(['incoming', 'outgoing', 'dossier'] as const).map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
-        <Select allowClear placeholder="Năm" style={{ width: 100 }} value={year} onChange={setYear} options={Array.from({ length: 6 }, (_, i) => ({ value: thisYear - i, label: thisYear - i }))} />
+        <Input.Search
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          style={{ width: 480 }}
+          placeholder="Số ký hiệu, cơ quan, trích yếu, hồ sơ — gõ không dấu cũng được"
+          aria-label="Từ khóa tìm kiếm"
+          allowClear
+        />
+        <Checkbox.Group
+          value={kinds}
+          onChange={(v) => setKinds(v as SearchHit['kind'][])}
+          options={(['incoming', 'outgoing', 'dossier'] as const).map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+        />
+        <Select
+          allowClear
+          placeholder="Năm"
+          style={{ width: 100 }}
+          value={year}
+          onChange={setYear}
+          options={Array.from({ length: 6 }, (_, i) => ({ value: thisYear - i, label: thisYear - i }))}
+        />
         <Space size={4}>
           <Typography.Text type="secondary">Ngày vào sổ từ</Typography.Text>
           <DateInput value={range[0]} onChange={(v) => setRange(([, b]) => [v, b])} aria-label="Từ ngày" style={{ width: 130 }} />
           <Typography.Text type="secondary">đến</Typography.Text>
           <DateInput value={range[1]} onChange={(v) => setRange(([a]) => [a, v])} aria-label="Đến ngày" style={{ width: 130 }} />
         </Space>
-        {took !== null && <Typography.Text type="secondary">{hits.length} kết quả{cursor ? '+' : ''} · {took} ms</Typography.Text>}
+        {took !== null && (
+          <Typography.Text type="secondary">
+            {hits.length} kết quả{cursor ? '+' : ''} · {took} ms
+          </Typography.Text>
+        )}
       </Space>
       {hits.length === 0 && q.trim() ? (
         <Empty description="Không tìm thấy văn bản hay hồ sơ nào khớp." />
@@ -79,7 +109,8 @@ export function SearchPage({ initial, onOpen }: { initial: string; onOpen: (hit:
                     <Highlighted text={h.subtitle} spans={h.highlights.subtitle} />
                     {h.inFile && (
                       <div className="vt-in-file" data-testid="search-in-file">
-                        <PaperClipOutlined /> Trong tệp “{h.inFile.name}”: <Highlighted text={h.inFile.excerpt} spans={h.inFile.highlights} />
+                        <PaperClipOutlined /> Trong tệp “{h.inFile.name}”:{' '}
+                        <Highlighted text={h.inFile.excerpt} spans={h.inFile.highlights} />
                       </div>
                     )}
                   </>

@@ -32,7 +32,15 @@ export function ClashesCard({ isAdmin, generation, onChanged }: { isAdmin: boole
 
   if (clashes.length === 0) return null;
   return (
-    <Card title={<Space>Số trùng cần xử lý <Tag color="red">{clashes.length}</Tag></Space>} size="small" data-testid="sync-clashes">
+    <Card
+      title={
+        <Space>
+          Số trùng cần xử lý <Tag color="red">{clashes.length}</Tag>
+        </Space>
+      }
+      size="small"
+      data-testid="sync-clashes"
+    >
       <Alert
         type="warning"
         showIcon

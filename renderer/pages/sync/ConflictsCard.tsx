@@ -25,7 +25,9 @@ export function ConflictsCard({ me, generation, onChanged }: { me: Me; generatio
     setBusy(id);
     try {
       await api.call(method, { id });
-      message.success(method === 'sync.restoreConflict' ? 'Đã khôi phục giá trị; các máy khác nhận được ở lần đồng bộ tới.' : 'Đã giữ giá trị hiện tại.');
+      message.success(
+        method === 'sync.restoreConflict' ? 'Đã khôi phục giá trị; các máy khác nhận được ở lần đồng bộ tới.' : 'Đã giữ giá trị hiện tại.',
+      );
       onChanged();
     } catch (err) {
       message.error((err as Error).message);
@@ -35,7 +37,11 @@ export function ConflictsCard({ me, generation, onChanged }: { me: Me; generatio
   };
 
   return (
-    <Card title={<Space>Xung đột khi đồng bộ {rows.length > 0 && <Tag color="orange">{rows.length}</Tag>}</Space>} size="small" data-testid="sync-conflicts">
+    <Card
+      title={<Space>Xung đột khi đồng bộ {rows.length > 0 && <Tag color="orange">{rows.length}</Tag>}</Space>}
+      size="small"
+      data-testid="sync-conflicts"
+    >
       <Typography.Paragraph type="secondary">
         Khi hai máy cùng sửa một nội dung lúc chưa thấy nhau, bản sửa sau được giữ trên mọi máy; bản bị thay nằm ở đây để khôi phục nếu cần.
       </Typography.Paragraph>
@@ -48,7 +54,11 @@ export function ConflictsCard({ me, generation, onChanged }: { me: Me; generatio
         columns={[
           { title: 'Bản ghi', dataIndex: 'rowLabel', ellipsis: true },
           { title: 'Nội dung', dataIndex: 'fieldLabel', width: 140 },
-          { title: 'Giá trị bị thay', key: 'lost', render: (_: unknown, r) => <Typography.Text delete>{shown(r.lostValue)}</Typography.Text> },
+          {
+            title: 'Giá trị bị thay',
+            key: 'lost',
+            render: (_: unknown, r) => <Typography.Text delete>{shown(r.lostValue)}</Typography.Text>,
+          },
           { title: 'Giá trị đang dùng', key: 'kept', render: (_: unknown, r) => shown(r.keptValue) },
           { title: 'Sửa lúc', key: 'at', width: 190, render: (_: unknown, r) => `${formatInstant(r.lostAt)} / ${formatInstant(r.keptAt)}` },
           {

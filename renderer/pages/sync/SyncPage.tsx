@@ -94,9 +94,17 @@ export function SyncPage({ me }: { me: Me }) {
           {isAdmin ? (
             <>
               <Typography.Paragraph type="secondary">
-                Máy chủ đồng bộ giúp các máy trong cơ quan thấy công việc của nhau và gửi sổ lên cơ quan cấp trên. Quản trị máy chủ cấp cho mỗi máy một mã đăng ký dùng một lần (hạn 7 ngày).
+                Máy chủ đồng bộ giúp các máy trong cơ quan thấy công việc của nhau và gửi sổ lên cơ quan cấp trên. Quản trị máy chủ cấp cho
+                mỗi máy một mã đăng ký dùng một lần (hạn 7 ngày).
               </Typography.Paragraph>
-              <Form form={form} layout="vertical" onKeyDown={onKeyDown} requiredMark={false} style={{ maxWidth: 560 }} disabled={busy === 'connect'}>
+              <Form
+                form={form}
+                layout="vertical"
+                onKeyDown={onKeyDown}
+                requiredMark={false}
+                style={{ maxWidth: 560 }}
+                disabled={busy === 'connect'}
+              >
                 <SyncServerFields devicePlaceholder="Máy văn thư tầng 1" />
                 <Button type="primary" icon={<CloudSyncOutlined />} loading={busy === 'connect'} onClick={() => void connect()}>
                   Kết nối
@@ -126,15 +134,25 @@ export function SyncPage({ me }: { me: Me }) {
           }
         >
           {status.lastError && (
-            <Alert type={status.stopped ? 'error' : 'warning'} showIcon title={status.lastError} style={{ marginBottom: 12 }} data-testid="sync-error" />
+            <Alert
+              type={status.stopped ? 'error' : 'warning'}
+              showIcon
+              title={status.lastError}
+              style={{ marginBottom: 12 }}
+              data-testid="sync-error"
+            />
           )}
           <Descriptions size="small" bordered column={2}>
             <Descriptions.Item label="Trạng thái">{state}</Descriptions.Item>
             <Descriptions.Item label="Máy chủ">{status.url}</Descriptions.Item>
             <Descriptions.Item label="Đơn vị trên máy chủ">{status.unitName}</Descriptions.Item>
             <Descriptions.Item label="Tên máy này">{status.deviceName}</Descriptions.Item>
-            <Descriptions.Item label="Lần đồng bộ gần nhất">{status.lastSuccessAt ? formatInstant(status.lastSuccessAt) : 'Chưa có'}</Descriptions.Item>
-            <Descriptions.Item label="Lần thử tiếp theo">{status.nextAttemptAt ? formatInstant(status.nextAttemptAt) : '—'}</Descriptions.Item>
+            <Descriptions.Item label="Lần đồng bộ gần nhất">
+              {status.lastSuccessAt ? formatInstant(status.lastSuccessAt) : 'Chưa có'}
+            </Descriptions.Item>
+            <Descriptions.Item label="Lần thử tiếp theo">
+              {status.nextAttemptAt ? formatInstant(status.nextAttemptAt) : '—'}
+            </Descriptions.Item>
             <Descriptions.Item label="Thay đổi chờ gửi">
               <span data-testid="sync-waiting">{status.waiting.toLocaleString('vi-VN')}</span>
             </Descriptions.Item>
@@ -152,7 +170,9 @@ export function SyncPage({ me }: { me: Me }) {
                 {status.eagerFiles ? 'Tải về ngay khi đồng bộ' : 'Tải về khi mở'}
               </Space>
             </Descriptions.Item>
-            <Descriptions.Item label="Mã truy cập của máy">{status.tokenProtection === 'os' ? 'Được hệ điều hành khóa' : 'Lưu trong thư mục dữ liệu'}</Descriptions.Item>
+            <Descriptions.Item label="Mã truy cập của máy">
+              {status.tokenProtection === 'os' ? 'Được hệ điều hành khóa' : 'Lưu trong thư mục dữ liệu'}
+            </Descriptions.Item>
           </Descriptions>
         </Card>
       )}

@@ -12,7 +12,11 @@ export interface SyncServerValues {
 export function SyncServerFields({ devicePlaceholder }: { devicePlaceholder: string }) {
   return (
     <>
-      <Form.Item name="url" label="Địa chỉ máy chủ đồng bộ" rules={[{ required: true, whitespace: true, message: 'Chưa nhập địa chỉ máy chủ.' }]}>
+      <Form.Item
+        name="url"
+        label="Địa chỉ máy chủ đồng bộ"
+        rules={[{ required: true, whitespace: true, message: 'Chưa nhập địa chỉ máy chủ.' }]}
+      >
         <Input autoFocus placeholder="https://dongbo.pgd-hoankiem.edu.vn" prefix={<LinkOutlined />} />
       </Form.Item>
       <Form.Item name="code" label="Mã đăng ký" rules={[{ required: true, whitespace: true, message: 'Chưa nhập mã đăng ký.' }]}>

@@ -54,12 +54,20 @@ export function TaskActions({ task, me, onChanged }: { task: TaskRecord; me: Me;
         </p>
         <Form form={form} layout="vertical">
           {mode === 'progress' ? (
-            <Form.Item name="note" label="Nội dung tiến độ" rules={[{ required: true, whitespace: true, message: 'Chưa nhập nội dung tiến độ.' }]}>
+            <Form.Item
+              name="note"
+              label="Nội dung tiến độ"
+              rules={[{ required: true, whitespace: true, message: 'Chưa nhập nội dung tiến độ.' }]}
+            >
               <Input.TextArea rows={3} autoFocus />
             </Form.Item>
           ) : (
             <>
-              <Form.Item name="result" label="Kết quả xử lý" rules={[{ required: true, whitespace: true, message: 'Chưa nhập kết quả xử lý.' }]}>
+              <Form.Item
+                name="result"
+                label="Kết quả xử lý"
+                rules={[{ required: true, whitespace: true, message: 'Chưa nhập kết quả xử lý.' }]}
+              >
                 <Input.TextArea rows={3} autoFocus />
               </Form.Item>
               <Form.Item name="replyCode" label="Số, ký hiệu văn bản trả lời (nếu có)">

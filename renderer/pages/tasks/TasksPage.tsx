@@ -78,7 +78,8 @@ export function TasksPage({ me, onChanged }: { me: Me; onChanged?: () => void })
               title: 'Độ khẩn',
               key: 'u',
               width: 100,
-              render: (_, t) => (t.document.urgency !== 'thuong' ? <Tag color="red">{URGENCY_LABELS[t.document.urgency as Urgency]}</Tag> : 'Thường'),
+              render: (_, t) =>
+                t.document.urgency !== 'thuong' ? <Tag color="red">{URGENCY_LABELS[t.document.urgency as Urgency]}</Tag> : 'Thường',
             },
             {
               title: 'Hạn xử lý',
