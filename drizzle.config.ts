@@ -2,7 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './db/schema.ts',
+  schema: './db/core/schema.ts',
   out: './db/migrations',
   tablesFilter: ['!documents_fts*'],
 });

@@ -3,8 +3,9 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { contract } from '../shared/api/contract.js';
 import { AppError, type ApiError } from '../shared/api/errors.js';
-import { toApiError, type Backend } from './backend.js';
+import { toApiError, type Backend } from './backend/backend.js';
 
 export const SESSION_COOKIE = 'vanthu_session';
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -127,11 +128,13 @@ async function handleUpload(backend: Backend, url: URL, req: IncomingMessage, re
   }
   const declared = req.headers['content-length'] !== undefined ? Number(req.headers['content-length']) : undefined;
   try {
-    const user = backend.authorize(readCookie(req, SESSION_COOKIE), ['clerk']);
+    // The browser's way to do what the window does with a path: the same methods' access.
+    const forImport = url.searchParams.get('purpose') === 'import';
+    const user = backend.authorize(readCookie(req, SESSION_COOKIE), contract[forImport ? 'imports.stagePath' : 'attachments.add'].access);
     const documentId = url.searchParams.get('documentId') ?? '';
     const name = url.searchParams.get('name') ?? '';
     // An old register to import: staged, not attached.
-    if (url.searchParams.get('purpose') === 'import') return sendJson(res, 200, await backend.imports.stage(req, name, declared));
+    if (forImport) return sendJson(res, 200, await backend.imports.stage(req, name, declared));
     if (!documentId) throw new AppError('VALIDATION', 'Thiếu văn bản cần đính kèm.', { field: 'documentId' });
     const attachment = await backend.attachments.add({ userId: user.id }, { documentId, name, source: req, declaredSize: declared });
     sendJson(res, 200, attachment);

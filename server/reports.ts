@@ -1,4 +1,4 @@
-// GET /v1/reports/summary: the desktop's summary report (db/reports.ts), computed over the
+// GET /v1/reports/summary: the desktop's summary report (db/reports/reports.ts), computed over the
 // rows every unit has pushed, for the asking device's unit and the units under it.
 import { foldReport, sumRows, type CountedGroup, type Report, type ReportRow } from '../shared/api/reports.js';
 import { officeDate } from '../shared/text/dates.js';

@@ -4,11 +4,11 @@
 import { createHash } from 'node:crypto';
 import type { DossierRecord } from '../../shared/api/dossiers.js';
 import { retentionLabel } from '../../shared/api/dossiers.js';
-import { getAttachment, listAttachments } from '../../db/attachments.js';
-import { getDossier } from '../../db/dossiers.js';
-import type { Store } from '../../db/store.js';
-import { currentUnit } from '../../db/users.js';
-import type { AttachmentsService } from '../attachmentsService.js';
+import { getAttachment, listAttachments } from '../../db/attachments/attachments.js';
+import { getDossier } from '../../db/dossiers/dossiers.js';
+import type { Store } from '../../db/core/store.js';
+import { currentUnit } from '../../db/admin/users.js';
+import type { AttachmentsService } from '../files/attachmentsService.js';
 import { ZipWriter } from './zipWriter.js';
 
 export const PACKAGE_FORMAT = 'vanthu-archive/1';

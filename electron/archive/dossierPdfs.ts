@@ -3,11 +3,11 @@
 import { PDFDocument } from 'pdf-lib';
 import { retentionLabel } from '../../shared/api/dossiers.js';
 import { formatDate, officeDate } from '../../shared/text/dates.js';
-import { getCatalogue } from '../../db/catalogue.js';
-import { getDossier } from '../../db/dossiers.js';
-import type { RegisterCell, RegisterColumn } from '../../db/registerRows.js';
-import type { Store } from '../../db/store.js';
-import { currentUnit } from '../../db/users.js';
+import { getCatalogue } from '../../db/dossiers/catalogue.js';
+import { getDossier } from '../../db/dossiers/dossiers.js';
+import type { RegisterCell, RegisterColumn } from '../../db/registers/registerRows.js';
+import type { Store } from '../../db/core/store.js';
+import { currentUnit } from '../../db/admin/users.js';
 import { printTable } from '../pdf/registerPdf.js';
 
 type File = { name: string; mime: string; bytes: Uint8Array };

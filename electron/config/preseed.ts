@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { preseedSchema, type Preseed } from '../../shared/api/preseed.js';
-import { localValue, setLocalValue, type Store } from '../../db/store.js';
+import { localValue, setLocalValue, type Store } from '../../db/core/store.js';
 import type { BackupService } from '../backup/backupService.js';
 
 export const CONFIG_FILE = 'vanthu.config.json';

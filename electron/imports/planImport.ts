@@ -4,7 +4,7 @@ import { AppError } from '../../shared/api/errors.js';
 import { IMPORT_FIELD_LABELS, REQUIRED_FIELDS, type ImportField, type ImportKind, type ImportMapping } from '../../shared/api/imports.js';
 import { formatDate } from '../../shared/text/dates.js';
 import { codeKey, foldVietnamese } from '../../shared/text/searchKey.js';
-import type { ImportedRow } from '../../db/importRegister.js';
+import type { ImportedRow } from '../../db/imports/importRegister.js';
 import { cellString, parseDateCell, parseNumberCell } from './cellValues.js';
 import { guessHeaders, isColumnNumbering } from './headers.js';
 import type { CellValue, Sheet, Workbook } from './sheetModel.js';
@@ -19,7 +19,7 @@ export interface DocType {
   name: string;
 }
 
-/** A valid row, as db/importRegister.ts writes it. */
+/** A valid row, as db/imports/importRegister.ts writes it. */
 export type ImportDoc = ImportedRow;
 
 export interface PlannedRow {

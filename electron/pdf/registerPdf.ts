@@ -3,7 +3,7 @@
 // page, long cells wrapped, and "Trang n/N" at the foot. Vietnamese in Tinos, embedded.
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { formatDate } from '../../shared/text/dates.js';
-import type { RegisterCell, RegisterColumn, RegisterSheet } from '../../db/registerRows.js';
+import type { RegisterCell, RegisterColumn, RegisterSheet } from '../../db/registers/registerRows.js';
 import { embedTinos } from './fonts.js';
 
 const PAGE: [number, number] = [841.89, 595.28];

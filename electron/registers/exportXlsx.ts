@@ -1,7 +1,7 @@
 // The same rows as the printed register, as an .xlsx workbook: one sheet per book, a styled
 // header, dates as real dates, numbers as numbers, codes as text.
 import ExcelJS from 'exceljs';
-import type { RegisterCell, RegisterColumn, RegisterSheet } from '../../db/registerRows.js';
+import type { RegisterCell, RegisterColumn, RegisterSheet } from '../../db/registers/registerRows.js';
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 function sheetName(name: string, taken: Set<string>): string {

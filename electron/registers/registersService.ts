@@ -1,11 +1,11 @@
 // Printing and exporting registers: rows from db/, a PDF or a workbook from them; printing
 // marks the book as printed (a book closes only after it has been printed).
-import type { RegisterKind } from '../../db/registerRows.js';
-import { registerSheet } from '../../db/registerRows.js';
-import { listBooks, markPrinted } from '../../db/books.js';
-import type { Store } from '../../db/store.js';
-import { currentUnit } from '../../db/users.js';
-import type { WriteContext } from '../../db/write.js';
+import type { RegisterKind } from '../../db/registers/registerRows.js';
+import { registerSheet } from '../../db/registers/registerRows.js';
+import { listBooks, markPrinted } from '../../db/registers/books.js';
+import type { Store } from '../../db/core/store.js';
+import { currentUnit } from '../../db/admin/users.js';
+import type { WriteContext } from '../../db/core/write.js';
 import { AppError } from '../../shared/api/errors.js';
 import { printRegister } from '../pdf/registerPdf.js';
 import { exportRegisters } from './exportXlsx.js';

@@ -1,10 +1,10 @@
 // The summary report as the office files it: PDF titled and dated, or .xlsx.
 import { REPORT_GROUP_LABELS, type Report } from '../../shared/api/reports.js';
 import { formatDate, officeDate } from '../../shared/text/dates.js';
-import type { RegisterCell, RegisterColumn } from '../../db/registerRows.js';
-import { summaryReport } from '../../db/reports.js';
-import type { Store } from '../../db/store.js';
-import { currentUnit } from '../../db/users.js';
+import type { RegisterCell, RegisterColumn } from '../../db/registers/registerRows.js';
+import { summaryReport } from '../../db/reports/reports.js';
+import type { Store } from '../../db/core/store.js';
+import { currentUnit } from '../../db/admin/users.js';
 import { printTable } from '../pdf/registerPdf.js';
 import { writeWorkbook } from './exportXlsx.js';
 

@@ -1,7 +1,7 @@
 // What this PC keeps about its sync: the server, its device id and token (sealed by the OS
 // keychain where there is one), and the last outcome — in local_meta, never synced.
-import { localValue, setLocalValue, type Store } from '../../db/store.js';
-import { writeDerived } from '../../db/write.js';
+import { localValue, setLocalValue, type Store } from '../../db/core/store.js';
+import { writeDerived } from '../../db/core/write.js';
 
 export interface TokenVault {
   readonly protection: 'os' | 'plain';

@@ -1,7 +1,7 @@
 // The text layer of a PDF as pdf.js reads it, page by page. A page "has text" when it carries a
 // few letters; a PDF with none is a scan. Encrypted and damaged files are 'failed', not errors.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { FileText } from '../../db/fileTexts.js';
+import type { FileText } from '../../db/attachments/fileTexts.js';
 
 const LETTERS = /[\p{L}\p{N}]/gu;
 

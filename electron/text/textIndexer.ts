@@ -4,8 +4,8 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { MAX_FILE_TEXT, pendingFileTexts, saveFileText, type FileText } from '../../db/fileTexts.js';
-import type { Store } from '../../db/store.js';
+import { MAX_FILE_TEXT, pendingFileTexts, saveFileText, type FileText } from '../../db/attachments/fileTexts.js';
+import type { Store } from '../../db/core/store.js';
 import type { BlobStore } from '../files/blobStore.js';
 import { readPdfText } from './pdfText.js';
 import type { TextJob } from './textWorker.js';

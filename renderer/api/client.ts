@@ -2,7 +2,7 @@
 // POST /api/<method> (browser mode). Both answer the same envelope.
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract.js';
 import type { ApiError, Result } from '../../shared/api/errors.js';
-import type { AttachmentRecord } from '../../shared/api/handling.js';
+import type { AttachmentRecord } from '../../shared/api/attachments.js';
 
 declare global {
   interface Window {

@@ -17,11 +17,12 @@ import {
 import {
   documentList,
   documentOutput,
-  incomingDeleteInput,
+  incomingCancelInput,
   incomingListInput,
   incomingRegisterInput,
   incomingUpdateInput,
 } from './documents.js';
+import { attachmentCheckOutput, attachmentOutput, stampInput } from './attachments.js';
 import { empty, id, isoDate, optionalText, text } from './fields.js';
 import { addItemsInput, catalogueOutput, dossierOutput, entryInput, headingInput, openDossierInput } from './dossiers.js';
 import { searchInput, searchOutput } from './search.js';
@@ -64,15 +65,12 @@ import {
 } from './outgoing.js';
 import {
   assignInput,
-  attachmentCheckOutput,
-  attachmentOutput,
   deadlinesOutput,
   followUpInput,
   followUpOutput,
   handlingOutput,
   historyOutput,
   reasonInput,
-  stampInput,
   submitInput,
   taskCompleteInput,
   taskOutput,
@@ -178,7 +176,7 @@ export const contract = {
   'incoming.list': method(incomingListInput, documentList, 'user'),
   'incoming.get': method(z.object({ id }), documentOutput, 'user'),
   'incoming.update': method(incomingUpdateInput, documentOutput, REGISTRARS),
-  'incoming.delete': method(incomingDeleteInput, documentOutput, REGISTRARS),
+  'incoming.cancel': method(incomingCancelInput, documentOutput, REGISTRARS),
 
   'outgoing.preview': method(outgoingPreviewInput, outgoingPreviewOutput, REGISTRARS),
   'outgoing.reserve': method(outgoingReserveInput, documentOutput, REGISTRARS),
@@ -187,7 +185,7 @@ export const contract = {
   'outgoing.list': method(incomingListInput, documentList, 'user'),
   'outgoing.get': method(z.object({ id }), documentOutput, 'user'),
   'outgoing.replies': method(z.object({ id }), outgoingRepliesOutput, 'user'),
-  'outgoing.drafts': method(
+  'outgoing.listDrafts': method(
     z
       .object({ statuses: z.array(z.enum(DRAFT_STATUSES)).optional() })
       .optional()
@@ -195,7 +193,7 @@ export const contract = {
     z.array(draftOutput),
     'user',
   ),
-  'outgoing.draft': method(draftInput, draftOutput, ['clerk', 'specialist', 'leader']),
+  'outgoing.createDraft': method(draftInput, draftOutput, ['clerk', 'specialist', 'leader']),
   'outgoing.submitDraft': method(draftSubmitInput, draftOutput, ['clerk', 'specialist', 'leader']),
   'outgoing.signDraft': method(draftSignInput, draftOutput, LEADERS),
 

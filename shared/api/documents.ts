@@ -134,4 +134,4 @@ export type DocumentRecord = z.infer<typeof documentOutput>;
 export const documentList = z.object({ items: z.array(documentOutput), nextCursor: z.string().nullable() });
 export type DocumentList = z.infer<typeof documentList>;
 
-export const incomingDeleteInput = z.object({ id, reason: optionalText('lý do hủy', 500) });
+export const incomingCancelInput = z.object({ id, reason: optionalText('lý do hủy', 500) });

@@ -3,7 +3,7 @@
 // id and the changed columns (SQL names) with their values.
 import { z } from 'zod';
 
-/** "<ISO millis>-<counter hex4>-<device id>": string order is causal order (db/hlc.ts). */
+/** "<ISO millis>-<counter hex4>-<device id>": string order is causal order (db/core/hlc.ts). */
 export const HLC_PATTERN = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]+)$/;
 
 /** A change's HLC may run at most this far ahead of the server's clock. */

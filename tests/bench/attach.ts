@@ -4,10 +4,10 @@ import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { registerIncoming, INCOMING_DEFAULTS } from '../../db/incoming.js';
-import { initialize } from '../../db/setup.js';
-import { openStore } from '../../db/store.js';
-import { AttachmentsService } from '../../electron/attachmentsService.js';
+import { registerIncoming, INCOMING_DEFAULTS } from '../../db/incoming/incoming.js';
+import { initialize } from '../../db/admin/setup.js';
+import { openStore } from '../../db/core/store.js';
+import { AttachmentsService } from '../../electron/files/attachmentsService.js';
 import { BlobStore } from '../../electron/files/blobStore.js';
 
 const file = process.argv[2]!;

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
-import { initialize } from '../../db/setup.js';
-import { openStore } from '../../db/store.js';
+import { initialize } from '../../db/admin/setup.js';
+import { openStore } from '../../db/core/store.js';
 import { ImportService } from '../../electron/imports/importService.js';
 import { corpusDocument } from './corpus.js';
 

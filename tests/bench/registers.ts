@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { INCOMING_DEFAULTS, registerIncoming } from '../../db/incoming.js';
-import { initialize } from '../../db/setup.js';
-import { openStore } from '../../db/store.js';
+import { INCOMING_DEFAULTS, registerIncoming } from '../../db/incoming/incoming.js';
+import { initialize } from '../../db/admin/setup.js';
+import { openStore } from '../../db/core/store.js';
 import { exportRegisterFile, printRegisterFile } from '../../electron/registers/registersService.js';
 import { corpusDocument } from './corpus.js';
 

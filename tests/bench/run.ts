@@ -10,14 +10,14 @@ import { readPdfText } from '../../electron/text/pdfText.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { listDocuments } from '../../db/documentRows.js';
-import { INCOMING_DEFAULTS, registerIncoming, type RegisterIncoming } from '../../db/incoming.js';
-import { initialize } from '../../db/setup.js';
-import { openStore } from '../../db/store.js';
+import { listDocuments } from '../../db/documents/documentRows.js';
+import { INCOMING_DEFAULTS, registerIncoming, type RegisterIncoming } from '../../db/incoming/incoming.js';
+import { initialize } from '../../db/admin/setup.js';
+import { openStore } from '../../db/core/store.js';
 import { BENCH_QUERIES, corpusDocument } from './corpus.js';
-import { search } from '../../db/search.js';
-import { summaryReport } from '../../db/reports.js';
-import { addToIndex } from '../../db/documentsFts.js';
+import { search } from '../../db/search/search.js';
+import { summaryReport } from '../../db/reports/reports.js';
+import { addToIndex } from '../../db/documents/documentsFts.js';
 import { BackupService } from '../../electron/backup/backupService.js';
 import { BlobStore } from '../../electron/files/blobStore.js';
 import { codeKey, foldVietnamese } from '../../shared/text/searchKey.js';
@@ -177,7 +177,7 @@ for (let i = 0; i < SAMPLE_N; i++) {
           d.issuedDate,
           d.summary,
         );
-        // The same full-text upkeep the write path does (db/documentsFts.ts).
+        // The same full-text upkeep the write path does (db/documents/documentsFts.ts).
         addToIndex(store, Number(row.lastInsertRowid), `${d.code} ${d.agency} ${d.summary}`.replace(/đ/g, 'd').replace(/Đ/g, 'D'));
       })(),
     )[1],

@@ -1,8 +1,8 @@
 // Tổng quan: the overdue figure opens the overdue list, and a line of it opens the document.
 import { expect, test } from '@playwright/test';
-import { registerIncoming, INCOMING_DEFAULTS } from '../../db/incoming.js';
-import { assignIncoming, submitIncoming } from '../../db/handling.js';
-import { openStore } from '../../db/store.js';
+import { registerIncoming, INCOMING_DEFAULTS } from '../../db/incoming/incoming.js';
+import { assignIncoming, submitIncoming } from '../../db/handling/steps.js';
+import { openStore } from '../../db/core/store.js';
 import { storePath } from '../../electron/dataDir.js';
 import { CLERK, LEADER, seededDataDir } from './seed';
 import { startServer } from './server';

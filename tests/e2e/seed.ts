@@ -2,11 +2,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INCOMING_DEFAULTS, registerIncoming } from '../../db/incoming.js';
-import { hashPassword } from '../../db/password.js';
-import { initialize } from '../../db/setup.js';
-import { openStore } from '../../db/store.js';
-import { createDepartment, createUser } from '../../db/users.js';
+import { INCOMING_DEFAULTS, registerIncoming } from '../../db/incoming/incoming.js';
+import { hashPassword } from '../../db/admin/password.js';
+import { initialize } from '../../db/admin/setup.js';
+import { openStore } from '../../db/core/store.js';
+import { createDepartment, createUser } from '../../db/admin/users.js';
 import { storePath } from '../../electron/dataDir.js';
 import { corpusDocument } from '../bench/corpus.js';
 

@@ -2,8 +2,8 @@
 // a clerk, a leader and a specialist logged in on their own sessions.
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract.js';
 import type { ApiError } from '../../shared/api/errors.js';
-import { createBackend, type Backend } from '../../electron/backend.js';
-import type { StoreOptions } from '../../db/store.js';
+import { createBackend, type Backend } from '../../electron/backend/backend.js';
+import type { StoreOptions } from '../../db/core/store.js';
 import { join } from 'node:path';
 import { tempStore, type TempStore } from './tempStore.js';
 

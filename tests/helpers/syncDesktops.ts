@@ -1,9 +1,9 @@
 // Desktops for sync tests: each a backend over its own real SQLite file and files folder.
 // The first one is set up like an office; the others join it through the server.
 import { join } from 'node:path';
-import { createBackend, type Backend } from '../../electron/backend.js';
-import type { StoreOptions, Store } from '../../db/store.js';
-import { SYNCED } from '../../db/syncTables.js';
+import { createBackend, type Backend } from '../../electron/backend/backend.js';
+import type { StoreOptions, Store } from '../../db/core/store.js';
+import { SYNCED } from '../../db/sync/tables.js';
 import { Caller, PASSWORD, setUpOffice } from './office.js';
 import { tempStore, type TempStore } from './tempStore.js';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, type Store, type StoreOptions } from '../../db/store.js';
+import { openStore, type Store, type StoreOptions } from '../../db/core/store.js';
 
 export interface TempStore {
   dir: string;

@@ -1,6 +1,6 @@
 // The handlers over a real temp SQLite file: a clerk's day, and every refusal a user can meet.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../db/audit.js';
+import { verifyAudit } from '../../db/core/audit.js';
 import { SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
 
 let office: Office;
@@ -160,7 +160,7 @@ describe('registering incoming documents', () => {
     const upd = await office.clerk.ok('incoming.update', { id: doc.id, summary: 'Kế hoạch đã sửa', pages: 4 });
     expect(upd.summary).toBe('Kế hoạch đã sửa');
     expect(upd.pages).toBe(4);
-    const cancelled = await office.clerk.ok('incoming.delete', { id: doc.id, reason: 'Vào nhầm sổ' });
+    const cancelled = await office.clerk.ok('incoming.cancel', { id: doc.id, reason: 'Vào nhầm sổ' });
     expect(cancelled.cancelled).toBe(true);
     const next = await office.clerk.ok('incoming.register', { ...SAMPLE, code: '200/KH-BGDĐT' });
     expect(next.number).toBe(2);

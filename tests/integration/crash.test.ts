@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../db/audit.js';
-import { initialize } from '../../db/setup.js';
-import { defaultMigrationsFolder, openStore } from '../../db/store.js';
+import { verifyAudit } from '../../db/core/audit.js';
+import { initialize } from '../../db/admin/setup.js';
+import { defaultMigrationsFolder, openStore } from '../../db/core/store.js';
 import { BlobStore } from '../../electron/files/blobStore.js';
 import { bundleForTest } from '../helpers/bundle.js';
 

@@ -1,8 +1,8 @@
 // Văn bản đi: numbers and symbols per series, lấy số, ban hành, hủy, replies that close the
 // loop, and the year's book closed after printing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { markPrinted } from '../../db/books.js';
-import { writeSetting } from '../../db/settings.js';
+import { markPrinted } from '../../db/registers/books.js';
+import { writeSetting } from '../../db/core/settings.js';
 import { PASSWORD, SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
 
 let office: Office;
@@ -178,7 +178,7 @@ describe('dự thảo → trình ký → đã ký → cấp số → phát hành
   it('takes a draft through signing, numbering and issue, refusing steps out of order', async () => {
     const users = await office.admin.ok('users.list');
     const leaderId = users.find((u) => u.username === 'lanhdao')!.id;
-    const draft = await office.specialist.ok('outgoing.draft', {
+    const draft = await office.specialist.ok('outgoing.createDraft', {
       type: 'TTr',
       departmentId: vp,
       summary: 'Tờ trình đề nghị phê duyệt kế hoạch bồi dưỡng hè',
@@ -195,19 +195,19 @@ describe('dự thảo → trình ký → đã ký → cấp số → phát hành
 
     const reserved = await office.clerk.ok('outgoing.reserve', { type: 'CV', draftId: draft.id });
     expect([reserved.code, reserved.summary]).toEqual(['01/TTr-PGDĐT', 'Tờ trình đề nghị phê duyệt kế hoạch bồi dưỡng hè']);
-    expect((await office.clerk.ok('outgoing.drafts')).find((d) => d.id === draft.id)).toMatchObject({
+    expect((await office.clerk.ok('outgoing.listDrafts')).find((d) => d.id === draft.id)).toMatchObject({
       status: 'da_cap_so',
       documentId: reserved.id,
     });
     await issue({ id: reserved.id, type: 'TTr', summary: reserved.summary });
-    expect((await office.clerk.ok('outgoing.drafts')).find((d) => d.id === draft.id)!.status).toBe('phat_hanh');
+    expect((await office.clerk.ok('outgoing.listDrafts')).find((d) => d.id === draft.id)!.status).toBe('phat_hanh');
     expect((await office.clerk.fail('outgoing.reserve', { type: 'CV', draftId: draft.id })).code).toBe('CONFLICT');
   });
 
   it('issues a signed draft straight away', async () => {
     const users = await office.admin.ok('users.list');
     const leaderId = users.find((u) => u.username === 'lanhdao')!.id;
-    const draft = await office.clerk.ok('outgoing.draft', { type: 'BC', summary: 'Báo cáo sơ kết học kỳ I', confidentiality: 'mat' });
+    const draft = await office.clerk.ok('outgoing.createDraft', { type: 'BC', summary: 'Báo cáo sơ kết học kỳ I', confidentiality: 'mat' });
     await office.clerk.ok('outgoing.submitDraft', { id: draft.id, leaderId });
     await office.leader.ok('outgoing.signDraft', { id: draft.id, approve: true });
     const doc = await issue({ draftId: draft.id, type: 'BC', summary: 'Báo cáo sơ kết học kỳ I' });

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../../electron/backend.js';
+import { createBackend } from '../../electron/backend/backend.js';
 import { currentPreseed, preseedLocations, readPreseed } from '../../electron/config/preseed.js';
 import { Caller } from '../helpers/office.js';
 import { tempStore } from '../helpers/tempStore.js';

@@ -38,7 +38,7 @@ async function download(method: 'registers.print' | 'registers.export', input: R
 describe('the printed incoming register', () => {
   it('has the cover, the header on every page, every row in order, and page numbers', async () => {
     const docs = await registerMany(70);
-    await office.clerk.ok('incoming.delete', { id: docs[9]!.id, reason: 'Vào sổ nhầm' });
+    await office.clerk.ok('incoming.cancel', { id: docs[9]!.id, reason: 'Vào sổ nhầm' });
     // Pretend the call comes from the window: files travel over IPC (or /download).
     const file = await office.backend.call({ token: office.clerk.token, transport: 'ipc' }, 'registers.print', {
       kind: 'incoming',

@@ -2,7 +2,7 @@
 // any form, highlights on the original text, and hostile input that stays text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { highlightSpans } from '../../shared/text/highlight.js';
-import { INCOMING_DEFAULTS, registerIncoming } from '../../db/incoming.js';
+import { INCOMING_DEFAULTS, registerIncoming } from '../../db/incoming/incoming.js';
 import { SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
 
 let office: Office;

@@ -152,7 +152,7 @@ describe.each(serverKinds())('sync through the server on %s', (kind) => {
     const doc = await register(a, '20/SGD', 'Sẽ bị hủy');
     await a.sync();
     await c.sync();
-    await c.clerk.ok('incoming.delete', { id: doc.id, reason: 'Vào sổ nhầm' });
+    await c.clerk.ok('incoming.cancel', { id: doc.id, reason: 'Vào sổ nhầm' });
     await c.sync();
     await a.sync();
     const row = a.t.store.sqlite.prepare('SELECT deleted_at, deleted_reason FROM documents WHERE id = ?').get(doc.id) as {

@@ -87,7 +87,7 @@ describe.each(serverKinds())('random offline days on %s', (kind) => {
               receivedAt: '2026-03-06T02:00:00Z',
             });
           } else if (op.kind === 'cancel' && doc) {
-            await pc.clerk.raw('incoming.delete', { id: doc.id, reason: `Hủy trên máy ${pc.name}` });
+            await pc.clerk.raw('incoming.cancel', { id: doc.id, reason: `Hủy trên máy ${pc.name}` });
           } else if (op.kind === 'sync') {
             await pc.sync();
           } else if (op.kind === 'cut') {

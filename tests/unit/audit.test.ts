@@ -1,6 +1,6 @@
 // The audit chain: any edited, removed or forged row is found, and where.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../db/audit.js';
+import { verifyAudit } from '../../db/core/audit.js';
 import { SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
 
 let office: Office;

@@ -184,7 +184,7 @@ describe('electron main', () => {
       const connected = await call('sync.connect', { url: server.url, code: await server.code(), deviceName: 'Máy thử' });
       expect(connected.error).toBeUndefined();
       expect(connected.value).toMatchObject({ enrolled: true, tokenProtection: 'os' });
-      const { openStore } = await import('../../db/store.js');
+      const { openStore } = await import('../../db/core/store.js');
       const peek = openStore(join(dataDir, 'vanthu.sqlite'));
       const config = JSON.parse(
         (peek.sqlite.prepare("SELECT value FROM local_meta WHERE key = 'sync.config'").get() as { value: string }).value,

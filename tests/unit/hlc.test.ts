@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HybridClock, MAX_DRIFT_MS, parseHlc } from '../../db/hlc.js';
+import { HybridClock, MAX_DRIFT_MS, parseHlc } from '../../db/core/hlc.js';
 
 describe('the hybrid logical clock', () => {
   it('orders stamps as text even when the wall clock stands still or goes back', () => {

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { INCOMING_DEFAULTS, registerIncoming } from '../../db/incoming.js';
-import { listDocuments } from '../../db/documentRows.js';
-import { initialize } from '../../db/setup.js';
-import { defaultMigrationsFolder, openStore } from '../../db/store.js';
+import { INCOMING_DEFAULTS, registerIncoming } from '../../db/incoming/incoming.js';
+import { listDocuments } from '../../db/documents/documentRows.js';
+import { initialize } from '../../db/admin/setup.js';
+import { defaultMigrationsFolder, openStore } from '../../db/core/store.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundleForTest } from '../helpers/bundle.js';
-import { INCOMING_DEFAULTS, registerIncoming, type RegisterIncoming } from '../../db/incoming.js';
-import { initialize } from '../../db/setup.js';
-import { defaultMigrationsFolder } from '../../db/store.js';
+import { INCOMING_DEFAULTS, registerIncoming, type RegisterIncoming } from '../../db/incoming/incoming.js';
+import { initialize } from '../../db/admin/setup.js';
+import { defaultMigrationsFolder } from '../../db/core/store.js';
 import { manualClock, tempStore, type TempStore } from '../helpers/tempStore.js';
 
 const base: RegisterIncoming = {

@@ -3,7 +3,7 @@
 import { DeleteOutlined, DownloadOutlined, EyeOutlined, InboxOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, App, Button, List, Popconfirm, Progress, Space, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
-import type { AttachmentRecord } from '../../../shared/api/handling.js';
+import type { AttachmentRecord } from '../../../shared/api/attachments.js';
 import { api, attachmentUrl, uploadFile } from '../../api/client';
 import { PdfPreview } from '../../components/PdfPreview';
 

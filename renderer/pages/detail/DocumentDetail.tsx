@@ -5,7 +5,8 @@ import { Alert, App, Button, Col, Descriptions, Drawer, Row, Space, Spin, Tag, T
 import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
-import type { AttachmentRecord, Handling, HistoryEntry } from '../../../shared/api/handling.js';
+import type { AttachmentRecord } from '../../../shared/api/attachments.js';
+import type { Handling, HistoryEntry } from '../../../shared/api/handling.js';
 import { CONFIDENTIALITY_LABELS, URGENCY_LABELS } from '../../../shared/domain/enums.js';
 import { formatDate, formatInstant } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';

@@ -206,7 +206,7 @@ export function IncomingForm(props: {
   const cancelDocument = async () => {
     if (!editing) return;
     try {
-      const doc = await api.call('incoming.delete', { id: editing.id, reason: null });
+      const doc = await api.call('incoming.cancel', { id: editing.id, reason: null });
       message.success(`Đã hủy văn bản số đến ${doc.number}; số này không được dùng lại.`);
       onSaved(doc, false);
       onClose();

@@ -32,7 +32,7 @@ export function DraftsPanel({ me, onNumber }: { me: Me; onNumber: (d: DraftRecor
   }>();
   const is = (r: string) => me.roles.includes('admin') || me.roles.includes(r as never);
 
-  const load = useCallback(async () => setDrafts(await api.call('outgoing.drafts', { statuses: ['du_thao', 'trinh_ky', 'da_ky'] })), []);
+  const load = useCallback(async () => setDrafts(await api.call('outgoing.listDrafts', { statuses: ['du_thao', 'trinh_ky', 'da_ky'] })), []);
   useEffect(() => {
     void load();
     void api.call('docTypes.list').then(setTypes);
@@ -82,7 +82,7 @@ export function DraftsPanel({ me, onNumber }: { me: Me; onNumber: (d: DraftRecor
 
   const create = async () => {
     const v = await form.validateFields();
-    await run(() => api.call('outgoing.draft', { ...v, departmentId: v.departmentId ?? null }), 'Đã tạo dự thảo.');
+    await run(() => api.call('outgoing.createDraft', { ...v, departmentId: v.departmentId ?? null }), 'Đã tạo dự thảo.');
     setCreating(false);
   };
 

@@ -4,7 +4,7 @@ import { App, Button, Descriptions, Drawer, Input, List, Modal, Space, Tag, Typo
 import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
-import type { AttachmentRecord } from '../../../shared/api/handling.js';
+import type { AttachmentRecord } from '../../../shared/api/attachments.js';
 import { formatDate } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { AttachmentsPanel } from '../detail/AttachmentsPanel';

@@ -1,0 +1,30 @@
+// The settings an admin changes in Quản trị: attachment size limit, where dấu ĐẾN goes, the
+// holidays that working-day deadlines skip.
+import { DEFAULT_HOLIDAYS_2026 } from '../../shared/domain/workdays.js';
+import { HOLIDAYS_SETTING } from './calendar.js';
+import { readSetting, writeSetting } from '../core/settings.js';
+import type { Store } from '../core/store.js';
+import type { WriteContext } from '../core/write.js';
+
+export const DEFAULT_MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024;
+type Corner = 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
+
+export function getOfficeSettings(store: Store) {
+  const stamp = readSetting<{ corner?: Corner }>(store, 'stamp', {});
+  return {
+    attachmentsMaxMb: Math.round(readSetting(store, 'attachments.maxBytes', DEFAULT_MAX_ATTACHMENT_BYTES) / (1024 * 1024)),
+    stampCorner: stamp.corner ?? 'top-left',
+    holidays: readSetting<string[]>(store, HOLIDAYS_SETTING, [...DEFAULT_HOLIDAYS_2026]),
+  };
+}
+
+export function saveOfficeSettings(
+  store: Store,
+  ctx: WriteContext,
+  input: { attachmentsMaxMb: number; stampCorner: Corner; holidays: string[] },
+) {
+  writeSetting(store, ctx, 'attachments.maxBytes', input.attachmentsMaxMb * 1024 * 1024);
+  writeSetting(store, ctx, 'stamp', { ...readSetting<Record<string, unknown>>(store, 'stamp', {}), corner: input.stampCorner });
+  writeSetting(store, ctx, HOLIDAYS_SETTING, [...new Set(input.holidays)].sort());
+  return getOfficeSettings(store);
+}

@@ -1,0 +1,90 @@
+// Attachment records. The bytes live in the content-addressed file store (electron/files);
+// here are their names, types, sizes, page counts and hashes, written through mutate().
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { AttachmentRecord } from '../../shared/api/attachments.js';
+import { AppError } from '../../shared/api/errors.js';
+import { attachments } from '../core/schema.js';
+import type { Store } from '../core/store.js';
+import { mutate, type WriteContext, type Writer } from '../core/write.js';
+import { recordEvent } from '../documents/history.js';
+import { fileTextStatus } from './fileTexts.js';
+
+type Row = typeof attachments.$inferSelect;
+
+function toRecord(store: Store, r: Row): AttachmentRecord {
+  return {
+    id: r.id,
+    documentId: r.documentId,
+    name: r.name,
+    mime: r.mime,
+    kind: r.kind,
+    size: r.size,
+    pages: r.pages,
+    sha256: r.sha256,
+    role: r.role === 'stamped' ? 'stamped' : 'original',
+    parentId: r.parentId,
+    signed: r.signed,
+    createdAt: r.createdAt,
+    textLayer: r.kind === 'pdf' && r.role === 'original' ? fileTextStatus(store, r.sha256) : null,
+  };
+}
+
+export interface NewAttachment {
+  documentId: string;
+  name: string;
+  mime: string;
+  kind: string;
+  size: number;
+  pages: number | null;
+  sha256: string;
+  role: 'original' | 'stamped';
+  parentId: string | null;
+  signed: boolean;
+}
+
+export function insertAttachment(w: Writer, a: NewAttachment): string {
+  const id = w.insert(attachments, { ...a, createdBy: w.ctx.userId });
+  // documentId names the owner: a document (whose history records it) or a dossier.
+  recordEvent(w, a.documentId, a.role === 'stamped' ? 'stamp' : 'attach', { attachmentId: id, name: a.name, size: a.size });
+  return id;
+}
+
+export function addAttachment(store: Store, ctx: WriteContext, a: NewAttachment): AttachmentRecord {
+  const id = mutate(store, ctx, (w) => insertAttachment(w, a));
+  return getAttachment(store, id);
+}
+
+export function listAttachments(store: Store, documentId: string): AttachmentRecord[] {
+  return store.db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.documentId, documentId), isNull(attachments.deletedAt)))
+    .orderBy(asc(attachments.createdAt))
+    .all()
+    .map((r) => toRecord(store, r));
+}
+
+export function getAttachment(store: Store, id: string): AttachmentRecord {
+  const row = store.db.select().from(attachments).where(eq(attachments.id, id)).get();
+  if (!row || row.deletedAt) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp đính kèm.');
+  return toRecord(store, row);
+}
+
+/** Detaches a file: the record is tombstoned and audited; the bytes stay (history, sync, other uses). */
+export function removeAttachment(store: Store, ctx: WriteContext, id: string): void {
+  mutate(store, ctx, (w) => {
+    const a = getAttachment(store, id);
+    w.tombstone(attachments, id);
+    recordEvent(w, a.documentId, 'detach', { attachmentId: id, name: a.name });
+  });
+}
+
+/** How many live attachments use these bytes. */
+export function shaInUse(store: Store, sha256: string): number {
+  const row = store.db
+    .select({ n: sql<number>`count(*)` })
+    .from(attachments)
+    .where(eq(attachments.sha256, sha256))
+    .get();
+  return row?.n ?? 0;
+}

@@ -1,0 +1,202 @@
+// The one write path (DESIGN.md): mutate() opens the only write transactions. Every row it
+// writes also gets an audit_log entry and an outbox change, in the same transaction; a change
+// that is not in both did not happen.
+import { eq, getTableColumns, getTableName } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
+import { AppError } from '../../shared/api/errors.js';
+import { appendAudit } from './audit.js';
+import { addToIndex, indexedText, INDEXED_COLUMNS, removeFromIndex } from '../documents/documentsFts.js';
+import { documents } from './schema.js';
+import { canonicalJson } from './canonicalJson.js';
+import { uuidv7 } from './ids.js';
+import { stmt } from './statements.js';
+import { setLocalValue, type Db, type Store } from './store.js';
+
+export interface WriteContext {
+  /** Who asks; null for the first-run setup and for failed logins. */
+  userId: string | null;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type SyncedTable = SQLiteTableWithColumns<any> & { id: SQLiteColumn; hlc: SQLiteColumn };
+type Row = Record<string, unknown>;
+
+const NOT_SYNCED = new Set(['seq', 'search_text']);
+
+export class Writer {
+  /** The instant of this write, shared by every row it touches. */
+  readonly at: string;
+
+  constructor(
+    readonly store: Store,
+    readonly ctx: WriteContext,
+  ) {
+    this.at = store.now().toISOString();
+  }
+
+  get db(): Db {
+    return this.store.db;
+  }
+
+  /** Inserts a row (id made here unless given) and returns its id. */
+  insert(table: SyncedTable, values: Row): string {
+    const id = (values.id as string | undefined) ?? uuidv7(this.store.now().getTime());
+    const hlc = this.store.clock.tick();
+    const row = { ...values, id, hlc, createdAt: this.at, updatedAt: this.at, deletedAt: null };
+    const fields = toColumns(table, row);
+    insertRow(this.store, getTableName(table), fields);
+    if (table === documents) {
+      const indexed = indexedText(this.store, id)!;
+      addToIndex(this.store, indexed.seq, indexed.text);
+    }
+    this.record('insert', table, id, hlc, fields, { row: fields });
+    return id;
+  }
+
+  /** Changes the given fields of a row; only those that really differ are written and logged. */
+  update(table: SyncedTable, id: string, values: Row, action = 'update'): boolean {
+    const current = this.db.select().from(table).where(eq(table.id, id)).get() as Row | undefined;
+    if (!current) throw new AppError('NOT_FOUND', 'Không tìm thấy bản ghi cần sửa.');
+    const changed: Row = {};
+    for (const [key, value] of Object.entries(values)) {
+      if (value !== undefined && !sameValue(current[key], value)) changed[key] = value;
+    }
+    if (Object.keys(changed).length === 0) return false;
+    const hlc = this.store.clock.tick();
+    const set = { ...changed, hlc, updatedAt: this.at };
+    const reindex = table === documents && Object.keys(toColumns(table, changed)).some((c) => INDEXED_COLUMNS.has(c));
+    const before = reindex ? indexedText(this.store, id) : undefined;
+    this.db.update(table).set(set).where(eq(table.id, id)).run();
+    if (before) {
+      removeFromIndex(this.store, before.seq, before.text);
+      addToIndex(this.store, before.seq, indexedText(this.store, id)!.text);
+    }
+    const was: Row = {};
+    for (const key of Object.keys(changed)) was[key] = current[key];
+    const after = toColumns(table, { ...changed, updatedAt: this.at });
+    this.record(action, table, id, hlc, after, { before: toColumns(table, was), after });
+    return true;
+  }
+
+  /** Deletes by tombstone: the row stays, marked, so sync and the register keep it. */
+  tombstone(table: SyncedTable, id: string, extra: Row = {}): boolean {
+    return this.update(table, id, { ...extra, deletedAt: this.at }, 'delete');
+  }
+
+  /** An office setting (key → JSON value), synced and audited like a row. */
+  setSetting(key: string, value: unknown): void {
+    const json = canonicalJson(value);
+    const current = stmt(this.store.sqlite, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    if (current?.value === json) return;
+    const hlc = this.store.clock.tick();
+    stmt(
+      this.store.sqlite,
+      'INSERT INTO settings (key, value, hlc, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, updated_at = excluded.updated_at',
+    ).run(key, json, hlc, this.at);
+    const fields = { key, value: json, updated_at: this.at };
+    this.event('setting', { key, before: current?.value ?? null, after: json }, key, 'settings');
+    stmt(this.store.sqlite, 'INSERT INTO outbox (change_id, hlc, table_name, row_id, fields) VALUES (?, ?, ?, ?, ?)').run(
+      uuidv7(this.store.now().getTime()),
+      hlc,
+      'settings',
+      key,
+      canonicalJson(fields),
+    );
+  }
+
+  /** An event with no row change (a login, a refusal): audit only. */
+  event(action: string, data: unknown, rowId: string | null = null, tableName: string | null = null): void {
+    appendAudit(this.store.sqlite, {
+      at: this.at,
+      userId: this.ctx.userId,
+      deviceId: this.store.deviceId,
+      action,
+      tableName,
+      rowId,
+      data,
+    });
+  }
+
+  private record(action: string, table: SyncedTable, rowId: string, hlc: string, fields: Row, data: unknown): void {
+    const tableName = getTableName(table);
+    this.event(action, data, rowId, tableName);
+    stmt(this.store.sqlite, 'INSERT INTO outbox (change_id, hlc, table_name, row_id, fields) VALUES (?, ?, ?, ?, ?)').run(
+      uuidv7(this.store.now().getTime()),
+      hlc,
+      tableName,
+      rowId,
+      canonicalJson(fields),
+    );
+  }
+}
+
+/** Runs fn inside one IMMEDIATE transaction: the rows, audit and outbox land together or not at all. */
+export function mutate<T>(store: Store, ctx: WriteContext, fn: (w: Writer) => T): T {
+  return store.sqlite
+    .transaction(() => {
+      const result = fn(new Writer(store, ctx));
+      setLocalValue(store.sqlite, 'hlc', store.clock.current());
+      return result;
+    })
+    .immediate();
+}
+
+/**
+ * One INSERT, prepared once per table and column list: the query builder's per-call cost was
+ * most of a registration's time (npm run bench).
+ */
+function insertRow(store: Store, tableName: string, fields: Row): void {
+  const names = Object.keys(fields);
+  const sql = `INSERT INTO "${tableName}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
+  stmt(store.sqlite, sql).run(...names.map((n) => toSqlite(fields[n])));
+}
+
+function toSqlite(v: unknown): unknown {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return v === undefined ? null : v;
+}
+
+/** Drizzle property names → the SQL column names that audit and sync carry. */
+function toColumns(table: SyncedTable, row: Row): Row {
+  const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row)) {
+    const column = columns[key];
+    if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
+    if (!NOT_SYNCED.has(column.name)) out[column.name] = value instanceof Date ? value.toISOString() : value;
+  }
+  return out;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
+  return false;
+}
+
+/**
+ * The second door, for changes made on other devices (sync pull): they arrive with their own
+ * HLC, are applied inside one transaction with the page's cursor, and are audited once per
+ * page. They are never written to the outbox: they are not this device's to send.
+ */
+export function applyRemote<T>(store: Store, audit: { action: string; data: () => unknown }, fn: () => T): T {
+  return store.sqlite
+    .transaction(() => {
+      // Rows of one page may reference rows later in it; the keys are checked at commit.
+      store.sqlite.pragma('defer_foreign_keys = ON');
+      const result = fn();
+      new Writer(store, { userId: null }).event(audit.action, audit.data());
+      setLocalValue(store.sqlite, 'hlc', store.clock.current());
+      return result;
+    })
+    .immediate();
+}
+
+/**
+ * The exceptions to audit and outbox: data this device derives again from what is already
+ * stored (the text layer of a file), and its own bookkeeping (which changes the server holds).
+ * They are rebuilt or local, never synced, so they are not changes.
+ */
+export function writeDerived<T>(store: Store, fn: () => T): T {
+  return store.sqlite.transaction(fn).immediate();
+}

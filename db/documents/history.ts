@@ -1,0 +1,41 @@
+// A document's history: every step of its handling as an event row (synced like any other
+// row, and audited through mutate()).
+import { asc, eq } from 'drizzle-orm';
+import { canonicalJson } from '../core/canonicalJson.js';
+import { documentEvents, users } from '../core/schema.js';
+import type { Store } from '../core/store.js';
+import type { Writer } from '../core/write.js';
+
+export function recordEvent(w: Writer, documentId: string, action: string, data: Record<string, unknown>): void {
+  w.insert(documentEvents, { documentId, at: w.at, userId: w.ctx.userId, action, data: canonicalJson(data) });
+}
+
+export interface EventRow {
+  id: string;
+  at: string;
+  userId: string | null;
+  userName: string | null;
+  action: string;
+  data: Record<string, unknown>;
+}
+
+export function documentEventsOf(store: Store, documentId: string): EventRow[] {
+  return (
+    store.db
+      .select({
+        id: documentEvents.id,
+        at: documentEvents.at,
+        userId: documentEvents.userId,
+        userName: users.fullName,
+        action: documentEvents.action,
+        data: documentEvents.data,
+      })
+      .from(documentEvents)
+      .leftJoin(users, eq(users.id, documentEvents.userId))
+      .where(eq(documentEvents.documentId, documentId))
+      // The HLC orders events as they happened, even within one millisecond or across devices.
+      .orderBy(asc(documentEvents.hlc))
+      .all()
+      .map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> }))
+  );
+}

@@ -1,0 +1,66 @@
+// A document's history in the words a clerk reads (Lịch sử xử lý).
+import type { HistoryEntry } from '../../shared/api/handling.js';
+import { TASK_ROLE_LABELS, type TaskRole } from '../../shared/domain/workflow.js';
+import { formatDate } from '../../shared/text/dates.js';
+import { documentEventsOf } from './history.js';
+import type { Store } from '../core/store.js';
+
+export function historyOf(store: Store, documentId: string): HistoryEntry[] {
+  return documentEventsOf(store, documentId).map((e) => ({
+    id: e.id,
+    at: e.at,
+    userId: e.userId,
+    userName: e.userName,
+    action: e.action,
+    summary: describeEvent(e.action, e.data),
+  }));
+}
+
+function describeEvent(action: string, d: Record<string, unknown>): string {
+  const s = (k: string) => (d[k] === null || d[k] === undefined ? '' : String(d[k]));
+  const deadline = d.deadline ? `, hạn ${formatDate(s('deadline'))}` : '';
+  switch (action) {
+    case 'register':
+      return `Vào sổ văn bản đến, số đến ${s('number')}`;
+    case 'import':
+      return `Nhập từ sổ cũ “${s('file')}”, dòng ${s('row')}`;
+    case 'attach':
+      return `Đính kèm tệp “${s('name')}”`;
+    case 'stamp':
+      return `Đóng dấu ĐẾN lên tệp “${s('name')}”`;
+    case 'detach':
+      return `Gỡ tệp “${s('name')}”`;
+    case 'submit':
+      return `Trình lãnh đạo: ${s('leaderName')}${d.note ? ` (${s('note')})` : ''}`;
+    case 'assign': {
+      const parts = [`Chủ trì: ${s('lead')}${deadline}`];
+      if ((d.coordinate as string[] | undefined)?.length) parts.push(`phối hợp: ${(d.coordinate as string[]).join(', ')}`);
+      if ((d.inform as string[] | undefined)?.length) parts.push(`để biết: ${(d.inform as string[]).join(', ')}`);
+      return `Chỉ đạo: “${s('direction')}” — ${parts.join('; ')}`;
+    }
+    case 'reassign':
+      return `Giao lại cho ${s('to')}${deadline}`;
+    case 'progress':
+      return `Cập nhật tiến độ (${TASK_ROLE_LABELS[s('role') as TaskRole] ?? ''}): ${s('note')}`;
+    case 'complete':
+      return `Hoàn thành (${TASK_ROLE_LABELS[s('role') as TaskRole] ?? ''}): ${s('result')}${d.replyCode ? ` — văn bản trả lời ${s('replyCode')}` : ''}`;
+    case 'return':
+      return `Trả lại: ${s('reason')}`;
+    case 'recall':
+      return `Thu hồi: ${s('reason')}`;
+    case 'file':
+      return d.primary ? `Lưu vào hồ sơ ${s('notation')}` : `Tham chiếu trong hồ sơ ${s('notation')}`;
+    case 'reply':
+      return `Đã trả lời bằng văn bản ${s('code')}`;
+    case 'reserve':
+      return `Lấy số ${s('code')}`;
+    case 'issue':
+      return `Ban hành văn bản ${s('code')}`;
+    case 'close':
+      return 'Khóa sổ';
+    case 'cancel':
+      return `Hủy văn bản${d.reason ? `: ${s('reason')}` : ''}`;
+    default:
+      return action;
+  }
+}

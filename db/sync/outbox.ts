@@ -1,0 +1,74 @@
+// What this device has to send: its outbox in order, in chunks kept under a byte budget, and the
+// marks of what the server now holds.
+import type { Change, SyncedTableName } from '../../shared/sync/protocol.js';
+import { stmt } from '../core/statements.js';
+import type { Store } from '../core/store.js';
+import { writeDerived } from '../core/write.js';
+
+export interface OutboxChunk {
+  changes: Change[];
+  /** The outbox position of the last change: the next chunk starts after it. */
+  lastSeq: number;
+}
+
+export function unsentChanges(store: Store, maxChanges: number, maxBytes: number, afterSeq = 0): OutboxChunk {
+  const rows = stmt(
+    store.sqlite,
+    'SELECT seq, change_id, hlc, table_name, row_id, fields FROM outbox WHERE sent_at IS NULL AND seq > ? ORDER BY seq LIMIT ?',
+  ).all(afterSeq, maxChanges) as {
+    seq: number;
+    change_id: string;
+    hlc: string;
+    table_name: string;
+    row_id: string;
+    fields: string;
+  }[];
+  const out: Change[] = [];
+  let bytes = 0;
+  let lastSeq = afterSeq;
+  for (const r of rows) {
+    bytes += r.fields.length * 3 + 200;
+    // One change over the budget still goes alone: the server's limit is far above a row.
+    if (out.length > 0 && bytes > maxBytes) break;
+    out.push({
+      changeId: r.change_id,
+      hlc: r.hlc,
+      table: r.table_name as SyncedTableName,
+      rowId: r.row_id,
+      fields: JSON.parse(r.fields) as Change['fields'],
+    });
+    lastSeq = r.seq;
+  }
+  return { changes: out, lastSeq };
+}
+
+export function markSent(store: Store, changeIds: string[], at: string): void {
+  writeDerived(store, () => {
+    const update = stmt(store.sqlite, 'UPDATE outbox SET sent_at = ? WHERE change_id = ? AND sent_at IS NULL');
+    for (const id of changeIds) update.run(at, id);
+  });
+}
+
+export function countUnsent(store: Store): number {
+  return (stmt(store.sqlite, 'SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL').get() as { n: number }).n;
+}
+
+const PENDING_FILES = `FROM attachments a WHERE a.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM sync_files f WHERE f.sha256 = a.sha256)`;
+
+/** Files the server has not confirmed yet (pulled attachments are marked as on the server). */
+export function filesToUpload(store: Store, limit: number): { sha256: string; size: number }[] {
+  return stmt(store.sqlite, `SELECT a.sha256, max(a.size) AS size ${PENDING_FILES} GROUP BY a.sha256 LIMIT ?`).all(limit) as {
+    sha256: string;
+    size: number;
+  }[];
+}
+
+export function countFilesToUpload(store: Store): number {
+  return (stmt(store.sqlite, `SELECT count(DISTINCT a.sha256) AS n ${PENDING_FILES}`).get() as { n: number }).n;
+}
+
+export function markFilesOnServer(store: Store, shas: string[], at: string): void {
+  writeDerived(store, () => {
+    for (const sha of shas) stmt(store.sqlite, 'INSERT OR IGNORE INTO sync_files (sha256, at) VALUES (?, ?)').run(sha, at);
+  });
+}

@@ -1,0 +1,117 @@
+// The backend (plain Node, no Electron): the services wired over the store, the handler map
+// assembled from one slice per domain, and the dispatcher that gates every call. Both transports
+// — Electron IPC (main.ts) and HTTP (serve.ts) — call `call()` and nothing else.
+import { dirname, join } from 'node:path';
+import { contract, type Access, type MethodName } from '../../shared/api/contract.js';
+import type { Store } from '../../db/core/store.js';
+import type { Actor } from '../../db/handling/state.js';
+import { BackupService } from '../backup/backupService.js';
+import { BackupScheduler } from '../backup/scheduler.js';
+import { applyPreseed, type PreseedRead } from '../config/preseed.js';
+import { AttachmentsService } from '../files/attachmentsService.js';
+import { BlobStore } from '../files/blobStore.js';
+import { ImportService } from '../imports/importService.js';
+import { SyncEngine } from '../sync/syncEngine.js';
+import type { TokenVault } from '../sync/syncConfig.js';
+import { createDispatcher, type CallContext, type CallOutcome } from './dispatch.js';
+import { assembleHandlers } from './handlerMap.js';
+import { SessionStore } from './sessions.js';
+
+export { toApiError, type CallContext, type CallOutcome } from './dispatch.js';
+
+export interface BackendOptions {
+  /** Where attachment bytes live (dataDir/files); a temp folder in tests. */
+  filesDir: string;
+  /** Parse every output against the contract (tests); production trusts its own db layer. */
+  checkOutput?: boolean;
+  sessions?: SessionStore;
+  log?: (message: string, err: unknown) => void;
+  /** The data folder (default: the parent of filesDir): where a staged restore waits. */
+  dataDir?: string;
+  /** Called once a verified restore is staged: the host restarts so it applies before the store opens. */
+  onRestoreStaged?: () => void;
+  /** vanthu.config.json as read by the host (electron/config/preseed.ts); applied once. */
+  preseed?: PreseedRead;
+  /** Runs the daily backup timer (the app and browser mode; not tests). */
+  scheduleBackups?: boolean;
+  /** Where files picked for import wait (default: beside filesDir). */
+  stagingDir?: string;
+  /** The bundled text-layer worker; tests from source read files in-thread. */
+  textWorker?: string | null;
+  /** Sync: the token's keeper (Electron's safeStorage in the app) and whether the timer runs. */
+  sync?: { vault?: TokenVault; background?: boolean; intervalMs?: number };
+}
+
+export interface Backend {
+  call(ctx: CallContext, method: string, input: unknown): Promise<CallOutcome>;
+  /** The logged-in user behind a token, if they may do what `access` asks; else an AppError. */
+  authorize(token: string | null, access: Access): Actor;
+  readonly attachments: AttachmentsService;
+  readonly imports: ImportService;
+  readonly backups: BackupService;
+  readonly sync: SyncEngine;
+  /** What is being written outside a single transaction right now (updates wait for it), or null. */
+  busy(): string | null;
+  /** Stops the timers and waits for background work (text extraction). */
+  close(): Promise<void>;
+  readonly methods: readonly MethodName[];
+  readonly store: Store;
+}
+
+export function createBackend(store: Store, options: BackendOptions): Backend {
+  const log = options.log ?? ((message, err) => console.error(message, err));
+  const say = (message: string) => log(message, null);
+  const sessions = options.sessions ?? new SessionStore();
+  const files = new AttachmentsService(store, new BlobStore(options.filesDir), { workerFile: options.textWorker, log: say });
+  files.texts.kick(); // files attached before an update, or before a crash, are read now
+  const dataDir = options.dataDir ?? dirname(options.filesDir);
+  const imports = new ImportService(store, options.stagingDir ?? join(dataDir, 'staging'));
+  const backups = new BackupService(store, files.blobs, dataDir);
+  const scheduler = new BackupScheduler(backups, () => store.now(), say);
+  if (options.scheduleBackups) scheduler.start();
+  applyPreseed(store, backups, options.preseed ?? null, say);
+  const sync = new SyncEngine({
+    store,
+    blobs: files.blobs,
+    ...(options.sync?.vault ? { vault: options.sync.vault } : {}),
+    ...(options.sync?.intervalMs ? { intervalMs: options.sync.intervalMs } : {}),
+    maxFileBytes: () => files.maxBytes(),
+    log,
+  });
+  files.remote = sync;
+  if (options.sync?.background) sync.start();
+
+  const methods = Object.keys(contract) as MethodName[];
+  const handlers = assembleHandlers(
+    { store, sessions, files, imports, backups, sync, onRestoreStaged: options.onRestoreStaged, preseed: options.preseed ?? null },
+    methods,
+  );
+  const dispatcher = createDispatcher({
+    store,
+    sessions,
+    handlers,
+    checkOutput: options.checkOutput ?? false,
+    log,
+    afterCall: (method) => {
+      if (!method.startsWith('sync.')) sync.nudge();
+    },
+  });
+
+  return {
+    call: dispatcher.call,
+    authorize: dispatcher.authorize,
+    methods,
+    store,
+    attachments: files,
+    imports,
+    backups,
+    sync,
+    // Writes are synchronous transactions except these, which span many event-loop turns.
+    busy: () => (backups.running ? 'Đang sao lưu' : files.copying > 0 ? 'Đang chép tệp đính kèm' : null),
+    close: async () => {
+      scheduler.stop();
+      await sync.stop();
+      await files.texts.close();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// The office's people, departments and settings (Quản trị), and the audit check.
+import { verifyAudit } from '../../../db/core/audit.js';
+import { getOfficeSettings, saveOfficeSettings } from '../../../db/admin/officeSettings.js';
+import { hashPassword } from '../../../db/admin/password.js';
+import {
+  createDepartment,
+  createUser,
+  deleteDepartment,
+  listDepartments,
+  listUsers,
+  updateDepartment,
+  updateUser,
+} from '../../../db/admin/users.js';
+import { getSymbolSettings, saveSymbolSettings } from '../../../db/outgoing/symbolSettings.js';
+import { defineSlice, ok, type Services } from './types.js';
+
+export function adminHandlers({ store, sessions }: Services) {
+  return defineSlice({
+    'users.list': () => listUsers(store),
+    'users.create': async (input, req) =>
+      createUser(store, req.write, {
+        username: input.username,
+        fullName: input.fullName,
+        passwordHash: await hashPassword(input.password),
+        roles: input.roles,
+        departmentId: input.departmentId,
+      }),
+    'users.update': async (input, req) => {
+      const user = updateUser(store, req.write, {
+        id: input.id,
+        fullName: input.fullName,
+        passwordHash: input.password ? await hashPassword(input.password) : undefined,
+        roles: input.roles,
+        departmentId: input.departmentId,
+        active: input.active,
+      });
+      if (!user.active || input.password) sessions.destroyUser(user.id);
+      return user;
+    },
+    'users.directory': () =>
+      listUsers(store)
+        .filter((u) => u.active)
+        .map((u) => ({ id: u.id, fullName: u.fullName, roles: u.roles, departmentId: u.departmentId })),
+
+    'departments.list': () => listDepartments(store),
+    'departments.create': (input, req) => createDepartment(store, req.write, input),
+    'departments.update': (input, req) => updateDepartment(store, req.write, input),
+    'departments.delete': (input, req) => {
+      deleteDepartment(store, req.write, input.id);
+      return ok;
+    },
+
+    'settings.symbols': () => getSymbolSettings(store),
+    'settings.saveSymbols': (input, req) => saveSymbolSettings(store, req.write, input),
+    'settings.office': () => getOfficeSettings(store),
+    'settings.saveOffice': (input, req) => saveOfficeSettings(store, req.write, input),
+
+    'audit.verify': () => verifyAudit(store.sqlite),
+  });
+}

@@ -1,0 +1,25 @@
+// Routing an incoming document (trình → chỉ đạo → xử lý → hoàn thành) and the tasks it gives out.
+import { historyOf } from '../../../db/documents/historyWording.js';
+import { assignIncoming, recallIncoming, returnIncoming, submitIncoming } from '../../../db/handling/steps.js';
+import { deadlines, handlingOf, myTasks } from '../../../db/handling/taskReads.js';
+import { completeTask, progressTask, reassignTask } from '../../../db/handling/tasks.js';
+import { followUp } from '../../../db/registers/followUp.js';
+import { defineSlice, ok, userOf, type Services } from './types.js';
+
+export function handlingHandlers({ store }: Services) {
+  const handled = (id: string) => handlingOf(store, id);
+  return defineSlice({
+    'incoming.submit': (input, req) => (submitIncoming(store, req.write, input), handled(input.id)),
+    'incoming.assign': (input, req) => (assignIncoming(store, req.write, input), handled(input.id)),
+    'incoming.return': (input, req) => (returnIncoming(store, req.write, input), handled(input.id)),
+    'incoming.recall': (input, req) => (recallIncoming(store, req.write, input), handled(input.id)),
+    'incoming.handling': (input) => handled(input.id),
+    'incoming.history': (input) => historyOf(store, input.id),
+    'incoming.followUp': (input) => followUp(store, input),
+    'tasks.mine': (input, req) => myTasks(store, userOf(req), input.includeDone ?? false),
+    'tasks.update': (input, req) => (progressTask(store, req.write, userOf(req), input), ok),
+    'tasks.complete': (input, req) => (completeTask(store, req.write, userOf(req), input), ok),
+    'tasks.reassign': (input, req) => (reassignTask(store, req.write, userOf(req), input), ok),
+    'dashboard.deadlines': (_input, req) => deadlines(store, userOf(req)),
+  });
+}

@@ -1,0 +1,28 @@
+// The incoming register: organs and types to pick from, register books, registering, editing, cancelling.
+import { closeBook, listBooks } from '../../../db/registers/books.js';
+import { getDocument, listDocuments } from '../../../db/documents/documentRows.js';
+import { cancelIncoming, registerIncoming, updateIncoming } from '../../../db/incoming/incoming.js';
+import { searchAgencies } from '../../../db/lookups/agencies.js';
+import { listDocTypes } from '../../../db/lookups/docTypes.js';
+import { AppError } from '../../../shared/api/errors.js';
+import { defineSlice, type Services } from './types.js';
+
+export function incomingHandlers({ store }: Services) {
+  return defineSlice({
+    'agencies.search': (input) => searchAgencies(store, input.q, input.limit),
+    'docTypes.list': () => listDocTypes(store),
+    'books.list': (input) => listBooks(store, input.kind),
+    'books.close': (input, req) => {
+      closeBook(store, req.write, input.id);
+      const book = listBooks(store).find((b) => b.id === input.id);
+      if (!book) throw new AppError('NOT_FOUND', 'Không tìm thấy sổ.');
+      return book;
+    },
+
+    'incoming.register': (input, req) => registerIncoming(store, req.write, input),
+    'incoming.list': (input) => listDocuments(store, { kind: 'incoming', ...input }),
+    'incoming.get': (input) => getDocument(store, input.id, 'incoming'),
+    'incoming.update': (input, req) => updateIncoming(store, req.write, input),
+    'incoming.cancel': (input, req) => cancelIncoming(store, req.write, input.id, input.reason),
+  });
+}

@@ -1,0 +1,21 @@
+// The outgoing register: numbers and symbols, issuing, cancelling a reserved number, drafts for signing.
+import { getDocument, listDocuments } from '../../../db/documents/documentRows.js';
+import { createDraft, listDrafts, signDraft, submitDraft } from '../../../db/outgoing/drafts.js';
+import { cancelOutgoing, issueOutgoing, previewOutgoing, repliesOf, reserveOutgoing } from '../../../db/outgoing/outgoing.js';
+import { defineSlice, userOf, type Services } from './types.js';
+
+export function outgoingHandlers({ store }: Services) {
+  return defineSlice({
+    'outgoing.preview': (input) => previewOutgoing(store, input),
+    'outgoing.reserve': (input, req) => reserveOutgoing(store, req.write, input),
+    'outgoing.issue': (input, req) => issueOutgoing(store, req.write, input),
+    'outgoing.cancel': (input, req) => cancelOutgoing(store, req.write, input.id, input.reason),
+    'outgoing.list': (input) => listDocuments(store, { kind: 'outgoing', ...input }),
+    'outgoing.get': (input) => getDocument(store, input.id, 'outgoing'),
+    'outgoing.replies': (input) => repliesOf(store, input.id),
+    'outgoing.listDrafts': (input) => listDrafts(store, input.statuses),
+    'outgoing.createDraft': (input, req) => createDraft(store, req.write, input),
+    'outgoing.submitDraft': (input, req) => submitDraft(store, req.write, input),
+    'outgoing.signDraft': (input, req) => signDraft(store, req.write, userOf(req), input),
+  });
+}

@@ -1,0 +1,210 @@
+// Attachments end to end: bytes streamed into the file store and checked by content, records
+// through db/, the arrival stamp as a new linked file, and bytes served only when intact.
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
+import { AppError } from '../../shared/api/errors.js';
+import type { AttachmentRecord } from '../../shared/api/attachments.js';
+import { formatDate, officeDate } from '../../shared/text/dates.js';
+import { cleanLine } from '../../shared/text/cleanText.js';
+import { addAttachment, getAttachment, shaInUse } from '../../db/attachments/attachments.js';
+import { getDocument } from '../../db/documents/documentRows.js';
+import { dossierOf, getDossier } from '../../db/dossiers/dossiers.js';
+import { forwardedTo } from '../../db/handling/taskReads.js';
+import { DEFAULT_MAX_ATTACHMENT_BYTES } from '../../db/admin/officeSettings.js';
+import { readSetting } from '../../db/core/settings.js';
+import type { Store } from '../../db/core/store.js';
+import { currentUnit } from '../../db/admin/users.js';
+import type { WriteContext } from '../../db/core/write.js';
+import { BlobStore, tooLarge } from './blobStore.js';
+import { pickedFileSize } from './pickedFile.js';
+import { detectFileType } from './fileType.js';
+import { DEFAULT_STAMP, stampArrival, type StampSettings } from '../pdf/arrivalStamp.js';
+import { pdfFacts } from '../pdf/pdfFacts.js';
+import { TextIndexer, type TextIndexerOptions } from '../text/textIndexer.js';
+
+/** Above this a PDF's pages are not counted at attach time (that would hold it all in memory). */
+const COUNT_PAGES_UP_TO = 30 * 1024 * 1024;
+
+export class AttachmentsService {
+  /** Files being streamed in right now (updates wait for them). */
+  copying = 0;
+  /** Reads the text layer of attached PDFs for search, in the background. */
+  readonly texts: TextIndexer;
+  /** Where bytes recorded here but made on another PC come from (sync), fetched on demand. */
+  remote: { fetchFile(sha256: string): Promise<boolean> } | null = null;
+
+  constructor(
+    private readonly store: Store,
+    readonly blobs: BlobStore,
+    textOptions: TextIndexerOptions = {},
+  ) {
+    this.texts = new TextIndexer(store, blobs, textOptions);
+  }
+
+  maxBytes(): number {
+    return readSetting(this.store, 'attachments.maxBytes', DEFAULT_MAX_ATTACHMENT_BYTES);
+  }
+
+  /** A file as a stream (browser upload, or a path the main process opened). */
+  async add(
+    ctx: WriteContext,
+    input: { documentId: string; name: string; source: Readable; declaredSize?: number | undefined },
+  ): Promise<AttachmentRecord> {
+    // A file belongs to a document, or to a dossier (a free item of its item list).
+    const owner = this.ownerOf(input.documentId);
+    const name = cleanLine(input.name).slice(0, 255) || 'tep-dinh-kem';
+    const max = this.maxBytes();
+    // Refused before a byte is copied; what happens to the rest of the stream is the caller's.
+    if (input.declaredSize !== undefined && input.declaredSize > max) throw tooLarge(max);
+    this.copying++;
+    let blob;
+    try {
+      blob = await this.blobs.put(input.source, max);
+    } finally {
+      this.copying--;
+    }
+    const type = detectFileType(blob.head, blob.tail);
+    if (!type) {
+      await this.forgetUnused(blob.sha256);
+      throw new AppError(
+        'FILE_TYPE',
+        `Tệp “${name}” không phải PDF, ảnh, Word, Excel hay ODT (xét theo nội dung tệp, không theo đuôi tên) nên không đính kèm.`,
+      );
+    }
+    let pages: number | null = type.kind === 'image' ? 1 : null;
+    let signed = false;
+    if (type.kind === 'pdf' && blob.size <= COUNT_PAGES_UP_TO) {
+      try {
+        const facts = await pdfFacts(await this.blobs.readAll(blob.sha256));
+        pages = facts.pages;
+        signed = facts.signed;
+      } catch {
+        pages = null; // encrypted or damaged: kept as it came; stamping will say why it cannot
+      }
+    }
+    const record = addAttachment(this.store, ctx, {
+      documentId: owner,
+      name,
+      mime: type.mime,
+      kind: type.kind,
+      size: blob.size,
+      pages,
+      sha256: blob.sha256,
+      role: 'original',
+      parentId: null,
+      signed,
+    });
+    if (record.textLayer === 'pending') this.texts.kick();
+    return record;
+  }
+
+  private ownerOf(id: string): string {
+    try {
+      const doc = getDocument(this.store, id);
+      if (doc.cancelled) throw new AppError('CONFLICT', `Văn bản số ${doc.number} đã hủy, không đính kèm được.`);
+      return doc.id;
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'NOT_FOUND') throw err;
+      const dossier = getDossier(this.store, id); // NOT_FOUND again if it is neither
+      if (dossier.status !== 'mo') throw new AppError('CONFLICT', `Hồ sơ ${dossier.notation} không còn mở; không thêm tệp được.`);
+      return dossier.id;
+    }
+  }
+
+  /** Electron: the main process reads a file the user picked or dropped. */
+  async addPath(ctx: WriteContext, documentId: string, path: string): Promise<AttachmentRecord> {
+    const size = await pickedFileSize(path);
+    if (size > this.maxBytes()) throw tooLarge(this.maxBytes());
+    const source = createReadStream(path);
+    try {
+      return await this.add(ctx, { documentId, name: basename(path), source, declaredSize: size });
+    } finally {
+      source.destroy();
+    }
+  }
+
+  /** The record and its bytes, after checking they still match their hash. */
+  async open(id: string): Promise<{ attachment: AttachmentRecord; stream: Readable; size: number }> {
+    const attachment = getAttachment(this.store, id);
+    await this.ensureLocal(attachment);
+    if (!(await this.blobs.verify(attachment.sha256))) {
+      throw new AppError(
+        'FILE_DAMAGED',
+        `Tệp “${attachment.name}” trên máy đã bị thay đổi hoặc hỏng (không khớp mã kiểm tra) nên không mở. Hãy khôi phục từ bản sao lưu.`,
+      );
+    }
+    return { attachment, stream: this.blobs.read(attachment.sha256), size: attachment.size };
+  }
+
+  /** Bytes synced from another PC arrive when first opened. */
+  private async ensureLocal(attachment: AttachmentRecord): Promise<void> {
+    if (this.blobs.has(attachment.sha256)) return;
+    if (this.remote && (await this.remote.fetchFile(attachment.sha256))) return;
+    throw new AppError(
+      'NOT_FOUND',
+      `Tệp “${attachment.name}” được đính kèm trên máy khác và chưa tải về được từ máy chủ đồng bộ (máy kia chưa gửi tệp lên, hoặc máy này chưa kết nối đồng bộ). Hãy thử lại sau khi hai máy đã đồng bộ.`,
+    );
+  }
+
+  async check(id: string): Promise<AttachmentRecord & { intact: boolean }> {
+    const attachment = getAttachment(this.store, id);
+    if (!this.blobs.has(attachment.sha256) && this.remote) await this.remote.fetchFile(attachment.sha256).catch(() => false);
+    return { ...attachment, intact: await this.blobs.verify(attachment.sha256) };
+  }
+
+  async content(id: string): Promise<{ name: string; mime: string; bytes: Uint8Array }> {
+    const { attachment } = await this.open(id);
+    return { name: attachment.name, mime: attachment.mime, bytes: await this.blobs.readAll(attachment.sha256) };
+  }
+
+  /** dấu ĐẾN on page 1 of a PDF attachment, as a new attachment linked to the original. */
+  async stamp(
+    ctx: WriteContext,
+    input: { documentId: string; attachmentId: string; position?: StampSettings['corner'] | undefined },
+  ): Promise<AttachmentRecord> {
+    const doc = getDocument(this.store, input.documentId, 'incoming');
+    const original = getAttachment(this.store, input.attachmentId);
+    if (original.documentId !== doc.id) throw new AppError('VALIDATION', 'Tệp này không thuộc văn bản đã chọn.', { field: 'attachmentId' });
+    if (original.kind !== 'pdf') throw new AppError('FILE_TYPE', 'Chỉ đóng dấu ĐẾN được lên tệp PDF.');
+    if (original.role === 'stamped') throw new AppError('CONFLICT', 'Tệp này đã là bản có dấu ĐẾN.');
+    const { attachment } = await this.open(original.id);
+    const settings = { ...DEFAULT_STAMP, ...readSetting(this.store, 'stamp', {}), ...(input.position ? { corner: input.position } : {}) };
+    const result = await stampArrival(
+      await this.blobs.readAll(attachment.sha256),
+      {
+        unitName: currentUnit(this.store).name,
+        number: doc.number,
+        date: formatDate(officeDate(doc.receivedAt)),
+        forwardTo: forwardedTo(this.store, doc.id),
+        dossier: dossierOf(this.store, doc.id)?.notation ?? null,
+      },
+      settings,
+    );
+    const blob = await this.blobs.put(bufferSource(result.bytes), Number.MAX_SAFE_INTEGER);
+    const stem = attachment.name.replace(/\.pdf$/i, '');
+    return addAttachment(this.store, ctx, {
+      documentId: doc.id,
+      name: `${stem} (dấu ĐẾN số ${doc.number}).pdf`,
+      mime: 'application/pdf',
+      kind: 'pdf',
+      size: blob.size,
+      pages: result.pages,
+      sha256: blob.sha256,
+      role: 'stamped',
+      parentId: attachment.id,
+      signed: result.signed,
+    });
+  }
+
+  private async forgetUnused(sha256: string): Promise<void> {
+    if (shaInUse(this.store, sha256) === 0) {
+      await rm(this.blobs.path(sha256), { force: true });
+    }
+  }
+}
+
+async function* bufferSource(bytes: Uint8Array): AsyncIterable<Uint8Array> {
+  yield bytes;
+}
