@@ -5,6 +5,7 @@ import { api, whenSessionLost } from './api/client';
 import { Shell } from './layout/Shell';
 import { LoginPage } from './pages/LoginPage';
 import { SetupPage } from './pages/SetupPage';
+import { forgetLookups } from './hooks/useLookup';
 
 type Preset = { unitName: string | null; unitCode: string | null } | null;
 type Join = { url: string; code: string | null } | null;
@@ -62,7 +63,9 @@ export function App() {
         <Shell
           me={state.me}
           onLogout={async () => {
+            // Logging out of a session the backend already forgot is still logging out.
             await api.call('auth.logout').catch(() => undefined);
+            forgetLookups(); // the next user may see other staff and books
             setState({ kind: 'login' });
           }}
         />

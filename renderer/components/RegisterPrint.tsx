@@ -3,33 +3,32 @@
 import { FileExcelOutlined, LockOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Form, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api, openFile } from '../api/client';
 import { useBusyAction } from '../hooks/useBusyAction';
+import { refreshLookup, useLookup } from '../hooks/useLookup';
 
-type Book = Awaited<ReturnType<typeof api.call<'books.list'>>>[number];
 type Kind = 'incoming' | 'outgoing' | 'followup';
 
 export function RegisterPrint({ kinds, canClose }: { kinds: { value: Kind; label: string }[]; canClose: boolean }) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [books, setBooks] = useState<Book[]>([]);
+  const allBooks = useLookup('books').rows;
   const [kind, setKind] = useState<Kind>(kinds[0]!.value);
   const [bookId, setBookId] = useState<string | undefined>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [busy, run] = useBusyAction();
 
   const bookKind = kind === 'outgoing' ? 'outgoing' : 'incoming';
+  const books = useMemo(() => allBooks.filter((b) => b.kind === bookKind), [allBooks, bookKind]);
   useEffect(() => {
-    if (!open) return;
-    void api.call('books.list', { kind: bookKind }).then((b) => {
-      setBooks(b);
-      setBookId((id) => (b.some((x) => x.id === id) ? id : b[0]?.id));
-    });
-  }, [open, bookKind]);
+    if (open) void refreshLookup('books'); // next numbers and closed books change as the clerk works
+  }, [open]);
+  // The chosen book, or the kind's first once the list is there (no effect: derived on render).
+  const chosen = books.some((b) => b.id === bookId) ? bookId : books[0]?.id;
 
-  const input = () => ({ kind, bookId, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') });
-  const book = books.find((b) => b.id === bookId);
+  const input = () => ({ kind, bookId: chosen, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') });
+  const book = books.find((b) => b.id === chosen);
 
   return (
     <>
@@ -45,7 +44,7 @@ export function RegisterPrint({ kinds, canClose }: { kinds: { value: Kind; label
           )}
           <Form.Item label="Quyển sổ">
             <Select
-              value={bookId}
+              value={chosen}
               onChange={setBookId}
               aria-label="Quyển sổ"
               options={books.map((b) => ({
@@ -72,14 +71,14 @@ export function RegisterPrint({ kinds, canClose }: { kinds: { value: Kind; label
           <Button
             type="primary"
             icon={<PrinterOutlined />}
-            disabled={!bookId}
+            disabled={!chosen}
             loading={busy === 'print'}
             onClick={() => void run('print', () => openFile('registers.print', input(), false))}
           >
             Mở bản in (PDF)
           </Button>
           <Button
-            disabled={!bookId}
+            disabled={!chosen}
             loading={busy === 'save'}
             onClick={() => void run('save', () => openFile('registers.print', input(), true))}
           >
@@ -87,7 +86,7 @@ export function RegisterPrint({ kinds, canClose }: { kinds: { value: Kind; label
           </Button>
           <Button
             icon={<FileExcelOutlined />}
-            disabled={!bookId}
+            disabled={!chosen}
             loading={busy === 'xlsx'}
             onClick={() => void run('xlsx', () => openFile('registers.export', input(), true))}
           >
@@ -102,7 +101,7 @@ export function RegisterPrint({ kinds, canClose }: { kinds: { value: Kind; label
                 void run('close', async () => {
                   await api.call('books.close', { id: book.id });
                   message.success(`Đã khóa ${book.name}.`);
-                  setBooks(await api.call('books.list', { kind: bookKind }));
+                  await refreshLookup('books');
                 })
               }
             >

@@ -32,6 +32,7 @@ import { AdminPage } from '../pages/admin/AdminPage';
 import { IncomingRegisterPage } from '../pages/incoming/IncomingRegisterPage';
 import { ImportPage } from '../pages/imports/ImportPage';
 import { SyncPage } from '../pages/sync/SyncPage';
+import { mayCall } from '../../shared/api/access.js';
 
 interface Section {
   key: string;
@@ -63,18 +64,18 @@ const SECTIONS: Section[] = [
     label: 'Báo cáo',
     icon: <BarChartOutlined />,
     page: () => <ReportsPage />,
-    visible: (me) => me.roles.some((r) => r === 'admin' || r === 'clerk' || r === 'leader' || r === 'archivist'),
+    visible: (me) => mayCall(me, 'reports.summary'),
   },
   {
     key: 'imports',
     label: 'Nhập sổ cũ',
     icon: <ImportOutlined />,
     page: () => <ImportPage />,
-    visible: (me) => me.roles.some((r) => r === 'admin' || r === 'clerk'),
+    visible: (me) => mayCall(me, 'imports.preview'),
   },
   { key: 'catalog', label: 'Danh mục', icon: <AppstoreOutlined />, page: (me) => <CatalogPage me={me} /> },
   { key: 'sync', label: 'Đồng bộ', icon: <SyncOutlined />, page: (me) => <SyncPage me={me} /> },
-  { key: 'admin', label: 'Quản trị', icon: <SettingOutlined />, page: () => <AdminPage />, visible: (me) => me.roles.includes('admin') },
+  { key: 'admin', label: 'Quản trị', icon: <SettingOutlined />, page: () => <AdminPage />, visible: (me) => mayCall(me, 'users.list') },
 ];
 
 function sectionFromHash(): string {
@@ -95,7 +96,7 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
   const [bannerClosed, setBannerClosed] = useState(false);
   const [backupWarning, setBackupWarning] = useState<string | null>(null);
   useEffect(() => {
-    if (!me.roles.includes('admin')) return;
+    if (!mayCall(me, 'backup.status')) return;
     api.call('backup.status').then(
       (s) => setBackupWarning(s.warning),
       () => {},

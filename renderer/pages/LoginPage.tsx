@@ -3,6 +3,8 @@ import { useState } from 'react';
 import type { Me } from '../../shared/api/admin.js';
 import { api } from '../api/client';
 import { useEnterMovesOn } from '../hooks/useEnterMovesOn';
+import { fieldRule } from '../components/contractRules';
+import { loginInput } from '../../shared/api/admin.js';
 
 export function LoginPage({ onDone }: { onDone: (me: Me) => void }) {
   const [form] = Form.useForm<{ username: string; password: string }>();
@@ -29,10 +31,10 @@ export function LoginPage({ onDone }: { onDone: (me: Me) => void }) {
       <Card className="vt-card" title="Đăng nhập VănThư">
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Form form={form} layout="vertical" onKeyDown={onKeyDown} requiredMark={false}>
-          <Form.Item name="username" label="Tên đăng nhập" rules={[{ required: true, message: 'Chưa nhập tên đăng nhập.' }]}>
+          <Form.Item name="username" label="Tên đăng nhập" required rules={[fieldRule(loginInput.shape.username)]}>
             <Input autoFocus autoComplete="username" />
           </Form.Item>
-          <Form.Item name="password" label="Mật khẩu" rules={[{ required: true, message: 'Chưa nhập mật khẩu.' }]}>
+          <Form.Item name="password" label="Mật khẩu" required rules={[fieldRule(loginInput.shape.password)]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" block loading={busy} onClick={() => void submit()}>

@@ -5,6 +5,8 @@ import { api } from '../api/client';
 import { showFieldError } from '../components/errors';
 import { useEnterMovesOn } from '../hooks/useEnterMovesOn';
 import { JoinOfficeForm } from './JoinOfficeForm';
+import { fieldRule } from '../components/contractRules';
+import { setupInitializeInput } from '../../shared/api/admin.js';
 
 interface Values {
   unitName: string;
@@ -78,34 +80,33 @@ export function SetupPage({
               disabled={busy}
               initialValues={{ unitName: preset?.unitName ?? undefined, unitCode: preset?.unitCode ?? undefined }}
             >
-              <Form.Item
-                name="unitName"
-                label="Tên cơ quan, đơn vị"
-                rules={[{ required: true, whitespace: true, message: 'Chưa nhập tên cơ quan.' }]}
-              >
+              <Form.Item name="unitName" label="Tên cơ quan, đơn vị" required rules={[fieldRule(setupInitializeInput.shape.unitName)]}>
                 <Input autoFocus placeholder="Ví dụ: Phòng Giáo dục và Đào tạo huyện Đông Anh" />
               </Form.Item>
               <Form.Item
                 name="unitCode"
                 label="Mã, chữ viết tắt của cơ quan"
-                rules={[{ required: true, whitespace: true, message: 'Chưa nhập mã cơ quan.' }]}
+                required
+                rules={[fieldRule(setupInitializeInput.shape.unitCode)]}
               >
                 <Input placeholder="Ví dụ: PGDĐT" />
               </Form.Item>
               <Form.Item
                 name="adminFullName"
                 label="Họ và tên người quản trị"
-                rules={[{ required: true, whitespace: true, message: 'Chưa nhập họ và tên.' }]}
+                required
+                rules={[fieldRule(setupInitializeInput.shape.adminFullName)]}
               >
                 <Input />
               </Form.Item>
-              <Form.Item name="adminUsername" label="Tên đăng nhập" rules={[{ required: true, message: 'Chưa nhập tên đăng nhập.' }]}>
+              <Form.Item name="adminUsername" label="Tên đăng nhập" required rules={[fieldRule(setupInitializeInput.shape.adminUsername)]}>
                 <Input autoComplete="username" />
               </Form.Item>
               <Form.Item
                 name="adminPassword"
                 label="Mật khẩu (ít nhất 8 ký tự)"
-                rules={[{ required: true, min: 8, message: 'Mật khẩu cần ít nhất 8 ký tự.' }]}
+                required
+                rules={[fieldRule(setupInitializeInput.shape.adminPassword)]}
               >
                 <Input.Password autoComplete="new-password" />
               </Form.Item>

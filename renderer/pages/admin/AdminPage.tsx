@@ -7,6 +7,9 @@ import { formatDate, formatInstant, parseTypedDate } from '../../../shared/text/
 import { api } from '../../api/client';
 import { showFieldError } from '../../components/errors';
 import { BackupCard } from './BackupCard';
+import { refreshLookup } from '../../hooks/useLookup';
+import { fieldRule } from '../../components/contractRules';
+import { departmentCreateInput, userCreateInput } from '../../../shared/api/admin.js';
 
 interface UserValues {
   username: string;
@@ -29,6 +32,9 @@ export function AdminPage() {
       const [u, d] = await Promise.all([api.call('users.list'), api.call('departments.list')]);
       setUsers(u);
       setDepartments(d);
+      // Other screens pick staff and departments from the shared lists: they see the change too.
+      void refreshLookup('staff');
+      void refreshLookup('departments');
     } catch (err) {
       message.error((err as Error).message);
     }
@@ -150,7 +156,7 @@ export function AdminPage() {
       </Card>
       <Card title="Phòng, ban" size="small" style={{ marginTop: 16 }}>
         <Form form={depForm} layout="inline" onFinish={() => void addDepartment()} style={{ marginBottom: 12 }}>
-          <Form.Item name="name" rules={[{ required: true, whitespace: true, message: 'Chưa nhập tên phòng, ban.' }]}>
+          <Form.Item name="name" required rules={[fieldRule(departmentCreateInput.shape.name)]}>
             <Input placeholder="Tên phòng, ban" style={{ width: 320 }} />
           </Form.Item>
           <Form.Item name="code">
@@ -190,10 +196,10 @@ export function AdminPage() {
         forceRender
       >
         <Form form={userForm} layout="vertical">
-          <Form.Item name="username" label="Tên đăng nhập" rules={[{ required: true, message: 'Chưa nhập tên đăng nhập.' }]}>
+          <Form.Item name="username" label="Tên đăng nhập" required rules={[fieldRule(userCreateInput.shape.username)]}>
             <Input disabled={editing !== 'new'} />
           </Form.Item>
-          <Form.Item name="fullName" label="Họ và tên" rules={[{ required: true, whitespace: true, message: 'Chưa nhập họ và tên.' }]}>
+          <Form.Item name="fullName" label="Họ và tên" required rules={[fieldRule(userCreateInput.shape.fullName)]}>
             <Input />
           </Form.Item>
           <Form.Item
@@ -203,7 +209,7 @@ export function AdminPage() {
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
-          <Form.Item name="roles" label="Vai trò" rules={[{ required: true, message: 'Chọn ít nhất một vai trò.' }]}>
+          <Form.Item name="roles" label="Vai trò" required rules={[fieldRule(userCreateInput.shape.roles)]}>
             <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
           </Form.Item>
           <Form.Item name="departmentId" label="Phòng, ban">

@@ -5,18 +5,19 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import { formatInstant } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
+import { mayCall } from '../../../shared/api/access.js';
+import { refreshLookup, useLookup, type BookRow } from '../../hooks/useLookup';
 
 type Symbols = Awaited<ReturnType<typeof api.call<'settings.symbols'>>>;
-type Book = Awaited<ReturnType<typeof api.call<'books.list'>>>[number];
 
 export function CatalogPage({ me }: { me: Me }) {
   const { message } = App.useApp();
-  const canEdit = me.roles.includes('clerk') || me.roles.includes('admin');
+  const canEdit = mayCall(me, 'settings.saveSymbols');
   const [symbols, setSymbols] = useState<Symbols | null>(null);
   const [organ, setOrgan] = useState('');
   const [mark, setMark] = useState('');
   const [patterns, setPatterns] = useState<Record<string, string>>({});
-  const [books, setBooks] = useState<Book[]>([]);
+  const books = useLookup('books').rows;
 
   const load = useCallback(async () => {
     const s = await api.call('settings.symbols');
@@ -24,7 +25,7 @@ export function CatalogPage({ me }: { me: Me }) {
     setOrgan(s.organ);
     setMark(s.confidentialMark);
     setPatterns(Object.fromEntries(s.types.map((t) => [t.code, t.pattern])));
-    setBooks(await api.call('books.list'));
+    await refreshLookup('books');
   }, []);
   useEffect(() => void load().catch((err: Error) => message.error(err.message)), [load, message]);
 
@@ -116,7 +117,7 @@ export function CatalogPage({ me }: { me: Me }) {
         />
       </Card>
       <Card size="small" title="Sổ đăng ký" style={{ marginTop: 16 }}>
-        <Table<Book>
+        <Table<BookRow>
           size="small"
           rowKey="id"
           pagination={false}

@@ -12,8 +12,9 @@ import { formatDate, formatInstant } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { FileToDossier } from '../dossiers/FileToDossier';
 import { AttachmentsPanel } from './AttachmentsPanel';
-import { HandlingSlip, type Directory } from './HandlingSlip';
+import { HandlingSlip } from './HandlingSlip';
 import { HistoryTimeline } from './HistoryTimeline';
+import { mayCall } from '../../../shared/api/access.js';
 
 interface Loaded {
   doc: DocumentRecord;
@@ -31,9 +32,9 @@ export function DocumentDetail(props: {
 }) {
   const { message } = App.useApp();
   const [data, setData] = useState<Loaded | null>(null);
-  const [directory, setDirectory] = useState<Directory>({ users: [], departments: [] });
   const id = props.documentId;
-  const canEdit = props.me.roles.includes('clerk') || props.me.roles.includes('admin');
+  const canEdit = mayCall(props.me, 'incoming.update');
+  const canAttach = mayCall(props.me, 'attachments.remove');
 
   const load = useCallback(async () => {
     if (!id) return;
@@ -54,13 +55,6 @@ export function DocumentDetail(props: {
     setData(null);
     void load();
   }, [load]);
-
-  useEffect(() => {
-    if (!id) return;
-    void Promise.all([api.call('users.directory'), api.call('departments.list')])
-      .then(([users, departments]) => setDirectory({ users, departments }))
-      .catch(() => undefined);
-  }, [id]);
 
   const changed = () => {
     void load();
@@ -125,12 +119,10 @@ export function DocumentDetail(props: {
               />
             )}
             <Typography.Title level={5}>Tệp đính kèm</Typography.Title>
-            <AttachmentsPanel documentId={doc.id} files={data.files} canEdit={canEdit && !doc.cancelled} onChanged={changed} />
+            <AttachmentsPanel documentId={doc.id} files={data.files} canEdit={canAttach && !doc.cancelled} onChanged={changed} />
           </Col>
           <Col span={11}>
-            {!doc.cancelled && (
-              <HandlingSlip documentId={doc.id} handling={data.handling} me={props.me} directory={directory} onChanged={changed} />
-            )}
+            {!doc.cancelled && <HandlingSlip documentId={doc.id} handling={data.handling} me={props.me} onChanged={changed} />}
             {!doc.cancelled && (
               <div style={{ marginTop: 16 }}>
                 <FileToDossier documentId={doc.id} onFiled={changed} />

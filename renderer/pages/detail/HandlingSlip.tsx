@@ -4,16 +4,15 @@ import { App, Button, Card, Descriptions, Form, Input, Select, Space, Table, Tag
 import { useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import type { Handling, TaskRecord } from '../../../shared/api/handling.js';
-import { INCOMING_STATUS_LABELS, TASK_ROLE_LABELS, TASK_STATUS_LABELS } from '../../../shared/domain/workflow.js';
+import { ALLOWED_FROM, INCOMING_STATUS_LABELS, TASK_ROLE_LABELS, TASK_STATUS_LABELS } from '../../../shared/domain/workflow.js';
 import { formatDate } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { DateInput, dateRule, toIsoDate } from '../../components/DateInput';
-import { mayHandle, TaskActions } from '../tasks/TaskActions';
-
-export interface Directory {
-  users: { id: string; fullName: string; roles: string[]; departmentId: string | null }[];
-  departments: { id: string; name: string }[];
-}
+import { mayHandle, TaskActions } from '../../components/TaskActions';
+import { useLookup } from '../../hooks/useLookup';
+import { mayCall } from '../../../shared/api/access.js';
+import { fieldRule } from '../../components/contractRules';
+import { assignInput } from '../../../shared/api/handling.js';
 
 /** "u:<id>" for a person, "d:<id>" for a department, in one pick list. */
 function toAssignee(value: string, deadline?: string | null) {
@@ -21,18 +20,21 @@ function toAssignee(value: string, deadline?: string | null) {
   return kind === 'u' ? { userId: id!, deadline: deadline ?? null } : { departmentId: id!, deadline: deadline ?? null };
 }
 
-export function HandlingSlip(props: { documentId: string; handling: Handling; me: Me; directory: Directory; onChanged: () => void }) {
-  const { handling, me, directory } = props;
+export function HandlingSlip(props: { documentId: string; handling: Handling; me: Me; onChanged: () => void }) {
+  const { handling, me } = props;
+  const staff = useLookup('staff').rows;
+  const departments = useLookup('departments').rows;
   const { message, modal } = App.useApp();
   const [assignForm] = Form.useForm<{ direction: string; lead: string; deadline: string; coordinate: string[]; inform: string[] }>();
   const [leaderId, setLeaderId] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  const is = (r: string) => me.roles.includes('admin') || me.roles.includes(r as never);
   const status = handling.status;
-  const leaders = directory.users.filter((u) => u.roles.includes('leader'));
+  // A step shows where the contract lets this user call it and the workflow lets it follow.
+  const may = (step: 'submit' | 'assign' | 'return' | 'recall') => mayCall(me, `incoming.${step}`) && ALLOWED_FROM[step].includes(status);
+  const leaders = staff.filter((u) => u.roles.includes('leader'));
   const assigneeOptions = [
-    { label: 'Phòng, ban', options: directory.departments.map((d) => ({ value: `d:${d.id}`, label: d.name })) },
-    { label: 'Cá nhân', options: directory.users.map((u) => ({ value: `u:${u.id}`, label: u.fullName })) },
+    { label: 'Phòng, ban', options: departments.map((d) => ({ value: `d:${d.id}`, label: d.name })) },
+    { label: 'Cá nhân', options: staff.map((u) => ({ value: `u:${u.id}`, label: u.fullName })) },
   ];
 
   const run = async (fn: () => Promise<unknown>, done: string) => {
@@ -128,7 +130,7 @@ export function HandlingSlip(props: { documentId: string; handling: Handling; me
         />
       )}
 
-      {is('clerk') && (status === 'moi' || status === 'tra_lai') && (
+      {may('submit') && (
         <Space style={{ marginTop: 12 }} wrap>
           <Select
             style={{ width: 260 }}
@@ -151,14 +153,10 @@ export function HandlingSlip(props: { documentId: string; handling: Handling; me
         </Space>
       )}
 
-      {is('leader') && ['trinh', 'phan_cong', 'dang_xu_ly'].includes(status) && (
+      {may('assign') && (
         <Form form={assignForm} layout="vertical" style={{ marginTop: 12 }} requiredMark="optional">
           <Typography.Text strong>{status === 'trinh' ? 'Cho ý kiến chỉ đạo và giao việc' : 'Giao lại việc'}</Typography.Text>
-          <Form.Item
-            name="direction"
-            label="Ý kiến chỉ đạo"
-            rules={[{ required: true, whitespace: true, message: 'Chưa nhập ý kiến chỉ đạo.' }]}
-          >
+          <Form.Item name="direction" label="Ý kiến chỉ đạo" required rules={[fieldRule(assignInput.shape.direction)]}>
             <Input.TextArea rows={2} />
           </Form.Item>
           <Space align="start" wrap>
@@ -187,7 +185,7 @@ export function HandlingSlip(props: { documentId: string; handling: Handling; me
       )}
 
       <Space style={{ marginTop: 12 }} wrap>
-        {(is('clerk') || is('leader')) && (status === 'moi' || status === 'trinh') && (
+        {may('return') && (
           <Button
             danger
             onClick={() =>
@@ -199,7 +197,7 @@ export function HandlingSlip(props: { documentId: string; handling: Handling; me
             Trả lại
           </Button>
         )}
-        {is('clerk') && ['moi', 'trinh', 'phan_cong', 'dang_xu_ly'].includes(status) && (
+        {may('recall') && (
           <Button
             danger
             type="dashed"

@@ -6,6 +6,10 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import { RETENTION_OPTIONS, retentionLabel, type Catalogue } from '../../../shared/api/dossiers.js';
 import { api, openFile } from '../../api/client';
+import { useLookup } from '../../hooks/useLookup';
+import { mayCall } from '../../../shared/api/access.js';
+import { fieldRule } from '../../components/contractRules';
+import { entryInput, headingInput } from '../../../shared/api/dossiers.js';
 
 type Row = {
   key: string;
@@ -22,16 +26,15 @@ type Row = {
 export function CatalogueView({ me, year, onOpenDossier }: { me: Me; year: number; onOpenDossier: (id: string) => void }) {
   const { message } = App.useApp();
   const [cat, setCat] = useState<Catalogue | null>(null);
-  const [users, setUsers] = useState<{ id: string; fullName: string }[]>([]);
+  const users = useLookup('staff').rows;
   const [dialog, setDialog] = useState<null | 'heading' | 'entry'>(null);
   const [form] = Form.useForm();
-  const canEdit = me.roles.some((r) => r === 'admin' || r === 'clerk' || r === 'leader' || r === 'archivist');
+  const canEdit = mayCall(me, 'catalogue.saveEntry');
 
   const load = useCallback(async () => setCat(await api.call('catalogue.get', { year })), [year]);
   useEffect(() => {
-    void load();
-    void api.call('users.directory').then(setUsers);
-  }, [load]);
+    load().catch((err: Error) => message.error(err.message));
+  }, [load, message]);
 
   const run = async (fn: () => Promise<unknown>, done?: string) => {
     try {
@@ -200,7 +203,7 @@ export function CatalogueView({ me, year, onOpenDossier }: { me: Me; year: numbe
                     .map((h) => ({ value: h.id, label: `${h.label}. ${h.title}` }))}
                 />
               </Form.Item>
-              <Form.Item name="title" label="Tên đề mục" rules={[{ required: true, whitespace: true, message: 'Chưa nhập tên đề mục.' }]}>
+              <Form.Item name="title" label="Tên đề mục" required rules={[fieldRule(headingInput.shape.title)]}>
                 <Input />
               </Form.Item>
               <Form.Item name="abbreviation" label="Chữ viết tắt (đứng sau số trong ký hiệu hồ sơ, như TCCB)">
@@ -214,11 +217,7 @@ export function CatalogueView({ me, year, onOpenDossier }: { me: Me; year: numbe
                   options={(cat?.headings ?? []).map((h) => ({ value: h.id, label: `${h.level === 2 ? '— ' : ''}${h.label}. ${h.title}` }))}
                 />
               </Form.Item>
-              <Form.Item
-                name="title"
-                label="Tiêu đề hồ sơ"
-                rules={[{ required: true, whitespace: true, message: 'Chưa nhập tiêu đề hồ sơ.' }]}
-              >
+              <Form.Item name="title" label="Tiêu đề hồ sơ" required rules={[fieldRule(entryInput.shape.title)]}>
                 <Input.TextArea rows={2} />
               </Form.Item>
               <Space>

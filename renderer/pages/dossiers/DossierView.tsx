@@ -9,6 +9,12 @@ import { DOSSIER_STATUS_LABELS, retentionLabel, type DossierRecord } from '../..
 import { formatDate } from '../../../shared/text/dates.js';
 import { api, openFile, uploadFile } from '../../api/client';
 import { DateInput, dateRule, toIsoDate } from '../../components/DateInput';
+import { mayCall } from '../../../shared/api/access.js';
+import { fieldRule, maxLengthOf } from '../../components/contractRules';
+import { addItemsInput } from '../../../shared/api/dossiers.js';
+
+/** A document filed by hand (not from the registers), as the contract takes it. */
+const freeItem = addItemsInput.shape.free.unwrap();
 
 type Item = DossierRecord['items'][number];
 
@@ -95,8 +101,8 @@ export function DossierView({ id, me, onClose, onChanged }: { id: string | null;
                 <Button type="primary">Kết thúc hồ sơ</Button>
               </Popconfirm>
             )}
-            {d.status === 'ket_thuc' && me.roles.includes('admin') && <Button onClick={reopen}>Mở lại (quản trị)</Button>}
-            {d.status === 'ket_thuc' && (me.roles.includes('clerk') || me.roles.includes('archivist') || me.roles.includes('admin')) && (
+            {d.status === 'ket_thuc' && mayCall(me, 'dossiers.reopen') && <Button onClick={reopen}>Mở lại (quản trị)</Button>}
+            {d.status === 'ket_thuc' && mayCall(me, 'archive.handover') && (
               <Popconfirm
                 title="Nộp hồ sơ vào lưu trữ cơ quan?"
                 okText="Nộp lưu"
@@ -249,8 +255,8 @@ function FreeItemButton({ dossierId, onAdded }: { dossierId: string; onAdded: (d
       >
         <Form form={form} layout="vertical">
           <Space>
-            <Form.Item name="code" label="Số, ký hiệu" rules={[{ required: true, whitespace: true, message: 'Chưa nhập số, ký hiệu.' }]}>
-              <Input />
+            <Form.Item name="code" label="Số, ký hiệu" required rules={[fieldRule(freeItem.shape.code)]}>
+              <Input maxLength={maxLengthOf(freeItem.shape.code)} />
             </Form.Item>
             <Form.Item name="date" label="Ngày tháng văn bản" rules={[dateRule('ngày tháng văn bản', true)]}>
               <DateInput />
@@ -259,15 +265,11 @@ function FreeItemButton({ dossierId, onAdded }: { dossierId: string; onAdded: (d
               <InputNumber min={1} />
             </Form.Item>
           </Space>
-          <Form.Item name="author" label="Tác giả văn bản" rules={[{ required: true, whitespace: true, message: 'Chưa nhập tác giả.' }]}>
-            <Input />
+          <Form.Item name="author" label="Tác giả văn bản" required rules={[fieldRule(freeItem.shape.author)]}>
+            <Input maxLength={maxLengthOf(freeItem.shape.author)} />
           </Form.Item>
-          <Form.Item
-            name="summary"
-            label="Tên loại và trích yếu nội dung"
-            rules={[{ required: true, whitespace: true, message: 'Chưa nhập trích yếu.' }]}
-          >
-            <Input.TextArea rows={2} />
+          <Form.Item name="summary" label="Tên loại và trích yếu nội dung" required rules={[fieldRule(freeItem.shape.summary)]}>
+            <Input.TextArea rows={2} maxLength={maxLengthOf(freeItem.shape.summary)} />
           </Form.Item>
           <Upload beforeUpload={(f) => (setFile(f as unknown as File), false)} maxCount={1} onRemove={() => setFile(null)}>
             <Button>Chọn tệp (PDF, ảnh scan…)</Button>

@@ -14,8 +14,8 @@ export function FileToDossier({ documentId, onFiled }: { documentId: string; onF
       void api
         .call('dossiers.list', { status: 'mo' })
         .then(setDossiers)
-        .catch(() => undefined),
-    [documentId],
+        .catch((err: Error) => message.error(`Chưa tải được danh sách hồ sơ đang mở: ${err.message}`)),
+    [documentId, message],
   );
   const file = async () => {
     try {

@@ -11,6 +11,9 @@ import { DateInput, dateRule, toIsoDate } from '../../components/DateInput';
 import { showFieldError } from '../../components/errors';
 import { useCtrlS } from '../../hooks/useCtrlS';
 import { focusNextField, useEnterMovesOn } from '../../hooks/useEnterMovesOn';
+import { useLookup } from '../../hooks/useLookup';
+import { fieldRule, maxLengthOf } from '../../components/contractRules';
+import { incomingFields } from '../../../shared/api/documents.js';
 
 interface Values {
   receivedDate: string;
@@ -27,7 +30,6 @@ interface Values {
   notes?: string;
 }
 
-type DocType = { id: string; code: string; name: string };
 type TypeOption = { value: string; label: string; search: string };
 
 /** A type matches by its abbreviation or any word of its name, with or without diacritics. */
@@ -67,7 +69,7 @@ export function IncomingForm(props: {
   const { open, editing, onClose, onSaved } = props;
   const [form] = Form.useForm<Values>();
   const { message, modal } = App.useApp();
-  const [types, setTypes] = useState<DocType[]>([]);
+  const types = useLookup('docTypes').rows;
   const [agencies, setAgencies] = useState<{ name: string; key: string }[]>([]);
   const [saving, setSaving] = useState(false);
   const [last, setLast] = useState<DocumentRecord | null>(null);
@@ -83,20 +85,12 @@ export function IncomingForm(props: {
     }
   }, [saving]);
 
-  useEffect(() => {
-    if (open && types.length === 0)
-      void api
-        .call('docTypes.list')
-        .then(setTypes)
-        .catch(() => undefined);
-  }, [open, types.length]);
-
   const loadAgencies = useCallback(() => {
     void api
       .call('agencies.search', { limit: AGENCY_LIST_LIMIT })
       .then((list) => setAgencies(list.map((a) => ({ name: a.name, key: foldVietnamese(a.name) }))))
-      .catch(() => undefined);
-  }, []);
+      .catch((err: Error) => message.error(`Chưa tải được danh sách cơ quan ban hành: ${err.message}`));
+  }, [message]);
   useEffect(() => {
     if (open) loadAgencies();
   }, [open, loadAgencies]);
@@ -289,33 +283,19 @@ export function IncomingForm(props: {
               </Form.Item>
             </Col>
             <Col span={16}>
-              <Form.Item
-                name="agency"
-                label="Cơ quan ban hành (tác giả)"
-                rules={[
-                  { required: true, whitespace: true, message: 'Chưa nhập cơ quan ban hành.' },
-                  { max: 200, message: 'Tên cơ quan dài quá 200 ký tự.' },
-                ]}
-              >
+              <Form.Item name="agency" label="Cơ quan ban hành (tác giả)" required rules={[fieldRule(incomingFields.agency)]}>
                 <AutoComplete options={agencyOptions} onSelect={moveOn} placeholder="Gõ để chọn, hoặc nhập cơ quan mới" />
               </Form.Item>
             </Col>
           </Row>
           <Row gutter={12}>
             <Col span={8}>
-              <Form.Item
-                name="code"
-                label="Số, ký hiệu văn bản"
-                rules={[
-                  { required: true, whitespace: true, message: 'Chưa nhập số, ký hiệu.' },
-                  { max: 50, message: 'Số, ký hiệu dài quá 50 ký tự.' },
-                ]}
-              >
+              <Form.Item name="code" label="Số, ký hiệu văn bản" required rules={[fieldRule(incomingFields.code)]}>
                 <Input placeholder="142/KH-BGDĐT" />
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name="type" label="Loại văn bản" rules={[{ required: true, message: 'Chưa chọn loại văn bản.' }]}>
+              <Form.Item name="type" label="Loại văn bản" required rules={[fieldRule(incomingFields.type)]}>
                 <Select
                   showSearch={{
                     filterOption: matchType,
@@ -333,15 +313,8 @@ export function IncomingForm(props: {
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item
-            name="summary"
-            label="Trích yếu nội dung"
-            rules={[
-              { required: true, whitespace: true, message: 'Chưa nhập trích yếu nội dung.' },
-              { max: 500, message: 'Trích yếu dài quá 500 ký tự.' },
-            ]}
-          >
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} showCount maxLength={500} />
+          <Form.Item name="summary" label="Trích yếu nội dung" required rules={[fieldRule(incomingFields.summary)]}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} showCount maxLength={maxLengthOf(incomingFields.summary)} />
           </Form.Item>
           <Row gutter={12}>
             <Col span={8}>
@@ -363,7 +336,7 @@ export function IncomingForm(props: {
           <Row gutter={12}>
             <Col span={16}>
               <Form.Item name="recipient" label="Đơn vị hoặc người nhận">
-                <Input maxLength={300} />
+                <Input maxLength={maxLengthOf(incomingFields.recipient)} />
               </Form.Item>
             </Col>
             <Col span={8}>
@@ -373,7 +346,7 @@ export function IncomingForm(props: {
             </Col>
           </Row>
           <Form.Item name="notes" label="Ghi chú">
-            <Input maxLength={2000} />
+            <Input maxLength={maxLengthOf(incomingFields.notes)} />
           </Form.Item>
         </Form>
       </div>

@@ -18,6 +18,8 @@ import { DocumentDetail } from '../detail/DocumentDetail';
 import { FollowUpRegister } from './FollowUpRegister';
 import { IncomingForm } from './IncomingForm';
 import { incomingColumns, incomingTableWidth } from './registerColumns';
+import { refreshLookup, useLookup } from '../../hooks/useLookup';
+import { mayCall } from '../../../shared/api/access.js';
 
 interface Filters {
   q: string;
@@ -46,7 +48,7 @@ function fetchPage(f: Filters, cursor: string | null) {
 export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: () => void }) {
   const [view, setView] = useState<'register' | 'followUp'>('register');
   const [detail, setDetail] = useState<string | null>(null);
-  const canRegister = me.roles.includes('clerk') || me.roles.includes('admin');
+  const canRegister = mayCall(me, 'incoming.register');
   const [filters, setFilters] = useState<Filters>({
     q: '',
     year: undefined,
@@ -56,20 +58,13 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
     to: undefined,
   });
   const [typing, setTyping] = useState('');
-  const [types, setTypes] = useState<{ code: string; name: string }[]>([]);
+  const types = useLookup('docTypes').rows;
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<DocumentRecord | null>(null);
-  const [nextNumber, setNextNumber] = useState<number | null>(null);
+  const books = useLookup('books').rows;
+  const year = officeYear(new Date());
+  const nextNumber = books.find((b) => b.kind === 'incoming' && b.year === year)?.nextNumber ?? 1;
   const list = useKeysetList(fetchPage, filters);
-
-  useEffect(
-    () =>
-      void api
-        .call('docTypes.list')
-        .then(setTypes)
-        .catch(() => undefined),
-    [],
-  );
 
   // The search box asks as the clerk types, a moment after the last key.
   useEffect(() => {
@@ -77,11 +72,7 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
     return () => clearTimeout(t);
   }, [typing]);
 
-  const refreshNextNumber = useCallback(async () => {
-    const books = await api.call('books.list', { kind: 'incoming' }).catch(() => []);
-    const year = officeYear(new Date());
-    setNextNumber(books.find((b) => b.year === year)?.nextNumber ?? 1);
-  }, []);
+  const refreshNextNumber = useCallback(() => refreshLookup('books'), []);
 
   const openNew = useCallback(() => {
     if (!canRegister) return;
@@ -166,7 +157,7 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
                   { value: 'incoming', label: 'Sổ đăng ký văn bản đến' },
                   { value: 'followup', label: 'Sổ theo dõi giải quyết văn bản đến' },
                 ]}
-                canClose={canRegister}
+                canClose={mayCall(me, 'books.close')}
               />
               {canRegister && (
                 <Button type="primary" icon={<PlusOutlined />} onClick={openNew}>

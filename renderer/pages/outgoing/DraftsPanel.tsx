@@ -2,12 +2,16 @@
 // a number by the clerk.
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import { DRAFT_STATUS_LABELS, type DraftRecord } from '../../../shared/api/outgoing.js';
 import { CONFIDENTIALITIES, CONFIDENTIALITY_LABELS } from '../../../shared/domain/enums.js';
 import { formatInstant } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
+import { useLookup } from '../../hooks/useLookup';
+import { mayCall } from '../../../shared/api/access.js';
+import { fieldRule, maxLengthOf } from '../../components/contractRules';
+import { draftInput } from '../../../shared/api/outgoing.js';
 
 const COLORS: Record<DraftRecord['status'], string> = {
   du_thao: 'default',
@@ -21,24 +25,24 @@ export function DraftsPanel({ me, onNumber }: { me: Me; onNumber: (d: DraftRecor
   const { message, modal } = App.useApp();
   const [drafts, setDrafts] = useState<DraftRecord[]>([]);
   const [creating, setCreating] = useState(false);
-  const [types, setTypes] = useState<{ code: string; name: string }[]>([]);
-  const [departments, setDepartments] = useState<{ id: string; name: string }[]>([]);
-  const [leaders, setLeaders] = useState<{ id: string; fullName: string }[]>([]);
+  const types = useLookup('docTypes').rows;
+  const departments = useLookup('departments').rows;
+  const staff = useLookup('staff').rows;
+  const leaders = useMemo(() => staff.filter((x) => x.roles.includes('leader')), [staff]);
   const [form] = Form.useForm<{
     type: string;
     departmentId?: string;
     summary: string;
     confidentiality: (typeof CONFIDENTIALITIES)[number];
   }>();
-  const is = (r: string) => me.roles.includes('admin') || me.roles.includes(r as never);
 
-  const load = useCallback(async () => setDrafts(await api.call('outgoing.listDrafts', { statuses: ['du_thao', 'trinh_ky', 'da_ky'] })), []);
+  const load = useCallback(
+    async () => setDrafts(await api.call('outgoing.listDrafts', { statuses: ['du_thao', 'trinh_ky', 'da_ky'] })),
+    [],
+  );
   useEffect(() => {
-    void load();
-    void api.call('docTypes.list').then(setTypes);
-    void api.call('departments.list').then(setDepartments);
-    void api.call('users.directory').then((u) => setLeaders(u.filter((x) => x.roles.includes('leader'))));
-  }, [load]);
+    load().catch((err: Error) => message.error(err.message));
+  }, [load, message]);
 
   const run = async (fn: () => Promise<unknown>, done: string) => {
     try {
@@ -127,7 +131,7 @@ export function DraftsPanel({ me, onNumber }: { me: Me; onNumber: (d: DraftRecor
                     Trình ký
                   </Button>
                 )}
-                {d.status === 'trinh_ky' && is('leader') && (
+                {d.status === 'trinh_ky' && mayCall(me, 'outgoing.signDraft') && (
                   <>
                     <Button
                       size="small"
@@ -143,7 +147,7 @@ export function DraftsPanel({ me, onNumber }: { me: Me; onNumber: (d: DraftRecor
                     </Button>
                   </>
                 )}
-                {d.status === 'da_ky' && is('clerk') && (
+                {d.status === 'da_ky' && mayCall(me, 'outgoing.issue') && (
                   <Button size="small" type="primary" onClick={() => onNumber(d)}>
                     Cấp số, ban hành
                   </Button>
@@ -163,7 +167,7 @@ export function DraftsPanel({ me, onNumber }: { me: Me; onNumber: (d: DraftRecor
         destroyOnHidden
       >
         <Form form={form} layout="vertical">
-          <Form.Item name="type" label="Loại văn bản" rules={[{ required: true, message: 'Chưa chọn loại văn bản.' }]}>
+          <Form.Item name="type" label="Loại văn bản" required rules={[fieldRule(draftInput.shape.type)]}>
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               options={types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}` }))}
@@ -172,12 +176,8 @@ export function DraftsPanel({ me, onNumber }: { me: Me; onNumber: (d: DraftRecor
           <Form.Item name="departmentId" label="Đơn vị soạn thảo">
             <Select allowClear options={departments.map((d) => ({ value: d.id, label: d.name }))} />
           </Form.Item>
-          <Form.Item
-            name="summary"
-            label="Trích yếu nội dung"
-            rules={[{ required: true, whitespace: true, message: 'Chưa nhập trích yếu nội dung.' }]}
-          >
-            <Input.TextArea rows={3} maxLength={500} />
+          <Form.Item name="summary" label="Trích yếu nội dung" required rules={[fieldRule(draftInput.shape.summary)]}>
+            <Input.TextArea rows={3} maxLength={maxLengthOf(draftInput.shape.summary)} />
           </Form.Item>
           <Form.Item name="confidentiality" label="Độ mật">
             <Select options={CONFIDENTIALITIES.map((c) => ({ value: c, label: CONFIDENTIALITY_LABELS[c] }))} />

@@ -9,13 +9,15 @@ import { formatDate } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { AttachmentsPanel } from '../detail/AttachmentsPanel';
 import { FileToDossier } from '../dossiers/FileToDossier';
+import { mayCall } from '../../../shared/api/access.js';
 
 export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onClose: () => void; onChanged: () => void }) {
   const { message } = App.useApp();
   const [doc, setDoc] = useState<DocumentRecord | null>(null);
   const [files, setFiles] = useState<AttachmentRecord[]>([]);
   const [replies, setReplies] = useState<{ id: string; number: number; year: number; code: string; summary: string }[]>([]);
-  const canEdit = props.me.roles.includes('clerk') || props.me.roles.includes('admin');
+  const canEdit = mayCall(props.me, 'outgoing.cancel');
+  const canAttach = mayCall(props.me, 'attachments.remove');
   const id = props.doc?.id ?? null;
 
   const load = useCallback(async () => {
@@ -125,7 +127,7 @@ export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onCl
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             Tệp văn bản
           </Typography.Title>
-          <AttachmentsPanel documentId={doc.id} files={files} canEdit={canEdit && !doc.cancelled} onChanged={() => void load()} />
+          <AttachmentsPanel documentId={doc.id} files={files} canEdit={canAttach && !doc.cancelled} onChanged={() => void load()} />
         </>
       )}
     </Drawer>

@@ -21,6 +21,9 @@ import { DateInput, dateRule, toIsoDate } from '../../components/DateInput';
 import { showFieldError } from '../../components/errors';
 import { useCtrlS } from '../../hooks/useCtrlS';
 import { useEnterMovesOn } from '../../hooks/useEnterMovesOn';
+import { useLookup } from '../../hooks/useLookup';
+import { fieldRule, maxLengthOf } from '../../components/contractRules';
+import { outgoingIssueInput } from '../../../shared/api/outgoing.js';
 
 interface Values {
   type?: string;
@@ -61,9 +64,10 @@ export function OutgoingForm(props: {
   const draft = props.draft ?? null;
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const [types, setTypes] = useState<{ code: string; name: string }[]>([]);
-  const [departments, setDepartments] = useState<{ id: string; name: string; code: string | null }[]>([]);
-  const [signers, setSigners] = useState<string[]>([]);
+  const types = useLookup('docTypes').rows;
+  const departments = useLookup('departments').rows;
+  const staff = useLookup('staff').rows;
+  const signers = useMemo(() => staff.filter((x) => x.roles.includes('leader')).map((x) => x.fullName), [staff]);
   const [replyOptions, setReplyOptions] = useState<{ value: string; label: string }[]>([]);
   const [preview, setPreview] = useState<{ code: string; bookName: string } | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
@@ -81,18 +85,6 @@ export function OutgoingForm(props: {
 
   useEffect(() => {
     if (!open) return;
-    void api
-      .call('docTypes.list')
-      .then(setTypes)
-      .catch(() => undefined);
-    void api
-      .call('departments.list')
-      .then(setDepartments)
-      .catch(() => undefined);
-    void api
-      .call('users.directory')
-      .then((u) => setSigners(u.filter((x) => x.roles.includes('leader')).map((x) => x.fullName)))
-      .catch(() => undefined);
     setLast(null);
     form.resetFields();
     form.setFieldsValue(
@@ -250,7 +242,7 @@ export function OutgoingForm(props: {
         <Form form={form} name="outgoing" layout="vertical">
           <Row gutter={12}>
             <Col span={8}>
-              <Form.Item name="type" label="Loại văn bản" rules={[{ required: true, message: 'Chưa chọn loại văn bản.' }]}>
+              <Form.Item name="type" label="Loại văn bản" required rules={[fieldRule(outgoingIssueInput.shape.type)]}>
                 <Select
                   disabled={fixed}
                   showSearch={{ filterOption: (input, o) => !!o && (o as { search: string }).search.includes(foldVietnamese(input)) }}
@@ -275,8 +267,8 @@ export function OutgoingForm(props: {
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item name="summary" label="Trích yếu nội dung" required rules={[{ max: 500, message: 'Trích yếu dài quá 500 ký tự.' }]}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={500} showCount />
+          <Form.Item name="summary" label="Trích yếu nội dung" required>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={maxLengthOf(outgoingIssueInput.shape.summary)} showCount />
           </Form.Item>
           <Row gutter={12}>
             <Col span={6}>

@@ -17,6 +17,8 @@ import { DraftsPanel } from './DraftsPanel';
 import { OutgoingDetail } from './OutgoingDetail';
 import { OutgoingForm } from './OutgoingForm';
 import { outgoingColumns, outgoingTableWidth } from './outgoingColumns';
+import { useLookup } from '../../hooks/useLookup';
+import { mayCall } from '../../../shared/api/access.js';
 
 interface Filters {
   q: string;
@@ -35,10 +37,10 @@ function fetchPage(f: Filters, cursor: string | null) {
 }
 
 export function OutgoingRegisterPage({ me }: { me: Me }) {
-  const canRegister = me.roles.includes('clerk') || me.roles.includes('admin');
+  const canRegister = mayCall(me, 'outgoing.reserve');
   const [filters, setFilters] = useState<Filters>({ q: '', year: undefined, type: undefined });
   const [typing, setTyping] = useState('');
-  const [types, setTypes] = useState<{ code: string; name: string }[]>([]);
+  const types = useLookup('docTypes').rows;
   const [formOpen, setFormOpen] = useState(false);
   const [reserved, setReserved] = useState<DocumentRecord | null>(null);
   const [detail, setDetail] = useState<DocumentRecord | null>(null);
@@ -47,14 +49,6 @@ export function OutgoingRegisterPage({ me }: { me: Me }) {
   const [draftsVersion, setDraftsVersion] = useState(0);
   const list = useKeysetList(fetchPage, filters);
 
-  useEffect(
-    () =>
-      void api
-        .call('docTypes.list')
-        .then(setTypes)
-        .catch(() => undefined),
-    [],
-  );
   useEffect(() => {
     const t = setTimeout(() => setFilters((f) => (f.q === typing ? f : { ...f, q: typing })), 250);
     return () => clearTimeout(t);
@@ -121,7 +115,7 @@ export function OutgoingRegisterPage({ me }: { me: Me }) {
               <Button icon={<ReloadOutlined />} onClick={() => void list.reload()}>
                 Tải lại
               </Button>
-              <RegisterPrint kinds={[{ value: 'outgoing', label: 'Sổ đăng ký văn bản đi' }]} canClose={canRegister} />
+              <RegisterPrint kinds={[{ value: 'outgoing', label: 'Sổ đăng ký văn bản đi' }]} canClose={mayCall(me, 'books.close')} />
               {canRegister && (
                 <Button type="primary" icon={<PlusOutlined />} onClick={openNew}>
                   Vào sổ văn bản đi (F2)

@@ -1,7 +1,7 @@
 // The search box in the top bar (Ctrl+K): results grouped by kind as one types; Enter with no
 // choice opens the full results page.
 import { SearchOutlined } from '@ant-design/icons';
-import { AutoComplete, Input, Typography } from 'antd';
+import { App, AutoComplete, Input, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { SearchHit } from '../../../shared/api/search.js';
 import { api } from '../../api/client';
@@ -10,6 +10,7 @@ import { Highlighted } from '../../components/Highlighted';
 export const KIND_LABELS: Record<SearchHit['kind'], string> = { incoming: 'Văn bản đến', outgoing: 'Văn bản đi', dossier: 'Hồ sơ' };
 
 export function GlobalSearch({ onOpen, onAll }: { onOpen: (hit: SearchHit) => void; onAll: (q: string) => void }) {
+  const { message } = App.useApp();
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
   const box = useRef<HTMLDivElement>(null);
@@ -33,10 +34,11 @@ export function GlobalSearch({ onOpen, onAll }: { onOpen: (hit: SearchHit) => vo
       void api
         .call('search.query', { q, limit: 12 })
         .then((r) => n === asked.current && setHits(r.items))
-        .catch(() => undefined);
+        // One message however many keys were typed while the search failed.
+        .catch((err: Error) => message.error({ key: 'global-search', content: `Chưa tìm được: ${err.message}` }));
     }, 150);
     return () => clearTimeout(t);
-  }, [q]);
+  }, [q, message]);
 
   const groups = (['incoming', 'outgoing', 'dossier'] as const)
     .map((kind) => ({

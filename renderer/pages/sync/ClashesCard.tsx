@@ -6,7 +6,7 @@ import type { SyncClash } from '../../../shared/api/sync.js';
 import { formatDate } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 
-export function ClashesCard({ isAdmin, generation, onChanged }: { isAdmin: boolean; generation: number; onChanged: () => void }) {
+export function ClashesCard({ mayRenumber, generation, onChanged }: { mayRenumber: boolean; generation: number; onChanged: () => void }) {
   const { message } = App.useApp();
   const [clashes, setClashes] = useState<SyncClash[]>([]);
   useEffect(() => {
@@ -67,7 +67,7 @@ export function ClashesCard({ isAdmin, generation, onChanged }: { isAdmin: boole
                 key: 'x',
                 width: 140,
                 render: (_: unknown, d) =>
-                  isAdmin ? (
+                  mayRenumber ? (
                     <Button size="small" onClick={() => renumber(d, c)}>
                       Cấp số mới
                     </Button>

@@ -6,6 +6,7 @@ import type { Me } from '../../../shared/api/admin.js';
 import type { SyncConflict } from '../../../shared/api/sync.js';
 import { formatInstant } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
+import { mayCall } from '../../../shared/api/access.js';
 
 function shown(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(để trống)';
@@ -16,7 +17,7 @@ export function ConflictsCard({ me, generation, onChanged }: { me: Me; generatio
   const { message } = App.useApp();
   const [rows, setRows] = useState<SyncConflict[]>([]);
   const [busy, setBusy] = useState<number | null>(null);
-  const mayResolve = me.roles.some((r) => r === 'admin' || r === 'clerk' || r === 'leader');
+  const mayResolve = mayCall(me, 'sync.restoreConflict');
   useEffect(() => {
     api.call('sync.conflicts').then(setRows, (err: Error) => message.error(err.message));
   }, [generation, message]);

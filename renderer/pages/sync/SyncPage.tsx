@@ -15,10 +15,11 @@ import { useEnterMovesOn } from '../../hooks/useEnterMovesOn';
 import { ClashesCard } from './ClashesCard';
 import { ConflictsCard } from './ConflictsCard';
 import { SyncServerFields, type SyncServerValues } from './SyncServerFields';
+import { mayCall } from '../../../shared/api/access.js';
 
 export function SyncPage({ me }: { me: Me }) {
   const { message } = App.useApp();
-  const isAdmin = me.roles.includes('admin');
+  const isAdmin = mayCall(me, 'sync.connect');
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [generation, setGeneration] = useState(0);
   const [form] = Form.useForm<SyncServerValues>();
@@ -176,7 +177,7 @@ export function SyncPage({ me }: { me: Me }) {
           </Descriptions>
         </Card>
       )}
-      {status.clashes > 0 && <ClashesCard isAdmin={isAdmin} generation={generation} onChanged={after} />}
+      {status.clashes > 0 && <ClashesCard mayRenumber={mayCall(me, 'sync.renumber')} generation={generation} onChanged={after} />}
       <ConflictsCard me={me} generation={generation} onChanged={after} />
     </Space>
   );

@@ -2,6 +2,8 @@
 // name for the PC. In Đồng bộ (an office PC) and on a new PC's setup screen alike.
 import { LinkOutlined } from '@ant-design/icons';
 import { Form, Input } from 'antd';
+import { fieldRule } from '../../components/contractRules';
+import { syncConnectInput } from '../../../shared/api/sync.js';
 
 export interface SyncServerValues {
   url: string;
@@ -12,14 +14,10 @@ export interface SyncServerValues {
 export function SyncServerFields({ devicePlaceholder }: { devicePlaceholder: string }) {
   return (
     <>
-      <Form.Item
-        name="url"
-        label="Địa chỉ máy chủ đồng bộ"
-        rules={[{ required: true, whitespace: true, message: 'Chưa nhập địa chỉ máy chủ.' }]}
-      >
+      <Form.Item name="url" label="Địa chỉ máy chủ đồng bộ" required rules={[fieldRule(syncConnectInput.shape.url)]}>
         <Input autoFocus placeholder="https://dongbo.pgd-hoankiem.edu.vn" prefix={<LinkOutlined />} />
       </Form.Item>
-      <Form.Item name="code" label="Mã đăng ký" rules={[{ required: true, whitespace: true, message: 'Chưa nhập mã đăng ký.' }]}>
+      <Form.Item name="code" label="Mã đăng ký" required rules={[fieldRule(syncConnectInput.shape.code)]}>
         <Input placeholder="K7QM-2XHD-9TPA-4WNE-…" style={{ fontFamily: 'monospace' }} />
       </Form.Item>
       <Form.Item name="deviceName" label="Tên máy này (để quản trị nhận ra)">

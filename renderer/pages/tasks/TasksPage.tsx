@@ -9,7 +9,7 @@ import { TASK_ROLE_LABELS, TASK_STATUS_LABELS } from '../../../shared/domain/wor
 import { formatDate } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { DocumentDetail } from '../detail/DocumentDetail';
-import { TaskActions } from './TaskActions';
+import { TaskActions } from '../../components/TaskActions';
 
 export function TasksPage({ me, onChanged }: { me: Me; onChanged?: () => void }) {
   const [tasks, setTasks] = useState<TaskRecord[]>([]);

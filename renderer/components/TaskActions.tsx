@@ -1,14 +1,16 @@
 // What a handler may do with a task given to them: note progress, or finish it.
 import { App, Button, Form, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
-import type { Me } from '../../../shared/api/admin.js';
-import type { TaskRecord } from '../../../shared/api/handling.js';
-import { api } from '../../api/client';
+import type { Me } from '../../shared/api/admin.js';
+import type { TaskRecord } from '../../shared/api/handling.js';
+import { mayActOnTask } from '../../shared/domain/taskRules.js';
+import { api } from '../api/client';
+import { fieldRule } from './contractRules';
+import { taskCompleteInput, taskUpdateInput } from '../../shared/api/handling.js';
 
+/** An open task that the rule of shared/domain/taskRules.ts lets this user act on. */
 export function mayHandle(task: TaskRecord, me: Me): boolean {
-  if (task.status === 'hoan_thanh') return false;
-  if (me.roles.includes('admin') || task.userId === me.id) return true;
-  return task.userId === null && !!task.departmentId && task.departmentId === me.departmentId;
+  return task.status !== 'hoan_thanh' && mayActOnTask(me, task);
 }
 
 export function TaskActions({ task, me, onChanged }: { task: TaskRecord; me: Me; onChanged: () => void }) {
@@ -54,20 +56,12 @@ export function TaskActions({ task, me, onChanged }: { task: TaskRecord; me: Me;
         </p>
         <Form form={form} layout="vertical">
           {mode === 'progress' ? (
-            <Form.Item
-              name="note"
-              label="Nội dung tiến độ"
-              rules={[{ required: true, whitespace: true, message: 'Chưa nhập nội dung tiến độ.' }]}
-            >
+            <Form.Item name="note" label="Nội dung tiến độ" required rules={[fieldRule(taskUpdateInput.shape.note)]}>
               <Input.TextArea rows={3} autoFocus />
             </Form.Item>
           ) : (
             <>
-              <Form.Item
-                name="result"
-                label="Kết quả xử lý"
-                rules={[{ required: true, whitespace: true, message: 'Chưa nhập kết quả xử lý.' }]}
-              >
+              <Form.Item name="result" label="Kết quả xử lý" required rules={[fieldRule(taskCompleteInput.shape.result)]}>
                 <Input.TextArea rows={3} autoFocus />
               </Form.Item>
               <Form.Item name="replyCode" label="Số, ký hiệu văn bản trả lời (nếu có)">
