@@ -72,6 +72,11 @@ export default defineConfig(
     extends: [reactHooks.configs.flat['recommended-latest'], jsxA11y.flatConfigs.recommended],
     languageOptions: { globals: globals.browser },
     rules: {
+      // Screens load their data in an effect (fetch, then set state when it answers); the rule
+      // (written for the React Compiler) flags every such load, not a real cascade.
+      'react-hooks/set-state-in-effect': 'off',
+      // Keyboard-first by design: every dialog and form opens on its first field (DESIGN.md).
+      'jsx-a11y/no-autofocus': 'off',
       'no-restricted-imports': [
         'error',
         {
@@ -162,6 +167,9 @@ export default defineConfig(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/unbound-method': 'off',
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/restrict-template-expressions': 'off',
     },
   },
 );

@@ -2,14 +2,14 @@
 // hook. The policy is UpdateLoop's (electron/updates), tested without Electron.
 import { app, dialog, type BrowserWindow } from 'electron';
 import electronUpdater from 'electron-updater';
-import { UpdateLoop, type UpdaterLike } from './updates/updateLoop.js';
+import { UpdateLoop } from './updates/updateLoop.js';
 
 export function startUpdater(
   url: string | null | undefined,
   busy: () => string | null,
   window: () => BrowserWindow | null,
 ): UpdateLoop | null {
-  const loop = UpdateLoop.start(url, electronUpdater.autoUpdater as unknown as UpdaterLike, {
+  const loop = UpdateLoop.start(url, electronUpdater.autoUpdater, {
     ask: async (version) => {
       const options = {
         type: 'question' as const,

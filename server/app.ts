@@ -56,12 +56,10 @@ export function buildApp(db: ServerDb, options: AppOptions = {}): FastifyInstanc
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof SyncError) return reply.status(err.status).send(err.toJSON());
     if (err instanceof z.ZodError)
-      return reply
-        .status(400)
-        .send({
-          code: 'BAD_REQUEST',
-          message: `Dữ liệu gửi lên không đúng mẫu: ${err.issues[0]?.path.join('.') || ''} ${err.issues[0]?.message ?? ''}`.trim(),
-        });
+      return reply.status(400).send({
+        code: 'BAD_REQUEST',
+        message: `Dữ liệu gửi lên không đúng mẫu: ${err.issues[0]?.path.join('.') || ''} ${err.issues[0]?.message ?? ''}`.trim(),
+      });
     const e = err as { code?: string; statusCode?: number };
     if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
       return reply

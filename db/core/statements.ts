@@ -6,7 +6,7 @@ const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>()
 
 export function stmt(sqlite: Database.Database, sql: string): Database.Statement {
   let cache = caches.get(sqlite);
-  if (!cache) caches.set(sqlite, (cache = new Map()));
+  if (!cache) caches.set(sqlite, (cache = new Map<string, Database.Statement>()));
   let s = cache.get(sql);
   if (!s) cache.set(sql, (s = sqlite.prepare(sql)));
   return s;

@@ -17,8 +17,10 @@ export interface WriteContext {
   userId: string | null;
 }
 
+// Any synced table: drizzle types a table by its columns, which differ from table to table.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type SyncedTable = SQLiteTableWithColumns<any> & { id: SQLiteColumn; hlc: SQLiteColumn };
+export type SyncedTable = SQLiteTableWithColumns<any> & { id: SQLiteColumn; hlc: SQLiteColumn };
+const nameOf = (table: SyncedTable): string => getTableName(table) as string;
 type Row = Record<string, unknown>;
 
 const NOT_SYNCED = new Set(['seq', 'search_text']);
@@ -44,7 +46,7 @@ export class Writer {
     const hlc = this.store.clock.tick();
     const row = { ...values, id, hlc, createdAt: this.at, updatedAt: this.at, deletedAt: null };
     const fields = toColumns(table, row);
-    insertRow(this.store, getTableName(table), fields);
+    insertRow(this.store, nameOf(table), fields);
     if (table === documents) {
       const indexed = indexedText(this.store, id)!;
       addToIndex(this.store, indexed.seq, indexed.text);
@@ -55,7 +57,7 @@ export class Writer {
 
   /** Changes the given fields of a row; only those that really differ are written and logged. */
   update(table: SyncedTable, id: string, values: Row, action = 'update'): boolean {
-    const current = this.db.select().from(table).where(eq(table.id, id)).get() as Row | undefined;
+    const current = this.db.select().from(table).where(eq(table.id, id)).get();
     if (!current) throw new AppError('NOT_FOUND', 'Không tìm thấy bản ghi cần sửa.');
     const changed: Row = {};
     for (const [key, value] of Object.entries(values)) {
@@ -118,7 +120,7 @@ export class Writer {
   }
 
   private record(action: string, table: SyncedTable, rowId: string, hlc: string, fields: Row, data: unknown): void {
-    const tableName = getTableName(table);
+    const tableName = nameOf(table);
     this.event(action, data, rowId, tableName);
     stmt(this.store.sqlite, 'INSERT INTO outbox (change_id, hlc, table_name, row_id, fields) VALUES (?, ?, ?, ?, ?)').run(
       uuidv7(this.store.now().getTime()),
@@ -162,7 +164,7 @@ function toColumns(table: SyncedTable, row: Row): Row {
   const out: Row = {};
   for (const [key, value] of Object.entries(row)) {
     const column = columns[key];
-    if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
+    if (!column) throw new Error(`${nameOf(table)} has no column ${key}`);
     if (!NOT_SYNCED.has(column.name)) out[column.name] = value instanceof Date ? value.toISOString() : value;
   }
   return out;

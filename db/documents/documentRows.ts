@@ -116,16 +116,20 @@ export interface ListFilter {
 export function listDocuments(store: Store, f: ListFilter): DocumentList {
   const where: string[] = ['d.kind = @kind'];
   const params: Record<string, unknown> = { kind: f.kind, limit: f.limit + 1 };
-  if (f.year !== undefined) (where.push('d.year = @year'), (params.year = f.year));
-  if (f.bookId) (where.push('d.book_id = @bookId'), (params.bookId = f.bookId));
-  if (f.from) (where.push('d.received_date >= @from'), (params.from = f.from));
-  if (f.to) (where.push('d.received_date <= @to'), (params.to = f.to));
-  if (f.type) (where.push('d.type_code = @type'), (params.type = f.type.normalize('NFC')));
-  if (f.urgency) (where.push('d.urgency = @urgency'), (params.urgency = f.urgency));
-  if (f.status) (where.push('d.status = @status AND d.deleted_at IS NULL'), (params.status = f.status));
-  if (f.agency && agencyKey(f.agency)) (where.push('d.agency_key = @agency'), (params.agency = agencyKey(f.agency)));
+  const filter = (clause: string, name: string, value: unknown) => {
+    where.push(clause);
+    params[name] = value;
+  };
+  if (f.year !== undefined) filter('d.year = @year', 'year', f.year);
+  if (f.bookId) filter('d.book_id = @bookId', 'bookId', f.bookId);
+  if (f.from) filter('d.received_date >= @from', 'from', f.from);
+  if (f.to) filter('d.received_date <= @to', 'to', f.to);
+  if (f.type) filter('d.type_code = @type', 'type', f.type.normalize('NFC'));
+  if (f.urgency) filter('d.urgency = @urgency', 'urgency', f.urgency);
+  if (f.status) filter('d.status = @status AND d.deleted_at IS NULL', 'status', f.status);
+  if (f.agency && agencyKey(f.agency)) filter('d.agency_key = @agency', 'agency', agencyKey(f.agency));
   const match = f.q ? ftsMatchExpression(f.q) : null;
-  if (match) (where.push('d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match)'), (params.match = match));
+  if (match) filter('d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match)', 'match', match);
   if (f.cursor) {
     const c = /^(\d{4})\.(\d+)\.(\d+)$/.exec(f.cursor);
     if (!c) throw new AppError('BAD_REQUEST', 'Con trỏ trang không hợp lệ; hãy tải lại danh sách.');

@@ -4,6 +4,7 @@ import { TASK_ROLE_LABELS, type TaskRole } from '../../shared/domain/workflow.js
 import { formatDate } from '../../shared/text/dates.js';
 import { documentEventsOf } from './history.js';
 import type { Store } from '../core/store.js';
+import { asText } from '../../shared/text/asText.js';
 
 export function historyOf(store: Store, documentId: string): HistoryEntry[] {
   return documentEventsOf(store, documentId).map((e) => ({
@@ -17,7 +18,7 @@ export function historyOf(store: Store, documentId: string): HistoryEntry[] {
 }
 
 function describeEvent(action: string, d: Record<string, unknown>): string {
-  const s = (k: string) => (d[k] === null || d[k] === undefined ? '' : String(d[k]));
+  const s = (k: string) => asText(d[k]);
   const deadline = d.deadline ? `, hạn ${formatDate(s('deadline'))}` : '';
   switch (action) {
     case 'register':

@@ -274,7 +274,7 @@ export function addItems(
         author: input.free.author,
         summary: input.free.summary,
         pages: input.free.pages ?? null,
-        position: ++position,
+        position: position + 1,
         primaryFiling: true,
         notes: null,
       });

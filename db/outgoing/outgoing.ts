@@ -168,7 +168,7 @@ export function issueOutgoing(store: Store, ctx: WriteContext, input: OutgoingIs
     let code: string;
     // The series a number came from fixes the confidentiality: a reserved number or a signed
     // draft keeps its own; only a new number follows the form.
-    let confidentiality = input.confidentiality;
+    let confidentiality: typeof input.confidentiality;
     if (input.id) {
       const reserved = getDocument(store, input.id, 'outgoing');
       if (reserved.cancelled) throw new AppError('CONFLICT', `Số ${reserved.code} đã hủy.`);

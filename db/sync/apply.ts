@@ -86,7 +86,8 @@ function applyOne(store: Store, c: PulledChange, result: ApplyResult): void {
   } else {
     const before = reindex ? indexedText(store, c.rowId) : undefined;
     const names = Object.keys(set);
-    const hlc = String(local.hlc ?? '') > c.hlc ? String(local.hlc) : c.hlc;
+    const localHlc = typeof local.hlc === 'string' ? local.hlc : '';
+    const hlc = localHlc > c.hlc ? localHlc : c.hlc;
     stmt(store.sqlite, `UPDATE "${spec.name}" SET ${names.map((n) => `"${n}" = ?`).join(', ')}, "hlc" = ? WHERE "${spec.key}" = ?`).run(
       ...names.map((n) => set[n]),
       hlc,

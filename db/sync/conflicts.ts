@@ -5,7 +5,7 @@ import type { SyncConflict } from '../../shared/api/sync.js';
 import { stmt } from '../core/statements.js';
 import { SYNCED } from './tables.js';
 import type { Store } from '../core/store.js';
-import { mutate, type Writer, type WriteContext } from '../core/write.js';
+import { mutate, type SyncedTable, type Writer, type WriteContext } from '../core/write.js';
 
 const TABLE_LABELS: Record<string, string> = {
   documents: 'Văn bản',
@@ -81,8 +81,8 @@ export function listConflicts(store: Store, limit = 200): SyncConflict[] {
     rowLabel: rowLabel(store, r.table_name, r.row_id),
     field: r.field,
     fieldLabel: FIELD_LABELS[r.field] ?? r.field,
-    lostValue: r.lost_value === null ? null : JSON.parse(r.lost_value),
-    keptValue: r.kept_value === null ? null : JSON.parse(r.kept_value),
+    lostValue: r.lost_value === null ? null : (JSON.parse(r.lost_value) as unknown),
+    keptValue: r.kept_value === null ? null : (JSON.parse(r.kept_value) as unknown),
     lostAt: clockTime(r.lost_hlc),
     keptAt: clockTime(r.kept_hlc),
   }));
@@ -113,8 +113,7 @@ export function restoreConflict(store: Store, ctx: WriteContext, id: number): vo
     else {
       const prop = spec.propertyOf.get(c.field);
       if (!prop) throw new AppError('NOT_FOUND', 'Trường dữ liệu này không còn.');
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      w.update(spec.table as any, c.row_id, { [prop]: spec.booleans.has(c.field) ? Boolean(value) : value }, 'sync.restore');
+      w.update(spec.table as SyncedTable, c.row_id, { [prop]: spec.booleans.has(c.field) ? Boolean(value) : value }, 'sync.restore');
     }
     w.event('sync.restore', { conflict: id, table: c.table_name, row: c.row_id, field: c.field });
     resolve(w, id);

@@ -16,7 +16,7 @@ export const PACKAGE_FORMAT = 'vanthu-archive/1';
 function safe(name: string): string {
   return name
     .normalize('NFC')
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, '-')
     .slice(0, 150);
 }
 

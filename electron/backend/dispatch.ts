@@ -36,9 +36,9 @@ export interface DispatchOptions {
 }
 
 export interface Dispatcher {
-  call(ctx: CallContext, method: string, input: unknown): Promise<CallOutcome>;
+  call: (ctx: CallContext, method: string, input: unknown) => Promise<CallOutcome>;
   /** The logged-in user behind a token, if `access` lets him in; else an AppError. */
-  authorize(token: string | null, access: Access): Actor;
+  authorize: (token: string | null, access: Access) => Actor;
 }
 
 export function createDispatcher(o: DispatchOptions): Dispatcher {

@@ -205,6 +205,6 @@ export class AttachmentsService {
   }
 }
 
-async function* bufferSource(bytes: Uint8Array): AsyncIterable<Uint8Array> {
+function* bufferSource(bytes: Uint8Array): Iterable<Uint8Array> {
   yield bytes;
 }

@@ -42,7 +42,7 @@ export class BlobStore {
   }
 
   /** Streams `source` in, refusing it as soon as it passes `maxBytes`. */
-  async put(source: Readable | AsyncIterable<Buffer | Uint8Array>, maxBytes: number): Promise<StoredBlob> {
+  async put(source: Readable | AsyncIterable<Buffer | Uint8Array> | Iterable<Uint8Array>, maxBytes: number): Promise<StoredBlob> {
     const temp = join(this.root, 'tmp', `${Date.now()}-${randomBytes(6).toString('hex')}`);
     const handle = await open(temp, 'wx');
     const hash = createHash('sha256');
@@ -52,7 +52,7 @@ export class BlobStore {
     let size = 0;
     try {
       for await (const chunk of source) {
-        const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+        const buf: Buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
         size += buf.length;
         if (size > maxBytes) throw tooLarge(maxBytes);
         hash.update(buf);

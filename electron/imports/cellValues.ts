@@ -41,7 +41,7 @@ export function parseDateCell(v: CellValue, date1904: boolean, label: string): P
     return { ok: false, problem: `${label} “${v}” không phải ngày.` };
   }
   const text = String(v).trim();
-  let m = /^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$/.exec(text);
+  let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})$/.exec(text);
   let iso: string | null = null;
   if (m) {
     const y = m[3]!.length === 2 ? twoDigitYear(Number(m[3])) : Number(m[3]);

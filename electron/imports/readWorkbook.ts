@@ -7,6 +7,7 @@ import { AppError } from '../../shared/api/errors.js';
 import { readCsv } from './csv.js';
 import { cellText } from './legacyCells.js';
 import { TextTally, type CellValue, type Sheet, type Workbook } from './sheetModel.js';
+import { asText } from '../../shared/text/asText.js';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const CFB = [0xd0, 0xcf, 0x11, 0xe0];
@@ -88,7 +89,7 @@ function excelValue(cell: ExcelJS.Cell, tally: TextTally): CellValue {
     if (o.richText) return o.richText.map((run) => cellText(run.text, run.font?.name ?? font, tally)).join('');
     // A formula: its cached result, never evaluated.
     if ('formula' in o || 'sharedFormula' in o) {
-      const r = o.result as unknown;
+      const r = o.result;
       if (r === undefined || r === null) return null;
       if (typeof r === 'object' && r && 'error' in r) return String((r as { error: string }).error);
       return typeof r === 'string' ? cellText(r, font, tally) : (r as CellValue);
@@ -96,7 +97,7 @@ function excelValue(cell: ExcelJS.Cell, tally: TextTally): CellValue {
     if (typeof o.text === 'string') return cellText(o.text, font, tally); // hyperlink
     if (typeof o.error === 'string') return o.error;
   }
-  return String(v);
+  return asText(v);
 }
 
 function readWithSheetJs(bytes: Uint8Array, name: string): Workbook {
@@ -122,7 +123,7 @@ function readWithSheetJs(bytes: Uint8Array, name: string): Workbook {
           if (!cell || cell.v === undefined || cell.v === null) continue;
           if (cell.t === 'e') cells[c] = cell.w ?? '#ERROR';
           else if (typeof cell.v === 'string') cells[c] = cellText(cell.v, null, tally);
-          else cells[c] = cell.v as CellValue;
+          else cells[c] = cell.v;
         }
         rows[r] = cells;
       }

@@ -32,12 +32,12 @@ const fontkitForPdfLib = {
     const font = createFont(Buffer.from(buffer), postscriptName) as FontkitFont;
     return new Proxy(font, {
       get(target, prop, receiver) {
-        if (prop !== 'createSubset') return Reflect.get(target, prop, receiver);
+        if (prop !== 'createSubset') return Reflect.get(target, prop, receiver) as unknown;
         return () => {
           const subset = target.createSubset();
           return new Proxy(subset, {
             get(s, p, r) {
-              if (p !== 'encodeStream') return Reflect.get(s, p, r);
+              if (p !== 'encodeStream') return Reflect.get(s, p, r) as unknown;
               return () => encodeAsStream(() => s.encode());
             },
           });

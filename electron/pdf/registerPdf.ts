@@ -145,7 +145,7 @@ export async function printTable(spec: TableSpec): Promise<Uint8Array> {
     if (y < MARGIN.bottom) newPage();
     page!.text(text, 'regular', BODY_SIZE + 1, MARGIN.left, y);
   }
-  (page as TablePage | null)?.finish();
+  page?.finish();
 
   const pages = doc.getPages();
   const first = spec.cover ? 1 : 0;
@@ -234,7 +234,7 @@ const widthCache = new WeakMap<PDFFont, Map<string, number>>();
 
 function unitWidth(font: PDFFont, text: string): number {
   let cache = widthCache.get(font);
-  if (!cache) widthCache.set(font, (cache = new Map()));
+  if (!cache) widthCache.set(font, (cache = new Map<string, number>()));
   let w = cache.get(text);
   if (w === undefined) {
     w = font.widthOfTextAtSize(text, 1);

@@ -103,7 +103,7 @@ function postFile<T>(query: string, file: File, onProgress?: (fraction: number) 
 }
 
 /** A URL the page can show or fetch for an attachment's bytes (checked against their hash). */
-export async function attachmentUrl(id: string): Promise<{ url: string; revoke(): void }> {
+export async function attachmentUrl(id: string): Promise<{ url: string; revoke: () => void }> {
   if (window.vanthu) {
     const { bytes, mime } = await api.call('attachments.get', { id });
     const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mime }));

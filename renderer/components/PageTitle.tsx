@@ -10,7 +10,7 @@ export function PageTitle<V extends string>(props: {
   return (
     <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 4 }}>
       <h1 className="vt-page-title">{props.title}</h1>
-      <Segmented value={props.value} onChange={(v) => props.onChange(v as V)} options={props.views} />
+      <Segmented value={props.value} onChange={(v) => props.onChange(v)} options={props.views} />
     </Space>
   );
 }

@@ -59,12 +59,7 @@ export function RegisterPrint({ kinds, canClose }: { kinds: { value: Kind; label
             />
           </Form.Item>
           <Form.Item label="Khoảng ngày (để trống: cả sổ)">
-            <DatePicker.RangePicker
-              format="DD/MM/YYYY"
-              value={range}
-              onChange={(r) => setRange(r as [Dayjs | null, Dayjs | null] | null)}
-              placeholder={['Từ ngày', 'đến ngày']}
-            />
+            <DatePicker.RangePicker format="DD/MM/YYYY" value={range} onChange={(r) => setRange(r)} placeholder={['Từ ngày', 'đến ngày']} />
           </Form.Item>
         </Form>
         <Space wrap>

@@ -28,7 +28,7 @@ export function maxLengthOf(schema: z.ZodType): number | undefined {
     if (def.innerType) return walk(def.innerType);
     return undefined;
   };
-  return walk(schema as unknown as Walkable);
+  return walk(schema);
 }
 
 function min(a: number | undefined, b: number | undefined): number | undefined {

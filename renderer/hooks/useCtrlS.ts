@@ -1,15 +1,14 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 
 /** Ctrl+S (⌘S) runs `save` while `active`, instead of the browser's "save page". */
 export function useCtrlS(save: () => void, active = true): void {
-  const ref = useRef(save);
-  ref.current = save;
+  const run = useEffectEvent(save);
   useEffect(() => {
     if (!active) return;
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 's') {
         e.preventDefault();
-        ref.current();
+        run();
       }
     };
     window.addEventListener('keydown', onKey, true);

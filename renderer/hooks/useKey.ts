@@ -1,14 +1,13 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 
 /** A key for the whole page (F2 opens a new registration), while the component is shown. */
 export function useKey(key: string, fn: () => void): void {
-  const ref = useRef(fn);
-  ref.current = fn;
+  const run = useEffectEvent(fn);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === key) {
         e.preventDefault();
-        ref.current();
+        run();
       }
     };
     window.addEventListener('keydown', onKey);

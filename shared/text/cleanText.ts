@@ -1,6 +1,6 @@
 // Text as stored: NFC (TCVN 6909), no control characters, no edge spaces.
 // Line breaks and tabs survive in multi-line fields; everything else in C0/C1 is dropped.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const CONTROL = /[^\P{Cc}\t\n\r]/gu;
 
 export function cleanText(text: string): string {
   return text.normalize('NFC').replace(CONTROL, '').trim();

@@ -147,7 +147,7 @@ function isSyllable(word: string): boolean {
 function vietnameseScore(text: string): number {
   let score = 0;
   for (const w of text.split(/[\s\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]+/)) {
-    if ([...w].length < 2 || /^[\x00-\x7f]*$/.test(w)) continue;
+    if ([...w].length < 2 || /^\p{ASCII}*$/u.test(w)) continue;
     score += /^[\p{L}\p{M}]+$/u.test(w) && isSyllable(w) ? 1 : -1;
   }
   return score;

@@ -85,8 +85,8 @@ function startChild(cmd: string[], env: NodeJS.ProcessEnv, ready: RegExp, cwd?: 
       const m = ready.exec(out);
       if (m) resolve(Object.assign(child, { said: m[1] ?? '' }));
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`${cmd.join(' ')} exited ${code}: ${out}`)));
   });
 }

@@ -28,8 +28,8 @@ function startServer(dataDir: string, port: number): Promise<{ child: ChildProce
       const m = /máy chủ đồng bộ: (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (m) resolve({ child, url: m[1]! });
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
 }

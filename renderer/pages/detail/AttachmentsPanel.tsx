@@ -127,7 +127,7 @@ export function AttachmentsPanel(props: { documentId: string; files: AttachmentR
           disabled={uploading !== null}
           customRequest={() => undefined}
           beforeUpload={(file) => {
-            void upload(file as unknown as File);
+            void upload(file);
             return false;
           }}
           style={{ marginBottom: 12 }}

@@ -23,12 +23,23 @@ type Row = {
   level?: number;
 };
 
+/** The heading dialog's fields and the dossier dialog's, in one form (one dialog at a time). */
+interface CatalogueFormValues {
+  parentId?: string;
+  title: string;
+  abbreviation?: string;
+  headingId: string;
+  retention: string;
+  keeperId?: string;
+  notes?: string;
+}
+
 export function CatalogueView({ me, year, onOpenDossier }: { me: Me; year: number; onOpenDossier: (id: string) => void }) {
   const { message } = App.useApp();
   const [cat, setCat] = useState<Catalogue | null>(null);
   const users = useLookup('staff').rows;
   const [dialog, setDialog] = useState<null | 'heading' | 'entry'>(null);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<CatalogueFormValues>();
   const canEdit = mayCall(me, 'catalogue.saveEntry');
 
   const load = useCallback(async () => setCat(await api.call('catalogue.get', { year })), [year]);

@@ -271,7 +271,7 @@ function FreeItemButton({ dossierId, onAdded }: { dossierId: string; onAdded: (d
           <Form.Item name="summary" label="Tên loại và trích yếu nội dung" required rules={[fieldRule(freeItem.shape.summary)]}>
             <Input.TextArea rows={2} maxLength={maxLengthOf(freeItem.shape.summary)} />
           </Form.Item>
-          <Upload beforeUpload={(f) => (setFile(f as unknown as File), false)} maxCount={1} onRemove={() => setFile(null)}>
+          <Upload beforeUpload={(f) => (setFile(f), false)} maxCount={1} onRemove={() => setFile(null)}>
             <Button>Chọn tệp (PDF, ảnh scan…)</Button>
           </Upload>
         </Form>

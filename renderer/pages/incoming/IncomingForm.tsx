@@ -77,14 +77,6 @@ export function IncomingForm(props: {
   const firstRef = useRef<HTMLInputElement | null>(null);
   const refocus = useRef(false);
 
-  // Back to the first field once the form is enabled again after a save.
-  useEffect(() => {
-    if (!saving && refocus.current) {
-      refocus.current = false;
-      focusFirst();
-    }
-  }, [saving]);
-
   const loadAgencies = useCallback(() => {
     void api
       .call('agencies.search', { limit: AGENCY_LIST_LIMIT })
@@ -118,10 +110,18 @@ export function IncomingForm(props: {
     setTimeout(() => focusFirst(), 50);
   }, [open, editing, form]);
 
-  const focusFirst = () => {
+  function focusFirst() {
     const el = containerRef.current?.querySelector<HTMLInputElement>('#incoming_agency');
     (el ?? firstRef.current)?.focus();
-  };
+  }
+
+  // Back to the first field once the form is enabled again after a save.
+  useEffect(() => {
+    if (!saving && refocus.current) {
+      refocus.current = false;
+      focusFirst();
+    }
+  }, [saving]);
 
   // The organs are filtered here, as the clerk types, so the highlighted choice always matches
   // what is in the box (an answer arriving late from the backend could not pick a wrong one).
@@ -256,7 +256,7 @@ export function IncomingForm(props: {
         </Space>
       }
     >
-      <div ref={containerRef} onKeyDown={onKeyDown}>
+      <div ref={containerRef} onKeyDown={onKeyDown} role="presentation">
         {last && (
           <Alert
             className="vt-last"

@@ -124,7 +124,7 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
               placeholder="Năm"
               style={{ width: 100 }}
               options={years.map((y) => ({ value: y, label: y }))}
-              onChange={(year) => setFilters((f) => ({ ...f, year }))}
+              onChange={(year?: number) => setFilters((f) => ({ ...f, year }))}
             />
             <Select
               allowClear
@@ -132,14 +132,14 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
               placeholder="Loại văn bản"
               style={{ width: 180 }}
               options={types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}` }))}
-              onChange={(type) => setFilters((f) => ({ ...f, type }))}
+              onChange={(type?: string) => setFilters((f) => ({ ...f, type }))}
             />
             <Select
               allowClear
               placeholder="Độ khẩn"
               style={{ width: 130 }}
               options={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))}
-              onChange={(urgency) => setFilters((f) => ({ ...f, urgency }))}
+              onChange={(urgency?: Urgency) => setFilters((f) => ({ ...f, urgency }))}
             />
             <DatePicker.RangePicker
               format="DD/MM/YYYY"

@@ -143,8 +143,8 @@ export function OutgoingForm(props: {
     if (saving) return;
     let v: Values;
     try {
-      v = mode === 'reserve' ? ((await form.validateFields(['type'])) as Values) : await form.validateFields();
-      v = { ...form.getFieldsValue(true), ...v };
+      v = mode === 'reserve' ? await form.validateFields(['type']) : await form.validateFields();
+      v = { ...(form.getFieldsValue(true) as Values), ...v };
     } catch {
       return;
     }
@@ -217,7 +217,7 @@ export function OutgoingForm(props: {
         </Space>
       }
     >
-      <div ref={box} onKeyDown={onKeyDown}>
+      <div ref={box} onKeyDown={onKeyDown} role="presentation">
         {last && (
           <Alert
             type="success"

@@ -101,7 +101,7 @@ export function OutgoingRegisterPage({ me }: { me: Me }) {
               placeholder="Năm"
               style={{ width: 100 }}
               options={Array.from({ length: 6 }, (_, i) => ({ value: year - i, label: year - i }))}
-              onChange={(y) => setFilters((f) => ({ ...f, year: y }))}
+              onChange={(y?: number) => setFilters((f) => ({ ...f, year: y }))}
             />
             <Select
               allowClear
@@ -109,7 +109,7 @@ export function OutgoingRegisterPage({ me }: { me: Me }) {
               placeholder="Loại văn bản"
               style={{ width: 180 }}
               options={types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}` }))}
-              onChange={(type) => setFilters((f) => ({ ...f, type }))}
+              onChange={(type?: string) => setFilters((f) => ({ ...f, type }))}
             />
             <Space style={{ marginLeft: 'auto' }}>
               <Button icon={<ReloadOutlined />} onClick={() => void list.reload()}>

@@ -59,7 +59,7 @@ export function SearchPage({ initial, onOpen }: { initial: string; onOpen: (hit:
         />
         <Checkbox.Group
           value={kinds}
-          onChange={(v) => setKinds(v as SearchHit['kind'][])}
+          onChange={(v) => setKinds(v)}
           options={(['incoming', 'outgoing', 'dossier'] as const).map((k) => ({ value: k, label: KIND_LABELS[k] }))}
         />
         <Select

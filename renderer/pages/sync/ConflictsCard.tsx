@@ -7,10 +7,11 @@ import type { SyncConflict } from '../../../shared/api/sync.js';
 import { formatInstant } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { mayCall } from '../../../shared/api/access.js';
+import { asText } from '../../../shared/text/asText.js';
 
 function shown(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(để trống)';
-  return String(value);
+  return asText(value);
 }
 
 export function ConflictsCard({ me, generation, onChanged }: { me: Me; generation: number; onChanged: () => void }) {
