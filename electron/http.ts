@@ -1,9 +1,11 @@
 // The backend over HTTP on 127.0.0.1 (browser mode): POST /api/<method> with a JSON body,
 // the session in an HttpOnly SameSite=Strict cookie, the built renderer from '/'.
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { contract } from '../shared/api/contract.js';
+import { isSpooled } from '../shared/api/files.js';
 import { AppError, type ApiError } from '../shared/api/errors.js';
 import { toApiError, type Backend } from './backend/backend.js';
 
@@ -175,11 +177,31 @@ async function handleDownload(backend: Backend, method: string, url: URL, req: I
   for (const [k, v] of url.searchParams) if (v !== '') input[k] = v;
   const outcome = await backend.call({ token: readCookie(req, SESSION_COOKIE), transport: 'download' }, method, input);
   if (!outcome.result.ok) return sendJson(res, STATUS[outcome.result.error.code] ?? 400, outcome.result.error);
-  const file = outcome.result.value as { name: string; mime: string; bytes: Uint8Array };
+  const value = outcome.result.value;
+  const disposition = (name: string) =>
+    `${url.searchParams.get('save') ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(name)}`;
+  if (isSpooled(value)) {
+    res.writeHead(200, {
+      'Content-Type': value.mime,
+      'Content-Length': value.spool.size,
+      'Content-Disposition': disposition(value.name),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+    });
+    // Streamed from the spool file, which goes once sent (or once the browser hangs up).
+    const source = createReadStream(value.spool.path);
+    res.once('close', () => {
+      source.destroy();
+      void rm(value.spool.path, { force: true });
+    });
+    source.pipe(res);
+    return;
+  }
+  const file = value as { name: string; mime: string; bytes: Uint8Array };
   res.writeHead(200, {
     'Content-Type': file.mime,
     'Content-Length': file.bytes.byteLength,
-    'Content-Disposition': `${url.searchParams.get('save') ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    'Content-Disposition': disposition(file.name),
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'private, no-store',
   });

@@ -1,8 +1,11 @@
 // Electron's main process: one instance, one store, the backend bound to IPC, one window.
 import { mkdirSync } from 'node:fs';
+import { copyFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, dialog, ipcMain, safeStorage, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, type IpcMainInvokeEvent } from 'electron';
+import { isSpooled, type SpooledFile } from '../shared/api/files.js';
+import type { Result } from '../shared/api/errors.js';
 import { openStore } from '../db/core/store.js';
 import { createBackend, type Backend } from './backend/backend.js';
 import { applyPendingRestore } from './backup/restoreOnStart.js';
@@ -42,8 +45,26 @@ export function bindIpc(backend: Backend, indexFile: string): void {
       const id = event.sender.id;
       const outcome = await backend.call({ token: tokens.get(id) ?? null, transport: 'ipc' }, method, input);
       if (outcome.token !== undefined) tokens.set(id, outcome.token);
+      if (outcome.result.ok && isSpooled(outcome.result.value)) return saveSpooled(event, outcome.result.value);
       return outcome.result;
     });
+  }
+}
+
+/** A large file answer goes to where the user saves it, copied from the spool (never through IPC). */
+async function saveSpooled(event: IpcMainInvokeEvent, file: SpooledFile): Promise<Result<unknown>> {
+  try {
+    const owner = BrowserWindow.fromWebContents(event.sender);
+    const options = { defaultPath: file.name, title: 'Lưu tệp' };
+    const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+    if (choice.canceled || !choice.filePath) return { ok: true, value: { name: file.name, mime: file.mime, saved: false } };
+    await copyFile(file.spool.path, choice.filePath);
+    return { ok: true, value: { name: file.name, mime: file.mime, saved: true } };
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code === 'EACCES' ? 'không có quyền ghi vào thư mục đó' : 'ổ đĩa không ghi được';
+    return { ok: false, error: { code: 'FILE_UNREADABLE', message: `Chưa lưu được “${file.name}”: ${why}. Hãy chọn thư mục khác.` } };
+  } finally {
+    await rm(file.spool.path, { force: true });
   }
 }
 

@@ -1,7 +1,14 @@
 // The handover package (archive.exportPackage): a .zip with manifest.json — each dossier's
 // metadata (PL VI), each item's metadata and file names, the sha256 of every file — and the
-// files themselves, read from the file store only after their hash is checked.
-import { createHash } from 'node:crypto';
+// files themselves, read from the file store only after their hash is checked. The zip (yazl)
+// is streamed to a spool file one attachment at a time, so its size is not bounded by memory.
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { finished, pipeline } from 'node:stream/promises';
+import { randomBytes } from 'node:crypto';
+import { ZipFile } from 'yazl';
+import type { SpooledFile } from '../../shared/api/files.js';
 import type { DossierRecord } from '../../shared/api/dossiers.js';
 import { retentionLabel } from '../../shared/api/dossiers.js';
 import { getAttachment, listAttachments } from '../../db/attachments/attachments.js';
@@ -9,7 +16,6 @@ import { getDossier } from '../../db/dossiers/dossiers.js';
 import type { Store } from '../../db/core/store.js';
 import { currentUnit } from '../../db/admin/users.js';
 import type { AttachmentsService } from '../files/attachmentsService.js';
-import { ZipWriter } from './zipWriter.js';
 
 export const PACKAGE_FORMAT = 'vanthu-archive/1';
 
@@ -20,12 +26,38 @@ function safe(name: string): string {
     .slice(0, 150);
 }
 
-export async function exportPackage(
+export async function exportPackage(store: Store, files: AttachmentsService, dossierIds: string[], spoolDir: string): Promise<SpooledFile> {
+  const zip = new ZipFile();
+  const mtime = store.now();
+  await mkdir(spoolDir, { recursive: true });
+  const path = join(spoolDir, `nop-luu-${randomBytes(8).toString('hex')}.zip`);
+  const written = pipeline(zip.outputStream, createWriteStream(path, { flags: 'wx' }));
+  try {
+    const manifest = await addDossiers(store, files, zip, dossierIds, mtime, written);
+    zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2), 'utf8'), 'manifest.json', { mtime, compress: true });
+    zip.end();
+    await written;
+  } catch (err) {
+    (zip.outputStream as unknown as { destroy(): void }).destroy();
+    await written.catch(() => undefined);
+    await rm(path, { force: true });
+    throw err;
+  }
+  return {
+    name: `Nop-luu-${store.now().toISOString().slice(0, 10)}.zip`,
+    mime: 'application/zip',
+    spool: { path, size: (await stat(path)).size },
+  };
+}
+
+async function addDossiers(
   store: Store,
   files: AttachmentsService,
+  zip: ZipFile,
   dossierIds: string[],
-): Promise<{ name: string; mime: string; bytes: Uint8Array }> {
-  const zip = new ZipWriter(store.now());
+  mtime: Date,
+  written: Promise<void>,
+) {
   const unit = currentUnit(store);
   const dossiers: DossierRecord[] = dossierIds.map((id) => getDossier(store, id));
   const manifest = {
@@ -45,17 +77,13 @@ export async function exportPackage(
           : [];
       const entries = [];
       for (const a of attached) {
-        const { bytes } = await files.content(a.id); // refuses bytes that no longer match their hash
+        const { stream, size } = await files.open(a.id); // refuses bytes that no longer match their hash
         const path = `${folder}/${String(item.position).padStart(3, '0')}-${safe(a.name)}`;
-        zip.add(path, bytes);
-        entries.push({
-          path,
-          name: a.name,
-          role: a.role,
-          mime: a.mime,
-          size: a.size,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-        });
+        // Stored, not deflated: PDFs and scans are compressed already.
+        zip.addReadStream(stream, path, { mtime, compress: false, size });
+        // One file open at a time: the next is added once yazl has read this one (or the zip failed).
+        await Promise.race([finished(stream), written]);
+        entries.push({ path, name: a.name, role: a.role, mime: a.mime, size: a.size, sha256: a.sha256 });
       }
       items.push({
         position: item.position,
@@ -86,6 +114,5 @@ export async function exportPackage(
       items,
     });
   }
-  zip.add('manifest.json', Buffer.from(JSON.stringify(manifest, null, 2), 'utf8'));
-  return { name: `Nop-luu-${store.now().toISOString().slice(0, 10)}.zip`, mime: 'application/zip', bytes: zip.finish() };
+  return manifest;
 }

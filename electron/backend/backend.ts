@@ -1,6 +1,7 @@
 // The backend (plain Node, no Electron): the services wired over the store, the handler map
 // assembled from one slice per domain, and the dispatcher that gates every call. Both transports
 // — Electron IPC (main.ts) and HTTP (serve.ts) — call `call()` and nothing else.
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { contract, type Access, type MethodName } from '../../shared/api/contract.js';
 import type { Store } from '../../db/core/store.js';
@@ -66,6 +67,9 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
   files.texts.kick(); // files attached before an update, or before a crash, are read now
   const dataDir = options.dataDir ?? dirname(options.filesDir);
   const imports = new ImportService(store, options.stagingDir ?? join(dataDir, 'staging'));
+  // Spooled answers left by a crash are of no use to anyone.
+  const spoolDir = join(dataDir, 'spool');
+  rmSync(spoolDir, { recursive: true, force: true });
   const backups = new BackupService(store, files.blobs, dataDir);
   const scheduler = new BackupScheduler(backups, () => store.now(), say);
   if (options.scheduleBackups) scheduler.start();
@@ -83,7 +87,17 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
 
   const methods = Object.keys(contract) as MethodName[];
   const handlers = assembleHandlers(
-    { store, sessions, files, imports, backups, sync, onRestoreStaged: options.onRestoreStaged, preseed: options.preseed ?? null },
+    {
+      store,
+      sessions,
+      files,
+      imports,
+      backups,
+      sync,
+      onRestoreStaged: options.onRestoreStaged,
+      preseed: options.preseed ?? null,
+      spoolDir,
+    },
     methods,
   );
   const dispatcher = createDispatcher({

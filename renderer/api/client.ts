@@ -123,11 +123,14 @@ type FileMethod =
 
 /**
  * A file the backend makes (a printed register, an export): opened in a new tab, or saved.
- * The desktop window gets the bytes over IPC; a browser fetches GET /download/<method>.
+ * The desktop window gets the bytes over IPC (a large one is saved by the main process); a
+ * browser fetches GET /download/<method>, which streams a large one from the backend's spool.
  */
 export async function openFile(method: FileMethod, input: MethodInput<FileMethod>, save: boolean): Promise<void> {
   if (window.vanthu) {
     const file = await api.call(method, input);
+    // A large file (a handover package) was saved by the main process where the user chose.
+    if (!('bytes' in file)) return;
     const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: file.mime }));
     if (save) {
       const a = document.createElement('a');

@@ -24,6 +24,7 @@ import {
 } from './documents.js';
 import { attachmentCheckOutput, attachmentOutput, stampInput } from './attachments.js';
 import { empty, id, isoDate, optionalText, text } from './fields.js';
+import { fileOutput, largeFileOutput } from './files.js';
 import { addItemsInput, catalogueOutput, dossierOutput, entryInput, headingInput, openDossierInput } from './dossiers.js';
 import { searchInput, searchOutput } from './search.js';
 import {
@@ -118,7 +119,6 @@ const FILE_ANSWER = ['ipc', 'download'] as const;
 const dossierIdList = z
   .union([z.array(id), z.string().transform((s) => s.split(',').filter(Boolean))])
   .pipe(z.array(id).min(1, { error: 'Chưa chọn hồ sơ.' }).max(1000));
-const fileOutput = z.object({ name: z.string(), mime: z.string(), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array) });
 const registerInput = z.object({
   kind: z.enum(['incoming', 'outgoing', 'followup'], { error: 'Loại sổ phải là incoming, outgoing hoặc followup.' }),
   bookId: id.optional(),
@@ -268,7 +268,7 @@ export const contract = {
   ),
   'archive.handover': method(z.object({ dossierIds: z.array(id).max(1000) }), z.array(dossierOutput), ['archivist', 'clerk']),
   'archive.handoverList': method(z.object({ dossierIds: dossierIdList }), fileOutput, ['archivist', 'clerk', 'leader'], FILE_ANSWER),
-  'archive.exportPackage': method(z.object({ dossierIds: dossierIdList }), fileOutput, ['archivist', 'clerk', 'leader'], FILE_ANSWER),
+  'archive.exportPackage': method(z.object({ dossierIds: dossierIdList }), largeFileOutput, ['archivist', 'clerk', 'leader'], FILE_ANSWER),
   'catalogue.print': method(z.object({ year: z.coerce.number().int().min(1990).max(2200) }), fileOutput, 'user', FILE_ANSWER),
   'dossiers.print': method(z.object({ id }), fileOutput, 'user', FILE_ANSWER),
 

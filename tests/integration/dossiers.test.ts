@@ -1,4 +1,5 @@
 // Work dossiers: the yearly catalogue, filing documents, closing, reopening, handing over.
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import JSZip from 'jszip';
@@ -219,8 +220,14 @@ describe('dossier papers and the handover package', () => {
 
   it('exports a package whose manifest lists every file with its sha256, and reads back', async () => {
     const { dossier, pdf } = await filledDossier();
-    const pkg = await file('archive.exportPackage', { dossierIds: [dossier.id] });
-    const zip = await JSZip.loadAsync(Buffer.from(pkg.bytes));
+    const pkg = (await file('archive.exportPackage', { dossierIds: [dossier.id] })) as unknown as {
+      name: string;
+      spool: { path: string; size: number };
+    };
+    // Written to the backend's spool a file at a time (any size), not built in memory.
+    expect(statSync(pkg.spool.path).size).toBe(pkg.spool.size);
+    const zip = await JSZip.loadAsync(readFileSync(pkg.spool.path));
+    rmSync(pkg.spool.path);
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
     expect(manifest.format).toBe('vanthu-archive/1');
     const d = manifest.dossiers[0];

@@ -1,8 +1,9 @@
 // Browser mode over a real HTTP server on 127.0.0.1: cookies, limits and every bad request.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../electron/serve.js';
 import { SAMPLE } from '../helpers/office.js';
@@ -124,6 +125,34 @@ describe('POST /api/<method>', () => {
     expect(back.headers.get('content-type')).toBe('application/pdf');
     expect(new Uint8Array(await back.arrayBuffer())).toEqual(new Uint8Array(pdf));
     expect((await fetch(`${running.url}files/${a.id}`)).status).toBe(401);
+  });
+
+  it('streams a handover package from the spool and leaves nothing behind', async () => {
+    const year = new Date().getFullYear();
+    const cat = await api('catalogue.saveHeading', { year, level: 1, title: 'Tổ chức, cán bộ', abbreviation: 'TCCB' });
+    const headingId = (cat.json.headings as { id: string }[])[0]!.id;
+    const withEntry = await api('catalogue.saveEntry', { year, headingId, title: 'Hồ sơ tuyển dụng', retention: 'vinh_vien' });
+    const entryId = (withEntry.json.entries as { id: string }[])[0]!.id;
+    const dossier = await api('dossiers.open', { entryId });
+    const doc = await api('incoming.register', { ...SAMPLE, code: '9/KH-BGDĐT' });
+    const pdf = await samplePdf(1);
+    await fetch(`${running.url}upload?documentId=${doc.json.id}&name=scan.pdf`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', cookie },
+      body: Buffer.from(pdf),
+    });
+    await api('dossiers.addItems', { dossierId: dossier.json.id, documentIds: [doc.json.id] });
+    const res = await fetch(`${running.url}download/archive.exportPackage?dossierIds=${dossier.json.id}&save=1`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/zip');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(Number(res.headers.get('content-length'))).toBe(bytes.byteLength);
+    const zip = await JSZip.loadAsync(bytes);
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
+    const listed = manifest.dossiers[0].items[0].files[0];
+    expect(await zip.file(listed.path)!.async('uint8array')).toEqual(new Uint8Array(pdf));
+    const spool = join(dir, 'data', 'spool');
+    await expect.poll(() => (existsSync(spool) ? readdirSync(spool) : [])).toEqual([]);
   });
 
   it('refuses a 300 MB upload from its Content-Length, before reading it', async () => {

@@ -1,6 +1,6 @@
 // The Electron glue, with a stand-in 'electron' module: every contract method is bound to IPC,
 // the window is locked down, and only the app's own page may call.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,7 +22,7 @@ const fake = vi.hoisted(() => {
     loaded?: string;
   }[] = [];
   const appEvents = new Map<string, () => void>();
-  return { handlers, windows, appEvents, quit: { called: 0 } };
+  return { handlers, windows, appEvents, quit: { called: 0 }, saveAs: { path: null as string | null, asked: 0 } };
 });
 
 vi.mock('electron', () => {
@@ -50,6 +50,9 @@ vi.mock('electron', () => {
     isDestroyed() {
       return false;
     }
+    static fromWebContents() {
+      return null;
+    }
   }
   return {
     app: {
@@ -59,7 +62,13 @@ vi.mock('electron', () => {
       quit: () => void (fake.quit.called += 1),
     },
     ipcMain: { handle: (channel: string, fn: Handler) => fake.handlers.set(channel, fn) },
-    dialog: { showErrorBox: () => {} },
+    dialog: {
+      showErrorBox: () => {},
+      showSaveDialog: () => {
+        fake.saveAs.asked += 1;
+        return Promise.resolve(fake.saveAs.path ? { canceled: false, filePath: fake.saveAs.path } : { canceled: true });
+      },
+    },
     // A stand-in keychain: reversible, and visibly not the plain token.
     safeStorage: {
       isEncryptionAvailable: () => true,
@@ -169,6 +178,33 @@ describe('electron main', () => {
     expect(new Uint8Array(got.value.bytes as Uint8Array)).toEqual(new Uint8Array(pdf));
     const missing = await call('attachments.add', { documentId: doc.value.id, path: join(dataDir, 'khong-co.pdf') });
     expect(missing.error?.code).toBe('NOT_FOUND');
+  });
+
+  it('saves a handover package where the user chooses, not through IPC, and clears the spool', async () => {
+    const { handlers } = await started();
+    const call = (m: string, input?: unknown) =>
+      handlers.get(`vanthu:${m}`)!(fromOurPage, input) as Promise<{ ok: boolean; value: Record<string, any>; error?: { message: string } }>;
+    const year = new Date().getFullYear();
+    const cat = await call('catalogue.saveHeading', { year, level: 1, title: 'Văn phòng', abbreviation: 'VP' });
+    const entry = await call('catalogue.saveEntry', {
+      year,
+      headingId: cat.value.headings[0].id,
+      title: 'Hồ sơ công văn',
+      retention: '10',
+    });
+    const dossier = await call('dossiers.open', { entryId: entry.value.entries[0].id });
+    const spool = join(dataDir, 'spool');
+    fake.saveAs.path = join(dataDir, 'Nop-luu.zip');
+    const saved = await call('archive.exportPackage', { dossierIds: [dossier.value.id] });
+    expect(saved.value).toMatchObject({ mime: 'application/zip', saved: true });
+    expect(saved.value.spool).toBeUndefined(); // the spool's path never reaches the page
+    expect(readFileSync(fake.saveAs.path).subarray(0, 2).toString()).toBe('PK');
+    expect(readdirSync(spool)).toEqual([]);
+    fake.saveAs.path = null; // the user closes the dialog
+    const cancelled = await call('archive.exportPackage', { dossierIds: [dossier.value.id] });
+    expect(cancelled.value).toMatchObject({ saved: false });
+    expect(readdirSync(spool)).toEqual([]);
+    expect(fake.saveAs.asked).toBe(2);
   });
 
   it('keeps the sync token sealed by the OS keychain (safeStorage), and syncs with it', async () => {

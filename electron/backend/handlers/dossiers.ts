@@ -18,7 +18,7 @@ import { exportPackage } from '../../archive/archivePackage.js';
 import { printCatalogue, printDossier, printHandover } from '../../archive/dossierPdfs.js';
 import { defineSlice, userOf, type Services } from './types.js';
 
-export function dossierHandlers({ store, files }: Services) {
+export function dossierHandlers({ store, files, spoolDir }: Services) {
   return defineSlice({
     'catalogue.get': (input) => getCatalogue(store, input.year),
     'catalogue.saveHeading': (input, req) => saveHeading(store, req.write, input),
@@ -43,6 +43,6 @@ export function dossierHandlers({ store, files }: Services) {
     'dossiers.print': (input) => printDossier(store, input.id),
     'archive.handover': (input, req) => handOver(store, req.write, input.dossierIds),
     'archive.handoverList': (input) => printHandover(store, input.dossierIds),
-    'archive.exportPackage': (input) => exportPackage(store, files, input.dossierIds),
+    'archive.exportPackage': (input) => exportPackage(store, files, input.dossierIds, spoolDir),
   });
 }

@@ -20,6 +20,8 @@ export interface Services {
   /** Called once a verified restore is staged: the host restarts so it applies before the store opens. */
   onRestoreStaged?: (() => void) | undefined;
   preseed: PreseedRead | null;
+  /** Where large file answers are written before the transport streams them out (and deletes them). */
+  spoolDir: string;
 }
 
 export interface RequestContext {
