@@ -1,6 +1,8 @@
 // CSV and tab-separated text: the bytes decoded (BOM, else UTF-8, else Windows-1252 — legacy
 // TCVN3/VNI text arrives that way and is converted cell by cell), the separator guessed from
-// the first line, quotes as RFC 4180 has them.
+// the first line, the rows read by csv-parse.
+import { parse } from 'csv-parse/sync';
+import { AppError } from '../../shared/api/errors.js';
 import { cellText } from './legacyCells.js';
 import { TextTally, type Workbook } from './sheetModel.js';
 
@@ -15,38 +17,28 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
+/** Rows of the text, the separator (; tab ,) guessed from the first line; quotes as RFC 4180 has them. */
 export function parseCsv(text: string): string[][] {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const separator = [';', '\t', ','].map((s) => ({ s, n: firstLine.split(s).length })).sort((a, b) => b.n - a.n)[0]!.s;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === separator) {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
+  const delimiter = [';', '\t', ','].map((s) => ({ s, n: firstLine.split(s).length })).sort((a, b) => b.n - a.n)[0]!.s;
+  try {
+    // Old PCs mix line endings within one file: any of them ends a row.
+    const rows: string[][] = parse(text, {
+      delimiter,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_quotes: true,
+      relax_column_count: true,
+    });
+    return rows;
+  } catch (err) {
+    // The rows read before it tell where the broken one starts (csv-parse names the last line).
+    const before = (err as { records?: number }).records;
+    const where = before === undefined ? '' : ` (từ dòng ${before + 1})`;
+    throw new AppError(
+      'FILE_UNREADABLE',
+      `Tệp CSV không đọc được${where}: có dấu ngoặc kép (") mở mà không đóng. Hãy mở tệp bằng Excel rồi lưu lại dạng CSV.`,
+    );
   }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 export function readCsv(bytes: Uint8Array, name: string): Workbook {
