@@ -10,6 +10,7 @@ import { manualClock } from '../helpers/tempStore.js';
 import { Caller, PASSWORD, SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
 import { samplePdf } from '../helpers/pdfFixtures.js';
 import { findRedInk, pdftotext, hasPoppler } from '../helpers/pdfText.js';
+import { mayActOnTask } from '../../shared/domain/taskRules.js';
 
 let office: Office;
 let clock: ReturnType<typeof manualClock>;
@@ -164,6 +165,27 @@ describe('transitions by role', () => {
     await ids.unitLeader.ok('tasks.reassign', { taskId: task!.id, userId: ids.specialist, deadline: '2026-11-26' });
     const mine = await office.specialist.ok('tasks.mine');
     expect(mine[0]).toMatchObject({ userId: ids.specialist, deadline: '2026-11-26' });
+  });
+
+  it('lets the department’s leader act on a member’s task — the backend and the UI by the same rule', async () => {
+    const doc = await office.clerk.ok('incoming.register', { ...SAMPLE });
+    await office.clerk.ok('incoming.submit', { id: doc.id, leaderId: ids.leader });
+    await office.leader.ok('incoming.assign', {
+      id: doc.id,
+      direction: 'Đồng chí Toán xử lý',
+      lead: { departmentId: ids.depToan, userId: ids.specialist, deadline: '2026-11-30' },
+    });
+    const [task] = (await office.clerk.ok('incoming.handling', { id: doc.id })).tasks;
+    const unitLeader = { id: ids.unitLeaderId, roles: ['leader'] as const, departmentId: ids.depToan };
+    const stranger = { id: ids.other, roles: ['specialist'] as const, departmentId: ids.depVp };
+    // What the UI shows by (shared/domain/taskRules.ts)…
+    expect(mayActOnTask(unitLeader, task!)).toBe(true);
+    expect(mayActOnTask(stranger, task!)).toBe(false);
+    // …is what the backend lets through.
+    await ids.unitLeader.ok('tasks.update', { taskId: task!.id, note: 'Tổ đã họp, đang soạn báo cáo' });
+    expect((await ids.other2.fail('tasks.update', { taskId: task!.id, note: 'Không phải việc của tôi' })).code).toBe('FORBIDDEN');
+    await ids.unitLeader.ok('tasks.complete', { taskId: task!.id, result: 'Đã báo cáo', replyCode: null });
+    expect((await office.clerk.ok('incoming.handling', { id: doc.id })).status).toBe('hoan_thanh');
   });
 
   it('returns a wrongly addressed document before it is assigned', async () => {
