@@ -1,0 +1,81 @@
+// Cài đặt văn phòng: the attachment size limit, where dấu ĐẾN goes, and the days off.
+import { App, Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
+import { useEffect } from 'react';
+import { officeSettingsInput } from '../../../shared/api/settings.js';
+import { formatDate, parseTypedDate } from '../../../shared/text/dates.js';
+import { api } from '../../api/client';
+import { fieldRule } from '../../components/contractRules';
+
+const CORNERS = [
+  { value: 'top-left', label: 'Góc trên bên trái (mặc định)' },
+  { value: 'top-right', label: 'Góc trên bên phải' },
+  { value: 'bottom-left', label: 'Góc dưới bên trái' },
+  { value: 'bottom-right', label: 'Góc dưới bên phải' },
+] as const;
+
+/** Attachment size limit, where dấu ĐẾN goes, and the days off that deadlines skip. */
+export function OfficeSettingsCard() {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ attachmentsMaxMb: number; stampCorner: (typeof CORNERS)[number]['value']; holidays: string }>();
+  useEffect(() => {
+    api.call('settings.office').then(
+      (s) => form.setFieldsValue({ ...s, holidays: s.holidays.map(formatDate).join('\n') }),
+      (err: Error) => message.error(`Chưa tải được cài đặt văn phòng: ${err.message}`),
+    );
+  }, [form, message]);
+  const save = async () => {
+    const v = await form.validateFields();
+    const lines = v.holidays
+      .split(/[\n,;]+/)
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const dates = lines.map((l) => parseTypedDate(l));
+    const bad = lines.find((_, i) => !dates[i]);
+    if (bad) return message.error(`“${bad}” không phải ngày có thật (ngày/tháng/năm).`);
+    try {
+      const s = await api.call('settings.saveOffice', {
+        attachmentsMaxMb: v.attachmentsMaxMb,
+        stampCorner: v.stampCorner,
+        holidays: dates as string[],
+      });
+      form.setFieldsValue({ ...s, holidays: s.holidays.map(formatDate).join('\n') });
+      message.success('Đã lưu cài đặt.');
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  };
+  return (
+    <Card
+      title="Cài đặt văn phòng"
+      size="small"
+      style={{ marginTop: 16 }}
+      extra={
+        <Button type="primary" onClick={() => void save()}>
+          Lưu cài đặt
+        </Button>
+      }
+    >
+      <Form form={form} layout="vertical">
+        <Space align="start" wrap>
+          <Form.Item
+            name="attachmentsMaxMb"
+            label="Dung lượng tối đa một tệp đính kèm (MB)"
+            required
+            rules={[fieldRule(officeSettingsInput.shape.attachmentsMaxMb)]}
+          >
+            <InputNumber min={1} max={2048} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="stampCorner" label="Vị trí dấu ĐẾN trên trang đầu">
+            <Select style={{ width: 260 }} options={CORNERS.map((c) => ({ ...c }))} />
+          </Form.Item>
+        </Space>
+        <Form.Item
+          name="holidays"
+          label="Ngày nghỉ lễ, Tết và nghỉ bù (mỗi dòng một ngày, dd/mm/yyyy) — thời hạn xử lý tính theo ngày làm việc, bỏ qua các ngày này, thứ Bảy, Chủ nhật và 01/01, 30/04, 01/05, 02/09"
+        >
+          <Input.TextArea rows={6} />
+        </Form.Item>
+      </Form>
+    </Card>
+  );
+}

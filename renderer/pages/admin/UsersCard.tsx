@@ -1,0 +1,165 @@
+// Người dùng: the unit's users — roles, department, lock — added and edited by the admin.
+import { App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { UserRecord } from '../../../shared/api/admin.js';
+import { ROLES, ROLE_LABELS, type Role } from '../../../shared/domain/enums.js';
+import { formatInstant } from '../../../shared/text/dates.js';
+import { api } from '../../api/client';
+import { showFieldError } from '../../components/errors';
+import { refreshLookup, useLookup } from '../../hooks/useLookup';
+import { fieldRule } from '../../components/contractRules';
+import { userCreateInput, userUpdateInput } from '../../../shared/api/admin.js';
+
+interface UserValues {
+  username: string;
+  fullName: string;
+  password?: string;
+  roles: Role[];
+  departmentId?: string | null;
+}
+
+export function UsersCard() {
+  const { message } = App.useApp();
+  const [users, setUsers] = useState<UserRecord[]>([]);
+  const departments = useLookup('departments').rows;
+  const [editing, setEditing] = useState<UserRecord | 'new' | null>(null);
+  const [userForm] = Form.useForm<UserValues>();
+
+  const load = useCallback(async () => {
+    try {
+      setUsers(await api.call('users.list'));
+      // Other screens pick staff from the shared list: they see the change too.
+      void refreshLookup('staff');
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  }, [message]);
+  useEffect(() => void load(), [load]);
+
+  const depName = (id: string | null) => departments.find((d) => d.id === id)?.name ?? '';
+
+  const saveUser = async () => {
+    const v = await userForm.validateFields();
+    try {
+      if (editing === 'new') await api.call('users.create', { ...v, password: v.password ?? '' });
+      else if (editing) {
+        await api.call('users.update', {
+          id: editing.id,
+          fullName: v.fullName,
+          roles: v.roles,
+          departmentId: v.departmentId ?? null,
+          ...(v.password ? { password: v.password } : {}),
+        });
+      }
+      message.success('Đã lưu người dùng.');
+      setEditing(null);
+      void load();
+    } catch (err) {
+      if (!showFieldError(userForm, err)) message.error((err as Error).message);
+    }
+  };
+
+  const toggleActive = async (u: UserRecord, active: boolean) => {
+    try {
+      await api.call('users.update', { id: u.id, active });
+      void load();
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  };
+
+  return (
+    <>
+      <Card
+        title="Người dùng"
+        size="small"
+        extra={
+          <Button
+            type="primary"
+            onClick={() => {
+              userForm.resetFields();
+              userForm.setFieldsValue({ roles: ['clerk'] });
+              setEditing('new');
+            }}
+          >
+            Thêm người dùng
+          </Button>
+        }
+      >
+        <Table<UserRecord>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={users}
+          columns={[
+            { title: 'Tên đăng nhập', dataIndex: 'username' },
+            { title: 'Họ và tên', dataIndex: 'fullName' },
+            { title: 'Vai trò', dataIndex: 'roles', render: (roles: Role[]) => roles.map((r) => <Tag key={r}>{ROLE_LABELS[r]}</Tag>) },
+            { title: 'Phòng, ban', dataIndex: 'departmentId', render: depName },
+            {
+              title: 'Tình trạng',
+              key: 'state',
+              render: (_: unknown, u) =>
+                u.lockedUntil && new Date(u.lockedUntil) > new Date() ? (
+                  <Tag color="red">Tạm khóa đến {formatInstant(u.lockedUntil)}</Tag>
+                ) : null,
+            },
+            {
+              title: 'Đang dùng',
+              dataIndex: 'active',
+              render: (a: boolean, u) => <Switch checked={a} onChange={(v) => void toggleActive(u, v)} />,
+            },
+            {
+              title: '',
+              key: 'edit',
+              render: (_: unknown, u) => (
+                <Button
+                  size="small"
+                  onClick={() => {
+                    userForm.resetFields();
+                    userForm.setFieldsValue({ username: u.username, fullName: u.fullName, roles: u.roles, departmentId: u.departmentId });
+                    setEditing(u);
+                  }}
+                >
+                  Sửa
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <Modal
+        open={editing !== null}
+        title={editing === 'new' ? 'Thêm người dùng' : 'Sửa người dùng'}
+        okText="Lưu"
+        cancelText="Đóng"
+        onOk={() => void saveUser()}
+        onCancel={() => setEditing(null)}
+        forceRender
+      >
+        <Form form={userForm} layout="vertical">
+          <Form.Item name="username" label="Tên đăng nhập" required rules={[fieldRule(userCreateInput.shape.username)]}>
+            <Input disabled={editing !== 'new'} />
+          </Form.Item>
+          <Form.Item name="fullName" label="Họ và tên" required rules={[fieldRule(userCreateInput.shape.fullName)]}>
+            <Input />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={editing === 'new' ? 'Mật khẩu (ít nhất 8 ký tự)' : 'Mật khẩu mới (để trống nếu không đổi)'}
+            required={editing === 'new'}
+            rules={[fieldRule(editing === 'new' ? userCreateInput.shape.password : userUpdateInput.shape.password)]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item name="roles" label="Vai trò" required rules={[fieldRule(userCreateInput.shape.roles)]}>
+            <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+          </Form.Item>
+          <Form.Item name="departmentId" label="Phòng, ban">
+            <Select allowClear options={departments.map((d) => ({ value: d.id, label: d.name }))} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
