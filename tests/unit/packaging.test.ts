@@ -50,6 +50,29 @@ describe('electron-builder.yml', () => {
   });
 });
 
+describe('the sync server alone', () => {
+  // `npm ci --omit=dev && npm run server`: the build step and the bundle need production packages only.
+  const bare = (spec: string) => !spec.startsWith('.') && !spec.startsWith('node:');
+  const packageOf = (spec: string) =>
+    spec
+      .split('/')
+      .slice(0, spec.startsWith('@') ? 2 : 1)
+      .join('/');
+
+  it('bundles with esbuild alone and imports only its dependencies at run time', () => {
+    const bundler = readFileSync(join(root, 'build/bundle.mjs'), 'utf8');
+    const staticImports = [...bundler.matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]!).filter(bare);
+    expect(staticImports.map(packageOf)).toEqual(['esbuild']);
+    const bundle = join(root, 'dist/server/main.mjs');
+    if (!existsSync(bundle)) throw new Error('dist/ is missing: `npm test` builds before vitest; alone, run `npm run build` first.');
+    const code = readFileSync(bundle, 'utf8');
+    const imports = [...code.matchAll(/^import .* from "([^"]+)";$|\bimport\("([^"]+)"\)/gm)].map((m) => (m[1] ?? m[2])!).filter(bare);
+    expect(imports.length).toBeGreaterThan(0);
+    for (const spec of new Set(imports.map(packageOf))) expect(pkg.dependencies[spec], `${spec} is a dependency`).toBeDefined();
+    for (const dep of SERVER_ONLY) expect(pkg.dependencies[dep], dep).toBeDefined();
+  });
+});
+
 describe('app.asar', () => {
   let out: string;
   let files: string[];
