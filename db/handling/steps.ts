@@ -14,6 +14,16 @@ import { getUserRow } from '../admin/users.js';
 import { mutate, type WriteContext, type Writer } from '../core/write.js';
 import { requireStep, statusOf, userName, departmentName } from './state.js';
 
+/** The unfinished assignments of a document, tombstoned; finished work stays on record. */
+function dropOpenTasks(w: Writer, documentId: string): void {
+  const open = w.db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(and(eq(tasks.documentId, documentId), ne(tasks.status, 'hoan_thanh'), isNull(tasks.deletedAt)))
+    .all();
+  for (const t of open) w.tombstone(tasks, t.id);
+}
+
 export function submitIncoming(store: Store, ctx: WriteContext, input: { id: string; leaderId: string; note: string | null }): void {
   mutate(store, ctx, (w) => {
     requireStep(store, input.id, 'submit');
@@ -67,12 +77,7 @@ export function assignIncoming(store: Store, ctx: WriteContext, input: AssignInp
       ...input.inform.map((a) => ({ role: 'de_biet' as const, ...checkAssignee(store, a, today, 'inform') })),
     ];
     // A new direction replaces the unfinished assignments; finished work stays on record.
-    const open = store.db
-      .select({ id: tasks.id })
-      .from(tasks)
-      .where(and(eq(tasks.documentId, input.id), ne(tasks.status, 'hoan_thanh'), isNull(tasks.deletedAt)))
-      .all();
-    for (const t of open) w.tombstone(tasks, t.id);
+    dropOpenTasks(w, input.id);
     for (const t of [{ role: 'chu_tri' as const, ...lead }, ...others]) {
       w.insert(tasks, {
         documentId: input.id,
@@ -131,12 +136,7 @@ export function returnIncoming(store: Store, ctx: WriteContext, input: { id: str
 export function recallIncoming(store: Store, ctx: WriteContext, input: { id: string; reason: string }): void {
   mutate(store, ctx, (w) => {
     requireStep(store, input.id, 'recall');
-    const open = store.db
-      .select({ id: tasks.id })
-      .from(tasks)
-      .where(and(eq(tasks.documentId, input.id), ne(tasks.status, 'hoan_thanh'), isNull(tasks.deletedAt)))
-      .all();
-    for (const t of open) w.tombstone(tasks, t.id);
+    dropOpenTasks(w, input.id);
     w.update(documents, input.id, { status: 'thu_hoi' });
     recordEvent(w, input.id, 'recall', { reason: input.reason });
   });
