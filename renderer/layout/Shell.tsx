@@ -99,7 +99,7 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
     if (!mayCall(me, 'backup.status')) return;
     api.call('backup.status').then(
       (s) => setBackupWarning(s.warning),
-      () => {},
+      () => {}, // a banner only: Quản trị shows the backups' own state and errors
     );
   }, [me]);
   // Sync that needs a person: stopped (another server, revoked) or a number clash to resolve.
@@ -115,7 +115,7 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
                 ? `Có ${s.clashes} số trùng giữa các máy cần cấp số mới (mục Đồng bộ).`
                 : null,
           ),
-        () => {},
+        () => {}, // polled: the Đồng bộ page shows why it cannot be reached
       );
     void check();
     const t = setInterval(check, 60_000);

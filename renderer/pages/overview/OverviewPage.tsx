@@ -1,6 +1,6 @@
 // Tổng quan: today's registers, what waits for a direction, what is due soon or late, by
 // department, and the last two weeks — each figure opens its list.
-import { Card, Col, Drawer, List, Row, Statistic, Tag, Typography } from 'antd';
+import { App, Card, Col, Drawer, List, Row, Statistic, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Me } from '../../../shared/api/admin.js';
@@ -18,7 +18,11 @@ export function OverviewPage({ me }: { me: Me }) {
   const [o, setO] = useState<Overview | null>(null);
   const [listing, setListing] = useState<Listing | null>(null);
   const opener = useResultOpener(me);
-  useEffect(() => void api.call('dashboard.overview').then(setO), []);
+  const { message } = App.useApp();
+  useEffect(
+    () => void api.call('dashboard.overview').then(setO, (e: Error) => message.error(`Chưa tải được Tổng quan: ${e.message}`)),
+    [message],
+  );
 
   const showTasks = async (which: 'dueSoon' | 'overdue') => {
     const d = await api.call('dashboard.deadlines');
