@@ -1,21 +1,21 @@
 // The registration form (vào sổ văn bản đến): keyboard first. Enter moves on, Ctrl+S saves
 // and opens a blank form showing the number just given; agency and type pick by type-ahead.
-import { Alert, App, AutoComplete, Button, Col, Drawer, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App, Button, Drawer, Form, Popconfirm, Space, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
-import { CONFIDENTIALITIES, CONFIDENTIALITY_LABELS, URGENCIES, URGENCY_LABELS } from '../../../shared/domain/enums.js';
 import { formatDate, officeDate } from '../../../shared/text/dates.js';
 import { foldVietnamese } from '../../../shared/text/searchKey.js';
 import { api, ApiCallError } from '../../api/client';
-import { DateInput, dateRule, toIsoDate } from '../../components/DateInput';
+import { toIsoDate } from '../../components/DateInput';
 import { showFieldError } from '../../components/errors';
 import { useCtrlS } from '../../hooks/useCtrlS';
 import { focusNextField, useEnterMovesOn } from '../../hooks/useEnterMovesOn';
 import { useLookup } from '../../hooks/useLookup';
-import { fieldRule, maxLengthOf } from '../../components/contractRules';
-import { incomingFields } from '../../../shared/api/documents.js';
+import { IncomingFields } from './IncomingFields';
+import type { TypeOption } from './typeOptions';
+import { useAgencyOptions } from './useAgencyOptions';
 
-interface Values {
+export interface Values {
   receivedDate: string;
   agency: string;
   code: string;
@@ -30,26 +30,6 @@ interface Values {
   notes?: string;
 }
 
-type TypeOption = { value: string; label: string; search: string };
-
-/** A type matches by its abbreviation or any word of its name, with or without diacritics. */
-function matchType(input: string, option?: TypeOption): boolean {
-  const f = foldVietnamese(input.trim());
-  return !!option && (option.search.startsWith(f) || option.search.includes(` ${f}`));
-}
-
-/** The exact abbreviation first ("CT" before "CTr"), then abbreviations that start so, then names. */
-function typeRank(option: TypeOption, input: string): number {
-  const f = foldVietnamese(input.trim());
-  const code = foldVietnamese(option.value);
-  if (option.value === input.trim()) return 0;
-  if (code === f) return 1;
-  if (code.startsWith(f)) return 2 + code.length / 100;
-  return 3;
-}
-
-const AGENCY_LIST_LIMIT = 5000;
-
 const blank = (): Partial<Values> => ({ receivedDate: formatDate(officeDate(new Date())), urgency: 'thuong', confidentiality: 'thuong' });
 
 /** A received date typed by the clerk: today keeps the current time, another day noon (the office's). */
@@ -59,6 +39,8 @@ function receivedAtFrom(text: string): string | undefined {
   return new Date(`${iso}T12:00:00+07:00`).toISOString();
 }
 
+// One component on purpose: saving, the duplicate question, the refocus after a save and the
+// Enter/Ctrl+S keys share the drawer's state. The fields are IncomingFields, the organs useAgencyOptions.
 export function IncomingForm(props: {
   open: boolean;
   editing: DocumentRecord | null;
@@ -70,22 +52,11 @@ export function IncomingForm(props: {
   const [form] = Form.useForm<Values>();
   const { message, modal } = App.useApp();
   const types = useLookup('docTypes').rows;
-  const [agencies, setAgencies] = useState<{ name: string; key: string }[]>([]);
   const [saving, setSaving] = useState(false);
   const [last, setLast] = useState<DocumentRecord | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const firstRef = useRef<HTMLInputElement | null>(null);
   const refocus = useRef(false);
-
-  const loadAgencies = useCallback(() => {
-    void api
-      .call('agencies.search', { limit: AGENCY_LIST_LIMIT })
-      .then((list) => setAgencies(list.map((a) => ({ name: a.name, key: foldVietnamese(a.name) }))))
-      .catch((err: Error) => message.error(`Chưa tải được danh sách cơ quan ban hành: ${err.message}`));
-  }, [message]);
-  useEffect(() => {
-    if (open) loadAgencies();
-  }, [open, loadAgencies]);
 
   useEffect(() => {
     if (!open) return;
@@ -123,16 +94,7 @@ export function IncomingForm(props: {
     }
   }, [saving]);
 
-  // The organs are filtered here, as the clerk types, so the highlighted choice always matches
-  // what is in the box (an answer arriving late from the backend could not pick a wrong one).
-  const agencyText = Form.useWatch('agency', form) as string | undefined;
-  const agencyOptions = useMemo(() => {
-    const typed = foldVietnamese((agencyText ?? '').trim());
-    if (!typed) return agencies.slice(0, 12).map((a) => ({ value: a.name }));
-    const hits = agencies.filter((a) => a.key.includes(typed));
-    hits.sort((a, b) => Number(!a.key.startsWith(typed)) - Number(!b.key.startsWith(typed)));
-    return hits.slice(0, 12).map((a) => ({ value: a.name }));
-  }, [agencies, agencyText]);
+  const { agencyOptions, reload: loadAgencies } = useAgencyOptions(form, open);
 
   const typeOptions = useMemo<TypeOption[]>(
     () =>
@@ -275,80 +237,13 @@ export function IncomingForm(props: {
             Số đến tiếp theo dự kiến: <strong data-testid="next-number">{last ? last.number + 1 : props.nextNumber}</strong>
           </Typography.Paragraph>
         )}
-        <Form form={form} name="incoming" layout="vertical" requiredMark="optional" disabled={saving || editing?.cancelled === true}>
-          <Row gutter={12}>
-            <Col span={8}>
-              <Form.Item name="receivedDate" label="Ngày đến" required rules={[dateRule('ngày đến', true)]}>
-                <DateInput />
-              </Form.Item>
-            </Col>
-            <Col span={16}>
-              <Form.Item name="agency" label="Cơ quan ban hành (tác giả)" required rules={[fieldRule(incomingFields.agency)]}>
-                <AutoComplete options={agencyOptions} onSelect={moveOn} placeholder="Gõ để chọn, hoặc nhập cơ quan mới" />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Row gutter={12}>
-            <Col span={8}>
-              <Form.Item name="code" label="Số, ký hiệu văn bản" required rules={[fieldRule(incomingFields.code)]}>
-                <Input placeholder="142/KH-BGDĐT" />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="type" label="Loại văn bản" required rules={[fieldRule(incomingFields.type)]}>
-                <Select
-                  showSearch={{
-                    filterOption: matchType,
-                    filterSort: (a, b, { searchValue }) => typeRank(a, searchValue) - typeRank(b, searchValue),
-                  }}
-                  options={typeOptions}
-                  placeholder="CV, KH, QĐ…"
-                  onSelect={moveOn}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="issuedDate" label="Ngày tháng văn bản" required rules={[dateRule('ngày tháng văn bản', true)]}>
-                <DateInput />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item name="summary" label="Trích yếu nội dung" required rules={[fieldRule(incomingFields.summary)]}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} showCount maxLength={maxLengthOf(incomingFields.summary)} />
-          </Form.Item>
-          <Row gutter={12}>
-            <Col span={8}>
-              <Form.Item name="urgency" label="Mức độ khẩn">
-                <Select options={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))} onSelect={moveOn} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="confidentiality" label="Độ mật">
-                <Select options={CONFIDENTIALITIES.map((c) => ({ value: c, label: CONFIDENTIALITY_LABELS[c] }))} onSelect={moveOn} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="pages" label="Số trang">
-                <InputNumber min={1} max={100000} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Row gutter={12}>
-            <Col span={16}>
-              <Form.Item name="recipient" label="Đơn vị hoặc người nhận">
-                <Input maxLength={maxLengthOf(incomingFields.recipient)} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="deadline" label="Hạn giải quyết" rules={[dateRule('hạn giải quyết', false)]}>
-                <DateInput />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item name="notes" label="Ghi chú">
-            <Input maxLength={maxLengthOf(incomingFields.notes)} />
-          </Form.Item>
-        </Form>
+        <IncomingFields
+          form={form}
+          disabled={saving || editing?.cancelled === true}
+          agencyOptions={agencyOptions}
+          typeOptions={typeOptions}
+          moveOn={moveOn}
+        />
       </div>
     </Drawer>
   );

@@ -1,0 +1,33 @@
+// The issuing organs the clerk picks from, filtered here as she types, so the highlighted choice
+// always matches what is in the box (an answer arriving late could not pick a wrong one).
+import { App, Form, type FormInstance } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { foldVietnamese } from '../../../shared/text/searchKey.js';
+import { api } from '../../api/client';
+
+const AGENCY_LIST_LIMIT = 5000;
+
+export function useAgencyOptions(form: FormInstance, open: boolean) {
+  const { message } = App.useApp();
+  const [agencies, setAgencies] = useState<{ name: string; key: string }[]>([]);
+  const reload = useCallback(() => {
+    void api
+      .call('agencies.search', { limit: AGENCY_LIST_LIMIT })
+      .then((list) => setAgencies(list.map((a) => ({ name: a.name, key: foldVietnamese(a.name) }))))
+      .catch((err: Error) => message.error(`Chưa tải được danh sách cơ quan ban hành: ${err.message}`));
+  }, [message]);
+  useEffect(() => {
+    if (open) reload();
+  }, [open, reload]);
+
+  const agencyText = Form.useWatch('agency', form) as string | undefined;
+  const agencyOptions = useMemo(() => {
+    const typed = foldVietnamese((agencyText ?? '').trim());
+    if (!typed) return agencies.slice(0, 12).map((a) => ({ value: a.name }));
+    const hits = agencies.filter((a) => a.key.includes(typed));
+    hits.sort((a, b) => Number(!a.key.startsWith(typed)) - Number(!b.key.startsWith(typed)));
+    return hits.slice(0, 12).map((a) => ({ value: a.name }));
+  }, [agencies, agencyText]);
+
+  return { agencyOptions, reload };
+}
