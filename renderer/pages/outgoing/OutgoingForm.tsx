@@ -1,31 +1,23 @@
 // Vào sổ văn bản đi: keyboard first like the incoming form. The symbol the document will get
 // is shown as the type and drafting unit are chosen; "Lấy số" takes a number before signing,
 // "Ban hành" (Ctrl+S) registers the signed document, answering incoming ones if it replies.
-import { Alert, App, AutoComplete, Button, Checkbox, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Drawer, Form, Space, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
 import type { DraftRecord } from '../../../shared/api/outgoing.js';
-import {
-  CONFIDENTIALITIES,
-  CONFIDENTIALITY_LABELS,
-  URGENCIES,
-  URGENCY_LABELS,
-  type Confidentiality,
-  type Urgency,
-} from '../../../shared/domain/enums.js';
+import { type Confidentiality, type Urgency } from '../../../shared/domain/enums.js';
 import { SIGNER_PREFIXES } from '../../../shared/domain/symbols.js';
 import { formatDate, officeDate } from '../../../shared/text/dates.js';
 import { foldVietnamese } from '../../../shared/text/searchKey.js';
 import { api } from '../../api/client';
-import { DateInput, dateRule, toIsoDate } from '../../components/DateInput';
+import { toIsoDate } from '../../components/DateInput';
 import { showFieldError } from '../../components/errors';
 import { useCtrlS } from '../../hooks/useCtrlS';
 import { useEnterMovesOn } from '../../hooks/useEnterMovesOn';
 import { useLookup } from '../../hooks/useLookup';
-import { fieldRule, maxLengthOf } from '../../components/contractRules';
-import { outgoingIssueInput } from '../../../shared/api/outgoing.js';
+import { OutgoingFields } from './OutgoingFields';
 
-interface Values {
+export interface Values {
   type?: string;
   departmentId?: string | null;
   confidentiality: Confidentiality;
@@ -53,6 +45,8 @@ const blank = (): Partial<Values> => ({
   completeReplied: true,
 });
 
+// One component on purpose: taking a number or issuing, the preview of the symbol and the refocus
+// after a save share the drawer's state. The fields are OutgoingFields.
 export function OutgoingForm(props: {
   open: boolean;
   reserved: DocumentRecord | null;
@@ -68,7 +62,6 @@ export function OutgoingForm(props: {
   const departments = useLookup('departments').rows;
   const staff = useLookup('staff').rows;
   const signers = useMemo(() => staff.filter((x) => x.roles.includes('leader')).map((x) => x.fullName), [staff]);
-  const [replyOptions, setReplyOptions] = useState<{ value: string; label: string }[]>([]);
   const [preview, setPreview] = useState<{ code: string; bookName: string } | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [saving, setSaving] = useState<null | 'reserve' | 'issue'>(null);
@@ -129,15 +122,6 @@ export function OutgoingForm(props: {
     () => types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}`, search: foldVietnamese(`${t.code} ${t.name}`) })),
     [types],
   );
-
-  const searchIncoming = async (q: string) => {
-    const list = await api.call('incoming.list', { q, limit: 20 }).catch(() => ({ items: [] as DocumentRecord[] }));
-    setReplyOptions(
-      list.items
-        .filter((d) => !d.cancelled)
-        .map((d) => ({ value: d.id, label: `Số đến ${d.number}/${d.year} — ${d.code} — ${d.summary.slice(0, 60)}` })),
-    );
-  };
 
   const save = async (mode: 'reserve' | 'issue') => {
     if (saving) return;
@@ -239,104 +223,7 @@ export function OutgoingForm(props: {
           <span style={{ color: '#666' }}> {reserved ? `(${reserved.bookName})` : preview ? `(${preview.bookName})` : ''}</span>
           {previewError && <div style={{ color: '#cf1322' }}>{previewError}</div>}
         </div>
-        <Form form={form} name="outgoing" layout="vertical">
-          <Row gutter={12}>
-            <Col span={8}>
-              <Form.Item name="type" label="Loại văn bản" required rules={[fieldRule(outgoingIssueInput.shape.type)]}>
-                <Select
-                  disabled={fixed}
-                  showSearch={{ filterOption: (input, o) => !!o && (o as { search: string }).search.includes(foldVietnamese(input)) }}
-                  options={typeOptions}
-                  placeholder="CV, KH, QĐ…"
-                />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="departmentId" label="Đơn vị soạn thảo">
-                <Select
-                  disabled={fixed}
-                  allowClear
-                  showSearch={{ optionFilterProp: 'label' }}
-                  options={departments.map((d) => ({ value: d.id, label: d.code ? `${d.code} — ${d.name}` : d.name }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="confidentiality" label="Độ mật">
-                <Select disabled={fixed} options={CONFIDENTIALITIES.map((c) => ({ value: c, label: CONFIDENTIALITY_LABELS[c] }))} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item name="summary" label="Trích yếu nội dung" required>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={maxLengthOf(outgoingIssueInput.shape.summary)} showCount />
-          </Form.Item>
-          <Row gutter={12}>
-            <Col span={6}>
-              <Form.Item name="issuedDate" label="Ngày tháng văn bản" required rules={[dateRule('ngày tháng văn bản', true)]}>
-                <DateInput />
-              </Form.Item>
-            </Col>
-            <Col span={4}>
-              <Form.Item name="signerPrefix" label="Quyền hạn ký">
-                <Select options={SIGNER_PREFIXES.map((p) => ({ value: p, label: p || '(không)' }))} />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="signerPosition" label="Chức vụ người ký">
-                <Input placeholder="Giám đốc" />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="signerName" label="Người ký" required>
-                <AutoComplete
-                  options={signers.map((s) => ({ value: s }))}
-                  filterOption={(input, o) => foldVietnamese(String(o?.value ?? '')).includes(foldVietnamese(input))}
-                />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item name="recipients" label="Nơi nhận" required>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} placeholder={'Như trên;\nLưu: VT, VP.'} />
-          </Form.Item>
-          <Row gutter={12}>
-            <Col span={10}>
-              <Form.Item name="keptCopies" label="Đơn vị, người nhận bản lưu">
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col span={4}>
-              <Form.Item name="copies" label="Số lượng bản">
-                <InputNumber min={1} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={4}>
-              <Form.Item name="pages" label="Số trang">
-                <InputNumber min={1} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="urgency" label="Mức độ khẩn">
-                <Select options={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item name="replyTo" label="Trả lời văn bản đến">
-            <Select
-              mode="multiple"
-              showSearch={{ filterOption: false, onSearch: (q) => void searchIncoming(q) }}
-              onFocus={() => void searchIncoming('')}
-              options={replyOptions}
-              placeholder="Gõ số ký hiệu hoặc trích yếu văn bản đến"
-              aria-label="Trả lời văn bản đến"
-            />
-          </Form.Item>
-          <Form.Item name="completeReplied" valuePropName="checked">
-            <Checkbox>Đánh dấu hoàn thành việc xử lý các văn bản đến được trả lời</Checkbox>
-          </Form.Item>
-          <Form.Item name="notes" label="Ghi chú">
-            <Input />
-          </Form.Item>
-        </Form>
+        <OutgoingFields form={form} fixed={fixed} typeOptions={typeOptions} departments={departments} signers={signers} />
       </div>
     </Drawer>
   );
