@@ -1,0 +1,76 @@
+// The leader's direction (ý kiến chỉ đạo): who leads, who coordinates, who is informed, by when.
+import { Button, Form, Input, Select, Space, Typography } from 'antd';
+import { assignInput } from '../../../shared/api/handling.js';
+import type { IncomingStatus } from '../../../shared/domain/workflow.js';
+import { api } from '../../api/client';
+import { fieldRule } from '../../components/contractRules';
+import { DateInput, dateRule, toIsoDate } from '../../components/DateInput';
+import { useLookup } from '../../hooks/useLookup';
+
+/** "u:<id>" for a person, "d:<id>" for a department, in one pick list. */
+function toAssignee(value: string, deadline?: string | null) {
+  const [kind, id] = value.split(':');
+  return kind === 'u' ? { userId: id!, deadline: deadline ?? null } : { departmentId: id!, deadline: deadline ?? null };
+}
+
+export function AssignForm(props: {
+  documentId: string;
+  status: IncomingStatus;
+  busy: boolean;
+  run: (fn: () => Promise<unknown>, done: string) => Promise<void>;
+}) {
+  const { status, busy, run } = props;
+  const staff = useLookup('staff').rows;
+  const departments = useLookup('departments').rows;
+  const [assignForm] = Form.useForm<{ direction: string; lead: string; deadline: string; coordinate: string[]; inform: string[] }>();
+  const assigneeOptions = [
+    { label: 'Phòng, ban', options: departments.map((d) => ({ value: `d:${d.id}`, label: d.name })) },
+    { label: 'Cá nhân', options: staff.map((u) => ({ value: `u:${u.id}`, label: u.fullName })) },
+  ];
+
+  const assign = async () => {
+    const v = await assignForm.validateFields();
+    await run(
+      () =>
+        api.call('incoming.assign', {
+          id: props.documentId,
+          direction: v.direction,
+          lead: toAssignee(v.lead, toIsoDate(v.deadline)),
+          coordinate: (v.coordinate ?? []).map((x) => toAssignee(x)),
+          inform: (v.inform ?? []).map((x) => toAssignee(x)),
+        }),
+      'Đã giao việc.',
+    );
+  };
+
+  return (
+    <Form form={assignForm} layout="vertical" style={{ marginTop: 12 }} requiredMark="optional">
+      <Typography.Text strong>{status === 'trinh' ? 'Cho ý kiến chỉ đạo và giao việc' : 'Giao lại việc'}</Typography.Text>
+      <Form.Item name="direction" label="Ý kiến chỉ đạo" required rules={[fieldRule(assignInput.shape.direction)]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Space align="start" wrap>
+        <Form.Item name="lead" label="Chủ trì" rules={[{ required: true, message: 'Chọn đơn vị hoặc người chủ trì.' }]}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 260 }}
+            options={assigneeOptions}
+            placeholder="Phòng, ban hoặc cá nhân"
+          />
+        </Form.Item>
+        <Form.Item name="deadline" label="Hạn xử lý" rules={[dateRule('hạn xử lý', false)]}>
+          <DateInput style={{ width: 140 }} />
+        </Form.Item>
+      </Space>
+      <Form.Item name="coordinate" label="Phối hợp">
+        <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={assigneeOptions} />
+      </Form.Item>
+      <Form.Item name="inform" label="Để biết">
+        <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={assigneeOptions} />
+      </Form.Item>
+      <Button type="primary" loading={busy} onClick={() => void assign()}>
+        Giao việc
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,75 @@
+// The files of a document, each with what may be done to it: view, download, stamp (a PDF
+// original), detach.
+import { DeleteOutlined, DownloadOutlined, EyeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Button, List, Popconfirm, Space, Tag, Typography } from 'antd';
+import type { AttachmentRecord } from '../../../shared/api/attachments.js';
+import { TextLayerTag } from './TextLayerTag';
+
+/** A file size as a clerk reads it. */
+function size(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
+}
+
+export function AttachmentList(props: {
+  files: AttachmentRecord[];
+  viewing: AttachmentRecord | null;
+  canEdit: boolean;
+  /** The original being stamped now, if any. */
+  stamping: string | null;
+  onView: (a: AttachmentRecord) => void;
+  onDownload: (a: AttachmentRecord) => void;
+  onStamp: (a: AttachmentRecord) => void;
+  onRemove: (a: AttachmentRecord) => void;
+}) {
+  return (
+    <List
+      size="small"
+      dataSource={props.files}
+      locale={{ emptyText: 'Chưa có tệp đính kèm.' }}
+      renderItem={(a) => (
+        <List.Item
+          data-testid="attachment-row"
+          style={{ background: props.viewing?.id === a.id ? '#f0f5ff' : undefined, paddingInline: 8 }}
+          actions={[
+            <Button key="v" size="small" icon={<EyeOutlined />} onClick={() => props.onView(a)} aria-label={`Xem ${a.name}`} />,
+            <Button key="d" size="small" icon={<DownloadOutlined />} onClick={() => props.onDownload(a)} aria-label={`Tải về ${a.name}`} />,
+            ...(props.canEdit && a.kind === 'pdf' && a.role === 'original'
+              ? [
+                  <Button
+                    key="s"
+                    size="small"
+                    type="primary"
+                    ghost
+                    icon={<SafetyCertificateOutlined />}
+                    loading={props.stamping === a.id}
+                    onClick={() => props.onStamp(a)}
+                  >
+                    Đóng dấu ĐẾN
+                  </Button>,
+                ]
+              : []),
+            ...(props.canEdit
+              ? [
+                  <Popconfirm key="r" title="Gỡ tệp này khỏi văn bản?" okText="Gỡ" cancelText="Không" onConfirm={() => props.onRemove(a)}>
+                    <Button size="small" danger icon={<DeleteOutlined />} aria-label={`Gỡ ${a.name}`} />
+                  </Popconfirm>,
+                ]
+              : []),
+          ]}
+        >
+          <List.Item.Meta
+            title={
+              <Space size={4} wrap>
+                <Typography.Text>{a.name}</Typography.Text>
+                {a.role === 'stamped' && <Tag color="red">Bản có dấu ĐẾN</Tag>}
+                {a.signed && a.role === 'original' && <Tag color="green">Có chữ ký số</Tag>}
+                <TextLayerTag mark={a.textLayer} />
+              </Space>
+            }
+            description={`${a.kind.toUpperCase()} · ${size(a.size)}${a.pages ? ` · ${a.pages} trang` : ''}`}
+          />
+        </List.Item>
+      )}
+    />
+  );
+}
