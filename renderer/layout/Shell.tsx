@@ -13,9 +13,8 @@ import {
   SyncOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Alert, Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { api } from '../api/client';
+import { Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
 import { CatalogPage } from '../pages/catalog/CatalogPage';
 import { DossiersPage } from '../pages/dossiers/DossiersPage';
 import { OutgoingRegisterPage } from '../pages/outgoing/OutgoingRegisterPage';
@@ -33,6 +32,8 @@ import { IncomingRegisterPage } from '../pages/incoming/IncomingRegisterPage';
 import { ImportPage } from '../pages/imports/ImportPage';
 import { SyncPage } from '../pages/sync/SyncPage';
 import { mayCall } from '../../shared/api/access.js';
+import { Banners } from './Banners';
+import { useBackupWarning, useDueCounts, useSyncAttention } from './attention';
 
 interface Section {
   key: string;
@@ -92,54 +93,10 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
   }, []);
   const opener = useResultOpener(me);
   const [searchText, setSearchText] = useState('');
-  const [due, setDue] = useState<{ today: number; overdue: number; mine: number }>({ today: 0, overdue: 0, mine: 0 });
   const [bannerClosed, setBannerClosed] = useState(false);
-  const [backupWarning, setBackupWarning] = useState<string | null>(null);
-  useEffect(() => {
-    if (!mayCall(me, 'backup.status')) return;
-    api.call('backup.status').then(
-      (s) => setBackupWarning(s.warning),
-      () => {}, // a banner only: Quản trị shows the backups' own state and errors
-    );
-  }, [me]);
-  // Sync that needs a person: stopped (another server, revoked) or a number clash to resolve.
-  const [syncAttention, setSyncAttention] = useState<string | null>(null);
-  useEffect(() => {
-    const check = () =>
-      api.call('sync.status').then(
-        (s) =>
-          setSyncAttention(
-            s.stopped
-              ? `Đồng bộ đã dừng: ${s.lastError ?? ''}`
-              : s.clashes > 0
-                ? `Có ${s.clashes} số trùng giữa các máy cần cấp số mới (mục Đồng bộ).`
-                : null,
-          ),
-        () => {}, // polled: the Đồng bộ page shows why it cannot be reached
-      );
-    void check();
-    const t = setInterval(check, 60_000);
-    return () => clearInterval(t);
-  }, [me]);
-  const refresh = useCallback(async () => {
-    try {
-      const [d, mine] = await Promise.all([api.call('dashboard.deadlines'), api.call('tasks.mine')]);
-      setDue({ today: d.dueSoon.filter((t) => t.deadline === d.today).length, overdue: d.overdue.length, mine: mine.length });
-      return d;
-    } catch {
-      return null;
-    }
-  }, []);
-  // At start: what is due today and what is late — a desktop notification in the window, a
-  // banner in the browser.
-  useEffect(() => {
-    void refresh().then((d) => {
-      if (!d || !window.vanthu || typeof Notification === 'undefined') return;
-      const today = d.dueSoon.filter((t) => t.deadline === d.today).length;
-      if (today + d.overdue.length > 0)
-        new Notification('VănThư', { body: `${today} việc đến hạn hôm nay, ${d.overdue.length} việc quá hạn.` });
-    });
-  }, [refresh]);
+  const { due, refresh } = useDueCounts();
+  const [backupWarning, setBackupWarning] = useBackupWarning(me);
+  const syncAttention = useSyncAttention(me);
   const visible = SECTIONS.filter((s) => !s.visible || s.visible(me));
   const section = visible.find((s) => s.key === current) ?? visible[0]!;
 
@@ -198,47 +155,14 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
             </Button>
           </Space>
         </Layout.Header>
-        {!bannerClosed && !window.vanthu && due.today + due.overdue > 0 && (
-          <Alert
-            banner
-            closable={{ onClose: () => setBannerClosed(true) }}
-            type={due.overdue > 0 ? 'error' : 'warning'}
-            data-testid="deadline-banner"
-            title={`${due.today} việc đến hạn hôm nay, ${due.overdue} việc quá hạn.`}
-            action={
-              <Button size="small" onClick={() => (window.location.hash = '#/tasks')}>
-                Xem việc của tôi
-              </Button>
-            }
-          />
-        )}
-        {syncAttention && section.key !== 'sync' && (
-          <Alert
-            banner
-            type="error"
-            data-testid="sync-banner"
-            title={syncAttention}
-            action={
-              <Button size="small" onClick={() => (window.location.hash = '#/sync')}>
-                Xem
-              </Button>
-            }
-          />
-        )}
-        {backupWarning && section.key !== 'admin' && (
-          <Alert
-            banner
-            type="warning"
-            data-testid="backup-banner"
-            title={backupWarning}
-            closable={{ onClose: () => setBackupWarning(null) }}
-            action={
-              <Button size="small" onClick={() => (window.location.hash = '#/admin')}>
-                Sao lưu
-              </Button>
-            }
-          />
-        )}
+        <Banners
+          section={section.key}
+          deadlines={!bannerClosed && !window.vanthu ? due : null}
+          onCloseDeadlines={() => setBannerClosed(true)}
+          sync={syncAttention}
+          backup={backupWarning}
+          onCloseBackup={() => setBackupWarning(null)}
+        />
         <Layout.Content>{section.page(me, () => void refresh(), { searchText, open: opener.open })}</Layout.Content>
         {opener.drawers}
       </Layout>
