@@ -2,11 +2,10 @@
 // (last success, changes waiting, last error in Vietnamese), "Đồng bộ ngay", number clashes to
 // resolve and the conflicts list to restore from.
 import { CloudSyncOutlined, DisconnectOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Form, Modal, Space, Switch, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Form, Modal, Space, Typography, type FormInstance } from 'antd';
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import type { SyncStatus } from '../../../shared/api/sync.js';
-import { formatInstant } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { showFieldError } from '../../components/errors';
 import { useBusyAction } from '../../hooks/useBusyAction';
@@ -16,6 +15,7 @@ import { ClashesCard } from './ClashesCard';
 import { ConflictsCard } from './ConflictsCard';
 import { SyncServerFields, type SyncServerValues } from './SyncServerFields';
 import { mayCall } from '../../../shared/api/access.js';
+import { SyncFacts } from './SyncFacts';
 
 export function SyncPage({ me }: { me: Me }) {
   const { message } = App.useApp();
@@ -76,46 +76,10 @@ export function SyncPage({ me }: { me: Me }) {
     });
 
   if (!status) return null;
-  const state = status.running ? (
-    <Tag color="processing">Đang đồng bộ…</Tag>
-  ) : status.stopped ? (
-    <Tag color="error">Đã dừng</Tag>
-  ) : status.lastError ? (
-    <Tag color="warning">Chưa đồng bộ được, sẽ thử lại</Tag>
-  ) : status.lastSuccessAt ? (
-    <Tag color="success">Đã đồng bộ</Tag>
-  ) : (
-    <Tag>Chưa đồng bộ lần nào</Tag>
-  );
-
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
       {!status.enrolled ? (
-        <Card title="Kết nối máy chủ đồng bộ của đơn vị" size="small" data-testid="sync-connect">
-          {isAdmin ? (
-            <>
-              <Typography.Paragraph type="secondary">
-                Máy chủ đồng bộ giúp các máy trong cơ quan thấy công việc của nhau và gửi sổ lên cơ quan cấp trên. Quản trị máy chủ cấp cho
-                mỗi máy một mã đăng ký dùng một lần (hạn 7 ngày).
-              </Typography.Paragraph>
-              <Form
-                form={form}
-                layout="vertical"
-                onKeyDown={onKeyDown}
-                requiredMark={false}
-                style={{ maxWidth: 560 }}
-                disabled={busy === 'connect'}
-              >
-                <SyncServerFields devicePlaceholder="Máy văn thư tầng 1" />
-                <Button type="primary" icon={<CloudSyncOutlined />} loading={busy === 'connect'} onClick={() => void connect()}>
-                  Kết nối
-                </Button>
-              </Form>
-            </>
-          ) : (
-            <Alert type="info" showIcon title="Máy này chưa kết nối máy chủ đồng bộ. Người quản trị kết nối trong mục này." />
-          )}
-        </Card>
+        <ConnectCard isAdmin={isAdmin} form={form} busy={busy === 'connect'} onKeyDown={onKeyDown} onConnect={() => void connect()} />
       ) : (
         <Card
           title="Đồng bộ với máy chủ"
@@ -143,42 +107,47 @@ export function SyncPage({ me }: { me: Me }) {
               data-testid="sync-error"
             />
           )}
-          <Descriptions size="small" bordered column={2}>
-            <Descriptions.Item label="Trạng thái">{state}</Descriptions.Item>
-            <Descriptions.Item label="Máy chủ">{status.url}</Descriptions.Item>
-            <Descriptions.Item label="Đơn vị trên máy chủ">{status.unitName}</Descriptions.Item>
-            <Descriptions.Item label="Tên máy này">{status.deviceName}</Descriptions.Item>
-            <Descriptions.Item label="Lần đồng bộ gần nhất">
-              {status.lastSuccessAt ? formatInstant(status.lastSuccessAt) : 'Chưa có'}
-            </Descriptions.Item>
-            <Descriptions.Item label="Lần thử tiếp theo">
-              {status.nextAttemptAt ? formatInstant(status.nextAttemptAt) : '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label="Thay đổi chờ gửi">
-              <span data-testid="sync-waiting">{status.waiting.toLocaleString('vi-VN')}</span>
-            </Descriptions.Item>
-            <Descriptions.Item label="Tệp đính kèm chờ gửi">{status.filesWaiting.toLocaleString('vi-VN')}</Descriptions.Item>
-            <Descriptions.Item label="Tệp đính kèm của máy khác">
-              <Space>
-                <Switch
-                  size="small"
-                  checked={status.eagerFiles}
-                  disabled={!isAdmin}
-                  loading={busy === 'eager'}
-                  onChange={(v) => void act('eager', async () => void setStatus(await api.call('sync.settings', { eagerFiles: v })))}
-                  aria-label="Tải tệp đính kèm về ngay"
-                />
-                {status.eagerFiles ? 'Tải về ngay khi đồng bộ' : 'Tải về khi mở'}
-              </Space>
-            </Descriptions.Item>
-            <Descriptions.Item label="Mã truy cập của máy">
-              {status.tokenProtection === 'os' ? 'Được hệ điều hành khóa' : 'Lưu trong thư mục dữ liệu'}
-            </Descriptions.Item>
-          </Descriptions>
+          <SyncFacts
+            status={status}
+            mayChange={isAdmin}
+            busy={busy === 'eager'}
+            onEagerFiles={(v) => void act('eager', async () => void setStatus(await api.call('sync.settings', { eagerFiles: v })))}
+          />
         </Card>
       )}
       {status.clashes > 0 && <ClashesCard mayRenumber={mayCall(me, 'sync.renumber')} generation={generation} onChanged={after} />}
       <ConflictsCard me={me} generation={generation} onChanged={after} />
     </Space>
+  );
+}
+
+/** The first connection of an office PC: an admin gives the server's address and a one-time code. */
+function ConnectCard(props: {
+  isAdmin: boolean;
+  form: FormInstance<SyncServerValues>;
+  busy: boolean;
+  onKeyDown: (e: KeyboardEvent<HTMLElement>) => void;
+  onConnect: () => void;
+}) {
+  const { isAdmin, form, busy, onKeyDown } = props;
+  return (
+    <Card title="Kết nối máy chủ đồng bộ của đơn vị" size="small" data-testid="sync-connect">
+      {isAdmin ? (
+        <>
+          <Typography.Paragraph type="secondary">
+            Máy chủ đồng bộ giúp các máy trong cơ quan thấy công việc của nhau và gửi sổ lên cơ quan cấp trên. Quản trị máy chủ cấp cho mỗi
+            máy một mã đăng ký dùng một lần (hạn 7 ngày).
+          </Typography.Paragraph>
+          <Form form={form} layout="vertical" onKeyDown={onKeyDown} requiredMark={false} style={{ maxWidth: 560 }} disabled={busy}>
+            <SyncServerFields devicePlaceholder="Máy văn thư tầng 1" />
+            <Button type="primary" icon={<CloudSyncOutlined />} loading={busy} onClick={props.onConnect}>
+              Kết nối
+            </Button>
+          </Form>
+        </>
+      ) : (
+        <Alert type="info" showIcon title="Máy này chưa kết nối máy chủ đồng bộ. Người quản trị kết nối trong mục này." />
+      )}
+    </Card>
   );
 }
