@@ -1,17 +1,15 @@
 // Dự thảo văn bản đi: drafted, sent for signing, signed or sent back — and, once signed, given
 // a number by the clerk.
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Input, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import { DRAFT_STATUS_LABELS, type DraftRecord } from '../../../shared/api/outgoing.js';
-import { CONFIDENTIALITIES, CONFIDENTIALITY_LABELS } from '../../../shared/domain/enums.js';
 import { formatInstant } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { useLookup } from '../../hooks/useLookup';
 import { mayCall } from '../../../shared/api/access.js';
-import { fieldRule, maxLengthOf } from '../../components/contractRules';
-import { draftInput } from '../../../shared/api/outgoing.js';
+import { NewDraftDialog } from './NewDraftDialog';
 
 const COLORS: Record<DraftRecord['status'], string> = {
   du_thao: 'default',
@@ -25,16 +23,8 @@ export function DraftsPanel({ me, onNumber }: { me: Me; onNumber: (d: DraftRecor
   const { message, modal } = App.useApp();
   const [drafts, setDrafts] = useState<DraftRecord[]>([]);
   const [creating, setCreating] = useState(false);
-  const types = useLookup('docTypes').rows;
-  const departments = useLookup('departments').rows;
   const staff = useLookup('staff').rows;
   const leaders = useMemo(() => staff.filter((x) => x.roles.includes('leader')), [staff]);
-  const [form] = Form.useForm<{
-    type: string;
-    departmentId?: string;
-    summary: string;
-    confidentiality: (typeof CONFIDENTIALITIES)[number];
-  }>();
 
   const load = useCallback(
     async () => setDrafts(await api.call('outgoing.listDrafts', { statuses: ['du_thao', 'trinh_ky', 'da_ky'] })),
@@ -84,19 +74,10 @@ export function DraftsPanel({ me, onNumber }: { me: Me; onNumber: (d: DraftRecor
     });
   };
 
-  const create = async () => {
-    const v = await form.validateFields();
-    await run(() => api.call('outgoing.createDraft', { ...v, departmentId: v.departmentId ?? null }), 'Đã tạo dự thảo.');
-    setCreating(false);
-  };
-
   return (
     <div className="vt-table-wrap" style={{ overflow: 'auto', padding: 8 }}>
       <Space style={{ marginBottom: 8 }}>
-        <Button
-          icon={<PlusOutlined />}
-          onClick={() => (form.resetFields(), form.setFieldsValue({ confidentiality: 'thuong' }), setCreating(true))}
-        >
+        <Button icon={<PlusOutlined />} onClick={() => setCreating(true)}>
           Tạo dự thảo
         </Button>
       </Space>
@@ -157,33 +138,7 @@ export function DraftsPanel({ me, onNumber }: { me: Me; onNumber: (d: DraftRecor
           },
         ]}
       />
-      <Modal
-        open={creating}
-        title="Tạo dự thảo văn bản đi"
-        okText="Lưu dự thảo"
-        cancelText="Đóng"
-        onOk={() => void create()}
-        onCancel={() => setCreating(false)}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical">
-          <Form.Item name="type" label="Loại văn bản" required rules={[fieldRule(draftInput.shape.type)]}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              options={types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}` }))}
-            />
-          </Form.Item>
-          <Form.Item name="departmentId" label="Đơn vị soạn thảo">
-            <Select allowClear options={departments.map((d) => ({ value: d.id, label: d.name }))} />
-          </Form.Item>
-          <Form.Item name="summary" label="Trích yếu nội dung" required rules={[fieldRule(draftInput.shape.summary)]}>
-            <Input.TextArea rows={3} maxLength={maxLengthOf(draftInput.shape.summary)} />
-          </Form.Item>
-          <Form.Item name="confidentiality" label="Độ mật">
-            <Select options={CONFIDENTIALITIES.map((c) => ({ value: c, label: CONFIDENTIALITY_LABELS[c] }))} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <NewDraftDialog open={creating} onClose={() => setCreating(false)} onCreated={() => void load()} />
     </div>
   );
 }
