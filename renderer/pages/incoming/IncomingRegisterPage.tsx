@@ -1,12 +1,11 @@
 // Sổ đăng ký văn bản đến: the register as a virtualised table in PL IV order, loaded by keyset
 // pages as it scrolls, with search and filters; F2 or the button opens the registration form.
-import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Input, Select, Space } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Space } from 'antd';
+import { useCallback, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
-import { URGENCIES, URGENCY_LABELS, type Urgency } from '../../../shared/domain/enums.js';
+import { type Urgency } from '../../../shared/domain/enums.js';
 import { officeYear } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { useKeysetList } from '../../hooks/useKeysetList';
@@ -20,6 +19,7 @@ import { IncomingForm } from './IncomingForm';
 import { incomingColumns, incomingTableWidth } from './registerColumns';
 import { refreshLookup, useLookup } from '../../hooks/useLookup';
 import { mayCall } from '../../../shared/api/access.js';
+import { RegisterFilters } from '../../components/RegisterFilters';
 
 interface Filters {
   q: string;
@@ -57,8 +57,6 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
     from: undefined,
     to: undefined,
   });
-  const [typing, setTyping] = useState('');
-  const types = useLookup('docTypes').rows;
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<DocumentRecord | null>(null);
   const books = useLookup('books').rows;
@@ -66,11 +64,12 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
   const nextNumber = books.find((b) => b.kind === 'incoming' && b.year === year)?.nextNumber ?? 1;
   const list = useKeysetList(fetchPage, filters);
 
-  // The search box asks as the clerk types, a moment after the last key.
-  useEffect(() => {
-    const t = setTimeout(() => setFilters((f) => (f.q === typing ? f : { ...f, q: typing })), 250);
-    return () => clearTimeout(t);
-  }, [typing]);
+  // A filter that did not change keeps the same object: the list is not asked again.
+  const onFilter = useCallback(
+    (patch: Partial<Filters>) =>
+      setFilters((f) => ((Object.keys(patch) as (keyof Filters)[]).every((k) => f[k] === patch[k]) ? f : { ...f, ...patch })),
+    [],
+  );
 
   const refreshNextNumber = useCallback(() => refreshLookup('books'), []);
 
@@ -89,11 +88,6 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
     onChanged?.();
   };
 
-  const years = useMemo(() => {
-    const y = officeYear(new Date());
-    return Array.from({ length: 6 }, (_, i) => y - i);
-  }, []);
-
   return (
     <div className="vt-page">
       <PageTitle
@@ -110,43 +104,12 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
       ) : (
         <>
           <div className="vt-toolbar">
-            <Input
-              allowClear
-              prefix={<SearchOutlined />}
+            <RegisterFilters
+              searchLabel="Tìm kiếm văn bản đến"
               placeholder="Tìm theo số ký hiệu, cơ quan, trích yếu (gõ không dấu cũng được)"
-              style={{ width: 420 }}
-              value={typing}
-              onChange={(e) => setTyping(e.target.value)}
-              aria-label="Tìm kiếm văn bản đến"
-            />
-            <Select
-              allowClear
-              placeholder="Năm"
-              style={{ width: 100 }}
-              options={years.map((y) => ({ value: y, label: y }))}
-              onChange={(year?: number) => setFilters((f) => ({ ...f, year }))}
-            />
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder="Loại văn bản"
-              style={{ width: 180 }}
-              options={types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}` }))}
-              onChange={(type?: string) => setFilters((f) => ({ ...f, type }))}
-            />
-            <Select
-              allowClear
-              placeholder="Độ khẩn"
-              style={{ width: 130 }}
-              options={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))}
-              onChange={(urgency?: Urgency) => setFilters((f) => ({ ...f, urgency }))}
-            />
-            <DatePicker.RangePicker
-              format="DD/MM/YYYY"
-              placeholder={['Đến từ ngày', 'đến ngày']}
-              onChange={(range: [Dayjs | null, Dayjs | null] | null) =>
-                setFilters((f) => ({ ...f, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') }))
-              }
+              width={420}
+              full
+              onChange={onFilter}
             />
             <Space style={{ marginLeft: 'auto' }}>
               <Button icon={<ReloadOutlined />} onClick={() => void list.reload()}>

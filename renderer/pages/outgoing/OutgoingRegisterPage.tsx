@@ -1,12 +1,11 @@
 // Sổ đăng ký văn bản đi: the register in PL IV order (virtualised, keyset pages), search and
 // filters, F2 for a new document, "Đã lấy số" rows opening the form to issue them.
-import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Space } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Space } from 'antd';
+import { useCallback, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
 import type { DraftRecord } from '../../../shared/api/outgoing.js';
-import { officeYear } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { RegisterPrint } from '../../components/RegisterPrint';
 import { useKeysetList } from '../../hooks/useKeysetList';
@@ -17,8 +16,8 @@ import { DraftsPanel } from './DraftsPanel';
 import { OutgoingDetail } from './OutgoingDetail';
 import { OutgoingForm } from './OutgoingForm';
 import { outgoingColumns, outgoingTableWidth } from './outgoingColumns';
-import { useLookup } from '../../hooks/useLookup';
 import { mayCall } from '../../../shared/api/access.js';
+import { RegisterFilters } from '../../components/RegisterFilters';
 
 interface Filters {
   q: string;
@@ -39,8 +38,6 @@ function fetchPage(f: Filters, cursor: string | null) {
 export function OutgoingRegisterPage({ me }: { me: Me }) {
   const canRegister = mayCall(me, 'outgoing.reserve');
   const [filters, setFilters] = useState<Filters>({ q: '', year: undefined, type: undefined });
-  const [typing, setTyping] = useState('');
-  const types = useLookup('docTypes').rows;
   const [formOpen, setFormOpen] = useState(false);
   const [reserved, setReserved] = useState<DocumentRecord | null>(null);
   const [detail, setDetail] = useState<DocumentRecord | null>(null);
@@ -49,10 +46,12 @@ export function OutgoingRegisterPage({ me }: { me: Me }) {
   const [draftsVersion, setDraftsVersion] = useState(0);
   const list = useKeysetList(fetchPage, filters);
 
-  useEffect(() => {
-    const t = setTimeout(() => setFilters((f) => (f.q === typing ? f : { ...f, q: typing })), 250);
-    return () => clearTimeout(t);
-  }, [typing]);
+  // A filter that did not change keeps the same object: the list is not asked again.
+  const onFilter = useCallback(
+    (patch: Partial<Filters>) =>
+      setFilters((f) => ((Object.keys(patch) as (keyof Filters)[]).every((k) => f[k] === patch[k]) ? f : { ...f, ...patch })),
+    [],
+  );
 
   const openNew = useCallback(() => {
     if (!canRegister) return;
@@ -62,7 +61,6 @@ export function OutgoingRegisterPage({ me }: { me: Me }) {
   }, [canRegister]);
   useKey('F2', openNew);
 
-  const year = officeYear(new Date());
   return (
     <div className="vt-page">
       <PageTitle
@@ -87,29 +85,12 @@ export function OutgoingRegisterPage({ me }: { me: Me }) {
       ) : (
         <>
           <div className="vt-toolbar">
-            <Input
-              allowClear
-              prefix={<SearchOutlined />}
+            <RegisterFilters
+              searchLabel="Tìm kiếm văn bản đi"
               placeholder="Tìm theo số ký hiệu, trích yếu (gõ không dấu cũng được)"
-              style={{ width: 400 }}
-              value={typing}
-              onChange={(e) => setTyping(e.target.value)}
-              aria-label="Tìm kiếm văn bản đi"
-            />
-            <Select
-              allowClear
-              placeholder="Năm"
-              style={{ width: 100 }}
-              options={Array.from({ length: 6 }, (_, i) => ({ value: year - i, label: year - i }))}
-              onChange={(y?: number) => setFilters((f) => ({ ...f, year: y }))}
-            />
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              placeholder="Loại văn bản"
-              style={{ width: 180 }}
-              options={types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}` }))}
-              onChange={(type?: string) => setFilters((f) => ({ ...f, type }))}
+              width={400}
+
+              onChange={onFilter}
             />
             <Space style={{ marginLeft: 'auto' }}>
               <Button icon={<ReloadOutlined />} onClick={() => void list.reload()}>
