@@ -1,22 +1,20 @@
 // Sao lưu và khôi phục: the daily backup folder, "Sao lưu ngay" with progress, restore from a
 // backup folder (checked first, then VănThư restarts), and the full export.
-import { CloudDownloadOutlined, ExportOutlined, HistoryOutlined, SafetyOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Input, Modal, Progress, Space, Switch, Typography } from 'antd';
+import { ExportOutlined, SafetyOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Input, Progress, Space, Switch, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { formatInstant } from '../../../shared/text/dates.js';
 import type { MethodOutput } from '../../../shared/api/contract.js';
 import { api } from '../../api/client';
 import { useBusyAction } from '../../hooks/useBusyAction';
+import { RestoreFromBackup } from './RestoreFromBackup';
 
 type Status = MethodOutput<'backup.status'>;
-type Verified = MethodOutput<'backup.verify'>;
 
 export function BackupCard() {
   const { message } = App.useApp();
   const [status, setStatus] = useState<Status | null>(null);
   const [folder, setFolder] = useState('');
-  const [restorePath, setRestorePath] = useState('');
-  const [verified, setVerified] = useState<Verified | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -51,27 +49,6 @@ export function BackupCard() {
       const r = await api.call('backup.create', folder.trim() ? { dir: folder.trim() } : {});
       message.success(`Đã sao lưu ${r.documents.toLocaleString('vi-VN')} văn bản và ${r.files.toLocaleString('vi-VN')} tệp vào ${r.path}.`);
       for (const w of r.warnings) message.warning(w);
-    });
-
-  const verify = () =>
-    act('verify', async () => {
-      setVerified(await api.call('backup.verify', { path: restorePath.trim() }));
-    });
-
-  const restore = () =>
-    Modal.confirm({
-      title: 'Khôi phục từ bản sao lưu này?',
-      content:
-        'Dữ liệu hiện tại được giữ riêng (không xóa) rồi thay bằng bản sao lưu. VănThư sẽ khởi động lại; mọi người cần đăng nhập lại.',
-      okText: 'Khôi phục',
-      cancelText: 'Thôi',
-      okButtonProps: { danger: true },
-      onOk: () =>
-        act('restore', async () => {
-          await api.call('backup.restore', { path: restorePath.trim() });
-          message.info('Đang khôi phục và khởi động lại…');
-          setTimeout(() => window.location.reload(), 2500);
-        }),
     });
 
   const exportAll = () =>
@@ -124,37 +101,7 @@ export function BackupCard() {
         {running && (
           <Progress percent={running.total ? Math.round((running.done / running.total) * 100) : 0} format={() => running.phase} />
         )}
-        <Space wrap>
-          <HistoryOutlined />
-          <Typography.Text>Khôi phục từ thư mục sao lưu:</Typography.Text>
-          <Input
-            value={restorePath}
-            onChange={(e) => {
-              setRestorePath(e.target.value);
-              setVerified(null);
-            }}
-            style={{ width: 380 }}
-            aria-label="Thư mục bản sao lưu"
-          />
-          <Button icon={<CloudDownloadOutlined />} loading={busy === 'verify'} disabled={!restorePath.trim()} onClick={() => void verify()}>
-            Kiểm tra
-          </Button>
-          <Button danger disabled={!verified} loading={busy === 'restore'} onClick={restore}>
-            Khôi phục
-          </Button>
-        </Space>
-        {verified && (
-          <Descriptions size="small" bordered column={2} data-testid="backup-verified">
-            <Descriptions.Item label="Sao lưu lúc">{formatInstant(verified.createdAt)}</Descriptions.Item>
-            <Descriptions.Item label="Đơn vị">{verified.unit?.name ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="Số văn bản">{verified.documents.toLocaleString('vi-VN')}</Descriptions.Item>
-            <Descriptions.Item label="Tệp đính kèm">{verified.files.toLocaleString('vi-VN')}</Descriptions.Item>
-            <Descriptions.Item label="Phiên bản">
-              {verified.appVersion} (lược đồ {verified.schemaVersion})
-            </Descriptions.Item>
-            <Descriptions.Item label="Kiểm tra">Toàn vẹn, khớp mã kiểm tra</Descriptions.Item>
-          </Descriptions>
-        )}
+        <RestoreFromBackup busy={busy} act={act} />
       </Space>
     </Card>
   );

@@ -1,16 +1,15 @@
 // Người dùng: the unit's users — roles, department, lock — added and edited by the admin.
-import { App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Switch, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { UserRecord } from '../../../shared/api/admin.js';
-import { ROLES, ROLE_LABELS, type Role } from '../../../shared/domain/enums.js';
+import { ROLE_LABELS, type Role } from '../../../shared/domain/enums.js';
 import { formatInstant } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { showFieldError } from '../../components/errors';
 import { refreshLookup, useLookup } from '../../hooks/useLookup';
-import { fieldRule } from '../../components/contractRules';
-import { userCreateInput, userUpdateInput } from '../../../shared/api/admin.js';
+import { UserDialog } from './UserDialog';
 
-interface UserValues {
+export interface UserValues {
   username: string;
   fullName: string;
   password?: string;
@@ -128,38 +127,7 @@ export function UsersCard() {
           ]}
         />
       </Card>
-      <Modal
-        open={editing !== null}
-        title={editing === 'new' ? 'Thêm người dùng' : 'Sửa người dùng'}
-        okText="Lưu"
-        cancelText="Đóng"
-        onOk={() => void saveUser()}
-        onCancel={() => setEditing(null)}
-        forceRender
-      >
-        <Form form={userForm} layout="vertical">
-          <Form.Item name="username" label="Tên đăng nhập" required rules={[fieldRule(userCreateInput.shape.username)]}>
-            <Input disabled={editing !== 'new'} />
-          </Form.Item>
-          <Form.Item name="fullName" label="Họ và tên" required rules={[fieldRule(userCreateInput.shape.fullName)]}>
-            <Input />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={editing === 'new' ? 'Mật khẩu (ít nhất 8 ký tự)' : 'Mật khẩu mới (để trống nếu không đổi)'}
-            required={editing === 'new'}
-            rules={[fieldRule(editing === 'new' ? userCreateInput.shape.password : userUpdateInput.shape.password)]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item name="roles" label="Vai trò" required rules={[fieldRule(userCreateInput.shape.roles)]}>
-            <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
-          </Form.Item>
-          <Form.Item name="departmentId" label="Phòng, ban">
-            <Select allowClear options={departments.map((d) => ({ value: d.id, label: d.name }))} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <UserDialog editing={editing} form={userForm} onSave={() => void saveUser()} onClose={() => setEditing(null)} />
     </>
   );
 }
