@@ -17,7 +17,6 @@ export function CatalogPage({ me }: { me: Me }) {
   const [organ, setOrgan] = useState('');
   const [mark, setMark] = useState('');
   const [patterns, setPatterns] = useState<Record<string, string>>({});
-  const books = useLookup('books').rows;
 
   const load = useCallback(async () => {
     const s = await api.call('settings.symbols');
@@ -116,27 +115,35 @@ export function CatalogPage({ me }: { me: Me }) {
           ]}
         />
       </Card>
-      <Card size="small" title="Sổ đăng ký" style={{ marginTop: 16 }}>
-        <Table<BookRow>
-          size="small"
-          rowKey="id"
-          pagination={false}
-          dataSource={books}
-          rowClassName={(b) => (b.closed ? 'vt-closed' : '')}
-          columns={[
-            { title: 'Sổ', dataIndex: 'name' },
-            { title: 'Loại', dataIndex: 'kind', width: 120, render: (k: string) => (k === 'incoming' ? 'Văn bản đến' : 'Văn bản đi') },
-            { title: 'Số tiếp theo', dataIndex: 'nextNumber', width: 110, align: 'center' },
-            { title: 'In lần cuối', dataIndex: 'printedAt', width: 150, render: (v: string | null) => (v ? formatInstant(v) : '—') },
-            {
-              title: 'Tình trạng',
-              dataIndex: 'closed',
-              width: 120,
-              render: (c: boolean) => (c ? <Tag>Đã khóa sổ</Tag> : <Tag color="green">Đang ghi</Tag>),
-            },
-          ]}
-        />
-      </Card>
+      <BooksCard />
     </div>
+  );
+}
+
+/** The register books: which is still written in, its next number, when it was last printed. */
+function BooksCard() {
+  const books = useLookup('books').rows;
+  return (
+    <Card size="small" title="Sổ đăng ký" style={{ marginTop: 16 }}>
+      <Table<BookRow>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={books}
+        rowClassName={(b) => (b.closed ? 'vt-closed' : '')}
+        columns={[
+          { title: 'Sổ', dataIndex: 'name' },
+          { title: 'Loại', dataIndex: 'kind', width: 120, render: (k: string) => (k === 'incoming' ? 'Văn bản đến' : 'Văn bản đi') },
+          { title: 'Số tiếp theo', dataIndex: 'nextNumber', width: 110, align: 'center' },
+          { title: 'In lần cuối', dataIndex: 'printedAt', width: 150, render: (v: string | null) => (v ? formatInstant(v) : '—') },
+          {
+            title: 'Tình trạng',
+            dataIndex: 'closed',
+            width: 120,
+            render: (c: boolean) => (c ? <Tag>Đã khóa sổ</Tag> : <Tag color="green">Đang ghi</Tag>),
+          },
+        ]}
+      />
+    </Card>
   );
 }
