@@ -13,6 +13,13 @@ export default defineConfig({
   },
   server: {
     port: 5181,
-    proxy: { '/api': 'http://127.0.0.1:5180' },
+    // The backend answers only its own Host and Origin (electron/http.ts): the dev proxy speaks as it.
+    proxy: {
+      '/api': {
+        target: 'http://127.0.0.1:5180',
+        changeOrigin: true,
+        configure: (proxy) => proxy.on('proxyReq', (req) => req.setHeader('origin', 'http://127.0.0.1:5180')),
+      },
+    },
   },
 });

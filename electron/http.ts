@@ -72,9 +72,19 @@ export function createHttpServer(options: HttpOptions): Server {
 }
 
 async function handle(options: HttpOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // A name rebound to 127.0.0.1 (DNS rebinding) is not answered at all: only the PC's own names.
+  if (!isOwnHost(req)) {
+    return sendJson(res, 421, {
+      code: 'BAD_REQUEST',
+      message: 'Yêu cầu gửi tới một địa chỉ lạ; VănThư chỉ nhận địa chỉ 127.0.0.1 hoặc localhost.',
+    });
+  }
   const url = new URL(req.url ?? '/', 'http://localhost');
   const path = safeDecode(url.pathname);
   if (path === null) return sendJson(res, 400, { code: 'BAD_REQUEST', message: 'Địa chỉ yêu cầu không hợp lệ.' });
+  if (/^\/(api|upload|files|download)(\/|$)/.test(path) && !fromOurPage(req)) {
+    return sendJson(res, 403, { code: 'FORBIDDEN', message: 'Yêu cầu từ trang khác bị từ chối.' });
+  }
   if (path.startsWith('/api/')) return handleApi(options.backend, path.slice(5), req, res);
   if (path === '/upload') return handleUpload(options.backend, url, req, res);
   if (path.startsWith('/files/')) return handleFile(options.backend, path.slice(7), req, res);
@@ -89,10 +99,6 @@ async function handleApi(backend: Backend, method: string, req: IncomingMessage,
   // A JSON content type cannot be sent cross-site without a preflight we never answer.
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
     return sendJson(res, 415, { code: 'BAD_REQUEST', message: 'Yêu cầu phải gửi dữ liệu JSON.' });
-  }
-  const origin = req.headers.origin;
-  if (origin && originHost(origin) !== req.headers.host) {
-    return sendJson(res, 403, { code: 'FORBIDDEN', message: 'Yêu cầu từ trang khác bị từ chối.' });
   }
   const body = await readBody(req, MAX_BODY_BYTES);
   if (body === null) {
@@ -125,9 +131,6 @@ async function handleUpload(backend: Backend, url: URL, req: IncomingMessage, re
   if (!/^application\/octet-stream\b/i.test(req.headers['content-type'] ?? '')) {
     return sendJson(res, 415, { code: 'BAD_REQUEST', message: 'Tệp phải gửi dạng application/octet-stream.' });
   }
-  if (req.headers.origin && originHost(req.headers.origin) !== req.headers.host) {
-    return sendJson(res, 403, { code: 'FORBIDDEN', message: 'Yêu cầu từ trang khác bị từ chối.' });
-  }
   const declared = req.headers['content-length'] !== undefined ? Number(req.headers['content-length']) : undefined;
   try {
     // The browser's way to do what the window does with a path: the same methods' access.
@@ -153,12 +156,15 @@ async function handleFile(backend: Backend, id: string, req: IncomingMessage, re
   try {
     backend.authorize(readCookie(req, SESSION_COOKIE), 'user');
     const { attachment, stream, size } = await backend.attachments.open(id);
-    const inline = attachment.kind === 'pdf' || attachment.kind === 'image';
+    // The type its bytes have, not the one its record claims (a record may come from another PC).
+    const type = await backend.attachments.detectedType(attachment);
+    const inline = type?.kind === 'pdf' || type?.kind === 'image';
     res.writeHead(200, {
-      'Content-Type': attachment.mime,
+      'Content-Type': type?.mime ?? 'application/octet-stream',
       'Content-Length': size,
       'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(attachment.name)}`,
       'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "sandbox; default-src 'none'",
       'Cache-Control': 'private, no-store',
     });
     if (req.method === 'HEAD') {
@@ -214,6 +220,26 @@ function safeDecode(path: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Host is this PC by one of its own names, at the port that answered. */
+function isOwnHost(req: IncomingMessage): boolean {
+  const port = req.socket.localPort;
+  const host = (req.headers.host ?? '').toLowerCase();
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+/**
+ * The browser's own word on who asks (Sec-Fetch-Site): our page, or the user typing the address.
+ * Another port of 127.0.0.1 is "same-site" — the session cookie (SameSite=Strict) would go with
+ * it — so only "same-origin" passes. A client that sends no such header is not a browser page;
+ * it is still held to the Origin check and the session.
+ */
+function fromOurPage(req: IncomingMessage): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && !(site === 'none' && req.method === 'GET')) return false;
+  const origin = req.headers.origin;
+  return origin === undefined || originHost(origin) === req.headers.host;
 }
 
 /** The host an Origin header names; null for "null" and anything unreadable. */

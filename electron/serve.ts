@@ -41,6 +41,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
 
 export interface Running {
   readonly store: Store;
+  readonly backend: Backend;
   readonly server: Server;
   readonly port: number;
   readonly url: string;
@@ -94,6 +95,9 @@ export async function serve(args: ServeArgs, staticDir: string | null, log: (m: 
   const running: Running = {
     get store() {
       return current.store;
+    },
+    get backend() {
+      return current.backend;
     },
     get server() {
       return current.server;

@@ -11,6 +11,8 @@ import type { Actor } from '../../db/handling/state.js';
 import type { Handlers, RequestContext } from './handlers/types.js';
 import type { Session, SessionStore } from './sessions.js';
 
+const DEFAULT_TRANSPORTS: readonly Transport[] = ['ipc', 'http'];
+
 export interface CallContext {
   /** The session token the transport holds for this window or browser. */
   token: string | null;
@@ -66,7 +68,8 @@ export function createDispatcher(o: DispatchOptions): Dispatcher {
     try {
       if (!isMethodName(method)) throw new AppError('UNKNOWN_METHOD', `Không có chức năng “${String(method).slice(0, 80)}”.`);
       const spec: { access: Access; transports?: readonly Transport[] } = contract[method];
-      if (spec.transports && !spec.transports.includes(ctx.transport ?? 'http')) {
+      // A method that names no transports is the window's and the JSON api's: never a GET link.
+      if (!(spec.transports ?? DEFAULT_TRANSPORTS).includes(ctx.transport ?? 'http')) {
         throw new AppError('UNKNOWN_METHOD', `Chức năng “${method}” chỉ có trong chương trình trên máy tính.`);
       }
       const session = o.sessions.get(ctx.token);

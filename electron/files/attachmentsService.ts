@@ -19,7 +19,7 @@ import { currentUnit } from '../../db/admin/users.js';
 import type { WriteContext } from '../../db/core/write.js';
 import { BlobStore, tooLarge } from './blobStore.js';
 import { pickedFileSize } from './pickedFile.js';
-import { detectFileType } from './fileType.js';
+import { detectFileType, type FileType } from './fileType.js';
 import { DEFAULT_STAMP, stampArrival, type StampSettings } from '../pdf/arrivalStamp.js';
 import { pdfFacts } from '../pdf/pdfFacts.js';
 import { TextIndexer, type TextIndexerOptions } from '../text/textIndexer.js';
@@ -136,6 +136,15 @@ export class AttachmentsService {
       );
     }
     return { attachment, stream: this.blobs.read(attachment.sha256), size: attachment.size };
+  }
+
+  /**
+   * What the stored bytes are, whatever the record says: a record may come from another device
+   * (sync), and its mime is only that device's word.
+   */
+  async detectedType(attachment: AttachmentRecord): Promise<FileType | null> {
+    const { head, tail } = await this.blobs.ends(attachment.sha256);
+    return detectFileType(head, tail);
   }
 
   /** Bytes synced from another PC arrive when first opened. */

@@ -94,6 +94,21 @@ export class BlobStore {
     return (await stat(this.path(sha256))).size;
   }
 
+  /** The first and last bytes of a stored file: enough to tell what it is (fileType.ts). */
+  async ends(sha256: string): Promise<{ head: Buffer; tail: Buffer }> {
+    const handle = await open(this.path(sha256), 'r');
+    try {
+      const { size } = await handle.stat();
+      const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
+      await handle.read(head, 0, head.length, 0);
+      const tail = Buffer.alloc(Math.min(HEAD_BYTES, size));
+      await handle.read(tail, 0, tail.length, size - tail.length);
+      return { head, tail };
+    } finally {
+      await handle.close();
+    }
+  }
+
   read(sha256: string): Readable {
     return createReadStream(this.path(sha256));
   }
