@@ -51,6 +51,18 @@ describe('first run and login', () => {
     expect((await c.fail('auth.login', { username: 'vanthu', password: 'matkhau-12345' })).code).toBe('LOCKED');
   });
 
+  it('counts tries sent at once as many as they are: a burst never slips the right password in', async () => {
+    // 40 tries at the same moment, the right password among them (#14 finding 6).
+    const tries = Array.from({ length: 40 }, (_, i) => ({ username: 'lanhdao', password: i === 20 ? 'matkhau-12345' : `doan-${i}` }));
+    const answers = await Promise.all(tries.map((t) => office.caller().raw('auth.login', t)));
+    expect(answers.filter((a) => a.ok)).toHaveLength(0);
+    const codes = answers.map((a) => (a.ok ? 'ok' : a.error.code));
+    // At most five reached the password check; every other one was refused as locked.
+    expect(codes.filter((c) => c === 'UNAUTHENTICATED').length).toBeLessThanOrEqual(4);
+    expect(codes.filter((c) => c === 'LOCKED').length).toBeGreaterThanOrEqual(36);
+    expect((await office.caller().fail('auth.login', { username: 'lanhdao', password: 'matkhau-12345' })).code).toBe('LOCKED');
+  });
+
   it('says the same for an unknown user and a wrong password', async () => {
     const e1 = await office.caller().fail('auth.login', { username: 'khongco', password: 'x' });
     expect(e1.code).toBe('UNAUTHENTICATED');
