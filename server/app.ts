@@ -89,7 +89,9 @@ export function buildApp(db: ServerDb, options: AppOptions = {}): FastifyInstanc
 
   app.post('/v1/push', async (req) => {
     const d = await device(req);
-    return push(db, d, pushRequestSchema.parse(req.body).changes, now());
+    const parsed = pushRequestSchema.safeParse(req.body);
+    if (!parsed.success) throw refusedChange(req.body, parsed.error);
+    return push(db, d, parsed.data.changes, now());
   });
 
   app.get('/v1/pull', async (req, reply) => {
@@ -156,4 +158,19 @@ export function buildApp(db: ServerDb, options: AppOptions = {}): FastifyInstanc
   });
 
   return app;
+}
+
+/** A push the schema refused, naming the change at fault so the PC can set it aside. */
+function refusedChange(body: unknown, error: z.ZodError): SyncError {
+  const issue = error.issues[0];
+  const index = issue?.path[0] === 'changes' && typeof issue.path[1] === 'number' ? issue.path[1] : null;
+  const changes = (body as { changes?: unknown } | null)?.changes;
+  const raw = index !== null && Array.isArray(changes) ? (changes[index] as { changeId?: unknown } | undefined) : undefined;
+  const changeId = typeof raw?.changeId === 'string' ? raw.changeId.slice(0, 64) : null;
+  const which = changeId ? `Thay đổi ${changeId}` : index !== null ? `Thay đổi thứ ${index + 1}` : 'Gói dữ liệu';
+  return new SyncError(
+    'BAD_REQUEST',
+    `${which} không đúng mẫu: ${issue?.message ?? 'dữ liệu không hợp lệ'}`,
+    changeId ? { changeId } : undefined,
+  );
 }

@@ -2,7 +2,8 @@
 // the unit's next sequence number and is folded into `rows` field by field (last writer wins
 // by HLC). The unit's row is locked for the batch, so sequence numbers become visible in order
 // and a pull never skips a change committed late.
-import { HLC_PATTERN, MAX_CLOCK_AHEAD_MS, UNIT_KEYED_TABLES, type Change, type Clash, type PushResponse } from '../shared/sync/protocol.js';
+import { MAX_CLOCK_AHEAD_MS, UNIT_KEYED_TABLES, type Change, type Clash, type PushResponse } from '../shared/sync/protocol.js';
+import { readHlc } from '../shared/sync/hlc.js';
 import type { ServerDb, Sql } from './db.js';
 import type { Device } from './devices.js';
 import { SyncError } from './errors.js';
@@ -54,7 +55,11 @@ export async function push(db: ServerDb, device: Device, changes: Change[], now 
 function refuseClockSkew(changes: Change[], now: Date): void {
   let ahead = 0;
   for (const c of changes) {
-    const at = Date.parse(HLC_PATTERN.exec(c.hlc)![1]!);
+    const stamp = readHlc(c.hlc);
+    // The request schema read every stamp already; this names the change if one slipped through.
+    if (!stamp)
+      throw new SyncError('BAD_REQUEST', `Thay đổi ${c.changeId.slice(0, 64)} có mốc thời gian không hợp lệ.`, { changeId: c.changeId });
+    const at = stamp.millis;
     if (at - now.getTime() > MAX_CLOCK_AHEAD_MS) ahead = Math.max(ahead, at - now.getTime());
   }
   if (ahead === 0) return;

@@ -1,6 +1,7 @@
 // Login with lockout: 5 wrong passwords lock the account for 15 minutes. A try is counted before
-// its password is checked, in the same transaction that checks the lock, so tries sent at once
-// count as many as they are: no burst gets more than 5 password checks.
+// its password is checked (in memory: the tries being checked right now on this PC), so tries
+// sent at once count as many as they are — no burst gets more than 5 password checks — and a
+// good login writes nothing but its reset.
 import { AppError } from '../../shared/api/errors.js';
 import { formatInstant } from '../../shared/text/dates.js';
 import { DUMMY_HASH, verifyPassword } from './password.js';
@@ -24,23 +25,25 @@ export async function login(store: Store, username: string, password: string): P
   }
   if (!user.active) throw new AppError('FORBIDDEN', 'Tài khoản này đã bị ngừng sử dụng; hãy hỏi người quản trị.');
 
-  // The refusals are thrown after each transaction commits: the counted try must be kept.
-  const reserved = mutate(store, { userId: null }, (w): AppError | null => {
-    const current = getUserRow(store, user.id);
-    const now = store.now();
-    if (current.lockedUntil && new Date(current.lockedUntil) > now) return lockedError(current.lockedUntil);
-    if (current.failedLogins >= MAX_FAILED_LOGINS) {
-      // Every allowed try is already being checked: this one is past the limit.
-      const until = lockUntil(now);
-      w.update(users, user.id, { failedLogins: 0, lockedUntil: until }, 'auth.lock');
-      return lockedError(until);
-    }
-    w.update(users, user.id, { failedLogins: current.failedLogins + 1 }, 'auth.try');
-    return null;
-  });
-  if (reserved) throw reserved;
-
-  const good = await verifyPassword(password, user.passwordHash);
+  const now = store.now();
+  if (user.lockedUntil && new Date(user.lockedUntil) > now) throw lockedError(user.lockedUntil);
+  const checking = inFlight(store);
+  const busy = checking.get(user.id) ?? 0;
+  if (user.failedLogins + busy >= MAX_FAILED_LOGINS) {
+    // Every try still allowed is being checked already: this one is past the limit.
+    const until = lockUntil(now);
+    mutate(store, { userId: null }, (w) => w.update(users, user.id, { failedLogins: 0, lockedUntil: until }, 'auth.lock'));
+    throw lockedError(until);
+  }
+  checking.set(user.id, busy + 1);
+  let good: boolean;
+  try {
+    good = await verifyPassword(password, user.passwordHash);
+  } finally {
+    const left = (checking.get(user.id) ?? 1) - 1;
+    if (left > 0) checking.set(user.id, left);
+    else checking.delete(user.id);
+  }
   const outcome = mutate(store, { userId: good ? user.id : null }, (w): string | AppError => {
     const current = getUserRow(store, user.id);
     // Tries past the limit arrived while this one was checked: the burst has locked the account.
@@ -50,17 +53,26 @@ export async function login(store: Store, username: string, password: string): P
       w.event('auth.login', { username }, user.id, 'users');
       return user.id;
     }
-    if (current.failedLogins >= MAX_FAILED_LOGINS) {
+    const failed = current.failedLogins + 1;
+    if (failed >= MAX_FAILED_LOGINS) {
       const until = lockUntil(store.now());
       w.update(users, user.id, { failedLogins: 0, lockedUntil: until }, 'auth.lock');
       return lockedError(until);
     }
-    w.event('auth.fail', { username }, user.id, 'users');
-    const left = MAX_FAILED_LOGINS - current.failedLogins;
+    w.update(users, user.id, { failedLogins: failed }, 'auth.fail');
+    const left = MAX_FAILED_LOGINS - failed;
     return new AppError('UNAUTHENTICATED', `${WRONG} Còn ${left} lần thử trước khi tài khoản bị khóa ${LOCK_MINUTES} phút.`);
   });
   if (outcome instanceof AppError) throw outcome;
   return outcome;
+}
+
+const checks = new WeakMap<Store, Map<string, number>>();
+/** The password checks under way on this store, per user. */
+function inFlight(store: Store): Map<string, number> {
+  let m = checks.get(store);
+  if (!m) checks.set(store, (m = new Map<string, number>()));
+  return m;
 }
 
 const lockUntil = (now: Date) => new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();

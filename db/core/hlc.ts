@@ -1,7 +1,8 @@
 // Hybrid logical clock (the idea of Actual Budget's crdt/timestamp.ts). A stamp is
 // "<ISO millis>-<counter hex4>-<device id>", so plain string order is causal order,
 // ties broken by device id.
-import { HLC_PATTERN, MAX_CLOCK_AHEAD_MS } from '../../shared/sync/protocol.js';
+import { MAX_CLOCK_AHEAD_MS } from '../../shared/sync/protocol.js';
+import { readHlc } from '../../shared/sync/hlc.js';
 
 export const MAX_DRIFT_MS = MAX_CLOCK_AHEAD_MS;
 
@@ -15,9 +16,9 @@ export function formatHlc(state: HlcState, deviceId: string): string {
 }
 
 export function parseHlc(stamp: string): HlcState & { deviceId: string } {
-  const m = HLC_PATTERN.exec(stamp);
-  if (!m) throw new Error(`bad HLC stamp: ${stamp}`);
-  return { millis: Date.parse(m[1]!), counter: parseInt(m[2]!, 16), deviceId: m[3]! };
+  const parts = readHlc(stamp);
+  if (!parts) throw new Error(`bad HLC stamp: ${stamp.slice(0, 80)}`);
+  return parts;
 }
 
 export class HybridClock {

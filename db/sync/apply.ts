@@ -4,6 +4,7 @@
 // The value that loses a concurrent edit goes to sync_conflicts, so nothing typed is lost.
 import { AppError } from '../../shared/api/errors.js';
 import type { PulledChange } from '../../shared/sync/protocol.js';
+import { isHlc } from '../../shared/sync/hlc.js';
 import { addToIndex, indexedText, INDEXED_COLUMNS, removeFromIndex } from '../documents/documentsFts.js';
 import { noteClash } from './clashes.js';
 import { SYNCED, type SyncedTableSpec } from './tables.js';
@@ -36,7 +37,8 @@ export function applyPulledPage(store: Store, changes: PulledChange[], cursor: n
 
 function applyOne(store: Store, c: PulledChange, result: ApplyResult): void {
   const spec = SYNCED.get(c.table);
-  if (!spec) {
+  // A stamp that is no real instant would sort after every real one and break this PC's clock.
+  if (!spec || !isHlc(c.hlc)) {
     result.skipped++;
     return;
   }

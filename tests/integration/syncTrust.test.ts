@@ -1,0 +1,74 @@
+// Sync against a hostile device (SECURITY.md): a raw client holding a real device token sends
+// what no desktop would. The server refuses it naming the change; a desktop that syncs after it
+// keeps working. (#14 finding 1: a stamp that only looks like an HLC.)
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyPulledPage } from '../../db/sync/apply.js';
+import { SyncHttp } from '../../electron/sync/syncHttp.js';
+import type { Change, PulledChange } from '../../shared/sync/protocol.js';
+import { firstDesktop, type Desktop } from '../helpers/syncDesktops.js';
+import { serverKinds, startSyncServer, type TestServer } from '../helpers/syncServer.js';
+import { SAMPLE } from '../helpers/office.js';
+
+const changeId = (seed: string) => `0193${createHash('sha1').update(seed).digest('hex').slice(0, 28)}`;
+
+describe.each(serverKinds())('a hostile device on %s', (kind) => {
+  let server: TestServer;
+  let raw: SyncHttp;
+  let pc: Desktop;
+
+  beforeAll(async () => {
+    server = await startSyncServer(kind);
+    pc = await firstDesktop(server.url, await server.code('SGD-HT'));
+    expect((await pc.sync()).lastError).toBeNull();
+    const enrolled = await new SyncHttp(server.url).enroll({ code: await server.code('SGD-HT'), deviceName: 'Máy lạ', hasData: false });
+    raw = new SyncHttp(server.url, enrolled.token);
+  }, 60_000);
+  afterAll(async () => {
+    await pc?.cleanup();
+    await server?.close();
+  });
+
+  it('cannot push a stamp that is no real instant: 400, naming the change', async () => {
+    const doc = await pc.clerk.ok('incoming.register', { ...SAMPLE, code: '1/SGDĐT-VP' });
+    expect((await pc.sync()).lastError).toBeNull();
+    const forged: Change = {
+      changeId: changeId('forged'),
+      hlc: '9999-99-99T99:99:99.999Z-ffff-abcd',
+      table: 'documents',
+      rowId: doc.id,
+      fields: { summary: 'Đã bị sửa' },
+    };
+    const refused = await raw.push([forged]).then(
+      () => null,
+      (e: { code?: string; message: string }) => e,
+    );
+    expect(refused?.code).toBe('BAD_REQUEST');
+    expect(refused?.message).toContain(forged.changeId);
+    // Nothing of it reached the office: the PC syncs, its document is unchanged and it keeps writing.
+    expect((await pc.sync()).lastError).toBeNull();
+    expect((await pc.clerk.ok('incoming.get', { id: doc.id })).summary).toBe(SAMPLE.summary);
+    await pc.clerk.ok('incoming.register', { ...SAMPLE, code: '2/SGDĐT-VP' });
+  });
+
+  it('a desktop never applies such a stamp, and its clock and writes go on', async () => {
+    const doc = await pc.clerk.ok('incoming.register', { ...SAMPLE, code: '3/SGDĐT-VP' });
+    // As if a server (or a proxy) passed one on: the page is applied, the change set aside.
+    const bad: PulledChange = {
+      seq: 999_999,
+      changeId: changeId('pulled'),
+      deviceId: 'khac',
+      hlc: '2026-02-31T10:00:00.000Z-0000-beef',
+      table: 'documents',
+      rowId: doc.id,
+      fields: { summary: 'Đã bị sửa' },
+    };
+    const result = applyPulledPage(pc.backend.store, [bad], 0);
+    expect(result).toMatchObject({ applied: 0, skipped: 1 });
+    expect((await pc.clerk.ok('incoming.get', { id: doc.id })).summary).toBe(SAMPLE.summary);
+    // The clock still stamps real instants: the next write goes through and sorts as now.
+    const after = await pc.clerk.ok('incoming.register', { ...SAMPLE, code: '4/SGDĐT-VP' });
+    expect(after.number).toBeGreaterThan(doc.number);
+    expect(pc.backend.store.clock.current().slice(0, 4)).toBe(String(new Date().getUTCFullYear()));
+  });
+});
