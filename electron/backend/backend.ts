@@ -95,7 +95,6 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
       backups,
       sync,
       onRestoreStaged: options.onRestoreStaged,
-      preseed: options.preseed ?? null,
       spoolDir,
     },
     methods,

@@ -93,12 +93,11 @@ export function useLookup<N extends LookupName>(name: N): Lookup<Rows<N>> {
     if (e.state.loading || e.state.error) void load(name);
   }, [name]);
   useEffect(() => {
-    if (state.error) void message.error(state.error);
-  }, [state.error, message]);
+    // One message however many screens use the list.
+    if (state.error) void message.error({ key: `lookup-${name}`, content: state.error });
+  }, [state.error, message, name]);
   return state as Lookup<Rows<N>>;
 }
 
-export type DocTypeRow = MethodOutput<'docTypes.list'>[number];
-export type StaffRow = MethodOutput<'users.directory'>[number];
 export type DepartmentRow = MethodOutput<'departments.list'>[number];
 export type BookRow = MethodOutput<'books.list'>[number];

@@ -1,6 +1,30 @@
 // The banners under the header: deadlines (in a browser; the window notifies), sync, backups.
 import { Alert, Button } from 'antd';
 
+/** One banner: what it says, and a button to the page where it is dealt with. */
+function Banner(props: {
+  type: 'error' | 'warning';
+  testId: string;
+  title: string;
+  go: { label: string; page: string };
+  onClose?: () => void;
+}) {
+  return (
+    <Alert
+      banner
+      type={props.type}
+      data-testid={props.testId}
+      title={props.title}
+      {...(props.onClose ? { closable: { onClose: props.onClose } } : {})}
+      action={
+        <Button size="small" onClick={() => (window.location.hash = `#/${props.go.page}`)}>
+          {props.go.label}
+        </Button>
+      }
+    />
+  );
+}
+
 export function Banners(props: {
   section: string;
   /** Today's and late tasks, or null when the banner is closed or the window notifies instead. */
@@ -14,44 +38,24 @@ export function Banners(props: {
   return (
     <>
       {due && due.today + due.overdue > 0 && (
-        <Alert
-          banner
-          closable={{ onClose: props.onCloseDeadlines }}
+        <Banner
           type={due.overdue > 0 ? 'error' : 'warning'}
-          data-testid="deadline-banner"
+          testId="deadline-banner"
           title={`${due.today} việc đến hạn hôm nay, ${due.overdue} việc quá hạn.`}
-          action={
-            <Button size="small" onClick={() => (window.location.hash = '#/tasks')}>
-              Xem việc của tôi
-            </Button>
-          }
+          go={{ label: 'Xem việc của tôi', page: 'tasks' }}
+          onClose={props.onCloseDeadlines}
         />
       )}
       {props.sync && props.section !== 'sync' && (
-        <Alert
-          banner
-          type="error"
-          data-testid="sync-banner"
-          title={props.sync}
-          action={
-            <Button size="small" onClick={() => (window.location.hash = '#/sync')}>
-              Xem
-            </Button>
-          }
-        />
+        <Banner type="error" testId="sync-banner" title={props.sync} go={{ label: 'Xem', page: 'sync' }} />
       )}
       {props.backup && props.section !== 'admin' && (
-        <Alert
-          banner
+        <Banner
           type="warning"
-          data-testid="backup-banner"
+          testId="backup-banner"
           title={props.backup}
-          closable={{ onClose: props.onCloseBackup }}
-          action={
-            <Button size="small" onClick={() => (window.location.hash = '#/admin')}>
-              Sao lưu
-            </Button>
-          }
+          go={{ label: 'Sao lưu', page: 'admin' }}
+          onClose={props.onCloseBackup}
         />
       )}
     </>

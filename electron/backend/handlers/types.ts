@@ -4,7 +4,6 @@ import type { Actor } from '../../../db/handling/state.js';
 import type { Store } from '../../../db/core/store.js';
 import type { WriteContext } from '../../../db/core/write.js';
 import type { BackupService } from '../../backup/backupService.js';
-import type { PreseedRead } from '../../config/preseed.js';
 import type { AttachmentsService } from '../../files/attachmentsService.js';
 import type { ImportService } from '../../imports/importService.js';
 import type { SyncEngine } from '../../sync/syncEngine.js';
@@ -19,7 +18,6 @@ export interface Services {
   sync: SyncEngine;
   /** Called once a verified restore is staged: the host restarts so it applies before the store opens. */
   onRestoreStaged?: (() => void) | undefined;
-  preseed: PreseedRead | null;
   /** Where large file answers are written before the transport streams them out (and deletes them). */
   spoolDir: string;
 }
