@@ -6,6 +6,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, sep } from 'node:path';
 import { contract } from '../shared/api/contract.js';
 import { isSpooled } from '../shared/api/files.js';
+import { requireFileReader } from '../db/attachments/attachments.js';
+import { requireContent } from '../db/secrets/secretAccess.js';
 import { AppError, type ApiError } from '../shared/api/errors.js';
 import { toApiError, type Backend } from './backend/backend.js';
 
@@ -141,6 +143,7 @@ async function handleUpload(backend: Backend, url: URL, req: IncomingMessage, re
     // An old register to import: staged, not attached.
     if (forImport) return sendJson(res, 200, await backend.imports.stage(req, name, declared));
     if (!documentId) throw new AppError('VALIDATION', 'Thiếu văn bản cần đính kèm.', { field: 'documentId' });
+    requireContent(backend.store, user, documentId, 'upload');
     const attachment = await backend.attachments.add({ userId: user.id }, { documentId, name, source: req, declaredSize: declared });
     sendJson(res, 200, attachment);
   } catch (err) {
@@ -154,7 +157,8 @@ async function handleUpload(backend: Backend, url: URL, req: IncomingMessage, re
 async function handleFile(backend: Backend, id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { code: 'BAD_REQUEST', message: 'Chỉ nhận yêu cầu GET.' });
   try {
-    backend.authorize(readCookie(req, SESSION_COOKIE), 'user');
+    const user = backend.authorize(readCookie(req, SESSION_COOKIE), 'user');
+    requireFileReader(backend.store, user, id, 'files');
     const { attachment, stream, size } = await backend.attachments.open(id);
     // The type its bytes have, not the one its record claims (a record may come from another PC).
     const type = await backend.attachments.detectedType(attachment);

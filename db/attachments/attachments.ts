@@ -8,6 +8,9 @@ import type { Store } from '../core/store.js';
 import { mutate, type WriteContext, type Writer } from '../core/write.js';
 import { recordEvent } from '../documents/history.js';
 import { fileTextStatus } from './fileTexts.js';
+import { isSecret, SECRET_FILE_REFUSED_MESSAGE } from '../../shared/domain/secrecy.js';
+import { isAirGapped } from '../secrets/airGap.js';
+import { factsOf, requireContent, type Reader } from '../secrets/secretAccess.js';
 
 type Row = typeof attachments.$inferSelect;
 
@@ -43,6 +46,8 @@ export interface NewAttachment {
 }
 
 export function insertAttachment(w: Writer, a: NewAttachment): string {
+  const owner = factsOf(w.store, a.documentId);
+  if (owner && isSecret(owner.confidentiality) && !isAirGapped(w.store)) throw new AppError('FORBIDDEN', SECRET_FILE_REFUSED_MESSAGE);
   const id = w.insert(attachments, { ...a, createdBy: w.ctx.userId });
   // documentId names the owner: a document (whose history records it) or a dossier.
   recordEvent(w, a.documentId, a.role === 'stamped' ? 'stamp' : 'attach', { attachmentId: id, name: a.name, size: a.size });
@@ -68,6 +73,11 @@ export function getAttachment(store: Store, id: string): AttachmentRecord {
   const row = store.db.select().from(attachments).where(eq(attachments.id, id)).get();
   if (!row || row.deletedAt) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp đính kèm.');
   return toRecord(store, row);
+}
+
+/** Refuses a file of a secret document the reader may not read (its bytes, its record, its text). */
+export function requireFileReader(store: Store, reader: Reader, attachmentId: string, via: string): void {
+  requireContent(store, reader, getAttachment(store, attachmentId).documentId, via);
 }
 
 /** Detaches a file: the record is tombstoned and audited; the bytes stay (history, sync, other uses). */

@@ -121,7 +121,8 @@ export class Writer {
 
   private record(action: string, table: SyncedTable, rowId: string, hlc: string, fields: Row, data: unknown): void {
     const tableName = nameOf(table);
-    this.event(action, data, rowId, tableName);
+    // The audit says a password changed, never what it hashes to (the log is read and exported).
+    this.event(action, 'password_hash' in fields ? JSON.parse(JSON.stringify(data, hidePasswordHash)) : data, rowId, tableName);
     stmt(this.store.sqlite, 'INSERT INTO outbox (change_id, hlc, table_name, row_id, fields) VALUES (?, ?, ?, ?, ?)').run(
       uuidv7(this.store.now().getTime()),
       hlc,
@@ -168,6 +169,10 @@ function toColumns(table: SyncedTable, row: Row): Row {
     if (!NOT_SYNCED.has(column.name)) out[column.name] = value instanceof Date ? value.toISOString() : value;
   }
   return out;
+}
+
+function hidePasswordHash(key: string, value: unknown): unknown {
+  return key === 'password_hash' && typeof value === 'string' ? '(đã ẩn)' : value;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

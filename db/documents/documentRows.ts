@@ -6,6 +6,7 @@ import { agencyKey } from '../../shared/text/searchKey.js';
 import { ftsMatchExpression } from '../search/ftsQuery.js';
 import { stmt } from '../core/statements.js';
 import type { Store } from '../core/store.js';
+import { matchableSql, type Reader } from '../secrets/secretAccess.js';
 
 interface DocumentRow {
   id: string;
@@ -85,6 +86,7 @@ function toRecord(r: DocumentRow): DocumentRecord {
     keptCopies: r.kept_copies,
     copies: r.copies,
     draftingDepartmentId: r.drafting_department_id,
+    masked: false,
   };
 }
 
@@ -110,6 +112,8 @@ export interface ListFilter {
   cursor?: string | null | undefined;
   /** Oldest number first, as a printed register runs. */
   ascending?: boolean;
+  /** Whose words search the text: a secret document he may not read is not found by its content. */
+  reader?: Reader | undefined;
 }
 
 /** Newest number first, by keyset on (year, number, seq): page 5,000 costs what page 1 costs. */
@@ -129,7 +133,14 @@ export function listDocuments(store: Store, f: ListFilter): DocumentList {
   if (f.status) filter('d.status = @status AND d.deleted_at IS NULL', 'status', f.status);
   if (f.agency && agencyKey(f.agency)) filter('d.agency_key = @agency', 'agency', agencyKey(f.agency));
   const match = f.q ? ftsMatchExpression(f.q) : null;
-  if (match) filter('d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match)', 'match', match);
+  if (match) {
+    filter('d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH @match)', 'match', match);
+    if (f.reader) {
+      const matchable = matchableSql(f.reader);
+      where.push(matchable.sql);
+      Object.assign(params, matchable.params);
+    }
+  }
   if (f.cursor) {
     const c = /^(\d{4})\.(\d+)\.(\d+)$/.exec(f.cursor);
     if (!c) throw new AppError('BAD_REQUEST', 'Con trỏ trang không hợp lệ; hãy tải lại danh sách.');

@@ -10,6 +10,8 @@ import { documents } from '../core/schema.js';
 import type { Store } from '../core/store.js';
 import { getUserRow } from '../admin/users.js';
 import { userName, type Actor } from './state.js';
+import { MASKED_SUMMARY } from '../../shared/domain/secrecy.js';
+import { hiddenAmong, type Reader } from '../secrets/secretAccess.js';
 
 const DUE_SOON_DAYS = 2;
 
@@ -129,6 +131,17 @@ export function handlingOf(store: Store, documentId: string): Handling {
     overdue: !doc.cancelled && row.status !== 'hoan_thanh' && doc.deadline !== null && doc.deadline < today,
     tasks: list,
   };
+}
+
+/** Tasks as this reader may see them: the document's content masked where it is a secret he may not read. */
+export function shownTasks(store: Store, reader: Reader, tasks: TaskRecord[]): TaskRecord[] {
+  const hidden = hiddenAmong(store, reader, new Set(tasks.map((t) => t.documentId)));
+  if (hidden.size === 0) return tasks;
+  return tasks.map((t) =>
+    hidden.has(t.documentId)
+      ? { ...t, progress: null, result: null, document: { ...t.document, summary: MASKED_SUMMARY, direction: null } }
+      : t,
+  );
 }
 
 /** Who the stamp's "Chuyển" names: the lead of the current assignment, when there is one. */

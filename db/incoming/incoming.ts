@@ -13,6 +13,8 @@ import { getDocument } from '../documents/documentRows.js';
 import { recordEvent } from '../documents/history.js';
 import { documents } from '../core/schema.js';
 import { stmt } from '../core/statements.js';
+import { SECRET_ELSEWHERE_MESSAGE } from '../../shared/domain/secrecy.js';
+import { contentElsewhere } from '../secrets/secretAccess.js';
 import type { Store } from '../core/store.js';
 import { mutate, type WriteContext, type Writer } from '../core/write.js';
 
@@ -100,11 +102,17 @@ export interface UpdateIncoming extends Partial<Omit<RegisterIncoming, 'bookId' 
   confirmDuplicate: boolean;
 }
 
-export function updateIncoming(store: Store, ctx: WriteContext, input: UpdateIncoming): DocumentRecord {
+export function updateIncoming(store: Store, ctx: WriteContext, request: UpdateIncoming): DocumentRecord {
+  let input = request;
   mutate(store, ctx, (w) => {
     const doc = getDocument(store, input.id, 'incoming');
     if (doc.cancelled) throw new AppError('CONFLICT', `Văn bản số đến ${doc.number} đã hủy, không sửa được.`);
     refuseIfClosed(store, doc.bookId);
+    // A secret document registered elsewhere: its content is not here to edit (the form shows it masked).
+    if (contentElsewhere(doc)) {
+      input = { ...input, summary: undefined, notes: undefined, recipient: undefined };
+      if (input.confidentiality === 'thuong') throw new AppError('FORBIDDEN', SECRET_ELSEWHERE_MESSAGE, { field: 'confidentiality' });
+    }
     const receivedAt = input.receivedAt ?? doc.receivedAt;
     const issuedDate = input.issuedDate ?? doc.issuedDate;
     const deadline = input.deadline === undefined ? doc.deadline : input.deadline;

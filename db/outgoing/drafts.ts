@@ -8,12 +8,18 @@ import type { Confidentiality, Role, Urgency } from '../../shared/domain/enums.j
 import { resolveDocType } from '../lookups/docTypes.js';
 import { docTypes, outgoingDrafts, users } from '../core/schema.js';
 import type { Store } from '../core/store.js';
+import { isSecret, MASKED_SUMMARY, seesEverySecret } from '../../shared/domain/secrecy.js';
+import type { Reader } from '../secrets/secretAccess.js';
 import { getUserRow } from '../admin/users.js';
 import { mutate, type WriteContext, type Writer } from '../core/write.js';
 
 type Status = DraftRecord['status'];
 
-export function listDrafts(store: Store, statuses?: Status[], id?: string): DraftRecord[] {
+/**
+ * Drafts, newest first. With a reader: a secret draft he neither wrote nor is to sign, and
+ * cannot read as văn thư or lãnh đạo, shows its type and status, not its trích yếu.
+ */
+export function listDrafts(store: Store, statuses?: Status[], id?: string, reader?: Reader): DraftRecord[] {
   const leader = alias(users, 'leader');
   const signer = alias(users, 'signer');
   const author = alias(users, 'author');
@@ -40,24 +46,32 @@ export function listDrafts(store: Store, statuses?: Status[], id?: string): Draf
     .orderBy(desc(outgoingDrafts.createdAt))
     .limit(500)
     .all()
-    .map(({ d, typeName, leaderName, signedByName, createdByName }) => ({
-      id: d.id,
-      typeCode: d.typeCode,
-      typeName: typeName ?? d.typeCode,
-      departmentId: d.departmentId,
-      summary: d.summary,
-      confidentiality: d.confidentiality as Confidentiality,
-      urgency: d.urgency as Urgency,
-      status: d.status as Status,
-      leaderId: d.leaderId,
-      leaderName,
-      note: d.note,
-      signedByName,
-      signedAt: d.signedAt,
-      documentId: d.documentId,
-      createdByName,
-      createdAt: d.createdAt,
-    }));
+    .map(({ d, typeName, leaderName, signedByName, createdByName }) => {
+      const hidden =
+        reader !== undefined &&
+        isSecret(d.confidentiality) &&
+        !seesEverySecret(reader.roles) &&
+        d.createdBy !== reader.id &&
+        d.leaderId !== reader.id;
+      return {
+        id: d.id,
+        typeCode: d.typeCode,
+        typeName: typeName ?? d.typeCode,
+        departmentId: d.departmentId,
+        summary: hidden ? MASKED_SUMMARY : d.summary,
+        confidentiality: d.confidentiality as Confidentiality,
+        urgency: d.urgency as Urgency,
+        status: d.status as Status,
+        leaderId: d.leaderId,
+        leaderName,
+        note: hidden ? null : d.note,
+        signedByName,
+        signedAt: d.signedAt,
+        documentId: d.documentId,
+        createdByName,
+        createdAt: d.createdAt,
+      };
+    });
 }
 
 export function getDraft(store: Store, id: string): DraftRecord {
@@ -96,10 +110,20 @@ export function createDraft(
   return getDraft(store, id);
 }
 
-export function submitDraft(store: Store, ctx: WriteContext, input: { id: string; leaderId: string; note: string | null }): DraftRecord {
+export function submitDraft(
+  store: Store,
+  ctx: WriteContext,
+  actor: { id: string; roles: Role[] },
+  input: { id: string; leaderId: string; note: string | null },
+): DraftRecord {
   mutate(store, ctx, (w) => {
     const d = getDraft(store, input.id);
     requireStatus(d, ['du_thao'], 'trình ký');
+    // One's own draft; văn thư submits for others (and admin, as everywhere).
+    const author = store.db.select({ by: outgoingDrafts.createdBy }).from(outgoingDrafts).where(eq(outgoingDrafts.id, d.id)).get()?.by;
+    if (author !== actor.id && !actor.roles.some((r) => r === 'clerk' || r === 'admin')) {
+      throw new AppError('FORBIDDEN', `Dự thảo này do ${d.createdByName ?? 'người khác'} soạn; chỉ người soạn hoặc văn thư trình ký được.`);
+    }
     const leader = getUserRow(store, input.leaderId);
     if (!leader.active || !(JSON.parse(leader.roles) as Role[]).includes('leader')) {
       throw new AppError('VALIDATION', 'Người ký phải là lãnh đạo đang làm việc.', { field: 'leaderId' });

@@ -21,6 +21,7 @@ import { departments, documentLinks, documents } from '../core/schema.js';
 import { readSetting } from '../core/settings.js';
 import { symbolSettings } from './symbolSettings.js';
 import type { Store } from '../core/store.js';
+import { shownRecords, type Reader } from '../secrets/secretAccess.js';
 import { currentUnit } from '../admin/users.js';
 import { mutate, type WriteContext, type Writer } from '../core/write.js';
 
@@ -247,12 +248,19 @@ function fromDraft(d: DraftRecord, bookId: string | undefined): NumberingInput {
 }
 
 /** The incoming documents an outgoing one answers. */
-export function repliesOf(store: Store, outgoingId: string) {
-  return store.db
+export function repliesOf(store: Store, reader: Reader, outgoingId: string) {
+  const answered = store.db
     .select({ toId: documentLinks.toId })
     .from(documentLinks)
     .where(and(eq(documentLinks.fromId, outgoingId), eq(documentLinks.kind, 'reply')))
     .all()
-    .map((l) => getDocument(store, l.toId, 'incoming'))
-    .map((d) => ({ id: d.id, number: d.number, year: d.year, code: d.code, agencyName: d.agencyName, summary: d.summary }));
+    .map((l) => getDocument(store, l.toId, 'incoming'));
+  return shownRecords(store, reader, answered, 'outgoing.replies').map((d) => ({
+    id: d.id,
+    number: d.number,
+    year: d.year,
+    code: d.code,
+    agencyName: d.agencyName,
+    summary: d.summary,
+  }));
 }

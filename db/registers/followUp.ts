@@ -5,18 +5,23 @@ import { INCOMING_STATUS_LABELS, TASK_ROLE_LABELS } from '../../shared/domain/wo
 import { listDocuments } from '../documents/documentRows.js';
 import type { Store } from '../core/store.js';
 import { handlingOf } from '../handling/taskReads.js';
+import { shownRecords, type Reader } from '../secrets/secretAccess.js';
 
 export function followUp(
   store: Store,
+  reader: Reader,
   input: { year?: number | undefined; limit: number; cursor?: string | null | undefined },
 ): FollowUpList {
   const page = listDocuments(store, { kind: 'incoming', year: input.year, limit: input.limit, cursor: input.cursor });
-  return { nextCursor: page.nextCursor, items: page.items.map((d) => followUpRow(store, d)) };
+  const shown = shownRecords(store, reader, page.items, 'incoming.followUp');
+  return { nextCursor: page.nextCursor, items: shown.map((d) => followUpRow(store, d)) };
 }
 
 /** One line of the follow-up register for an incoming document. */
 export function followUpRow(store: Store, d: DocumentRecord): FollowUpList['items'][number] {
   const h = handlingOf(store, d.id);
+  // A masked secret document: its number and who handles it, not how (results are content).
+  if (d.masked) h.tasks = h.tasks.map((t) => ({ ...t, progress: null, result: null }));
   const lead = h.tasks.find((t) => t.role === 'chu_tri');
   const handlers = h.tasks
     .filter((t) => t.role !== 'de_biet')

@@ -6,6 +6,7 @@ import { getBook, type BookRow } from './books.js';
 import { listDocuments } from '../documents/documentRows.js';
 import { followUpRow } from './followUp.js';
 import type { Store } from '../core/store.js';
+import { shownRecords, type Reader } from '../secrets/secretAccess.js';
 
 export type RegisterKind = 'incoming' | 'outgoing' | 'followup';
 
@@ -89,6 +90,8 @@ export interface RegisterQuery {
   bookId: string;
   from?: string | undefined;
   to?: string | undefined;
+  /** Who prints or exports it: a secret document he may not read is a masked row. */
+  reader: Reader;
 }
 
 /** Every row of one book's register between two received dates (all when none). */
@@ -119,7 +122,7 @@ export function registerSheet(store: Store, q: RegisterQuery): RegisterSheet {
       cursor,
       ascending: true,
     });
-    for (const d of page.items) {
+    for (const d of shownRecords(store, q.reader, page.items, `registers.${q.kind}`)) {
       first ??= d.number;
       last = d.number;
       const day = officeDate(d.receivedAt);

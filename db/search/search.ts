@@ -9,6 +9,8 @@ import { codeKey, foldVietnamese, searchTokens } from '../../shared/text/searchK
 import { fileExcerpt, fileMatches, type FileMatch } from './fileSearch.js';
 import { ftsMatchExpression } from './ftsQuery.js';
 import type { Store } from '../core/store.js';
+import { isSecret, MASKED_SUMMARY } from '../../shared/domain/secrecy.js';
+import { hiddenAmong, logSecretReads, type Reader } from '../secrets/secretAccess.js';
 
 /** How many of the newest matches are ranked (the register is read newest first). */
 const CANDIDATES = 500;
@@ -27,6 +29,7 @@ interface Candidate {
   date: string | null;
   text: string;
   exactCode: boolean;
+  secret: boolean;
   file?: FileMatch;
 }
 
@@ -45,9 +48,10 @@ interface DocRow {
   number: number;
   signer_name: string | null;
   deleted_at: string | null;
+  confidentiality: string;
 }
 
-const DOC_COLUMNS = `d.seq, d.id, d.kind, d.code, d.code_key, d.agency_name, d.summary, t.name AS type_name, d.type_code, d.issued_date, d.year, d.number, d.signer_name, d.deleted_at`;
+const DOC_COLUMNS = `d.seq, d.id, d.kind, d.code, d.code_key, d.agency_name, d.summary, t.name AS type_name, d.type_code, d.issued_date, d.year, d.number, d.signer_name, d.deleted_at, d.confidentiality`;
 
 function toCandidate(r: DocRow, exact: boolean): Candidate {
   const type = r.type_name ?? r.type_code;
@@ -63,7 +67,27 @@ function toCandidate(r: DocRow, exact: boolean): Candidate {
     date: r.issued_date,
     text: `${r.code} ${r.agency_name} ${r.summary}`,
     exactCode: exact,
+    secret: isSecret(r.confidentiality),
   };
+}
+
+/**
+ * Secret documents the reader may not read: found by their exact number and code they show
+ * masked; found by words of their content (trích yếu, file text) they are not found at all.
+ */
+function withoutHiddenContent(store: Store, reader: Reader, candidates: Map<string, Candidate>): void {
+  const secret = [...candidates.values()].filter((c) => c.secret).map((c) => c.id);
+  for (const id of hiddenAmong(store, reader, secret)) {
+    const c = candidates.get(id)!;
+    if (!c.exactCode) {
+      candidates.delete(id);
+      continue;
+    }
+    const { file: _inFile, ...masked } = c;
+    const type = c.title.slice(0, c.title.indexOf(':'));
+    // No longer a read of secret content: nothing of it is shown.
+    candidates.set(id, { ...masked, title: `${type}: ${MASKED_SUMMARY}`, text: c.code, secret: false });
+  }
 }
 
 export interface SearchInput {
@@ -76,7 +100,11 @@ export interface SearchInput {
   cursor?: string | null | undefined;
 }
 
-export function search(store: Store, input: SearchInput): { items: SearchHit[]; nextCursor: string | null; tookMs: number } {
+export function search(
+  store: Store,
+  reader: Reader,
+  input: SearchInput,
+): { items: SearchHit[]; nextCursor: string | null; tookMs: number } {
   const started = performance.now();
   const tokens = searchTokens(input.q).slice(0, 16);
   if (tokens.length === 0) return { items: [], nextCursor: null, tookMs: 0 };
@@ -168,9 +196,16 @@ export function search(store: Store, input: SearchInput): { items: SearchHit[]; 
     }
   }
 
+  withoutHiddenContent(store, reader, candidates);
   const scored = score([...candidates.values()], tokens);
   const offset = Math.max(0, Number(input.cursor ?? 0) || 0);
   const page = scored.slice(offset, offset + input.limit);
+  logSecretReads(
+    store,
+    reader,
+    page.filter(({ c }) => c.secret).map(({ c }) => c.id),
+    'search.query',
+  );
   return {
     items: page.map(({ c, score: s }) => ({
       kind: c.kind,
@@ -210,6 +245,7 @@ function dossierRows(store: Store, where: string, params: Record<string, unknown
     date: d.createdAt.slice(0, 10),
     text: `${d.notation} ${d.title}`,
     exactCode: false,
+    secret: false,
   }));
 }
 

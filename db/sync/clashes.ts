@@ -6,6 +6,8 @@ import { getBook, nextNumber } from '../registers/books.js';
 import { recordEvent } from '../documents/history.js';
 import { documents } from '../core/schema.js';
 import { codeKey } from '../../shared/text/searchKey.js';
+import { MASKED_SUMMARY } from '../../shared/domain/secrecy.js';
+import { hiddenAmong, type Reader } from '../secrets/secretAccess.js';
 import { stmt } from '../core/statements.js';
 import { localValue, setLocalValue, type Store } from '../core/store.js';
 import { mutate, type WriteContext } from '../core/write.js';
@@ -48,11 +50,16 @@ export function noteClash(store: Store, documentId: string): void {
   setLocalValue(store.sqlite, KEY, JSON.stringify([...known, place]));
 }
 
-export function listClashes(store: Store): SyncClash[] {
+export function listClashes(store: Store, reader: Reader): SyncClash[] {
   const out: SyncClash[] = [];
   for (const p of places(store)) {
     const docs = docsAt(store, p);
     if (docs.length < 2) continue;
+    const hidden = hiddenAmong(
+      store,
+      reader,
+      docs.map((d) => d.id),
+    );
     out.push({
       bookId: p.bookId,
       bookName: getBook(store, p.bookId).name,
@@ -62,7 +69,7 @@ export function listClashes(store: Store): SyncClash[] {
         id: d.id,
         kind: d.kind,
         code: d.code,
-        summary: d.summary,
+        summary: hidden.has(d.id) ? MASKED_SUMMARY : d.summary,
         receivedDate: d.received_date,
         agencyName: d.agency_name,
       })),

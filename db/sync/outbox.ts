@@ -4,6 +4,7 @@ import type { Change, SyncedTableName } from '../../shared/sync/protocol.js';
 import { stmt } from '../core/statements.js';
 import type { Store } from '../core/store.js';
 import { writeDerived } from '../core/write.js';
+import { FILE_MAY_LEAVE_SQL, leavingThePc } from '../secrets/syncBoundary.js';
 
 export interface OutboxChunk {
   changes: Change[];
@@ -12,33 +13,43 @@ export interface OutboxChunk {
 }
 
 export function unsentChanges(store: Store, maxChanges: number, maxBytes: number, afterSeq = 0): OutboxChunk {
-  const rows = stmt(
-    store.sqlite,
-    'SELECT seq, change_id, hlc, table_name, row_id, fields FROM outbox WHERE sent_at IS NULL AND seq > ? ORDER BY seq LIMIT ?',
-  ).all(afterSeq, maxChanges) as {
-    seq: number;
-    change_id: string;
-    hlc: string;
-    table_name: string;
-    row_id: string;
-    fields: string;
-  }[];
   const out: Change[] = [];
+  const withheld: string[] = [];
   let bytes = 0;
   let lastSeq = afterSeq;
-  for (const r of rows) {
-    bytes += r.fields.length * 3 + 200;
-    // One change over the budget still goes alone: the server's limit is far above a row.
-    if (out.length > 0 && bytes > maxBytes) break;
-    out.push({
-      changeId: r.change_id,
-      hlc: r.hlc,
-      table: r.table_name as SyncedTableName,
-      rowId: r.row_id,
-      fields: JSON.parse(r.fields) as Change['fields'],
-    });
-    lastSeq = r.seq;
+  let full = false;
+  // Changes that stay on this PC (db/secrets/syncBoundary.ts) are marked done and skipped; reading
+  // goes on until the chunk has changes to send or the outbox is read to its end.
+  while (!full) {
+    const rows = stmt(
+      store.sqlite,
+      'SELECT seq, change_id, hlc, table_name, row_id, fields FROM outbox WHERE sent_at IS NULL AND seq > ? ORDER BY seq LIMIT ?',
+    ).all(lastSeq, maxChanges) as { seq: number; change_id: string; hlc: string; table_name: string; row_id: string; fields: string }[];
+    for (const r of rows) {
+      const change = leavingThePc(store, {
+        changeId: r.change_id,
+        hlc: r.hlc,
+        table: r.table_name as SyncedTableName,
+        rowId: r.row_id,
+        fields: JSON.parse(r.fields) as Change['fields'],
+      });
+      if (!change) {
+        withheld.push(r.change_id);
+        lastSeq = r.seq;
+        continue;
+      }
+      bytes += r.fields.length * 3 + 200;
+      // One change over the budget still goes alone: the server's limit is far above a row.
+      if ((out.length > 0 && bytes > maxBytes) || out.length >= maxChanges) {
+        full = true;
+        break;
+      }
+      out.push(change);
+      lastSeq = r.seq;
+    }
+    if (rows.length < maxChanges || out.length > 0) full = true;
   }
+  if (withheld.length > 0) markSent(store, withheld, `kept:${store.now().toISOString()}`);
   return { changes: out, lastSeq };
 }
 
@@ -53,7 +64,7 @@ export function countUnsent(store: Store): number {
   return (stmt(store.sqlite, 'SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL').get() as { n: number }).n;
 }
 
-const PENDING_FILES = `FROM attachments a WHERE a.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM sync_files f WHERE f.sha256 = a.sha256)`;
+const PENDING_FILES = `FROM attachments a WHERE a.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM sync_files f WHERE f.sha256 = a.sha256) AND ${FILE_MAY_LEAVE_SQL}`;
 
 /** Files the server has not confirmed yet (pulled attachments are marked as on the server). */
 export function filesToUpload(store: Store, limit: number): { sha256: string; size: number }[] {

@@ -13,6 +13,7 @@ import type { DossierRecord } from '../../shared/api/dossiers.js';
 import { retentionLabel } from '../../shared/api/dossiers.js';
 import { getAttachment, listAttachments } from '../../db/attachments/attachments.js';
 import { getDossier } from '../../db/dossiers/dossiers.js';
+import { mayLeaveThePc, shownDossier } from '../../db/dossiers/dossierSecrets.js';
 import type { Store } from '../../db/core/store.js';
 import { currentUnit } from '../../db/admin/users.js';
 import type { AttachmentsService } from '../files/attachmentsService.js';
@@ -59,7 +60,8 @@ async function addDossiers(
   written: Promise<void>,
 ) {
   const unit = currentUnit(store);
-  const dossiers: DossierRecord[] = dossierIds.map((id) => getDossier(store, id));
+  // The package leaves this PC: secret documents go in as their register entry, without content or files.
+  const dossiers: DossierRecord[] = dossierIds.map((id) => shownDossier(store, null, getDossier(store, id), 'archive.exportPackage'));
   const manifest = {
     format: PACKAGE_FORMAT,
     createdAt: store.now().toISOString(),
@@ -71,7 +73,9 @@ async function addDossiers(
     const items = [];
     for (const item of d.items) {
       const attached = item.documentId
-        ? listAttachments(store, item.documentId)
+        ? mayLeaveThePc(store, item.documentId)
+          ? listAttachments(store, item.documentId)
+          : []
         : item.attachmentId
           ? [getAttachment(store, item.attachmentId)]
           : [];

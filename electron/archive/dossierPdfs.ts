@@ -5,6 +5,8 @@ import { retentionLabel } from '../../shared/api/dossiers.js';
 import { formatDate, officeDate } from '../../shared/text/dates.js';
 import { getCatalogue } from '../../db/dossiers/catalogue.js';
 import { getDossier } from '../../db/dossiers/dossiers.js';
+import { shownDossier } from '../../db/dossiers/dossierSecrets.js';
+import type { Reader } from '../../db/secrets/secretAccess.js';
 import type { RegisterCell, RegisterColumn } from '../../db/registers/registerRows.js';
 import type { Store } from '../../db/core/store.js';
 import { currentUnit } from '../../db/admin/users.js';
@@ -55,8 +57,8 @@ export async function printCatalogue(store: Store, year: number): Promise<File> 
   return { name: `Danh-muc-ho-so-${year}.pdf`, mime: 'application/pdf', bytes };
 }
 
-export async function printDossier(store: Store, id: string): Promise<File> {
-  const d = getDossier(store, id);
+export async function printDossier(store: Store, reader: Reader, id: string): Promise<File> {
+  const d = shownDossier(store, reader, getDossier(store, id), 'dossiers.print');
   const bytes = await printTable({
     title: `Hồ sơ ${d.notation} — ${d.title}`,
     footer: `Mục lục văn bản — hồ sơ ${d.notation}`,
@@ -103,8 +105,8 @@ function pageRanges(d: ReturnType<typeof getDossier>) {
   });
 }
 
-export async function printHandover(store: Store, ids: string[]): Promise<File> {
-  const list = ids.map((id) => getDossier(store, id));
+export async function printHandover(store: Store, reader: Reader, ids: string[]): Promise<File> {
+  const list = ids.map((id) => shownDossier(store, reader, getDossier(store, id), 'archive.handoverList'));
   const unit = currentUnit(store).name;
   const listPdf = await printTable({
     title: 'Mục lục hồ sơ, tài liệu nộp lưu',

@@ -4,8 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { once } from 'node:events';
-import { exportTables } from '../../db/backup/exportRows.js';
-import { referencedFiles } from '../../db/backup/storeFile.js';
+import { exportableFiles, exportTables } from '../../db/backup/exportRows.js';
 import type { Store } from '../../db/core/store.js';
 import { APP_VERSION } from '../../shared/version.js';
 import type { BlobStore } from '../files/blobStore.js';
@@ -15,7 +14,9 @@ const README = `VănThư — xuất toàn bộ dữ liệu
 
 Mỗi bảng dữ liệu là một tệp <tên bảng>.json: một mảng JSON, mỗi phần tử là một dòng với tên cột
 gốc (snake_case). Ngày dạng YYYY-MM-DD, thời điểm dạng ISO-8601 UTC. Dòng đã xóa vẫn có, với
-deleted_at khác null. Mật khẩu (băm) không được xuất.
+deleted_at khác null. Mật khẩu (băm) không được xuất, kể cả trong outbox, audit_log. Văn bản mật
+chỉ có phần đăng ký (số, ngày, cơ quan ban hành, số ký hiệu, độ mật, độ khẩn): trích yếu, ghi
+chú, tệp, việc giao và lịch sử của chúng không rời máy (Luật Bảo vệ bí mật nhà nước 2018).
 
 Tệp đính kèm nằm trong files/ab/cd/<sha256>; bảng attachments.json cho biết tên, loại và văn bản
 của từng tệp (cột sha256). Mã sha256 của mỗi tệp chính là tên của nó, dùng để kiểm tra.
@@ -32,8 +33,10 @@ export async function exportAll(store: Store, blobs: BlobStore, dir: string, onP
   const partial = `${target}.dang-xuat`;
   await mkdir(partial, { recursive: true });
   const tables = exportTables(store);
+  const counts: { name: string; rows: number }[] = [];
   let rows = 0;
   for (const t of tables) {
+    let count = 0;
     const out = createWriteStream(join(partial, `${t.name}.json`));
     let first = true;
     const write = async (s: string) => {
@@ -43,13 +46,15 @@ export async function exportAll(store: Store, blobs: BlobStore, dir: string, onP
     for (const row of t.rows()) {
       await write(`${first ? '' : ',\n'}${JSON.stringify(row)}`);
       first = false;
-      rows++;
+      count++;
     }
+    counts.push({ name: t.name, rows: count });
+    rows += count;
     await write('\n]\n');
     out.end();
     await once(out, 'finish');
   }
-  const shas = referencedFiles(store).filter((s) => blobs.has(s));
+  const shas = exportableFiles(store).filter((s) => blobs.has(s));
   for (const [i, sha] of shas.entries()) {
     onProgress?.(i, shas.length);
     await copyHashed(blobs.path(sha), join(partial, 'files', sha.slice(0, 2), sha.slice(2, 4), sha));
@@ -63,7 +68,7 @@ export async function exportAll(store: Store, blobs: BlobStore, dir: string, onP
         appVersion: APP_VERSION,
         schemaVersion: store.schemaVersion,
         at: store.now().toISOString(),
-        tables: tables.map((t) => ({ name: t.name, rows: t.count })),
+        tables: counts,
         files: shas.length,
       },
       null,

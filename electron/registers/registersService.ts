@@ -6,6 +6,7 @@ import { listBooks, markPrinted } from '../../db/registers/books.js';
 import type { Store } from '../../db/core/store.js';
 import { currentUnit } from '../../db/admin/users.js';
 import type { WriteContext } from '../../db/core/write.js';
+import type { Reader } from '../../db/secrets/secretAccess.js';
 import { AppError } from '../../shared/api/errors.js';
 import { printRegister } from '../pdf/registerPdf.js';
 import { exportRegisters } from './exportXlsx.js';
@@ -25,10 +26,11 @@ function fileStem(kind: RegisterKind, bookName: string): string {
 export async function printRegisterFile(
   store: Store,
   ctx: WriteContext,
+  reader: Reader,
   r: RegisterRequest,
 ): Promise<{ name: string; mime: string; bytes: Uint8Array }> {
   if (!r.bookId) throw new AppError('VALIDATION', 'Chọn sổ cần in.', { field: 'bookId' });
-  const sheet = registerSheet(store, { kind: r.kind, bookId: r.bookId, from: r.from, to: r.to });
+  const sheet = registerSheet(store, { kind: r.kind, bookId: r.bookId, from: r.from, to: r.to, reader });
   const books = listBooks(store, sheet.book.kind).filter((b) => b.year === sheet.book.year);
   const bytes = await printRegister(sheet, {
     unitName: currentUnit(store).name,
@@ -39,10 +41,14 @@ export async function printRegisterFile(
 }
 
 /** One book, or every book of the kind (one sheet each) when none is named. */
-export async function exportRegisterFile(store: Store, r: RegisterRequest): Promise<{ name: string; mime: string; bytes: Uint8Array }> {
+export async function exportRegisterFile(
+  store: Store,
+  reader: Reader,
+  r: RegisterRequest,
+): Promise<{ name: string; mime: string; bytes: Uint8Array }> {
   const docKind = r.kind === 'outgoing' ? 'outgoing' : 'incoming';
   const bookIds = r.bookId ? [r.bookId] : listBooks(store, docKind).map((b) => b.id);
-  const sheets = bookIds.map((bookId) => registerSheet(store, { kind: r.kind, bookId, from: r.from, to: r.to }));
+  const sheets = bookIds.map((bookId) => registerSheet(store, { kind: r.kind, bookId, from: r.from, to: r.to, reader }));
   const bytes = await exportRegisters(sheets, currentUnit(store).name);
   const name =
     r.bookId && sheets[0]

@@ -2,6 +2,8 @@
 // the files those rows name, then pull and apply page by page (each page with its cursor in one
 // transaction). Failures back off with jitter and retry on a timer. Nothing here deletes local
 // data: a server that looks different or emptier than before stops sync with a message.
+import { isAirGapped } from '../../db/secrets/airGap.js';
+import { AIR_GAPPED_SYNC_MESSAGE } from '../../shared/domain/secrecy.js';
 import { hostname } from 'node:os';
 import { AppError } from '../../shared/api/errors.js';
 import type { SyncStatus } from '../../shared/api/sync.js';
@@ -91,6 +93,7 @@ export class SyncEngine {
 
   /** Enrolls this PC with a one-time code. A PC that already holds data may only be a unit's first. */
   async connect(input: { url: string; code: string; deviceName?: string | undefined }): Promise<SyncStatus> {
+    if (isAirGapped(this.store)) throw new AppError('VALIDATION', AIR_GAPPED_SYNC_MESSAGE);
     if (this.running) await this.running;
     const url = normalizeServerUrl(input.url);
     const http = new SyncHttp(url);
@@ -140,6 +143,7 @@ export class SyncEngine {
   async syncNow(): Promise<SyncStatus> {
     const config = this.config;
     if (!config) throw new AppError('VALIDATION', 'Máy này chưa kết nối máy chủ đồng bộ. Hãy nhập địa chỉ máy chủ và mã đăng ký.');
+    if (isAirGapped(this.store)) throw new AppError('VALIDATION', AIR_GAPPED_SYNC_MESSAGE);
     // A round already running may have started before what the person wants sent: one more after it.
     if (this.running) await this.running.catch(() => {});
     const current = this.config;
@@ -217,7 +221,8 @@ export class SyncEngine {
 
   private async runRound(): Promise<void> {
     const config = this.config;
-    if (!config || config.stopped) return;
+    // A PC declared off every network keeps secret files: it does not sync at all.
+    if (!config || config.stopped || isAirGapped(this.store)) return;
     const state: SyncState = { ...readState(this.store), lastAttemptAt: new Date().toISOString() };
     try {
       const http = this.http(config);

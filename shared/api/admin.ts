@@ -86,3 +86,7 @@ export const auditVerifyOutput = z.object({
   brokenAt: z.number().int().nullable(),
   reason: z.string().nullable(),
 });
+
+/** This PC (not the office): whether it is declared off every network (shared/domain/secrecy.ts). */
+export const thisPcOutput = z.object({ airGapped: z.boolean(), syncEnrolled: z.boolean() });
+export const thisPcInput = z.object({ airGapped: z.boolean({ error: 'Chọn máy này có nối mạng hay không.' }) });

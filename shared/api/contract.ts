@@ -10,6 +10,8 @@ import {
   loginInput,
   meOutput,
   setupInitializeInput,
+  thisPcInput,
+  thisPcOutput,
   userCreateInput,
   userOutput,
   userUpdateInput,
@@ -233,6 +235,8 @@ export const contract = {
   'settings.saveSymbols': method(symbolSettingsInput, symbolSettingsOutput, ['clerk']),
   'settings.office': method(empty, officeSettingsOutput, 'user'),
   'settings.saveOffice': method(officeSettingsInput, officeSettingsOutput, ['admin']),
+  'pc.get': method(empty, thisPcOutput, 'user'),
+  'pc.setAirGapped': method(thisPcInput, thisPcOutput, ['admin']),
 
   'catalogue.get': method(z.object({ year: z.number().int() }), catalogueOutput, 'user'),
   'catalogue.saveHeading': method(headingInput, catalogueOutput, ['clerk', 'leader', 'archivist']),

@@ -30,11 +30,11 @@ for (let start = 0; start < ROWS; start += 1000) {
 const peak = () => process.resourceUsage().maxRSS * 1024;
 const base = peak();
 let t = performance.now();
-const pdf = await printRegisterFile(store, { userId }, { kind: 'incoming', bookId });
+const pdf = await printRegisterFile(store, { userId }, { id: userId, roles: ['clerk'] }, { kind: 'incoming', bookId });
 const printMs = performance.now() - t;
 const afterPrint = peak();
 t = performance.now();
-const xlsx = await exportRegisterFile(store, { kind: 'incoming', bookId });
+const xlsx = await exportRegisterFile(store, { id: userId, roles: ['clerk'] }, { kind: 'incoming', bookId });
 const exportMs = performance.now() - t;
 const afterExport = peak();
 process.stdout.write(

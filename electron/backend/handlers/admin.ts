@@ -12,10 +12,28 @@ import {
   updateUser,
 } from '../../../db/admin/users.js';
 import { getSymbolSettings, saveSymbolSettings } from '../../../db/outgoing/symbolSettings.js';
+import { isAirGapped, setAirGapped } from '../../../db/secrets/airGap.js';
+import { AppError } from '../../../shared/api/errors.js';
 import { defineSlice, ok, type Services } from './types.js';
 
-export function adminHandlers({ store, sessions }: Services) {
+export function adminHandlers({ store, sessions, sync }: Services) {
+  const thisPc = () => ({ airGapped: isAirGapped(store), syncEnrolled: sync.config !== null });
   return defineSlice({
+    'pc.get': () => thisPc(),
+    'pc.setAirGapped': (input, req) => {
+      // Declared off the network while still enrolled would leave a token to a server on a PC that keeps secrets.
+      if (input.airGapped && sync.config !== null) {
+        throw new AppError(
+          'CONFLICT',
+          'Máy này đang kết nối máy chủ đồng bộ. Hãy ngắt đồng bộ (Đồng bộ → Ngắt kết nối) trước khi khai báo máy không nối mạng.',
+          {
+            field: 'airGapped',
+          },
+        );
+      }
+      setAirGapped(store, req.write, input.airGapped);
+      return thisPc();
+    },
     'users.list': () => listUsers(store),
     'users.create': async (input, req) =>
       createUser(store, req.write, {

@@ -1,17 +1,29 @@
 // Files of a document: list, check, add (from a path, in the window), bytes, remove, and the dấu ĐẾN.
-import { listAttachments, removeAttachment } from '../../../db/attachments/attachments.js';
-import { defineSlice, ok, type Services } from './types.js';
+// A secret document's files are read only by those who may read its content.
+import { listAttachments, removeAttachment, requireFileReader } from '../../../db/attachments/attachments.js';
+import { requireContent } from '../../../db/secrets/secretAccess.js';
+import { defineSlice, ok, userOf, type Services } from './types.js';
 
 export function attachmentHandlers({ store, files }: Services) {
   return defineSlice({
-    'attachments.list': (input) => listAttachments(store, input.documentId),
-    'attachments.check': (input) => files.check(input.id),
+    'attachments.list': (input, req) => (
+      requireContent(store, userOf(req), input.documentId, 'attachments.list'),
+      listAttachments(store, input.documentId)
+    ),
+    'attachments.check': (input, req) => (requireFileReader(store, userOf(req), input.id, 'attachments.check'), files.check(input.id)),
     'attachments.remove': (input, req) => {
+      requireFileReader(store, userOf(req), input.id, 'attachments.remove');
       removeAttachment(store, req.write, input.id);
       return ok;
     },
-    'attachments.add': (input, req) => files.addPath(req.write, input.documentId, input.path),
-    'attachments.get': (input) => files.content(input.id),
-    'incoming.stamp': (input, req) => files.stamp(req.write, input),
+    'attachments.add': (input, req) => (
+      requireContent(store, userOf(req), input.documentId, 'attachments.add'),
+      files.addPath(req.write, input.documentId, input.path)
+    ),
+    'attachments.get': (input, req) => (requireFileReader(store, userOf(req), input.id, 'attachments.get'), files.content(input.id)),
+    'incoming.stamp': (input, req) => (
+      requireContent(store, userOf(req), input.documentId, 'incoming.stamp'),
+      files.stamp(req.write, input)
+    ),
   });
 }

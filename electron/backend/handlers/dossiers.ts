@@ -16,33 +16,43 @@ import {
 } from '../../../db/dossiers/dossiers.js';
 import { exportPackage } from '../../archive/archivePackage.js';
 import { printCatalogue, printDossier, printHandover } from '../../archive/dossierPdfs.js';
-import { defineSlice, userOf, type Services } from './types.js';
+import { shownDossier } from '../../../db/dossiers/dossierSecrets.js';
+import type { DossierRecord } from '../../../shared/api/dossiers.js';
+import { defineSlice, userOf, type RequestContext, type Services } from './types.js';
 
 export function dossierHandlers({ store, files, spoolDir }: Services) {
+  // Every dossier answered passes here: items that are secret documents the caller may not read are masked.
+  const shown = (req: RequestContext, d: DossierRecord) => shownDossier(store, userOf(req), d, 'dossiers');
   return defineSlice({
     'catalogue.get': (input) => getCatalogue(store, input.year),
     'catalogue.saveHeading': (input, req) => saveHeading(store, req.write, input),
     'catalogue.saveEntry': (input, req) => saveEntry(store, req.write, input),
     'catalogue.copyFromYear': (input, req) => copyCatalogue(store, req.write, input.from, input.to),
     'catalogue.print': (input) => printCatalogue(store, input.year),
-    'dossiers.open': (input, req) => openDossier(store, req.write, input),
-    'dossiers.list': (input) => listDossiers(store, input),
-    'dossiers.get': (input) => getDossier(store, input.id),
-    'dossiers.addItems': (input, req) => (requireKeeper(store, userOf(req), input.dossierId), addItems(store, req.write, input)),
-    'dossiers.reorder': (input, req) => (requireKeeper(store, userOf(req), input.dossierId), reorderItems(store, req.write, input)),
+    'dossiers.open': (input, req) => shown(req, openDossier(store, req.write, input)),
+    'dossiers.list': (input, req) => listDossiers(store, input).map((d) => shown(req, d)),
+    'dossiers.get': (input, req) => shown(req, getDossier(store, input.id)),
+    'dossiers.addItems': (input, req) => (
+      requireKeeper(store, userOf(req), input.dossierId),
+      shown(req, addItems(store, req.write, input))
+    ),
+    'dossiers.reorder': (input, req) => (
+      requireKeeper(store, userOf(req), input.dossierId),
+      shown(req, reorderItems(store, req.write, input))
+    ),
     'dossiers.removeItem': (input, req) => (
       requireKeeper(store, userOf(req), dossierOfItem(store, input.itemId)),
-      removeItem(store, req.write, input.itemId)
+      shown(req, removeItem(store, req.write, input.itemId))
     ),
-    'dossiers.close': (input, req) => (requireKeeper(store, userOf(req), input.id), closeDossier(store, req.write, input.id)),
-    'dossiers.reopen': (input, req) => reopenDossier(store, req.write, input.id, input.reason),
+    'dossiers.close': (input, req) => (requireKeeper(store, userOf(req), input.id), shown(req, closeDossier(store, req.write, input.id))),
+    'dossiers.reopen': (input, req) => shown(req, reopenDossier(store, req.write, input.id, input.reason)),
     'dossiers.describe': (input, req) => (
       requireKeeper(store, userOf(req), input.id),
-      describeDossier(store, req.write, userOf(req), input.id, input.description, input.pageCount)
+      shown(req, describeDossier(store, req.write, userOf(req), input.id, input.description, input.pageCount))
     ),
-    'dossiers.print': (input) => printDossier(store, input.id),
-    'archive.handover': (input, req) => handOver(store, req.write, input.dossierIds),
-    'archive.handoverList': (input) => printHandover(store, input.dossierIds),
+    'dossiers.print': (input, req) => printDossier(store, userOf(req), input.id),
+    'archive.handover': (input, req) => handOver(store, req.write, input.dossierIds).map((d) => shown(req, d)),
+    'archive.handoverList': (input, req) => printHandover(store, userOf(req), input.dossierIds),
     'archive.exportPackage': (input) => exportPackage(store, files, input.dossierIds, spoolDir),
   });
 }

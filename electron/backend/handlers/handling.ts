@@ -1,7 +1,8 @@
 // Routing an incoming document (trình → chỉ đạo → xử lý → hoàn thành) and the tasks it gives out.
 import { historyOf } from '../../../db/documents/historyWording.js';
 import { assignIncoming, recallIncoming, returnIncoming, submitIncoming } from '../../../db/handling/steps.js';
-import { deadlines, handlingOf, myTasks } from '../../../db/handling/taskReads.js';
+import { deadlines, handlingOf, myTasks, shownTasks } from '../../../db/handling/taskReads.js';
+import { requireContent } from '../../../db/secrets/secretAccess.js';
 import { completeTask, progressTask, reassignTask } from '../../../db/handling/tasks.js';
 import { followUp } from '../../../db/registers/followUp.js';
 import { defineSlice, ok, userOf, type Services } from './types.js';
@@ -13,13 +14,16 @@ export function handlingHandlers({ store }: Services) {
     'incoming.assign': (input, req) => (assignIncoming(store, req.write, input), handled(input.id)),
     'incoming.return': (input, req) => (returnIncoming(store, req.write, input), handled(input.id)),
     'incoming.recall': (input, req) => (recallIncoming(store, req.write, input), handled(input.id)),
-    'incoming.handling': (input) => handled(input.id),
-    'incoming.history': (input) => historyOf(store, input.id),
-    'incoming.followUp': (input) => followUp(store, input),
-    'tasks.mine': (input, req) => myTasks(store, userOf(req), input.includeDone ?? false),
+    'incoming.handling': (input, req) => (requireContent(store, userOf(req), input.id, 'incoming.handling'), handled(input.id)),
+    'incoming.history': (input, req) => (requireContent(store, userOf(req), input.id, 'incoming.history'), historyOf(store, input.id)),
+    'incoming.followUp': (input, req) => followUp(store, userOf(req), input),
+    'tasks.mine': (input, req) => shownTasks(store, userOf(req), myTasks(store, userOf(req), input.includeDone ?? false)),
     'tasks.update': (input, req) => (progressTask(store, req.write, userOf(req), input), ok),
     'tasks.complete': (input, req) => (completeTask(store, req.write, userOf(req), input), ok),
     'tasks.reassign': (input, req) => (reassignTask(store, req.write, userOf(req), input), ok),
-    'dashboard.deadlines': (_input, req) => deadlines(store, userOf(req)),
+    'dashboard.deadlines': (_input, req) => {
+      const d = deadlines(store, userOf(req));
+      return { ...d, dueSoon: shownTasks(store, userOf(req), d.dueSoon), overdue: shownTasks(store, userOf(req), d.overdue) };
+    },
   });
 }

@@ -5,7 +5,8 @@ import { cancelIncoming, registerIncoming, updateIncoming } from '../../../db/in
 import { searchAgencies } from '../../../db/lookups/agencies.js';
 import { listDocTypes } from '../../../db/lookups/docTypes.js';
 import { AppError } from '../../../shared/api/errors.js';
-import { defineSlice, type Services } from './types.js';
+import { shownRecord, shownRecords } from '../../../db/secrets/secretAccess.js';
+import { defineSlice, userOf, type Services } from './types.js';
 
 export function incomingHandlers({ store }: Services) {
   return defineSlice({
@@ -20,9 +21,14 @@ export function incomingHandlers({ store }: Services) {
     },
 
     'incoming.register': (input, req) => registerIncoming(store, req.write, input),
-    'incoming.list': (input) => listDocuments(store, { kind: 'incoming', ...input }),
-    'incoming.get': (input) => getDocument(store, input.id, 'incoming'),
-    'incoming.update': (input, req) => updateIncoming(store, req.write, input),
-    'incoming.cancel': (input, req) => cancelIncoming(store, req.write, input.id, input.reason),
+    'incoming.list': (input, req) => {
+      const reader = userOf(req);
+      const page = listDocuments(store, { kind: 'incoming', ...input, reader });
+      return { ...page, items: shownRecords(store, reader, page.items, 'incoming.list') };
+    },
+    'incoming.get': (input, req) => shownRecord(store, userOf(req), getDocument(store, input.id, 'incoming'), 'incoming.get'),
+    'incoming.update': (input, req) => shownRecord(store, userOf(req), updateIncoming(store, req.write, input), 'incoming.update'),
+    'incoming.cancel': (input, req) =>
+      shownRecord(store, userOf(req), cancelIncoming(store, req.write, input.id, input.reason), 'incoming.cancel'),
   });
 }

@@ -7,11 +7,11 @@ import { defineSlice, userOf, type Services } from './types.js';
 
 export function reportHandlers({ store }: Services) {
   return defineSlice({
-    'search.query': (input) => search(store, input),
+    'search.query': (input, req) => search(store, userOf(req), input),
     'dashboard.overview': (_input, req) => overview(store, userOf(req)),
     'reports.summary': (input) => summaryReport(store, input),
     'reports.export': (input) => reportFile(store, input),
-    'registers.print': (input, req) => printRegisterFile(store, req.write, input),
-    'registers.export': (input) => exportRegisterFile(store, input),
+    'registers.print': (input, req) => printRegisterFile(store, req.write, userOf(req), input),
+    'registers.export': (input, req) => exportRegisterFile(store, userOf(req), input),
   });
 }

@@ -1,7 +1,7 @@
 // Sync with the office's server: status, connect, now, conflicts to restore, number clashes to renumber.
 import { listClashes, renumberDocument } from '../../../db/sync/clashes.js';
 import { dismissConflict, listConflicts, restoreConflict } from '../../../db/sync/conflicts.js';
-import { defineSlice, ok, type Services } from './types.js';
+import { defineSlice, ok, userOf, type Services } from './types.js';
 
 export function syncHandlers({ store, sync }: Services) {
   return defineSlice({
@@ -10,10 +10,10 @@ export function syncHandlers({ store, sync }: Services) {
     'sync.disconnect': () => sync.disconnect(),
     'sync.settings': (input) => sync.setEagerFiles(input.eagerFiles),
     'sync.now': () => sync.syncNow(),
-    'sync.conflicts': () => listConflicts(store),
-    'sync.restoreConflict': (input, req) => (restoreConflict(store, req.write, input.id), ok),
-    'sync.dismissConflict': (input, req) => (dismissConflict(store, req.write, input.id), ok),
-    'sync.clashes': () => listClashes(store),
+    'sync.conflicts': (_input, req) => listConflicts(store, userOf(req)),
+    'sync.restoreConflict': (input, req) => (restoreConflict(store, req.write, userOf(req), input.id), ok),
+    'sync.dismissConflict': (input, req) => (dismissConflict(store, req.write, userOf(req), input.id), ok),
+    'sync.clashes': (_input, req) => listClashes(store, userOf(req)),
     'sync.renumber': (input, req) => renumberDocument(store, req.write, input.id),
   });
 }
