@@ -27,6 +27,10 @@ export const MASKED_SUMMARY = 'Văn bản mật';
 
 export const SECRET_HIDDEN_MESSAGE = 'Đây là văn bản mật: chỉ văn thư, lãnh đạo và người được giao xử lý văn bản này được xem nội dung.';
 
+/** What a masked document's page says, wherever it is masked (this PC, or this user). */
+export const SECRET_MASKED_NOTICE =
+  'Văn bản mật: ở đây chỉ hiện số, ngày, cơ quan ban hành, số ký hiệu và độ khẩn. Nội dung chỉ văn thư, lãnh đạo và người được giao xử lý xem được, trên máy tính đã đăng ký văn bản.';
+
 export const SECRET_ELSEWHERE_MESSAGE =
   'Nội dung văn bản mật chỉ lưu trên máy tính đã đăng ký văn bản (Luật Bảo vệ bí mật nhà nước 2018, Điều 5); trên máy này chỉ có số, ngày và cơ quan ban hành.';
 

@@ -1,7 +1,8 @@
-// Quản trị: the unit's users (roles, department, lock), its departments, office settings, backups.
+// Quản trị: the unit's users (roles, department, lock), its departments, office settings, backups, this PC.
 import { BackupCard } from './BackupCard';
 import { DepartmentsCard } from './DepartmentsCard';
 import { OfficeSettingsCard } from './OfficeSettingsCard';
+import { ThisPcCard } from './ThisPcCard';
 import { UsersCard } from './UsersCard';
 
 export function AdminPage() {
@@ -12,6 +13,7 @@ export function AdminPage() {
       <DepartmentsCard />
       <OfficeSettingsCard />
       <BackupCard />
+      <ThisPcCard />
     </div>
   );
 }

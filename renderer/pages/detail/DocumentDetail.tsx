@@ -15,11 +15,13 @@ import { AttachmentsPanel } from './AttachmentsPanel';
 import { HandlingSlip } from './HandlingSlip';
 import { HistoryTimeline } from './HistoryTimeline';
 import { mayCall } from '../../../shared/api/access.js';
+import { isSecret, SECRET_MASKED_NOTICE } from '../../../shared/domain/secrecy.js';
 
 interface Loaded {
   doc: DocumentRecord;
   files: AttachmentRecord[];
-  handling: Handling;
+  /** Null for a secret document shown masked: its handling is its content. */
+  handling: Handling | null;
   history: HistoryEntry[];
 }
 
@@ -39,8 +41,12 @@ export function DocumentDetail(props: {
   const load = useCallback(async () => {
     if (!id) return;
     try {
-      const [doc, files, handling, history] = await Promise.all([
-        api.call('incoming.get', { id }),
+      const doc = await api.call('incoming.get', { id });
+      if (doc.masked) {
+        setData({ doc, files: [], handling: null, history: [] });
+        return;
+      }
+      const [files, handling, history] = await Promise.all([
         api.call('attachments.list', { documentId: id }),
         api.call('incoming.handling', { id }),
         api.call('incoming.history', { id }),
@@ -71,9 +77,10 @@ export function DocumentDetail(props: {
       extra={
         doc && (
           <Space>
-            {data.handling.overdue && <Tag color="red">Quá hạn</Tag>}
+            {data.handling?.overdue && <Tag color="red">Quá hạn</Tag>}
+            {isSecret(doc.confidentiality) && <Tag color="volcano">{CONFIDENTIALITY_LABELS[doc.confidentiality]}</Tag>}
             {doc.cancelled && <Tag>Đã hủy</Tag>}
-            {canEdit && props.onEdit && !doc.cancelled && (
+            {canEdit && props.onEdit && !doc.cancelled && !doc.masked && (
               <Button icon={<EditOutlined />} onClick={() => props.onEdit!(doc)}>
                 Sửa
               </Button>
@@ -110,6 +117,7 @@ export function DocumentDetail(props: {
                 </Descriptions.Item>
               )}
             </Descriptions>
+            {doc.masked && <Alert type="info" showIcon title={SECRET_MASKED_NOTICE} style={{ marginBottom: 12 }} />}
             {doc.cancelled && (
               <Alert
                 type="warning"
@@ -118,12 +126,18 @@ export function DocumentDetail(props: {
                 style={{ marginBottom: 12 }}
               />
             )}
-            <Typography.Title level={5}>Tệp đính kèm</Typography.Title>
-            <AttachmentsPanel documentId={doc.id} files={data.files} canEdit={canAttach && !doc.cancelled} onChanged={changed} />
+            {!doc.masked && (
+              <>
+                <Typography.Title level={5}>Tệp đính kèm</Typography.Title>
+                <AttachmentsPanel documentId={doc.id} files={data.files} canEdit={canAttach && !doc.cancelled} onChanged={changed} />
+              </>
+            )}
           </Col>
           <Col span={11}>
-            {!doc.cancelled && <HandlingSlip documentId={doc.id} handling={data.handling} me={props.me} onChanged={changed} />}
-            {!doc.cancelled && (
+            {!doc.cancelled && data.handling && (
+              <HandlingSlip documentId={doc.id} handling={data.handling} me={props.me} onChanged={changed} />
+            )}
+            {!doc.cancelled && !doc.masked && (
               <div style={{ marginTop: 16 }}>
                 <FileToDossier documentId={doc.id} onFiled={changed} />
               </div>
