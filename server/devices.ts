@@ -22,8 +22,8 @@ export async function enroll(db: ServerDb, req: EnrollRequest, now = new Date())
         'Mã đăng ký không đúng, đã được dùng hoặc đã hết hạn (mỗi mã dùng một lần trong 7 ngày). Hãy xin quản trị máy chủ một mã mới.',
       );
     }
-    const [unit] = await sql.query<{ id: string; code: string; name: string; seq: string }>(
-      `SELECT id, code, name, seq FROM units WHERE id = $1`,
+    const [unit] = await sql.query<{ id: string; code: string; name: string; seq: string; root_key: string | null }>(
+      `SELECT id, code, name, seq, root_key FROM units WHERE id = $1`,
       [code.unit_id],
     );
     if (!unit) throw new SyncError('ENROLL_CODE', 'Đơn vị của mã đăng ký này không còn trên máy chủ.');
@@ -45,7 +45,14 @@ export async function enroll(db: ServerDb, req: EnrollRequest, now = new Date())
       now,
     ]);
     await sql.query(`UPDATE enroll_codes SET used_at = $2, device_id = $3 WHERE code_hash = $1`, [hashEnrollCode(req.code), now, id]);
-    return { deviceId: id, token, unit: { id: unit.id, code: unit.code, name: unit.name }, serverId: db.serverId, maxSeq };
+    return {
+      deviceId: id,
+      token,
+      unit: { id: unit.id, code: unit.code, name: unit.name },
+      rootKey: unit.root_key,
+      serverId: db.serverId,
+      maxSeq,
+    };
   });
 }
 

@@ -19,8 +19,10 @@ export async function pull(db: ServerDb, device: Device, after: number, limit: n
     table_name: string;
     row_id: string;
     fields: string;
+    signed_by: string | null;
+    signature: string | null;
   }>(
-    `SELECT seq, change_id, device_id, hlc, table_name, row_id, fields::text AS fields FROM changes
+    `SELECT seq, change_id, device_id, hlc, table_name, row_id, fields::text AS fields, signed_by, signature FROM changes
      WHERE unit_id = $1 AND seq > $2 AND seq <= $3 AND device_id <> $4 ORDER BY seq LIMIT $5`,
     [device.unitId, after, maxSeq, device.id, limit],
   );
@@ -28,7 +30,7 @@ export async function pull(db: ServerDb, device: Device, after: number, limit: n
   const next = more ? Number(rows[rows.length - 1]!.seq) : Math.max(after, maxSeq);
   const changes = rows.map(
     (r) =>
-      `{"seq":${Number(r.seq)},"changeId":${JSON.stringify(r.change_id)},"deviceId":${JSON.stringify(r.device_id)},"hlc":${JSON.stringify(r.hlc)},"table":${JSON.stringify(r.table_name)},"rowId":${JSON.stringify(r.row_id)},"fields":${r.fields}}`,
+      `{"seq":${Number(r.seq)},"changeId":${JSON.stringify(r.change_id)},"deviceId":${JSON.stringify(r.device_id)},"hlc":${JSON.stringify(r.hlc)},"table":${JSON.stringify(r.table_name)},"rowId":${JSON.stringify(r.row_id)},"fields":${r.fields}${r.signature ? `,"signedBy":${JSON.stringify(r.signed_by)},"signature":${JSON.stringify(r.signature)}` : ''}}`,
   );
   return `{"changes":[${changes.join(',')}],"next":${next},"more":${more},"maxSeq":${maxSeq},"serverId":${JSON.stringify(db.serverId)}}`;
 }

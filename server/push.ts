@@ -8,13 +8,17 @@ import type { ServerDb, Sql } from './db.js';
 import type { Device } from './devices.js';
 import { SyncError } from './errors.js';
 import { placeNumbers } from './numbers.js';
+import { checkAuthority } from './signatures.js';
+import { isWellFormed } from '../shared/text/cleanText.js';
 
 type Fields = Record<string, unknown>;
 
 export async function push(db: ServerDb, device: Device, changes: Change[], now = new Date()): Promise<PushResponse> {
   refuseClockSkew(changes, now);
   return db.tx(async (sql) => {
-    const [unit] = await sql.query<{ seq: string }>(`SELECT seq FROM units WHERE id = $1 FOR UPDATE`, [device.unitId]);
+    const [unit] = await sql.query<{ seq: string; root_key: string | null }>(`SELECT seq, root_key FROM units WHERE id = $1 FOR UPDATE`, [
+      device.unitId,
+    ]);
     if (!unit) throw new SyncError('UNAUTHENTICATED', 'Đơn vị của máy này không còn trên máy chủ.');
     let seq = Number(unit.seq);
     const ids = changes.map((c) => c.changeId);
@@ -23,20 +27,46 @@ export async function push(db: ServerDb, device: Device, changes: Change[], now 
         (r) => r.change_id,
       ),
     );
-    const fresh: Change[] = [];
+    const unchecked: Change[] = [];
     for (const c of changes) {
       if (known.has(c.changeId)) continue;
       known.add(c.changeId);
-      fresh.push(c);
+      unchecked.push(c);
     }
+    // Text PostgreSQL cannot hold, and authority changes not signed by someone who may make
+    // them, are refused by name (the device sets them aside); the rest of the batch goes on.
+    const illFormed = unchecked.filter((c) => badField(c) !== null);
+    const checked = await checkAuthority(
+      sql,
+      device.unitId,
+      unit.root_key,
+      unchecked.filter((c) => badField(c) === null),
+    );
+    checked.refused.push(
+      ...illFormed.map((c) => ({
+        changeId: c.changeId,
+        reason: `Trường “${badField(c)}” có ký tự không hợp lệ (ký tự NUL hoặc nửa ký tự), máy chủ không lưu được.`,
+      })),
+    );
+    const fresh = checked.accepted;
+    if (checked.newRoot) await sql.query(`UPDATE units SET root_key = $2 WHERE id = $1`, [device.unitId, checked.newRoot]);
     let clashes: Clash[] = [];
     if (fresh.length > 0) {
       const held = await rowsOf(sql, fresh);
       refuseOtherUnitsRows(held, device.unitId);
-      const numbered = fresh.map((c) => ({ seq: ++seq, change_id: c.changeId, hlc: c.hlc, t: c.table, r: c.rowId, f: c.fields }));
+      const numbered = fresh.map((c) => ({
+        seq: ++seq,
+        change_id: c.changeId,
+        hlc: c.hlc,
+        t: c.table,
+        r: c.rowId,
+        f: c.fields,
+        sb: c.signedBy ?? null,
+        sg: c.signature ?? null,
+      }));
       await sql.query(
-        `INSERT INTO changes (unit_id, seq, change_id, device_id, hlc, table_name, row_id, fields)
-         SELECT $1, x.seq, x.change_id, $2, x.hlc, x.t, x.r, x.f FROM json_to_recordset($3::json) AS x(seq bigint, change_id text, hlc text, t text, r text, f json)`,
+        `INSERT INTO changes (unit_id, seq, change_id, device_id, hlc, table_name, row_id, fields, signed_by, signature)
+         SELECT $1, x.seq, x.change_id, $2, x.hlc, x.t, x.r, x.f, x.sb, x.sg FROM json_to_recordset($3::json) AS x(seq bigint, change_id text, hlc text, t text, r text, f json, sb text, sg text)`,
         [device.unitId, device.id, JSON.stringify(numbered)],
       );
       await sql.query(`UPDATE units SET seq = $2 WHERE id = $1`, [device.unitId, seq]);
@@ -48,8 +78,15 @@ export async function push(db: ServerDb, device: Device, changes: Change[], now 
       );
       clashes = await placeNumbers(sql, device.unitId, placed);
     }
-    return { held: ids, clashes, serverId: db.serverId, maxSeq: seq };
+    const refused = new Set(checked.refused.map((r) => r.changeId));
+    return { held: ids.filter((id) => !refused.has(id)), refused: checked.refused, clashes, serverId: db.serverId, maxSeq: seq };
   });
+}
+
+/** The first field whose text no store can hold (NUL, a lone surrogate), or null. */
+function badField(c: Change): string | null {
+  for (const [field, value] of Object.entries(c.fields)) if (typeof value === 'string' && !isWellFormed(value)) return field;
+  return null;
 }
 
 function refuseClockSkew(changes: Change[], now: Date): void {

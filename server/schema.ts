@@ -33,6 +33,8 @@ export const units = pgTable('units', {
   parentId: text('parent_id'),
   /** The last sequence number given to this unit's changes. */
   seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+  /** The public key of the unit's first admin, pinned from its first device's push: the root of its signed changes. */
+  rootKey: text('root_key'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -71,6 +73,9 @@ export const changes = pgTable(
     rowId: text('row_id').notNull(),
     // json, not jsonb: only ever sent back as it came, so it is stored as text (cheaper to write).
     fields: json('fields').notNull(),
+    /** For changes to the unit's authority tables: who signed it, and the signature (shared/sync/authority.ts). */
+    signedBy: text('signed_by'),
+    signature: text('signature'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.seq] }), uniqueIndex('changes_change_id').on(t.changeId)],

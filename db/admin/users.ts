@@ -54,7 +54,15 @@ function checkDepartment(store: Store, departmentId: string | null | undefined):
 export function createUser(
   store: Store,
   ctx: WriteContext,
-  input: { username: string; fullName: string; passwordHash: string; roles: Role[]; departmentId?: string | null | undefined },
+  input: {
+    username: string;
+    fullName: string;
+    passwordHash: string;
+    /** His signing key, made with the password (db/admin/userKeys.ts). */
+    key: { publicKey: string; sealedKey: string };
+    roles: Role[];
+    departmentId?: string | null | undefined;
+  },
 ): UserRecord {
   return mutate(store, ctx, (w) => {
     if (findUserByUsername(store, input.username)) {
@@ -66,6 +74,8 @@ export function createUser(
       username: input.username,
       fullName: input.fullName,
       passwordHash: input.passwordHash,
+      publicKey: input.key.publicKey,
+      sealedKey: input.key.sealedKey,
       roles: JSON.stringify([...new Set(input.roles)]),
       departmentId: input.departmentId ?? null,
       active: true,
@@ -83,6 +93,8 @@ export function updateUser(
     id: string;
     fullName?: string | undefined;
     passwordHash?: string | undefined;
+    /** A new password comes with a new key sealed by it. */
+    key?: { publicKey: string; sealedKey: string } | undefined;
     roles?: Role[] | undefined;
     departmentId?: string | null | undefined;
     active?: boolean | undefined;
@@ -97,6 +109,8 @@ export function updateUser(
     w.update(users, row.id, {
       fullName: input.fullName,
       passwordHash: input.passwordHash,
+      publicKey: input.key?.publicKey,
+      sealedKey: input.key?.sealedKey,
       roles: input.roles ? JSON.stringify([...new Set(input.roles)]) : undefined,
       departmentId: input.departmentId,
       active: input.active,

@@ -1,6 +1,6 @@
 // Every table of the store, row by row, for the full export (no office is locked in). The export
-// leaves the PC, so it carries what sync may carry and no more: no password hash anywhere (not
-// in users, nor inside the outbox, audit log or conflicts), and no content of a secret document
+// leaves the PC, so it carries what sync may carry and no more: no password hash or sealed key
+// anywhere (not in users, nor inside the outbox, audit log or conflicts), and no content of a secret document
 // (db/secrets/syncBoundary.ts). The FTS shadow tables are derived.
 import type { Change } from '../../shared/sync/protocol.js';
 import { isSecret } from '../../shared/domain/secrecy.js';
@@ -10,7 +10,7 @@ import { leavingThePc } from '../secrets/syncBoundary.js';
 import { SYNCED } from '../sync/tables.js';
 
 const DERIVED = /^(documents_fts|file_texts_fts)/;
-const SECRET_KEYS = new Set(['password_hash', 'passwordHash']);
+const SECRET_KEYS = new Set(['password_hash', 'passwordHash', 'sealed_key', 'sealedKey']);
 const WITHHELD = 'đã lược bỏ: nội dung văn bản mật';
 
 type Row = Record<string, unknown>;

@@ -2,7 +2,7 @@
 // canonical JSON, so an edited, inserted or removed row breaks the chain from there on.
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { canonicalJson } from './canonicalJson.js';
+import { canonicalJson } from '../../shared/sync/canonicalJson.js';
 import { stmt } from './statements.js';
 
 export const GENESIS_HASH = '0'.repeat(64);

@@ -36,6 +36,10 @@ export const users = sqliteTable(
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: text('locked_until'),
+    /** The user's Ed25519 public key (SPKI, base64): what his signed changes are checked against. */
+    publicKey: text('public_key'),
+    /** His private key, sealed by his password (db/admin/userKeys.ts): opened at login, on any PC. */
+    sealedKey: text('sealed_key'),
     ...synced,
   },
   // Not unique in SQL: two PCs may create the same name offline; users.ts checks before insert.

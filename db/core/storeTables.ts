@@ -25,6 +25,9 @@ export const outbox = sqliteTable(
     tableName: text('table_name').notNull(),
     rowId: text('row_id').notNull(),
     fields: text('fields').notNull(),
+    /** The user whose key signed this change (authority tables, shared/sync/authority.ts), and the signature. */
+    signedBy: text('signed_by'),
+    signature: text('signature'),
     sentAt: text('sent_at'),
   },
   (t) => [

@@ -7,7 +7,10 @@ import { AppError } from '../../shared/api/errors.js';
 import { appendAudit } from './audit.js';
 import { addToIndex, indexedText, INDEXED_COLUMNS, removeFromIndex } from '../documents/documentsFts.js';
 import { documents } from './schema.js';
-import { canonicalJson } from './canonicalJson.js';
+import { canonicalJson } from '../../shared/sync/canonicalJson.js';
+import { wellFormed } from '../../shared/text/cleanText.js';
+import { authorityFor, signedPayload } from '../../shared/sync/authority.js';
+import { signPayload, type Signer } from './signing.js';
 import { uuidv7 } from './ids.js';
 import { stmt } from './statements.js';
 import { setLocalValue, type Db, type Store } from './store.js';
@@ -15,6 +18,8 @@ import { setLocalValue, type Db, type Store } from './store.js';
 export interface WriteContext {
   /** Who asks; null for the first-run setup and for failed logins. */
   userId: string | null;
+  /** His key, opened at login: changes to the authority tables are signed with it. */
+  signer?: Signer | undefined;
 }
 
 // Any synced table: drizzle types a table by its columns, which differ from table to table.
@@ -44,7 +49,7 @@ export class Writer {
   insert(table: SyncedTable, values: Row): string {
     const id = (values.id as string | undefined) ?? uuidv7(this.store.now().getTime());
     const hlc = this.store.clock.tick();
-    const row = { ...values, id, hlc, createdAt: this.at, updatedAt: this.at, deletedAt: null };
+    const row = wellFormedRow({ ...values, id, hlc, createdAt: this.at, updatedAt: this.at, deletedAt: null });
     const fields = toColumns(table, row);
     insertRow(this.store, nameOf(table), fields);
     if (table === documents) {
@@ -60,7 +65,7 @@ export class Writer {
     const current = this.db.select().from(table).where(eq(table.id, id)).get();
     if (!current) throw new AppError('NOT_FOUND', 'Không tìm thấy bản ghi cần sửa.');
     const changed: Row = {};
-    for (const [key, value] of Object.entries(values)) {
+    for (const [key, value] of Object.entries(wellFormedRow(values))) {
       if (value !== undefined && !sameValue(current[key], value)) changed[key] = value;
     }
     if (Object.keys(changed).length === 0) return false;
@@ -87,7 +92,7 @@ export class Writer {
 
   /** An office setting (key → JSON value), synced and audited like a row. */
   setSetting(key: string, value: unknown): void {
-    const json = canonicalJson(value);
+    const json = wellFormed(canonicalJson(value));
     const current = stmt(this.store.sqlite, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
     if (current?.value === json) return;
     const hlc = this.store.clock.tick();
@@ -97,13 +102,7 @@ export class Writer {
     ).run(key, json, hlc, this.at);
     const fields = { key, value: json, updated_at: this.at };
     this.event('setting', { key, before: current?.value ?? null, after: json }, key, 'settings');
-    stmt(this.store.sqlite, 'INSERT INTO outbox (change_id, hlc, table_name, row_id, fields) VALUES (?, ?, ?, ?, ?)').run(
-      uuidv7(this.store.now().getTime()),
-      hlc,
-      'settings',
-      key,
-      canonicalJson(fields),
-    );
+    this.outbox(hlc, 'settings', key, fields);
   }
 
   /** An event with no row change (a login, a refusal): audit only. */
@@ -122,14 +121,31 @@ export class Writer {
   private record(action: string, table: SyncedTable, rowId: string, hlc: string, fields: Row, data: unknown): void {
     const tableName = nameOf(table);
     // The audit says a password changed, never what it hashes to (the log is read and exported).
-    this.event(action, 'password_hash' in fields ? JSON.parse(JSON.stringify(data, hidePasswordHash)) : data, rowId, tableName);
-    stmt(this.store.sqlite, 'INSERT INTO outbox (change_id, hlc, table_name, row_id, fields) VALUES (?, ?, ?, ?, ?)').run(
-      uuidv7(this.store.now().getTime()),
-      hlc,
-      tableName,
-      rowId,
-      canonicalJson(fields),
-    );
+    const secret = 'password_hash' in fields || 'sealed_key' in fields;
+    this.event(action, secret ? JSON.parse(JSON.stringify(data, hidePasswordHash)) : data, rowId, tableName);
+    this.outbox(hlc, tableName, rowId, fields);
+  }
+
+  /** The change as sync sends it; one to an authority table carries its author's signature. */
+  private outbox(hlc: string, tableName: string, rowId: string, fields: Row): void {
+    const changeId = uuidv7(this.store.now().getTime());
+    let signedBy: string | null = null;
+    let signature: string | null = null;
+    if (authorityFor(tableName, rowId, fields)) {
+      const signer = this.ctx.signer;
+      if (!signer || signer.userId !== this.ctx.userId) {
+        throw new AppError(
+          'FORBIDDEN',
+          'Phiên đăng nhập này không có khóa ký nên không sửa được dữ liệu quản trị. Hãy đăng xuất rồi đăng nhập lại.',
+        );
+      }
+      signedBy = signer.userId;
+      signature = signPayload(signer, signedPayload({ changeId, table: tableName, rowId, fields }, signedBy));
+    }
+    stmt(
+      this.store.sqlite,
+      'INSERT INTO outbox (change_id, hlc, table_name, row_id, fields, signed_by, signature) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(changeId, hlc, tableName, rowId, canonicalJson(fields), signedBy, signature);
   }
 }
 
@@ -159,6 +175,13 @@ function toSqlite(v: unknown): unknown {
   return v === undefined ? null : v;
 }
 
+/** Every text a row gets is well formed: whatever path it came by, no change can block sync. */
+function wellFormedRow(row: Row): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) out[k] = typeof v === 'string' ? wellFormed(v) : v;
+  return out;
+}
+
 /** Drizzle property names → the SQL column names that audit and sync carry. */
 function toColumns(table: SyncedTable, row: Row): Row {
   const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
@@ -172,7 +195,7 @@ function toColumns(table: SyncedTable, row: Row): Row {
 }
 
 function hidePasswordHash(key: string, value: unknown): unknown {
-  return key === 'password_hash' && typeof value === 'string' ? '(đã ẩn)' : value;
+  return (key === 'password_hash' || key === 'sealed_key') && typeof value === 'string' ? '(đã ẩn)' : value;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

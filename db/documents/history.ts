@@ -1,7 +1,7 @@
 // A document's history: every step of its handling as an event row (synced like any other
 // row, and audited through mutate()).
 import { asc, eq } from 'drizzle-orm';
-import { canonicalJson } from '../core/canonicalJson.js';
+import { canonicalJson } from '../../shared/sync/canonicalJson.js';
 import { documentEvents, users } from '../core/schema.js';
 import type { Store } from '../core/store.js';
 import type { Writer } from '../core/write.js';

@@ -10,7 +10,8 @@ import { noteClash } from './clashes.js';
 import { SYNCED, type SyncedTableSpec } from './tables.js';
 import { stmt } from '../core/statements.js';
 import { setLocalValue, type Store } from '../core/store.js';
-import { applyRemote } from '../core/write.js';
+import { applyRemote, Writer } from '../core/write.js';
+import { pulledRefusal } from './authorityCheck.js';
 
 export const CURSOR_KEY = 'sync.cursor';
 
@@ -40,6 +41,13 @@ function applyOne(store: Store, c: PulledChange, result: ApplyResult): void {
   // A stamp that is no real instant would sort after every real one and break this PC's clock.
   if (!spec || !isHlc(c.hlc)) {
     result.skipped++;
+    return;
+  }
+  // An authority change without a valid signature of someone who may make it: never applied.
+  const refusal = pulledRefusal(store, c);
+  if (refusal) {
+    result.skipped++;
+    new Writer(store, { userId: null }).event('sync.refused', { changeId: c.changeId, table: c.table, rowId: c.rowId, reason: refusal });
     return;
   }
   try {

@@ -97,7 +97,7 @@ const EDITED_THROUGH: Record<string, MethodName> = {
 };
 
 /** Values no answer carries, whoever asks (a password hash is a password to whoever holds it). */
-const NEVER_SHOWN = new Set(['password_hash']);
+const NEVER_SHOWN = new Set(['password_hash', 'sealed_key', 'public_key']);
 
 /** Columns of a document (and its task) that are its content: hidden with it when it is secret. */
 const CONTENT_FIELDS = new Set([

@@ -23,8 +23,17 @@ export function unsentChanges(store: Store, maxChanges: number, maxBytes: number
   while (!full) {
     const rows = stmt(
       store.sqlite,
-      'SELECT seq, change_id, hlc, table_name, row_id, fields FROM outbox WHERE sent_at IS NULL AND seq > ? ORDER BY seq LIMIT ?',
-    ).all(lastSeq, maxChanges) as { seq: number; change_id: string; hlc: string; table_name: string; row_id: string; fields: string }[];
+      'SELECT seq, change_id, hlc, table_name, row_id, fields, signed_by, signature FROM outbox WHERE sent_at IS NULL AND seq > ? ORDER BY seq LIMIT ?',
+    ).all(lastSeq, maxChanges) as {
+      seq: number;
+      change_id: string;
+      hlc: string;
+      table_name: string;
+      row_id: string;
+      fields: string;
+      signed_by: string | null;
+      signature: string | null;
+    }[];
     for (const r of rows) {
       const change = leavingThePc(store, {
         changeId: r.change_id,
@@ -32,6 +41,7 @@ export function unsentChanges(store: Store, maxChanges: number, maxBytes: number
         table: r.table_name as SyncedTableName,
         rowId: r.row_id,
         fields: JSON.parse(r.fields) as Change['fields'],
+        ...(r.signature ? { signedBy: r.signed_by, signature: r.signature } : {}),
       });
       if (!change) {
         withheld.push(r.change_id);
@@ -58,6 +68,19 @@ export function markSent(store: Store, changeIds: string[], at: string): void {
     const update = stmt(store.sqlite, 'UPDATE outbox SET sent_at = ? WHERE change_id = ? AND sent_at IS NULL');
     for (const id of changeIds) update.run(at, id);
   });
+}
+
+/** Changes the server refused for good (shared/sync/protocol.ts `refused`): kept here, shown, not sent again. */
+export function setAside(store: Store, refused: { changeId: string; reason: string }[], at: string): void {
+  if (refused.length === 0) return;
+  writeDerived(store, () => {
+    const update = stmt(store.sqlite, 'UPDATE outbox SET sent_at = ? WHERE change_id = ? AND sent_at IS NULL');
+    for (const r of refused) update.run(`refused:${at}:${r.reason.slice(0, 300)}`, r.changeId);
+  });
+}
+
+export function countSetAside(store: Store): number {
+  return (stmt(store.sqlite, "SELECT count(*) AS n FROM outbox WHERE sent_at LIKE 'refused:%'").get() as { n: number }).n;
 }
 
 export function countUnsent(store: Store): number {

@@ -2,6 +2,7 @@
 // metadata (PL VI), each item's metadata and file names, the sha256 of every file — and the
 // files themselves, read from the file store only after their hash is checked. The zip (yazl)
 // is streamed to a spool file one attachment at a time, so its size is not bounded by memory.
+import { cutText, wellFormed } from '../../shared/text/cleanText.js';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,10 +22,12 @@ import type { AttachmentsService } from '../files/attachmentsService.js';
 export const PACKAGE_FORMAT = 'vanthu-archive/1';
 
 function safe(name: string): string {
-  return name
-    .normalize('NFC')
-    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, '-')
-    .slice(0, 150);
+  return cutText(
+    wellFormed(name)
+      .normalize('NFC')
+      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, '-'),
+    150,
+  );
 }
 
 export async function exportPackage(store: Store, files: AttachmentsService, dossierIds: string[], spoolDir: string): Promise<SpooledFile> {

@@ -77,7 +77,12 @@ export function createDispatcher(o: DispatchOptions): Dispatcher {
       const { input: inputSchema, output: outputSchema } = contract[method];
       const parsed = inputSchema.safeParse(input === null ? undefined : input);
       if (!parsed.success) throw validationError(parsed.error);
-      const req: RequestContext = { session, user, write: { userId: user?.id ?? null }, setToken: (t) => (token = t) };
+      const req: RequestContext = {
+        session,
+        user,
+        write: { userId: user?.id ?? null, signer: session?.signer },
+        setToken: (t) => (token = t),
+      };
       const handler = o.handlers[method] as (input: unknown, req: RequestContext) => Promise<unknown>;
       let value = await handler(parsed.data, req);
       if (o.checkOutput) value = outputSchema.parse(value);

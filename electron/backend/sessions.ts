@@ -1,11 +1,18 @@
 // Logged-in sessions, kept in memory: a restart asks everyone to log in again.
 import { randomBytes } from 'node:crypto';
+import type { Signer } from '../../db/core/signing.js';
 
 export interface Session {
   token: string;
   userId: string;
+  /** His key, opened with the password he logged in with: authority changes are signed with it. */
+  signer: Signer | undefined;
+  createdAt: number;
   lastSeen: number;
 }
+
+/** However active, a session ends after a working day: a PC left logged in does not stay so. */
+export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
 
 export class SessionStore {
   private readonly byToken = new Map<string, Session>();
@@ -15,8 +22,9 @@ export class SessionStore {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  create(userId: string): Session {
-    const session = { token: randomBytes(32).toString('base64url'), userId, lastSeen: this.clock() };
+  create(userId: string, signer?: Signer): Session {
+    const now = this.clock();
+    const session = { token: randomBytes(32).toString('base64url'), userId, signer, createdAt: now, lastSeen: now };
     this.byToken.set(session.token, session);
     return session;
   }
@@ -25,7 +33,7 @@ export class SessionStore {
     if (!token) return null;
     const session = this.byToken.get(token);
     if (!session) return null;
-    if (this.clock() - session.lastSeen > this.idleMs) {
+    if (this.clock() - session.lastSeen > this.idleMs || this.clock() - session.createdAt > SESSION_MAX_MS) {
       this.byToken.delete(token);
       return null;
     }

@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { AppError } from '../../shared/api/errors.js';
 import type { AttachmentRecord } from '../../shared/api/attachments.js';
 import { formatDate, officeDate } from '../../shared/text/dates.js';
-import { cleanLine } from '../../shared/text/cleanText.js';
+import { cleanLine, cutText } from '../../shared/text/cleanText.js';
 import { addAttachment, getAttachment, shaInUse } from '../../db/attachments/attachments.js';
 import { getDocument } from '../../db/documents/documentRows.js';
 import { dossierOf, getDossier } from '../../db/dossiers/dossiers.js';
@@ -54,7 +54,8 @@ export class AttachmentsService {
   ): Promise<AttachmentRecord> {
     // A file belongs to a document, or to a dossier (a free item of its item list).
     const owner = this.ownerOf(input.documentId);
-    const name = cleanLine(input.name).slice(0, 255) || 'tep-dinh-kem';
+    // Cut on a character, not inside one: half an emoji would block this PC's sync (PostgreSQL refuses it).
+    const name = cutText(cleanLine(input.name), 255) || 'tep-dinh-kem';
     const max = this.maxBytes();
     // Refused before a byte is copied; what happens to the rest of the stream is the caller's.
     if (input.declaredSize !== undefined && input.declaredSize > max) throw tooLarge(max);

@@ -1,5 +1,6 @@
 // Import end to end: the chosen file staged under the data folder (streamed, size-limited),
 // read once and kept while the clerk adjusts the mapping, previewed, then imported.
+import { cleanLine, cutText } from '../../shared/text/cleanText.js';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -65,7 +66,7 @@ export class ImportService {
       await rm(file, { force: true });
       throw err;
     }
-    const clean = basename(name).slice(0, 200) || 'so-cu.xlsx';
+    const clean = cutText(cleanLine(basename(name)), 200) || 'so-cu.xlsx';
     await writeFile(`${file}.json`, JSON.stringify({ name: clean }));
     return { uploadId, name: clean, size };
   }

@@ -1,17 +1,17 @@
 // The same rows as the printed register, as an .xlsx workbook: one sheet per book, a styled
 // header, dates as real dates, numbers as numbers, codes as text.
+import { cutText, wellFormed } from '../../shared/text/cleanText.js';
 import ExcelJS from 'exceljs';
 import type { RegisterCell, RegisterColumn, RegisterSheet } from '../../db/registers/registerRows.js';
 
 /** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 function sheetName(name: string, taken: Set<string>): string {
   const base =
-    name
+    cutText(wellFormed(name), 31)
       .replace(/[:\\/?*[\]]/g, ' ')
-      .slice(0, 31)
       .trim() || 'Sổ';
   let candidate = base;
-  for (let i = 2; taken.has(candidate); i++) candidate = `${base.slice(0, 28)} (${i})`;
+  for (let i = 2; taken.has(candidate); i++) candidate = `${cutText(base, 28)} (${i})`;
   taken.add(candidate);
   return candidate;
 }

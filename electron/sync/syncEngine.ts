@@ -2,6 +2,7 @@
 // the files those rows name, then pull and apply page by page (each page with its cursor in one
 // transaction). Failures back off with jitter and retry on a timer. Nothing here deletes local
 // data: a server that looks different or emptier than before stops sync with a message.
+import { pinRootKey } from '../../db/sync/authorityCheck.js';
 import { isAirGapped } from '../../db/secrets/airGap.js';
 import { AIR_GAPPED_SYNC_MESSAGE } from '../../shared/domain/secrecy.js';
 import { hostname } from 'node:os';
@@ -12,7 +13,16 @@ import { applyPulledPage, CURSOR_KEY } from '../../db/sync/apply.js';
 import { countClashes, noteClash } from '../../db/sync/clashes.js';
 import { countConflicts } from '../../db/sync/conflicts.js';
 import { restampFutureChanges } from '../../db/sync/restamp.js';
-import { countFilesToUpload, countUnsent, filesToUpload, markFilesOnServer, markSent, unsentChanges } from '../../db/sync/outbox.js';
+import {
+  countFilesToUpload,
+  countSetAside,
+  countUnsent,
+  filesToUpload,
+  markFilesOnServer,
+  markSent,
+  setAside,
+  unsentChanges,
+} from '../../db/sync/outbox.js';
 import { isInitialized } from '../../db/admin/setup.js';
 import { stmt } from '../../db/core/statements.js';
 import { localValue, type Store } from '../../db/core/store.js';
@@ -83,6 +93,7 @@ export class SyncEngine {
       lastError: config?.stopped ?? state.lastError,
       nextAttemptAt: config && !config.stopped ? (this.nextAttemptAt?.toISOString() ?? null) : null,
       waiting: countUnsent(this.store),
+      setAside: countSetAside(this.store),
       filesWaiting: config ? countFilesToUpload(this.store) : 0,
       conflicts: countConflicts(this.store),
       clashes: countClashes(this.store),
@@ -101,6 +112,8 @@ export class SyncEngine {
     const answer = await http.enroll({ code: input.code, deviceName, hasData: isInitialized(this.store) }).catch((err: unknown) => {
       throw toAppError(err);
     });
+    // The unit's first admin's key, as the server pinned it: the root this PC checks signed changes against.
+    if (answer.rootKey) pinRootKey(this.store, answer.rootKey);
     writeConfig(this.store, {
       url,
       serverId: answer.serverId,
@@ -286,6 +299,13 @@ export class SyncEngine {
             continue;
           }
         }
+        // One change the server will never take (it names it): set aside, shown, and the rest goes on.
+        const named = err instanceof SyncFailure && err.status === 400 ? err.details.changeId : undefined;
+        if (typeof named === 'string' && chunk.changes.some((c) => c.changeId === named)) {
+          setAside(this.store, [{ changeId: named, reason: err instanceof Error ? err.message : '' }], new Date().toISOString());
+          chunk = read(0);
+          continue;
+        }
         // Too big for this server's limit: smaller chunks, down to one change.
         if (err instanceof SyncFailure && err.status === 413 && this.chunk > 1) {
           this.chunk = Math.max(1, Math.floor(this.chunk / 4));
@@ -296,6 +316,7 @@ export class SyncEngine {
       }
       this.checkServer(config, answer.serverId);
       markSent(this.store, answer.held, new Date().toISOString());
+      setAside(this.store, answer.refused, new Date().toISOString());
       if (answer.clashes.length > 0) writeDerived(this.store, () => answer.clashes.forEach((c) => noteClash(this.store, c.documentId)));
       // Written while this chunk was out (a registration meanwhile): those follow in the next round.
       if (answer.held.length === 0) next = null;

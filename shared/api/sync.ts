@@ -25,6 +25,8 @@ export const syncStatusOutput = z.object({
   lastError: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
   waiting: z.number().int(),
+  /** Changes the server refused for good (unsigned or badly signed authority changes, text it cannot store): kept on this PC, not sent again. */
+  setAside: z.number().int(),
   filesWaiting: z.number().int(),
   conflicts: z.number().int(),
   clashes: z.number().int(),

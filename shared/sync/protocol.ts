@@ -38,11 +38,15 @@ export const UNIT_KEYED_TABLES: ReadonlySet<string> = new Set(['settings']);
 const fieldValue = z.union([z.string().max(1_000_000), z.number(), z.boolean(), z.null()]);
 
 export const changeSchema = z.object({
-  changeId: z.string().min(8).max(64),
+  changeId: z.string().regex(/^[0-9A-Za-z-]{8,64}$/),
   hlc: z.string().refine(isHlc, { error: 'Mốc thời gian (HLC) của thay đổi không hợp lệ.' }),
   table: z.enum(SYNCED_TABLES),
-  rowId: z.string().min(1).max(200),
+  // UUIDs, or a setting's key.
+  rowId: z.string().regex(/^[\w.:-]{1,200}$/),
   fields: z.record(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/), fieldValue),
+  /** For the authority tables (shared/sync/authority.ts): the signing user and his Ed25519 signature. */
+  signedBy: z.string().max(64).nullish(),
+  signature: z.string().max(200).nullish(),
 });
 export type Change = z.infer<typeof changeSchema>;
 
@@ -62,6 +66,8 @@ export type Clash = z.infer<typeof clashSchema>;
 export const pushResponseSchema = z.object({
   /** Every change id of the batch the server now holds (new or sent before). */
   held: z.array(z.string()),
+  /** Changes of the batch the server will never accept (unsigned, badly signed, bad text): set aside, not retried. */
+  refused: z.array(z.object({ changeId: z.string(), reason: z.string() })).default([]),
   clashes: z.array(clashSchema),
   serverId: z.string(),
   maxSeq: z.number(),
@@ -76,6 +82,8 @@ export interface PulledChange {
   table: string;
   rowId: string;
   fields: Record<string, string | number | boolean | null>;
+  signedBy?: string | null;
+  signature?: string | null;
 }
 
 const isPrimitive = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
@@ -99,6 +107,7 @@ const pulledChange = z.custom<PulledChange>((v) => {
   // A stamp that is no real instant is set aside when applied (db/sync/apply.ts), not here: a page
   // refused whole would be asked for again forever.
   if (typeof c.hlc !== 'string') return false;
+  for (const k of ['signedBy', 'signature'] as const) if (c[k] !== undefined && c[k] !== null && typeof c[k] !== 'string') return false;
   if (typeof c.fields !== 'object' || c.fields === null || Array.isArray(c.fields)) return false;
   for (const value of Object.values(c.fields)) if (!isPrimitive(value)) return false;
   return true;
@@ -127,6 +136,8 @@ export const enrollResponseSchema = z.object({
   deviceId: z.string(),
   token: z.string(),
   unit: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  /** The unit's pinned root key (its first admin's), null until its first device has pushed it. */
+  rootKey: z.string().nullable().default(null),
   serverId: z.string(),
   maxSeq: z.number().int(),
 });

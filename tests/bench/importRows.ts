@@ -44,7 +44,13 @@ const file = join(dir, 'so-den-cu.xlsx');
   await wb.commit();
 }
 const store = openStore(join(dir, 'bench.sqlite'), { now: () => new Date('2026-12-30T03:00:00Z') });
-initialize(store, { unitName: 'Sở GD-ĐT', unitCode: 'SGDĐT', adminUsername: 'admin', adminFullName: 'Quản trị', adminPasswordHash: 'x' });
+const ctx = initialize(store, {
+  unitName: 'Sở GD-ĐT',
+  unitCode: 'SGDĐT',
+  adminUsername: 'admin',
+  adminFullName: 'Quản trị',
+  adminPasswordHash: 'x',
+});
 const service = new ImportService(store, join(dir, 'staging'));
 const base = process.resourceUsage().maxRSS * 1024;
 let t = performance.now();
@@ -53,7 +59,7 @@ const preview = await service.preview({ uploadId: staged.uploadId, kind: 'incomi
 const previewMs = performance.now() - t;
 const afterPreview = process.resourceUsage().maxRSS * 1024;
 t = performance.now();
-const run = await service.run({ userId: null }, { uploadId: staged.uploadId, kind: 'incoming', mapping: preview.mapping });
+const run = await service.run(ctx, { uploadId: staged.uploadId, kind: 'incoming', mapping: preview.mapping });
 const runMs = performance.now() - t;
 const peak = process.resourceUsage().maxRSS * 1024;
 process.stdout.write(

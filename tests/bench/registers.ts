@@ -13,7 +13,7 @@ import { corpusDocument } from './corpus.js';
 const ROWS = Number(process.argv[2] ?? 10_000);
 const dir = mkdtempSync(join(tmpdir(), 'vanthu-bench-reg-'));
 const store = openStore(join(dir, 'bench.sqlite'), { now: () => new Date('2026-12-30T03:00:00Z') });
-const { userId } = initialize(store, {
+const { userId, signer } = initialize(store, {
   unitName: 'Sở Giáo dục và Đào tạo Hà Nội',
   unitCode: 'SGDĐT',
   adminUsername: 'admin',
@@ -24,13 +24,13 @@ let bookId = '';
 for (let start = 0; start < ROWS; start += 1000) {
   store.sqlite.transaction(() => {
     for (let i = start; i < Math.min(ROWS, start + 1000); i++)
-      bookId = registerIncoming(store, { userId }, { ...corpusDocument(i), ...INCOMING_DEFAULTS }).bookId;
+      bookId = registerIncoming(store, { userId, signer }, { ...corpusDocument(i), ...INCOMING_DEFAULTS }).bookId;
   })();
 }
 const peak = () => process.resourceUsage().maxRSS * 1024;
 const base = peak();
 let t = performance.now();
-const pdf = await printRegisterFile(store, { userId }, { id: userId, roles: ['clerk'] }, { kind: 'incoming', bookId });
+const pdf = await printRegisterFile(store, { userId, signer }, { id: userId, roles: ['clerk'] }, { kind: 'incoming', bookId });
 const printMs = performance.now() - t;
 const afterPrint = peak();
 t = performance.now();

@@ -31,7 +31,14 @@ const DOCS = arg('docs', 100_000);
 const dir = mkdtempSync(join(tmpdir(), 'vanthu-bench-'));
 const file = join(dir, 'bench.sqlite');
 const store = openStore(file, { now: () => new Date('2026-12-30T03:00:00Z') });
-initialize(store, { unitName: 'Sở GD-ĐT', unitCode: 'SGDĐT', adminUsername: 'admin', adminFullName: 'Quản trị', adminPasswordHash: 'x' });
+// The admin's signed context: a corpus over years opens new yearly books (authority changes).
+const ctx = initialize(store, {
+  unitName: 'Sở GD-ĐT',
+  unitCode: 'SGDĐT',
+  adminUsername: 'admin',
+  adminFullName: 'Quản trị',
+  adminPasswordHash: 'x',
+});
 
 // A specialist: the search pays for the secret-document check a specialist's search pays.
 const BENCH_READER = { id: 'bench-reader', roles: ['specialist' as const] };
@@ -64,7 +71,7 @@ if (RAW_SEED) rawSeed(DOCS);
 else {
   for (let start = 0; start < DOCS; start += BATCH) {
     store.sqlite.transaction(() => {
-      for (let i = start; i < Math.min(DOCS, start + BATCH); i++) registerIncoming(store, { userId: null }, base(i));
+      for (let i = start; i < Math.min(DOCS, start + BATCH); i++) registerIncoming(store, ctx, base(i));
     })();
   }
 }
@@ -153,7 +160,7 @@ function rawSeed(count: number): void {
 // check, number, book).
 const SAMPLE_N = 2000;
 const single: number[] = [];
-for (let i = 0; i < SAMPLE_N; i++) single.push(time(() => registerIncoming(store, { userId: null }, base(DOCS + i)))[1]);
+for (let i = 0; i < SAMPLE_N; i++) single.push(time(() => registerIncoming(store, ctx, base(DOCS + i)))[1]);
 const mutateRate = SAMPLE_N / (single.reduce((x, y) => x + y, 0) / 1000);
 add('register one document through mutate() (own transaction, fsync)', single, `${mutateRate.toFixed(0)} docs/s`);
 const rawInsert = store.sqlite.prepare(

@@ -125,17 +125,24 @@ const ourUrl = ours.said;
 
 // --- A desktop with an outbox of at least CHANGES changes (registrations through mutate()).
 const storeA = openStore(join(work, 'a.sqlite'));
-initialize(storeA, { unitName: 'Sở GD&ĐT', unitCode: 'SGDĐT', adminUsername: 'admin', adminFullName: 'Quản trị', adminPasswordHash: 'x' });
+const ctx = initialize(storeA, {
+  unitName: 'Sở GD&ĐT',
+  unitCode: 'SGDĐT',
+  adminUsername: 'admin',
+  adminFullName: 'Quản trị',
+  adminPasswordHash: 'x',
+});
 const outboxCount = () => (storeA.sqlite.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
 const seedStart = performance.now();
 for (let i = 0; outboxCount() < CHANGES; i += 1000) {
   storeA.sqlite.transaction(() => {
     for (let k = i; k < i + 1000; k++)
-      registerIncoming(
-        storeA,
-        { userId: null },
-        { ...corpusDocument(k), ...INCOMING_DEFAULTS, issuedDate: '2026-01-02', receivedAt: '2026-01-05T02:00:00Z' },
-      );
+      registerIncoming(storeA, ctx, {
+        ...corpusDocument(k),
+        ...INCOMING_DEFAULTS,
+        issuedDate: '2026-01-02',
+        receivedAt: '2026-01-05T02:00:00Z',
+      });
   })();
 }
 const total = outboxCount();

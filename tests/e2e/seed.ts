@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INCOMING_DEFAULTS, registerIncoming } from '../../db/incoming/incoming.js';
 import { hashPassword } from '../../db/admin/password.js';
+import { newUserKey } from '../../db/admin/userKeys.js';
 import { initialize } from '../../db/admin/setup.js';
 import { openStore } from '../../db/core/store.js';
 import { createDepartment, createUser } from '../../db/admin/users.js';
@@ -18,42 +19,42 @@ export async function seededDataDir(count: number): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'vanthu-e2e-seed-'));
   const store = openStore(storePath(dir));
   const hash = await hashPassword(CLERK.password);
-  const { userId: adminId } = initialize(store, {
+  const { userId: adminId, signer } = initialize(store, {
     unitName: 'Sở Giáo dục và Đào tạo Hà Nội',
     unitCode: 'SGDĐT',
     adminUsername: 'quantri',
     adminFullName: 'Quản trị hệ thống',
     adminPasswordHash: hash,
+    adminKey: await newUserKey(CLERK.password),
   });
-  const ctx = { userId: adminId };
+  const ctx = { userId: adminId, signer };
+  const key = await newUserKey(CLERK.password);
   const office = createDepartment(store, ctx, { name: 'Văn phòng Sở', code: 'VP' });
   createUser(store, ctx, {
     username: CLERK.username,
     fullName: 'Trần Thị Văn Thư',
     passwordHash: hash,
+    key,
     roles: ['clerk'],
     departmentId: office.id,
   });
-  createUser(store, ctx, { username: LEADER.username, fullName: 'Phạm Văn Lãnh Đạo', passwordHash: hash, roles: ['leader'] });
+  createUser(store, ctx, { username: LEADER.username, fullName: 'Phạm Văn Lãnh Đạo', passwordHash: hash, key, roles: ['leader'] });
   createUser(store, ctx, {
     username: SPECIALIST.username,
     fullName: 'Lê Thị Chuyên Viên',
     passwordHash: hash,
+    key,
     roles: ['specialist'],
     departmentId: office.id,
   });
   store.sqlite.transaction(() => {
     for (let i = 0; i < count; i++) {
-      registerIncoming(
-        store,
-        { userId: null },
-        {
-          ...corpusDocument(i),
-          issuedDate: '2026-01-02',
-          receivedAt: '2026-01-05T02:00:00Z',
-          ...INCOMING_DEFAULTS,
-        },
-      );
+      registerIncoming(store, ctx, {
+        ...corpusDocument(i),
+        issuedDate: '2026-01-02',
+        receivedAt: '2026-01-05T02:00:00Z',
+        ...INCOMING_DEFAULTS,
+      });
     }
   })();
   store.close();

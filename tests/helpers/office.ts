@@ -6,6 +6,9 @@ import { createBackend, type Backend } from '../../electron/backend/backend.js';
 import type { StoreOptions } from '../../db/core/store.js';
 import { join } from 'node:path';
 import { tempStore, type TempStore } from './tempStore.js';
+import type { WriteContext } from '../../db/core/write.js';
+import { findUserByUsername } from '../../db/admin/users.js';
+import { openSigner } from '../../db/admin/signers.js';
 
 export const PASSWORD = 'matkhau-12345';
 
@@ -41,6 +44,8 @@ export interface Office {
   specialist: Caller;
   anon: Caller;
   caller(): Caller;
+  /** A write context for calling db/ directly as this user: his key opened with his password, as at login. */
+  as(username?: string): Promise<WriteContext>;
   cleanup(): void;
 }
 
@@ -73,6 +78,10 @@ export async function setUpOffice(options: StoreOptions = {}): Promise<Office> {
     specialist,
     anon: new Caller(backend),
     caller: () => new Caller(backend),
+    as: async (username = 'quantri') => {
+      const userId = findUserByUsername(t.store, username)!.id;
+      return { userId, signer: await openSigner(t.store, userId, PASSWORD) };
+    },
     cleanup: () => t.cleanup(),
   };
 }

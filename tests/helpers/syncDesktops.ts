@@ -46,7 +46,11 @@ export async function firstDesktop(serverUrl: string, code: string, options: Sto
 /** A new PC of the same office: joins with a code and gets everything from the server. */
 export async function joinDesktop(name: string, serverUrl: string, code: string, options: StoreOptions = {}): Promise<Desktop> {
   const t = tempStore(options);
-  const backend = createBackend(t.store, { checkOutput: true, log: () => {}, filesDir: join(t.dir, 'files') });
+  const backend = createBackend(t.store, {
+    checkOutput: true,
+    log: process.env.VANTHU_TEST_LOG ? (m, e) => console.error(m, e) : () => {},
+    filesDir: join(t.dir, 'files'),
+  });
   const anon = new Caller(backend);
   const joined = await anon.ok('setup.join', { url: serverUrl, code, deviceName: `Máy ${name}` });
   if (!joined.initialized) throw new Error('join did not bring the office');

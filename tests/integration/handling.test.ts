@@ -241,7 +241,7 @@ describe('attachments', () => {
 
   it('refuses a file over the limit before keeping any of it', async () => {
     const doc = await office.clerk.ok('incoming.register', { ...SAMPLE });
-    writeSetting(office.t.store, { userId: null }, 'attachments.maxBytes', 1000);
+    writeSetting(office.t.store, await office.as(), 'attachments.maxBytes', 1000);
     const big = Buffer.alloc(5000, 0x25);
     await expect(attach(doc.id, big)).rejects.toMatchObject({ code: 'TOO_LARGE', message: expect.stringContaining('giới hạn') });
     const files = join(office.t.dir, 'files');

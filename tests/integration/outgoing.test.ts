@@ -7,7 +7,7 @@ import { PASSWORD, SAMPLE, setUpOffice, type Office } from '../helpers/office.js
 
 let office: Office;
 let vp: string;
-const setting = (key: string, value: unknown) => writeSetting(office.t.store, { userId: null }, key, value);
+const setting = async (key: string, value: unknown) => writeSetting(office.t.store, await office.as(), key, value);
 
 beforeEach(async () => {
   office = await setUpOffice();
@@ -82,7 +82,7 @@ describe('numbers and symbols', () => {
 
   it('refuses the same number and symbol twice in a year', async () => {
     for (let i = 0; i < 3; i++) await issue({ type: 'QĐ' }); // 01, 02, 03/QĐ-PGDĐT in the general series
-    setting('outgoing.typeSeries', ['QĐ']); // now QĐ gets its own series, starting again at 01
+    await setting('outgoing.typeSeries', ['QĐ']); // now QĐ gets its own series, starting again at 01
     const clash = await office.clerk.fail('outgoing.issue', { ...issuedInput(), type: 'QĐ' });
     expect(clash.code).toBe('CONFLICT');
     expect(clash.message).toContain('01/QĐ-PGDĐT đã dùng trong năm 2026');
@@ -164,7 +164,7 @@ describe('closing the year’s book', () => {
     const a = await issue();
     const err = await office.clerk.fail('books.close', { id: a.bookId });
     expect(err.message).toContain('Hãy in');
-    markPrinted(office.t.store, { userId: null }, a.bookId);
+    markPrinted(office.t.store, await office.as('vanthu'), a.bookId);
     const closed = await office.clerk.ok('books.close', { id: a.bookId });
     expect(closed.closed).toBe(true);
     expect((await office.clerk.fail('outgoing.issue', issuedInput())).message).toContain('đã khóa sổ');

@@ -208,7 +208,7 @@ describe('files of a secret document', () => {
       const t = readFileSync(f, 'utf8');
       for (const word of ['Quasimodo năm', 'Zebulon', 'Xylophone']) expect(t, `${f} holds “${word}”`).not.toContain(word);
     }
-    expect(utf8).not.toMatch(/password_?hash/i);
+    expect(utf8).not.toMatch(/password_?hash|sealed_?key/i);
     expect(utf8).not.toMatch(/\$argon2|scrypt\$/);
     // Not the PDF either (its bytes start with %PDF; the export holds no file of the document).
     expect(text).not.toContain('%PDF');

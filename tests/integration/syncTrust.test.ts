@@ -2,6 +2,7 @@
 // what no desktop would. The server refuses it naming the change; a desktop that syncs after it
 // keeps working. (#14 finding 1: a stamp that only looks like an HLC.)
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPulledPage } from '../../db/sync/apply.js';
 import { SyncHttp } from '../../electron/sync/syncHttp.js';
@@ -9,6 +10,7 @@ import type { Change, PulledChange } from '../../shared/sync/protocol.js';
 import { firstDesktop, type Desktop } from '../helpers/syncDesktops.js';
 import { serverKinds, startSyncServer, type TestServer } from '../helpers/syncServer.js';
 import { SAMPLE } from '../helpers/office.js';
+import { samplePdf } from '../helpers/pdfFixtures.js';
 
 const changeId = (seed: string) => `0193${createHash('sha1').update(seed).digest('hex').slice(0, 28)}`;
 
@@ -70,5 +72,68 @@ describe.each(serverKinds())('a hostile device on %s', (kind) => {
     const after = await pc.clerk.ok('incoming.register', { ...SAMPLE, code: '4/SGDĐT-VP' });
     expect(after.number).toBeGreaterThan(doc.number);
     expect(pc.backend.store.clock.current().slice(0, 4)).toBe(String(new Date().getUTCFullYear()));
+  });
+});
+
+describe.each(serverKinds())('text no store can hold, on %s (#14 finding 8)', (kind) => {
+  let server: TestServer;
+  let raw: SyncHttp;
+  let pc: Desktop;
+
+  beforeAll(async () => {
+    server = await startSyncServer(kind);
+    pc = await firstDesktop(server.url, await server.code('SGD-HT'));
+    const enrolled = await new SyncHttp(server.url).enroll({ code: await server.code('SGD-HT'), deviceName: 'Máy lạ', hasData: false });
+    raw = new SyncHttp(server.url, enrolled.token);
+  }, 60_000);
+  afterAll(async () => {
+    await pc?.cleanup();
+    await server?.close();
+  });
+
+  it('a NUL or half an emoji in a change is refused by name, never a 500; the rest of the batch is kept', async () => {
+    const doc = await pc.clerk.ok('incoming.register', { ...SAMPLE, code: '9/SGDĐT-VP' });
+    expect((await pc.sync()).lastError).toBeNull();
+    const stamp = (n: number) => `${new Date(Date.now() + n).toISOString()}-0000-abcdabcdabcdabcd`;
+    const nul: Change = { changeId: changeId('nul'), hlc: stamp(0), table: 'documents', rowId: doc.id, fields: { notes: 'a\u0000b' } };
+    const half: Change = {
+      changeId: changeId('half'),
+      hlc: stamp(1),
+      table: 'documents',
+      rowId: doc.id,
+      fields: { notes: 'Tệp 😀'.slice(0, -1) },
+    };
+    const fine: Change = {
+      changeId: changeId('fine'),
+      hlc: stamp(2),
+      table: 'documents',
+      rowId: doc.id,
+      fields: { notes: 'Ghi chú hợp lệ 😀' },
+    };
+    const answer = await raw.push([nul, half, fine]);
+    expect(answer.refused.map((r) => r.changeId).sort()).toEqual([nul.changeId, half.changeId].sort());
+    expect(answer.refused[0]!.reason).toMatch(/notes/);
+    expect(answer.held).toEqual([fine.changeId]);
+    expect((await pc.sync()).lastError).toBeNull();
+    expect((await pc.clerk.ok('incoming.get', { id: doc.id })).notes).toBe('Ghi chú hợp lệ 😀');
+  });
+
+  it('a PC cuts a long file name on a character, and a bad change left in its outbox is set aside, not retried forever', async () => {
+    const doc = await pc.clerk.ok('incoming.register', { ...SAMPLE, code: '10/SGDĐT-VP' });
+    const name = `${'a'.repeat(254)}😀.pdf`;
+    const file = await pc.backend.attachments.add(
+      { userId: null },
+      { documentId: doc.id, name, source: Readable.from([Buffer.from(await samplePdf())]) },
+    );
+    expect(file.name).toBe('a'.repeat(254));
+    // As an older version might have written it: raw, around the Writer that now cleans.
+    pc.t.store.sqlite
+      .prepare('INSERT INTO outbox (change_id, hlc, table_name, row_id, fields) VALUES (?, ?, ?, ?, ?)')
+      .run(changeId('old'), pc.t.store.clock.tick(), 'documents', doc.id, JSON.stringify({ notes: 'x\u0000y' }));
+    const status = await pc.sync();
+    expect(status.lastError).toBeNull();
+    expect(status.setAside).toBe(1);
+    expect(status.waiting).toBe(0);
+    expect((await pc.sync()).setAside).toBe(1);
   });
 });

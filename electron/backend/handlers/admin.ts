@@ -2,6 +2,7 @@
 import { verifyAudit } from '../../../db/core/audit.js';
 import { getOfficeSettings, saveOfficeSettings } from '../../../db/admin/officeSettings.js';
 import { hashPassword } from '../../../db/admin/password.js';
+import { newUserKey } from '../../../db/admin/userKeys.js';
 import {
   createDepartment,
   createUser,
@@ -40,6 +41,7 @@ export function adminHandlers({ store, sessions, sync }: Services) {
         username: input.username,
         fullName: input.fullName,
         passwordHash: await hashPassword(input.password),
+        key: await newUserKey(input.password),
         roles: input.roles,
         departmentId: input.departmentId,
       }),
@@ -48,6 +50,7 @@ export function adminHandlers({ store, sessions, sync }: Services) {
         id: input.id,
         fullName: input.fullName,
         passwordHash: input.password ? await hashPassword(input.password) : undefined,
+        key: input.password ? await newUserKey(input.password) : undefined,
         roles: input.roles,
         departmentId: input.departmentId,
         active: input.active,

@@ -3,6 +3,8 @@ import { AppError } from '../../../shared/api/errors.js';
 import { login } from '../../../db/admin/auth.js';
 import { hashPassword } from '../../../db/admin/password.js';
 import { initialize, isInitialized } from '../../../db/admin/setup.js';
+import { newUserKey } from '../../../db/admin/userKeys.js';
+import { openSigner } from '../../../db/admin/signers.js';
 import { currentUnit, getUserRow, toUserRecord } from '../../../db/admin/users.js';
 import { currentPreseed } from '../../config/preseed.js';
 import { defineSlice, ok, userOf, type Services } from './types.js';
@@ -27,14 +29,15 @@ export function setupHandlers(s: Services) {
     },
     'setup.initialize': async (input, req) => {
       if (isInitialized(store)) throw new AppError('ALREADY_INITIALIZED', 'Chương trình đã được thiết lập; hãy đăng nhập.');
-      const { userId } = initialize(store, {
+      const { userId, signer } = initialize(store, {
         unitName: input.unitName,
         unitCode: input.unitCode,
         adminUsername: input.adminUsername,
         adminFullName: input.adminFullName,
         adminPasswordHash: await hashPassword(input.adminPassword),
+        adminKey: await newUserKey(input.adminPassword),
       });
-      req.setToken(sessions.create(userId).token);
+      req.setToken(sessions.create(userId, signer).token);
       return meOf(s, userId);
     },
     'setup.join': async (input) => {
@@ -49,8 +52,9 @@ export function setupHandlers(s: Services) {
     'auth.login': async (input, req) => {
       if (!isInitialized(store)) throw new AppError('NOT_INITIALIZED', 'Chương trình chưa được thiết lập lần đầu.');
       const userId = await login(store, input.username, input.password);
+      const signer = await openSigner(store, userId, input.password);
       if (req.session) sessions.destroy(req.session.token);
-      req.setToken(sessions.create(userId).token);
+      req.setToken(sessions.create(userId, signer).token);
       return meOf(s, userId);
     },
     'auth.logout': (_input, req) => {

@@ -1,5 +1,5 @@
 // Where this PC stands with the server: state, address, unit, last and next round, what waits.
-import { Descriptions, Space, Switch, Tag } from 'antd';
+import { Descriptions, Typography, Space, Switch, Tag } from 'antd';
 import type { SyncStatus } from '../../../shared/api/sync.js';
 import { formatInstant } from '../../../shared/text/dates.js';
 
@@ -31,6 +31,14 @@ export function SyncFacts(props: { status: SyncStatus; mayChange: boolean; busy:
         <span data-testid="sync-waiting">{status.waiting.toLocaleString('vi-VN')}</span>
       </Descriptions.Item>
       <Descriptions.Item label="Tệp đính kèm chờ gửi">{status.filesWaiting.toLocaleString('vi-VN')}</Descriptions.Item>
+      {status.setAside > 0 && (
+        <Descriptions.Item label="Thay đổi máy chủ không nhận" span={2}>
+          <Typography.Text type="danger" data-testid="sync-set-aside">
+            {status.setAside.toLocaleString('vi-VN')} thay đổi bị máy chủ từ chối hẳn (thiếu chữ ký của người có quyền, hoặc dữ liệu không
+            hợp lệ): vẫn giữ trên máy này, không gửi lại.
+          </Typography.Text>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label="Tệp đính kèm của máy khác">
         <Space>
           <Switch
