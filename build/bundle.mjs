@@ -53,6 +53,7 @@ await esbuild({
     main: join(root, 'electron/main.ts'),
     serve: join(root, 'electron/serve.ts'),
     textWorker: join(root, 'electron/text/textWorker.ts'),
+    workbookWorker: join(root, 'electron/imports/workbookWorker.ts'),
   },
 });
 await esbuild({

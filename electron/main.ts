@@ -20,6 +20,8 @@ export interface MainPaths {
   indexFile: string;
   /** The text-layer worker (unpacked from the asar: worker threads cannot start from inside it). */
   textWorker: string;
+  /** The workbook reader for imports, unpacked likewise. */
+  workbookWorker: string;
   dataDir: string;
 }
 
@@ -29,6 +31,7 @@ export function defaultPaths(): MainPaths {
     preload: join(here, 'preload.cjs'),
     indexFile: join(here, '..', 'renderer', 'index.html'),
     textWorker: join(here, 'textWorker.mjs').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1'),
+    workbookWorker: join(here, 'workbookWorker.mjs').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1'),
     dataDir: process.env.VANTHU_DATA_DIR || defaultDataDir(),
   };
 }
@@ -89,6 +92,7 @@ export async function main(paths: MainPaths = defaultPaths()): Promise<void> {
     backend = createBackend(openStore(storePath(paths.dataDir), { nativeBinding: process.env.VANTHU_SQLITE_BINDING }), {
       filesDir: filesPath(paths.dataDir),
       textWorker: paths.textWorker,
+      workbookWorker: paths.workbookWorker,
       scheduleBackups: true,
       preseed,
       // The sync token is sealed by the OS keychain where there is one (DPAPI, Keychain, libsecret).

@@ -53,6 +53,7 @@ export interface Running {
 export async function serve(args: ServeArgs, staticDir: string | null, log: (m: string) => void = console.log): Promise<Running> {
   mkdirSync(args.dataDir, { recursive: true });
   const textWorker = join(dirname(fileURLToPath(import.meta.url)), 'textWorker.mjs');
+  const workbookWorker = join(dirname(fileURLToPath(import.meta.url)), 'workbookWorker.mjs');
   let current: { store: Store; server: Server; backend: Backend; port: number };
 
   const start = async (port: number) => {
@@ -62,6 +63,7 @@ export async function serve(args: ServeArgs, staticDir: string | null, log: (m: 
     const backend = createBackend(store, {
       filesDir: filesPath(args.dataDir),
       textWorker,
+      workbookWorker,
       scheduleBackups: true,
       sync: { background: true },
       preseed: args.preseed ?? null,

@@ -39,6 +39,8 @@ export interface BackendOptions {
   stagingDir?: string;
   /** The bundled text-layer worker; tests from source read files in-thread. */
   textWorker?: string | null;
+  /** The bundled workbook reader; without it (tests from source) imports are read in this thread. */
+  workbookWorker?: string | null;
   /** Sync: the token's keeper (Electron's safeStorage in the app) and whether the timer runs. */
   sync?: { vault?: TokenVault; background?: boolean; intervalMs?: number };
 }
@@ -66,7 +68,7 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
   const files = new AttachmentsService(store, new BlobStore(options.filesDir), { workerFile: options.textWorker, log: say });
   files.texts.kick(); // files attached before an update, or before a crash, are read now
   const dataDir = options.dataDir ?? dirname(options.filesDir);
-  const imports = new ImportService(store, options.stagingDir ?? join(dataDir, 'staging'));
+  const imports = new ImportService(store, options.stagingDir ?? join(dataDir, 'staging'), options.workbookWorker ?? null);
   // Spooled answers left by a crash are of no use to anyone.
   const spoolDir = join(dataDir, 'spool');
   rmSync(spoolDir, { recursive: true, force: true });

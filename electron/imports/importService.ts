@@ -17,7 +17,7 @@ import type { WriteContext } from '../../db/core/write.js';
 import { tooLarge } from '../files/blobStore.js';
 import { pickedFileSize } from '../files/pickedFile.js';
 import { planImport, SHOWN_ROWS, type ImportPlan } from './planImport.js';
-import { readWorkbook } from './readWorkbook.js';
+import { readWorkbookIsolated } from './isolatedWorkbook.js';
 import type { Workbook } from './sheetModel.js';
 
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
@@ -36,6 +36,8 @@ export class ImportService {
   constructor(
     private readonly store: Store,
     private readonly dir: string,
+    /** The bundled workbook reader (dist/electron/workbookWorker.mjs): each file is read in its own worker. */
+    private readonly workerFile: string | null = null,
   ) {}
 
   /** A file as a stream (browser upload) into the staging folder. */
@@ -115,7 +117,10 @@ export class ImportService {
     }
     if (this.cached?.uploadId !== req.uploadId) {
       this.cached = null;
-      this.cached = { uploadId: req.uploadId, wb: await readWorkbook(new Uint8Array(await readFile(file)), meta.name) };
+      this.cached = {
+        uploadId: req.uploadId,
+        wb: await readWorkbookIsolated(new Uint8Array(await readFile(file)), meta.name, this.workerFile),
+      };
     }
     const types = listDocTypes(this.store).map((t) => ({ code: t.code, name: t.name }));
     const plan = planImport(this.cached.wb, {

@@ -2,12 +2,13 @@
 // .xlsx that exceljs cannot follow (SheetJS), and CSV into one Workbook shape. A password, a
 // damaged file or something that is not a spreadsheet gets a clear Vietnamese message.
 import ExcelJS from 'exceljs';
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { AppError } from '../../shared/api/errors.js';
 import { readCsv } from './csv.js';
 import { cellText } from './legacyCells.js';
 import { TextTally, type CellValue, type Sheet, type Workbook } from './sheetModel.js';
 import { asText } from '../../shared/text/asText.js';
+import { cellKey, readXlsFonts, type SheetFonts } from './xlsFonts.js';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const CFB = [0xd0, 0xcf, 0x11, 0xe0];
@@ -19,7 +20,7 @@ const DAMAGED = 'tệp bị hỏng hoặc không đúng cấu trúc Excel. Hãy 
 
 export async function readWorkbook(bytes: Uint8Array, name: string): Promise<Workbook> {
   if (startsWith(bytes, ZIP)) return readXlsx(bytes, name);
-  if (startsWith(bytes, CFB)) return readWithSheetJs(bytes, name);
+  if (startsWith(bytes, CFB)) return readWithSheetJs(bytes, name, true);
   if (/\.(csv|txt|tsv)$/i.test(name) || looksLikeText(bytes)) return readCsv(bytes, name);
   throw new AppError('FILE_TYPE', `“${name}” không phải tệp Excel (.xlsx, .xls) hay CSV.`);
 }
@@ -100,7 +101,7 @@ function excelValue(cell: ExcelJS.Cell, tally: TextTally): CellValue {
   return asText(v);
 }
 
-function readWithSheetJs(bytes: Uint8Array, name: string): Workbook {
+function readWithSheetJs(bytes: Uint8Array, name: string, biff = false): Workbook {
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, { type: 'array', cellDates: true, cellNF: false, cellFormula: false, dense: false });
@@ -109,10 +110,20 @@ function readWithSheetJs(bytes: Uint8Array, name: string): Workbook {
     if (/password|encrypt/i.test(message)) throw unreadable(name, PASSWORD);
     throw unreadable(name, DAMAGED);
   }
+  // An .xls says TCVN3 or VNI only by each cell's font, which SheetJS does not keep.
+  let fonts: SheetFonts = [];
+  if (biff) {
+    try {
+      fonts = readXlsFonts(bytes);
+    } catch {
+      fonts = []; // read as SheetJS did: the characters are then guessed
+    }
+  }
   const tally = new TextTally();
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const sheets: Sheet[] = wb.SheetNames.map((sheetName, i) => {
     const ws = wb.Sheets[sheetName];
+    const fontAt = fonts[i];
     const rows: CellValue[][] = [];
     if (ws?.['!ref']) {
       const range = XLSX.utils.decode_range(ws['!ref']);
@@ -122,7 +133,7 @@ function readWithSheetJs(bytes: Uint8Array, name: string): Workbook {
           const cell = ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
           if (!cell || cell.v === undefined || cell.v === null) continue;
           if (cell.t === 'e') cells[c] = cell.w ?? '#ERROR';
-          else if (typeof cell.v === 'string') cells[c] = cellText(cell.v, null, tally);
+          else if (typeof cell.v === 'string') cells[c] = cellText(cell.v, fontAt?.get(cellKey(r, c)) ?? null, tally);
           else cells[c] = cell.v;
         }
         rows[r] = cells;

@@ -2,7 +2,7 @@
 // a clerk, a leader and a specialist logged in on their own sessions.
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract.js';
 import type { ApiError } from '../../shared/api/errors.js';
-import { createBackend, type Backend } from '../../electron/backend/backend.js';
+import { createBackend, type Backend, type BackendOptions } from '../../electron/backend/backend.js';
 import type { StoreOptions } from '../../db/core/store.js';
 import { join } from 'node:path';
 import { tempStore, type TempStore } from './tempStore.js';
@@ -49,9 +49,9 @@ export interface Office {
   cleanup(): void;
 }
 
-export async function setUpOffice(options: StoreOptions = {}): Promise<Office> {
+export async function setUpOffice(options: StoreOptions = {}, backendOptions: Partial<BackendOptions> = {}): Promise<Office> {
   const t = tempStore(options);
-  const backend = createBackend(t.store, { checkOutput: true, log: () => {}, filesDir: join(t.dir, 'files') });
+  const backend = createBackend(t.store, { checkOutput: true, log: () => {}, filesDir: join(t.dir, 'files'), ...backendOptions });
   const admin = new Caller(backend);
   await admin.ok('setup.initialize', {
     unitName: 'Phòng Giáo dục và Đào tạo huyện Nội Thành',

@@ -89,7 +89,13 @@ const indexFile = join(dataDir, 'renderer', 'index.html');
 async function started() {
   if (fake.windows.length === 0) {
     const { main } = await import('../../electron/main.js');
-    await main({ preload: join(dataDir, 'preload.cjs'), indexFile, dataDir, textWorker: join(dataDir, 'textWorker.mjs') });
+    await main({
+      preload: join(dataDir, 'preload.cjs'),
+      indexFile,
+      dataDir,
+      textWorker: join(dataDir, 'textWorker.mjs'),
+      workbookWorker: join(dataDir, 'workbookWorker.mjs'),
+    });
   }
   return fake;
 }

@@ -132,8 +132,9 @@ describe('app.asar', () => {
         files.some((f) => f.startsWith(`/node_modules/${dep}/`)),
         dep,
       ).toBe(!SERVER_ONLY.includes(dep));
-    // Worker threads cannot start inside app.asar: the text worker and pdf.js sit beside it.
+    // Worker threads cannot start inside app.asar: the text and workbook workers and pdf.js sit beside it.
     expect(existsSync(join(unpacked, 'dist/electron/textWorker.mjs'))).toBe(true);
+    expect(existsSync(join(unpacked, 'dist/electron/workbookWorker.mjs'))).toBe(true);
     expect(existsSync(join(unpacked, 'node_modules/pdfjs-dist/legacy/build/pdf.mjs'))).toBe(true);
     expect(existsSync(join(unpacked, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'))).toBe(true);
   });
