@@ -3,6 +3,7 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { REPORT_GROUPS } from '../shared/api/reports.js';
+import { isRealDate } from '../shared/text/dates.js';
 import { enrollRequestSchema, pushRequestSchema, SHA256_PATTERN, type HealthResponse } from '../shared/sync/protocol.js';
 import { APP_VERSION } from '../shared/version.js';
 import type { ServerDb } from './db.js';
@@ -33,12 +34,15 @@ const pullQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
 });
-const reportQuery = z.object({
-  unit: z.string().max(100).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  groupBy: z.enum(REPORT_GROUPS).default('type'),
-});
+const reportDate = (label: string) => z.string().refine(isRealDate, { error: `${label} không phải ngày có thật (YYYY-MM-DD).` });
+const reportQuery = z
+  .object({
+    unit: z.string().max(100).optional(),
+    from: reportDate('Từ ngày'),
+    to: reportDate('Đến ngày'),
+    groupBy: z.enum(REPORT_GROUPS).default('type'),
+  })
+  .refine((q) => q.from <= q.to, { error: 'Từ ngày phải trước hoặc bằng đến ngày.' });
 
 export function buildApp(db: ServerDb, options: AppOptions = {}): FastifyInstance {
   const now = options.now ?? (() => new Date());
@@ -47,7 +51,10 @@ export function buildApp(db: ServerDb, options: AppOptions = {}): FastifyInstanc
   const app = Fastify({
     bodyLimit: options.maxPushBytes ?? DEFAULT_MAX_PUSH_BYTES,
     logger: options.log ? { level: 'warn' } : false,
-    requestTimeout: 0,
+    // A whole request (a 2 GB attachment on a slow line included) within 30 minutes, and no
+    // connection left idle for more than 2: a client that trickles bytes cannot hold sockets.
+    requestTimeout: 30 * 60_000,
+    connectionTimeout: 2 * 60_000,
   });
 
   // File bodies are streamed by the handler, never buffered.

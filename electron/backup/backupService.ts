@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { folderError, plainFolder, usableFolder } from './targetFolder.js';
 import { AppError } from '../../shared/api/errors.js';
 import { APP_VERSION } from '../../shared/version.js';
 import { inspectStoreFile, referencedFiles } from '../../db/backup/storeFile.js';
@@ -54,7 +55,7 @@ export class BackupService {
   /** The backup folder is this PC's (a USB disk, a share), so it is kept locally, not synced. */
   setSchedule(folder: string | null, enabled: boolean): void {
     if (enabled && !folder) throw new AppError('VALIDATION', 'Hãy chọn thư mục để sao lưu hằng ngày.', { field: 'folder' });
-    setLocalValue(this.store.sqlite, 'backup.schedule', JSON.stringify({ folder: folder ? resolve(folder) : null, enabled }));
+    setLocalValue(this.store.sqlite, 'backup.schedule', JSON.stringify({ folder: folder ? plainFolder(folder, 'folder') : null, enabled }));
   }
 
   lastGood(): { at: string; path: string; documents: number } | null {
@@ -77,8 +78,8 @@ export class BackupService {
 
   async create(dir: string): Promise<BackupResult> {
     if (this.running) throw new AppError('CONFLICT', 'Đang sao lưu; hãy đợi lần này xong.');
+    const root = await usableFolder(dir);
     this.running = { phase: 'Đang chép dữ liệu', done: 0, total: 1 };
-    const root = resolve(dir);
     const at = this.store.now();
     const unit = safeUnit(this.store);
     const name = `VanThu-${(unit?.code ?? 'donvi')
@@ -152,15 +153,7 @@ export class BackupService {
       };
     } catch (err) {
       await rm(partial, { recursive: true, force: true }).catch(() => {});
-      if (err instanceof AppError) throw err;
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOSPC') throw new AppError('INTERNAL', `Ổ sao lưu “${root}” đã đầy; bản sao lưu dở đã được xóa.`);
-      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-        throw new AppError('FORBIDDEN', `Không ghi được vào “${root}” (không có quyền hoặc ổ chỉ đọc).`);
-      if (code === 'ENOTDIR' || code === 'EEXIST')
-        throw new AppError('VALIDATION', `“${root}” không phải một thư mục ghi được.`, { field: 'dir' });
-      if (code === 'ENOENT') throw new AppError('NOT_FOUND', `Không tìm thấy thư mục “${root}” (ổ USB đã rút?).`);
-      throw err;
+      throw folderError(err, root);
     } finally {
       this.running = null;
     }

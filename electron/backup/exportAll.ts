@@ -2,13 +2,14 @@
 // the attachment files by their sha256, and a README saying how it fits together.
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import { exportableFiles, exportTables } from '../../db/backup/exportRows.js';
 import type { Store } from '../../db/core/store.js';
 import { APP_VERSION } from '../../shared/version.js';
 import type { BlobStore } from '../files/blobStore.js';
 import { copyHashed } from './fileCopy.js';
+import { folderError, usableFolder } from './targetFolder.js';
 
 const README = `VănThư — xuất toàn bộ dữ liệu
 
@@ -28,8 +29,17 @@ audit_log (nhật ký, có chuỗi băm).
 `;
 
 export async function exportAll(store: Store, blobs: BlobStore, dir: string, onProgress?: (done: number, total: number) => void) {
+  const root = await usableFolder(dir);
+  try {
+    return await exportInto(store, blobs, root, onProgress);
+  } catch (err) {
+    throw folderError(err, root);
+  }
+}
+
+async function exportInto(store: Store, blobs: BlobStore, root: string, onProgress?: (done: number, total: number) => void) {
   const stampText = store.now().toISOString().slice(0, 19).replace(/[-:T]/g, '');
-  const target = join(resolve(dir), `VanThu-xuat-toan-bo-${stampText}`);
+  const target = join(root, `VanThu-xuat-toan-bo-${stampText}`);
   const partial = `${target}.dang-xuat`;
   await mkdir(partial, { recursive: true });
   const tables = exportTables(store);

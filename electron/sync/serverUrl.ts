@@ -1,5 +1,6 @@
 // The sync server's address as typed by a person: https, or http only to this very PC.
 import { AppError } from '../../shared/api/errors.js';
+import { isHttpsOrLocal } from '../../shared/sync/secureUrl.js';
 
 export function normalizeServerUrl(input: string): string {
   let url: URL;
@@ -8,7 +9,7 @@ export function normalizeServerUrl(input: string): string {
   } catch {
     throw new AppError('VALIDATION', 'Địa chỉ máy chủ không hợp lệ; ví dụ đúng: https://dongbo.pgd-hoankiem.edu.vn', { field: 'url' });
   }
-  if (url.protocol === 'http:' && url.hostname !== '127.0.0.1') {
+  if (url.protocol === 'http:' && !isHttpsOrLocal(url.href)) {
     throw new AppError(
       'VALIDATION',
       'Máy chủ đồng bộ phải dùng https:// (dữ liệu công văn đi qua mạng phải được mã hóa). http:// chỉ dùng được với 127.0.0.1 trên chính máy này.',

@@ -3,6 +3,8 @@
 // — but never while a write is under way (a backup, an import, a file copy): the quit waits.
 // Off when no URL is set. Plain Node: electron/updater.ts plugs in Electron's pieces.
 
+import { isHttpsOrLocal } from '../../shared/sync/secureUrl.js';
+
 export interface UpdaterLike {
   autoDownload: boolean;
   autoInstallOnAppQuit: boolean;
@@ -38,6 +40,11 @@ export class UpdateLoop {
 
   static start(url: string | null | undefined, updater: UpdaterLike, host: UpdateHost): UpdateLoop | null {
     if (!url) return null;
+    // An update is a program the PC will run: fetched only over an encrypted connection.
+    if (!isHttpsOrLocal(url)) {
+      host.log(`Cập nhật tắt: địa chỉ “${url}” không dùng https:// (bản cập nhật là chương trình sẽ chạy trên máy).`);
+      return null;
+    }
     const loop = new UpdateLoop(updater, host);
     updater.autoDownload = true;
     updater.autoInstallOnAppQuit = false; // we install ourselves, after asking and when no write is open

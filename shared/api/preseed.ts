@@ -1,12 +1,14 @@
 // vanthu.config.json: settings IT staff put beside the executable or in the machine's shared
 // config folder (%ProgramData%\VanThu, /etc/vanthu) before the first start.
 import { z } from 'zod';
+import { isHttpsOrLocal } from '../sync/secureUrl.js';
 
 const url = (label: string) =>
   z
     .string()
     .url({ error: `${label} không phải địa chỉ hợp lệ.` })
-    .max(500);
+    .max(500)
+    .refine(isHttpsOrLocal, { error: `${label} phải dùng https:// (http:// chỉ với 127.0.0.1), không kèm tên đăng nhập hay mật khẩu.` });
 
 export const preseedSchema = z.strictObject({
   office: z

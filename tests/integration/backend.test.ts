@@ -14,6 +14,7 @@ function rowCounts() {
   return { documents: q('documents'), agencies: q('agencies'), outbox: q('outbox'), audit: q('audit_log') };
 }
 
+const REFUSED = 'Sai tên đăng nhập hoặc mật khẩu. Sau 5 lần sai liên tiếp, tài khoản tạm khóa 15 phút.';
 describe('first run and login', () => {
   it('reports the store as set up and refuses a second setup', async () => {
     expect(await office.anon.ok('setup.status')).toEqual({ initialized: true, preset: null, join: null });
@@ -39,16 +40,17 @@ describe('first run and login', () => {
 
   it('locks an account after five wrong passwords, for fifteen minutes', async () => {
     const c = office.caller();
-    for (let i = 1; i <= 4; i++) {
+    for (let i = 1; i <= 5; i++) {
       const e = await c.fail('auth.login', { username: 'vanthu', password: 'sai-mat-khau' });
-      expect(e.code).toBe('UNAUTHENTICATED');
-      expect(e.message).toContain(`Còn ${5 - i} lần thử`);
+      expect(e).toEqual({ code: 'UNAUTHENTICATED', message: REFUSED });
     }
-    const locked = await c.fail('auth.login', { username: 'vanthu', password: 'sai-mat-khau' });
-    expect(locked.code).toBe('LOCKED');
-    expect(locked.message).toMatch(/khóa/);
-    // Even the right password is refused while locked.
-    expect((await c.fail('auth.login', { username: 'vanthu', password: 'matkhau-12345' })).code).toBe('LOCKED');
+    const row = office.t.store.sqlite.prepare("SELECT locked_until FROM users WHERE username = 'vanthu'").get() as { locked_until: string };
+    expect(new Date(row.locked_until).getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
+    // Even the right password is refused while locked — in the same words, so they tell nothing.
+    expect(await c.fail('auth.login', { username: 'vanthu', password: 'matkhau-12345' })).toEqual({
+      code: 'UNAUTHENTICATED',
+      message: REFUSED,
+    });
   });
 
   it('counts tries sent at once as many as they are: a burst never slips the right password in', async () => {
@@ -56,17 +58,35 @@ describe('first run and login', () => {
     const tries = Array.from({ length: 40 }, (_, i) => ({ username: 'lanhdao', password: i === 20 ? 'matkhau-12345' : `doan-${i}` }));
     const answers = await Promise.all(tries.map((t) => office.caller().raw('auth.login', t)));
     expect(answers.filter((a) => a.ok)).toHaveLength(0);
-    const codes = answers.map((a) => (a.ok ? 'ok' : a.error.code));
-    // At most five reached the password check; every other one was refused as locked.
-    expect(codes.filter((c) => c === 'UNAUTHENTICATED').length).toBeLessThanOrEqual(4);
-    expect(codes.filter((c) => c === 'LOCKED').length).toBeGreaterThanOrEqual(36);
-    expect((await office.caller().fail('auth.login', { username: 'lanhdao', password: 'matkhau-12345' })).code).toBe('LOCKED');
+    // At most five reached the password check (each wrong one is counted in the audit log).
+    const leaderId = (office.t.store.sqlite.prepare("SELECT id FROM users WHERE username = 'lanhdao'").get() as { id: string }).id;
+    const checked = office.t.store.sqlite
+      .prepare(
+        "SELECT count(*) AS n FROM audit_log WHERE row_id = ? AND action = 'auth.fail' AND table_name = 'users' AND data LIKE '%failed_logins%'",
+      )
+      .get(leaderId) as { n: number };
+    expect(checked.n).toBeLessThanOrEqual(4);
+    expect((await office.caller().fail('auth.login', { username: 'lanhdao', password: 'matkhau-12345' })).message).toBe(REFUSED);
   });
 
-  it('says the same for an unknown user and a wrong password', async () => {
-    const e1 = await office.caller().fail('auth.login', { username: 'khongco', password: 'x' });
-    expect(e1.code).toBe('UNAUTHENTICATED');
-    expect(e1.message).toBe('Sai tên đăng nhập hoặc mật khẩu.');
+  it('says the same, in the same words, for an unknown user, a wrong password, a locked and a stopped account', async () => {
+    await office.admin.ok('users.create', {
+      username: 'dung',
+      fullName: 'Người đã nghỉ',
+      password: 'matkhau-12345',
+      roles: ['specialist'],
+    });
+    const stoppedId = (await office.admin.ok('users.list')).find((u) => u.username === 'dung')!.id;
+    await office.admin.ok('users.update', { id: stoppedId, active: false });
+    const answers = [
+      await office.caller().fail('auth.login', { username: 'khongco', password: 'x' }),
+      await office.caller().fail('auth.login', { username: 'chuyenvien', password: 'sai' }),
+      await office.caller().fail('auth.login', { username: 'vanthu', password: 'sai' }), // locked above
+      await office.caller().fail('auth.login', { username: 'dung', password: 'sai' }),
+    ];
+    for (const a of answers) expect(a).toEqual({ code: 'UNAUTHENTICATED', message: REFUSED });
+    // Only the right password learns that its account was stopped.
+    expect((await office.caller().fail('auth.login', { username: 'dung', password: 'matkhau-12345' })).message).toMatch(/ngừng sử dụng/);
   });
 
   it('logs out, after which the session is gone', async () => {

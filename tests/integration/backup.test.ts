@@ -3,7 +3,7 @@
 // touched; a restore through the real server that keeps the current store aside; the daily
 // schedule, its rotation and its warnings; the full export.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -70,6 +70,27 @@ describe('backup.create', () => {
     const err = await office.admin.fail('backup.create', { dir: join(file, 'sub') });
     expect(err.message).toMatch(/Không|không/);
     expect((await office.clerk.fail('backup.create', { dir: out })).code).toBe('FORBIDDEN');
+  });
+
+  it('refuses a relative path, a file, the kernel’s folders and a link into them — each in words, never hanging (#14 finding 9)', async () => {
+    const file = join(out, 'a-file');
+    writeFileSync(file, 'x');
+    const link = join(out, 'vao-proc');
+    symlinkSync('/proc/self', link);
+    const bad = ['sao-luu', file, join(file, 'con'), '/proc/self/fd', '/sys/kernel', '/dev', link];
+    for (const method of ['backup.create', 'backup.exportAll'] as const) {
+      for (const dir of bad) {
+        const e = await office.admin.fail(method, { dir });
+        expect(e.code, `${method} ${dir}`).not.toBe('INTERNAL');
+        expect(e.message).toMatch(/thư mục|ghi được|đường dẫn/);
+      }
+    }
+    expect((await office.admin.fail('backup.setSchedule', { folder: '/proc/self', enabled: true })).message).toMatch(/hệ thống/);
+    // Nothing is stuck: the next backup into a real folder goes through.
+    const fresh = mkdtempSync(join(tmpdir(), 'vanthu-backups-ok-'));
+    expect((await office.admin.ok('backup.create', { dir: fresh })).path).toContain(fresh);
+    expect((await office.admin.ok('backup.status')).running).toBeNull();
+    rmSync(fresh, { recursive: true, force: true });
   });
 });
 

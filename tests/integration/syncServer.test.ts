@@ -223,5 +223,11 @@ describe.each(serverKinds())('the sync endpoint on %s', (kind) => {
     expect(all.total).toMatchObject({ incoming: 2, outgoing: 1 });
     const refused = (await get(oneToken, 'unit=PGD-B&from=2026-01-01&to=2026-12-31')) as { code: string };
     expect(refused.code).toBe('FORBIDDEN');
+    // Impossible dates are refused in words, never a 500 (#14 finding 9).
+    for (const q of ['from=2026-02-30&to=2026-12-31', 'from=2026-13-01&to=2026-12-31', 'from=2026-12-31&to=2026-01-01', 'from=x&to=y']) {
+      const res = await fetch(`${server.url}/v1/reports/summary?${q}`, { headers: { authorization: `Bearer ${bossToken}` } });
+      expect(res.status, q).toBe(400);
+      expect(((await res.json()) as { message: string }).message).toMatch(/ngày/i);
+    }
   });
 });

@@ -4,6 +4,8 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { UpdateLoop, type UpdateHost, type UpdaterLike } from '../../electron/updates/updateLoop.js';
+import { preseedSchema } from '../../shared/api/preseed.js';
+import { isHttpsOrLocal } from '../../shared/sync/secureUrl.js';
 
 class FakeUpdater extends EventEmitter implements UpdaterLike {
   autoDownload = false;
@@ -87,5 +89,20 @@ describe('updates', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(loop.onQuit()).toBe(false);
     expect(u.installs).toBe(0);
+  });
+});
+
+describe('the update address', () => {
+  it('is used only over https (or http to this very PC): an update is a program the PC runs', () => {
+    const h = host(true);
+    const u = new FakeUpdater();
+    expect(UpdateLoop.start('http://may-chu.sgd.local/capnhat', u, h)).toBeNull();
+    expect(h.logs.join('\n')).toMatch(/https/);
+    expect(UpdateLoop.start('https://nguoi:matkhau@may-chu.sgd.local/', u, h)).toBeNull();
+    expect(u.feed).toBeNull();
+    expect(isHttpsOrLocal('http://127.0.0.1:8787/capnhat')).toBe(true);
+    expect(isHttpsOrLocal('http://127.0.0.1.evil.example/')).toBe(false);
+    expect(preseedSchema.safeParse({ updates: { url: 'http://may-chu.sgd.local/' } }).success).toBe(false);
+    expect(preseedSchema.safeParse({ updates: { url: 'https://may-chu.sgd.local/' } }).success).toBe(true);
   });
 });
