@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// base './' so the build also loads from file:// inside Electron.
+// base './': the build loads from app://vanthu/ inside Electron and from / in browser mode.
 export default defineConfig({
   root: 'renderer',
   base: './',

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { copyFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, type IpcMainInvokeEvent } from 'electron';
 import { isSpooled, type SpooledFile } from '../shared/api/files.js';
 import type { Result } from '../shared/api/errors.js';
 import { openStore } from '../db/core/store.js';
@@ -14,6 +14,7 @@ import { defaultDataDir, filesPath, storePath } from './dataDir.js';
 import { channelOf } from './ipcChannels.js';
 import { cipherVault } from './sync/syncConfig.js';
 import { createMainWindow } from './window.js';
+import { APP_INDEX_URL, APP_SCHEME, appFile } from './appFiles.js';
 
 export interface MainPaths {
   preload: string;
@@ -37,9 +38,9 @@ export function defaultPaths(): MainPaths {
 }
 
 /** Binds every contract method to `vanthu:<method>`; each window keeps its own session. */
-export function bindIpc(backend: Backend, indexFile: string): void {
+export function bindIpc(backend: Backend): void {
   const tokens = new Map<number, string | null>();
-  const appUrl = pathToFileURL(indexFile).href;
+  const appUrl = APP_INDEX_URL;
   for (const method of backend.methods) {
     ipcMain.handle(channelOf(method), async (event: IpcMainInvokeEvent, input: unknown) => {
       if (!isOurPage(event, appUrl)) {
@@ -71,7 +72,7 @@ async function saveSpooled(event: IpcMainInvokeEvent, file: SpooledFile): Promis
   }
 }
 
-/** The IPC sender check: only the app's own page, loaded from its own file, may call. */
+/** The IPC sender check: only the app's own page, served from app://vanthu, may call. */
 function isOurPage(event: IpcMainInvokeEvent, appUrl: string): boolean {
   const url = event.senderFrame?.url ?? '';
   return url.split('#')[0]!.split('?')[0] === appUrl;
@@ -82,7 +83,20 @@ export async function main(paths: MainPaths = defaultPaths()): Promise<void> {
     app.quit();
     return;
   }
+  // Before ready: app:// is a standard, secure origin of its own (CSP 'self', fetch).
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   await app.whenReady();
+  const rendererDir = dirname(paths.indexFile);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = appFile(rendererDir, request.url);
+    if (!file) return new Response('Không có tệp này.', { status: 404 });
+    try {
+      const body = await net.fetch(pathToFileURL(file.path).href);
+      return new Response(body.body, { status: body.status, headers: { 'Content-Type': file.mime, 'X-Content-Type-Options': 'nosniff' } });
+    } catch {
+      return new Response('Không có tệp này.', { status: 404 });
+    }
+  });
   let backend: Backend;
   // vanthu.config.json beside VănThư.exe, in %ProgramData%\VanThu or /etc/vanthu (README).
   const preseed = readPreseed(preseedLocations(process.execPath));
@@ -110,7 +124,7 @@ export async function main(paths: MainPaths = defaultPaths()): Promise<void> {
     app.quit();
     return;
   }
-  bindIpc(backend, paths.indexFile);
+  bindIpc(backend);
   let win = createMainWindow(paths);
   const updateUrl = currentPreseed(backend.store)?.updates?.url;
   if (updateUrl) {

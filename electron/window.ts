@@ -1,5 +1,7 @@
-// The main window: isolated, sandboxed, no Node in the page, no navigation, no new windows.
+// The main window: isolated, sandboxed, no Node in the page, no navigation, no new windows; its
+// page comes from app://vanthu (electron/appFiles.ts), not file://.
 import { BrowserWindow, type WebContents } from 'electron';
+import { APP_INDEX_URL } from './appFiles.js';
 
 export const SECURE_WEB_PREFERENCES = {
   contextIsolation: true,
@@ -16,7 +18,6 @@ export const SECURE_WEB_PREFERENCES = {
 
 export interface WindowOptions {
   preload: string;
-  indexFile: string;
 }
 
 export function createMainWindow(options: WindowOptions): BrowserWindow {
@@ -32,7 +33,7 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
   });
   lockDown(win.webContents);
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(options.indexFile);
+  void win.loadURL(APP_INDEX_URL);
   return win;
 }
 

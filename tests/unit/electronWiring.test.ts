@@ -1,9 +1,8 @@
 // The Electron glue, with a stand-in 'electron' module: every contract method is bound to IPC,
 // the window is locked down, and only the app's own page may call.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { runInNewContext } from 'node:vm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -22,7 +21,8 @@ const fake = vi.hoisted(() => {
     loaded?: string;
   }[] = [];
   const appEvents = new Map<string, () => void>();
-  return { handlers, windows, appEvents, quit: { called: 0 }, saveAs: { path: null as string | null, asked: 0 } };
+  const protocol = { schemes: null as unknown, handlers: new Map<string, (req: { url: string }) => Promise<Response>>() };
+  return { handlers, windows, appEvents, protocol, quit: { called: 0 }, saveAs: { path: null as string | null, asked: 0 } };
 });
 
 vi.mock('electron', () => {
@@ -40,8 +40,8 @@ vi.mock('electron', () => {
       (this as unknown as { record: typeof record }).record = record;
     }
     once() {}
-    loadFile(file: string) {
-      (this as unknown as { record: { loaded?: string } }).record.loaded = file;
+    loadURL(url: string) {
+      (this as unknown as { record: { loaded?: string } }).record.loaded = url;
       return Promise.resolve();
     }
     isMinimized() {
@@ -62,6 +62,11 @@ vi.mock('electron', () => {
       quit: () => void (fake.quit.called += 1),
     },
     ipcMain: { handle: (channel: string, fn: Handler) => fake.handlers.set(channel, fn) },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown) => void (fake.protocol.schemes = schemes),
+      handle: (scheme: string, fn: (req: { url: string }) => Promise<Response>) => void fake.protocol.handlers.set(scheme, fn),
+    },
+    net: { fetch: (url: string) => Promise.resolve(new Response(readFileSync(new URL(url)))) },
     dialog: {
       showErrorBox: () => {},
       showSaveDialog: () => {
@@ -100,7 +105,7 @@ async function started() {
   return fake;
 }
 
-const fromOurPage = { sender: { id: 1 }, senderFrame: { url: pathToFileURL(indexFile).href } };
+const fromOurPage = { sender: { id: 1 }, senderFrame: { url: 'app://vanthu/index.html' } };
 
 describe('electron main', () => {
   it('binds every contract method to its own IPC channel', async () => {
@@ -127,7 +132,29 @@ describe('electron main', () => {
       webviewTag: false,
       preload: join(dataDir, 'preload.cjs'),
     });
-    expect(windows[0]!.loaded).toBe(indexFile);
+    expect(windows[0]!.loaded).toBe('app://vanthu/index.html');
+  });
+
+  it('serves the UI from app://vanthu, the renderer folder and nothing outside it', async () => {
+    const { protocol } = await started();
+    expect(protocol.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    const serve = protocol.handlers.get('app')!;
+    mkdirSync(join(dataDir, 'renderer'), { recursive: true });
+    writeFileSync(indexFile, '<!doctype html><title>VănThư</title>');
+    writeFileSync(join(dataDir, 'bi-mat.txt'), 'không được đọc');
+    const page = await serve({ url: 'app://vanthu/index.html' });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await page.text()).toContain('VănThư');
+    for (const url of [
+      'app://vanthu/../bi-mat.txt',
+      'app://vanthu/%2e%2e/bi-mat.txt',
+      'app://vanthu/..%5cbi-mat.txt',
+      'app://khac/index.html',
+      'app://vanthu/khong-co.js',
+    ]) {
+      expect((await serve({ url })).status, url).toBe(404);
+    }
   });
 
   it('blocks navigation, new windows and permission requests', async () => {

@@ -73,6 +73,10 @@ describe('the sync server alone', () => {
   });
 });
 
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+/** RunAsNode, CookieEncryption, NodeOptions, NodeCliInspect, AsarIntegrity, OnlyLoadAppFromAsar, V8Snapshot, FileProtocolExtraPrivileges. */
+const SHIPPED_FUSES = '10110001';
+
 describe('app.asar', () => {
   let out: string;
   let files: string[];
@@ -82,7 +86,9 @@ describe('app.asar', () => {
       throw new Error('dist/ is missing: `npm test` builds before vitest; alone, run `npm run build` first.');
     // A stand-in Electron distribution, as TOOLCHAIN.md has it: packaging steps without downloads.
     const stub = mkdtempSync(join(tmpdir(), 'vanthu-electron-stub-'));
-    writeFileSync(join(stub, 'electron'), '#!/bin/sh\necho stub\n');
+    // With Electron's fuse wire (its sentinel, version 1, 8 fuses as Electron ships them), so the
+    // packaging run flips it as it would flip the real binary's.
+    writeFileSync(join(stub, 'electron'), `#!/bin/sh\necho stub\nexit 0\n# ${FUSE_SENTINEL}\x01\x08${SHIPPED_FUSES}\n`, 'latin1');
     chmodSync(join(stub, 'electron'), 0o755);
     writeFileSync(join(stub, 'version'), String(pkg.devDependencies.electron));
     writeFileSync(join(stub, 'LICENSE'), 'MIT');
@@ -137,6 +143,12 @@ describe('app.asar', () => {
     expect(existsSync(join(unpacked, 'dist/electron/workbookWorker.mjs'))).toBe(true);
     expect(existsSync(join(unpacked, 'node_modules/pdfjs-dist/legacy/build/pdf.mjs'))).toBe(true);
     expect(existsSync(join(unpacked, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'))).toBe(true);
+  });
+
+  it('flips Electron’s fuses: no run-as-node, NODE_OPTIONS or --inspect; only its own checked app.asar; no file:// powers', () => {
+    const binary = readFileSync(join(out, 'linux-unpacked', 'vanthu')).toString('latin1');
+    const at = binary.indexOf(FUSE_SENTINEL) + FUSE_SENTINEL.length;
+    expect(binary.slice(at + 2, at + 10)).toBe('01001100');
   });
 
   it('holds no tests, sources, maps, secrets or dev tools', () => {
