@@ -6,6 +6,10 @@ export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://vanthu';
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
+/** The UI's Content-Security-Policy, sent with its pages in the window (app://) and in browser mode. */
+export const APP_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

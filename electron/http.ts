@@ -8,6 +8,7 @@ import { contract } from '../shared/api/contract.js';
 import { isSpooled } from '../shared/api/files.js';
 import { requireFileReader } from '../db/attachments/attachments.js';
 import { requireContent } from '../db/secrets/secretAccess.js';
+import { APP_CSP } from './appFiles.js';
 import { AppError, type ApiError } from '../shared/api/errors.js';
 import { toApiError, type Backend } from './backend/backend.js';
 
@@ -53,8 +54,7 @@ const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+  'Content-Security-Policy': APP_CSP,
 };
 
 export interface HttpOptions {

@@ -13,8 +13,8 @@ import { currentPreseed, preseedLocations, readPreseed } from './config/preseed.
 import { defaultDataDir, filesPath, storePath } from './dataDir.js';
 import { channelOf } from './ipcChannels.js';
 import { cipherVault } from './sync/syncConfig.js';
-import { createMainWindow } from './window.js';
-import { APP_INDEX_URL, APP_SCHEME, appFile } from './appFiles.js';
+import { createMainWindow, lockDown } from './window.js';
+import { APP_CSP, APP_INDEX_URL, APP_SCHEME, appFile } from './appFiles.js';
 
 export interface MainPaths {
   preload: string;
@@ -85,6 +85,8 @@ export async function main(paths: MainPaths = defaultPaths()): Promise<void> {
   }
   // Before ready: app:// is a standard, secure origin of its own (CSP 'self', fetch).
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  // Every web contents the app ever makes (not only the main window) is locked down the same way.
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
   await app.whenReady();
   const rendererDir = dirname(paths.indexFile);
   protocol.handle(APP_SCHEME, async (request) => {
@@ -92,7 +94,10 @@ export async function main(paths: MainPaths = defaultPaths()): Promise<void> {
     if (!file) return new Response('Không có tệp này.', { status: 404 });
     try {
       const body = await net.fetch(pathToFileURL(file.path).href);
-      return new Response(body.body, { status: body.status, headers: { 'Content-Type': file.mime, 'X-Content-Type-Options': 'nosniff' } });
+      return new Response(body.body, {
+        status: body.status,
+        headers: { 'Content-Type': file.mime, 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': APP_CSP },
+      });
     } catch {
       return new Response('Không có tệp này.', { status: 404 });
     }

@@ -18,6 +18,7 @@ const fake = vi.hoisted(() => {
     events: Map<string, (e: { preventDefault(): void }) => void>;
     openHandler?: () => unknown;
     permission?: (...a: unknown[]) => void;
+    check?: () => boolean;
     loaded?: string;
   }[] = [];
   const appEvents = new Map<string, () => void>();
@@ -35,7 +36,10 @@ vi.mock('electron', () => {
         id: fake.windows.length,
         on: (name: string, fn: (e: { preventDefault(): void }) => void) => record.events.set(name, fn),
         setWindowOpenHandler: (fn: () => unknown) => (record.openHandler = fn),
-        session: { setPermissionRequestHandler: (fn: (...a: unknown[]) => void) => (record.permission = fn) },
+        session: {
+          setPermissionRequestHandler: (fn: (...a: unknown[]) => void) => (record.permission = fn),
+          setPermissionCheckHandler: (fn: () => boolean) => (record.check = fn),
+        },
       };
       (this as unknown as { record: typeof record }).record = record;
     }
@@ -145,6 +149,7 @@ describe('electron main', () => {
     const page = await serve({ url: 'app://vanthu/index.html' });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'.*object-src 'none'/);
     expect(await page.text()).toContain('VănThư');
     for (const url of [
       'app://vanthu/../bi-mat.txt',
@@ -168,6 +173,17 @@ describe('electron main', () => {
     const answer = vi.fn();
     w.permission!(null, 'media', answer);
     expect(answer).toHaveBeenCalledWith(false);
+    expect(w.check!()).toBe(false);
+    // Any other web contents the app makes is locked down the same way.
+    const events = new Map<string, (e: { preventDefault(): void }) => void>();
+    const other = {
+      on: (name: string, fn: (e: { preventDefault(): void }) => void) => events.set(name, fn),
+      setWindowOpenHandler: vi.fn(),
+      session: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() },
+    };
+    (fake.appEvents.get('web-contents-created') as unknown as (e: unknown, c: unknown) => void)({}, other);
+    expect([...events.keys()]).toEqual(['will-navigate', 'will-redirect', 'will-attach-webview']);
+    expect(other.setWindowOpenHandler).toHaveBeenCalled();
   });
 
   it('answers the app page through the real backend and keeps its session', async () => {
