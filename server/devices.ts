@@ -8,6 +8,8 @@ import { hashEnrollCode, hashToken, newToken } from './tokens.js';
 export interface Device {
   id: string;
   unitId: string;
+  /** The device part its HLCs must carry, or null (enrolled before devices told it). */
+  clockId: string | null;
 }
 
 export async function enroll(db: ServerDb, req: EnrollRequest, now = new Date()): Promise<EnrollResponse> {
@@ -37,11 +39,12 @@ export async function enroll(db: ServerDb, req: EnrollRequest, now = new Date())
     }
     const id = randomUUID();
     const token = newToken();
-    await sql.query(`INSERT INTO devices (id, unit_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)`, [
+    await sql.query(`INSERT INTO devices (id, unit_id, name, token_hash, clock_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
       id,
       unit.id,
       req.deviceName.normalize('NFC'),
       hashToken(token),
+      req.clockId ?? null,
       now,
     ]);
     await sql.query(`UPDATE enroll_codes SET used_at = $2, device_id = $3 WHERE code_hash = $1`, [hashEnrollCode(req.code), now, id]);
@@ -61,12 +64,12 @@ const NOT_ENROLLED = 'Máy này chưa được cấp quyền đồng bộ hoặc
 export async function authenticate(db: ServerDb, header: string | undefined): Promise<Device> {
   const m = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header ?? '');
   if (!m) throw new SyncError('UNAUTHENTICATED', NOT_ENROLLED);
-  const [d] = await db.query<{ id: string; unit_id: string; revoked_at: Date | null }>(
-    `SELECT id, unit_id, revoked_at FROM devices WHERE token_hash = $1`,
+  const [d] = await db.query<{ id: string; unit_id: string; clock_id: string | null; revoked_at: Date | null }>(
+    `SELECT id, unit_id, clock_id, revoked_at FROM devices WHERE token_hash = $1`,
     [hashToken(m[1]!)],
   );
   if (!d || d.revoked_at) throw new SyncError('UNAUTHENTICATED', NOT_ENROLLED);
-  return { id: d.id, unitId: d.unit_id };
+  return { id: d.id, unitId: d.unit_id, clockId: d.clock_id };
 }
 
 export async function touchDevice(db: ServerDb, device: Device): Promise<void> {

@@ -15,6 +15,7 @@ type Fields = Record<string, unknown>;
 
 export async function push(db: ServerDb, device: Device, changes: Change[], now = new Date()): Promise<PushResponse> {
   refuseClockSkew(changes, now);
+  refuseOthersClocks(changes, device);
   return db.tx(async (sql) => {
     const [unit] = await sql.query<{ seq: string; root_key: string | null }>(`SELECT seq, root_key FROM units WHERE id = $1 FOR UPDATE`, [
       device.unitId,
@@ -87,6 +88,17 @@ export async function push(db: ServerDb, device: Device, changes: Change[], now 
 function badField(c: Change): string | null {
   for (const [field, value] of Object.entries(c.fields)) if (typeof value === 'string' && !isWellFormed(value)) return field;
   return null;
+}
+
+/** A device stamps with its own clock: a change stamped as another device's would win in its name. */
+function refuseOthersClocks(changes: Change[], device: Device): void {
+  if (!device.clockId) return;
+  const foreign = changes.find((c) => readHlc(c.hlc)?.deviceId !== device.clockId);
+  if (foreign) {
+    throw new SyncError('BAD_REQUEST', `Thay đổi ${foreign.changeId} mang mốc thời gian của một máy khác; máy chủ không nhận.`, {
+      changeId: foreign.changeId,
+    });
+  }
 }
 
 function refuseClockSkew(changes: Change[], now: Date): void {

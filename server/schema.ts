@@ -45,6 +45,8 @@ export const devices = pgTable(
     unitId: text('unit_id').notNull(),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
+    /** The device part of the HLCs it stamps (null for a device enrolled before this was asked). */
+    clockId: text('clock_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),

@@ -109,9 +109,11 @@ export class SyncEngine {
     const url = normalizeServerUrl(input.url);
     const http = new SyncHttp(url);
     const deviceName = input.deviceName?.trim() || hostname();
-    const answer = await http.enroll({ code: input.code, deviceName, hasData: isInitialized(this.store) }).catch((err: unknown) => {
-      throw toAppError(err);
-    });
+    const answer = await http
+      .enroll({ code: input.code, deviceName, hasData: isInitialized(this.store), clockId: this.store.deviceId })
+      .catch((err: unknown) => {
+        throw toAppError(err);
+      });
     // The unit's first admin's key, as the server pinned it: the root this PC checks signed changes against.
     if (answer.rootKey) pinRootKey(this.store, answer.rootKey);
     writeConfig(this.store, {

@@ -129,6 +129,11 @@ export const enrollRequestSchema = z.object({
   deviceName: z.string().min(1).max(200),
   /** The desktop already holds an office's data (only the unit's first device may). */
   hasData: z.boolean().default(false),
+  /** The device part of every HLC this desktop stamps: the server refuses changes stamped by another clock. */
+  clockId: z
+    .string()
+    .regex(/^[0-9a-f]{1,64}$/)
+    .optional(),
 });
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 

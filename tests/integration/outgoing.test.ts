@@ -186,6 +186,26 @@ describe('dự thảo → trình ký → đã ký → cấp số → phát hành
     expect(draft.status).toBe('du_thao');
     expect((await office.clerk.fail('outgoing.reserve', { type: 'TTr', draftId: draft.id })).message).toContain('không thể cấp số');
     expect((await office.specialist.fail('outgoing.signDraft', { id: draft.id, approve: true })).code).toBe('FORBIDDEN');
+    // Another specialist may not submit someone else's draft for signing (#14 finding 9).
+    await office.admin.ok('users.create', {
+      username: 'chuyenvien-khac',
+      fullName: 'Người khác',
+      password: PASSWORD,
+      roles: ['specialist'],
+    });
+    const stranger = office.caller();
+    await stranger.ok('auth.login', { username: 'chuyenvien-khac', password: PASSWORD });
+    const refused = await stranger.fail('outgoing.submitDraft', { id: draft.id, leaderId });
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(refused.message).toMatch(/người soạn/);
+    // A secret draft is read masked by those who neither wrote nor sign it.
+    const secret = await office.specialist.ok('outgoing.createDraft', {
+      type: 'BC',
+      summary: 'Báo cáo mật Quetzal',
+      confidentiality: 'mat',
+    });
+    expect((await stranger.ok('outgoing.listDrafts')).find((d) => d.id === secret.id)?.summary).toBe('Văn bản mật');
+    expect((await office.leader.ok('outgoing.listDrafts')).find((d) => d.id === secret.id)?.summary).toBe('Báo cáo mật Quetzal');
     await office.specialist.ok('outgoing.submitDraft', { id: draft.id, leaderId });
     const returned = await office.leader.ok('outgoing.signDraft', { id: draft.id, approve: false, note: 'Bổ sung dự toán kinh phí' });
     expect([returned.status, returned.note]).toEqual(['du_thao', 'Bổ sung dự toán kinh phí']);

@@ -137,3 +137,54 @@ describe.each(serverKinds())('text no store can hold, on %s (#14 finding 8)', (k
     expect((await pc.sync()).setAside).toBe(1);
   });
 });
+
+describe.each(serverKinds())('a device stamping with another device’s clock, on %s (#14 finding 1)', (kind) => {
+  let server: TestServer;
+  let pc: Desktop;
+
+  beforeAll(async () => {
+    server = await startSyncServer(kind);
+    pc = await firstDesktop(server.url, await server.code('SGD-HT'));
+  }, 60_000);
+  afterAll(async () => {
+    await pc?.cleanup();
+    await server?.close();
+  });
+
+  it('is refused by name: a change must carry the clock its device enrolled with', async () => {
+    const doc = await pc.clerk.ok('incoming.register', { ...SAMPLE, code: '11/SGDĐT-VP' });
+    expect((await pc.sync()).lastError).toBeNull();
+    const enrolled = await new SyncHttp(server.url).enroll({
+      code: await server.code('SGD-HT'),
+      deviceName: 'Máy lạ',
+      hasData: false,
+      clockId: 'abcdabcdabcdabcd',
+    });
+    const raw = new SyncHttp(server.url, enrolled.token);
+    const at = new Date().toISOString();
+    // The office PC's own clock, to win in its name.
+    const stolen: Change = {
+      changeId: changeId(`stolen-${kind}`),
+      hlc: `${at}-0fff-${pc.backend.store.deviceId}`,
+      table: 'documents',
+      rowId: doc.id,
+      fields: { notes: 'Mạo danh máy văn thư' },
+    };
+    const refused = await raw.push([stolen]).then(
+      () => null,
+      (e: { code?: string; message: string }) => e,
+    );
+    expect(refused?.code).toBe('BAD_REQUEST');
+    expect(refused?.message).toContain(stolen.changeId);
+    const own: Change = {
+      ...stolen,
+      changeId: changeId(`own-${kind}`),
+      hlc: `${at}-0000-abcdabcdabcdabcd`,
+      fields: { notes: 'Ghi chú của máy lạ' },
+    };
+    expect((await raw.push([own])).held).toEqual([own.changeId]);
+    // The office's PC keeps syncing.
+    expect((await pc.sync()).lastError).toBeNull();
+    expect((await pc.clerk.ok('incoming.get', { id: doc.id })).notes).toBe('Ghi chú của máy lạ');
+  });
+});
