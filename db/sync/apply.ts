@@ -29,14 +29,69 @@ export function applyPulledPage(store: Store, changes: PulledChange[], cursor: n
     store,
     { action: 'sync.pull', data: () => ({ changes: changes.length, ...result, from: changes[0]?.seq ?? null, cursor }) },
     () => {
-      for (const c of changes) applyOne(store, c, result);
+      const inserted: { table: string; rowId: string; changeId: string }[] = [];
+      for (const c of changes) {
+        // Each change in its own savepoint: one the store cannot hold (a device sent a row
+        // without its required columns) is set aside, and the page — and sync — go on.
+        try {
+          store.sqlite.transaction(() => applyOne(store, c, result, inserted))();
+        } catch (err) {
+          if (err instanceof AppError) throw err;
+          setAsideRemote(store, c, result, `không lưu được: ${(err as Error).message}`.slice(0, 300));
+        }
+      }
+      // A row created here whose parent never came (a hostile device's attachment of no document):
+      // removed again before the page commits, so the deferred key check cannot fail it whole.
+      for (const row of inserted) {
+        const missing = missingParent(store, row.table, row.rowId);
+        if (missing) {
+          const indexed = row.table === 'documents' ? indexedText(store, row.rowId) : undefined;
+          if (indexed) removeFromIndex(store, indexed.seq, indexed.text);
+          stmt(store.sqlite, `DELETE FROM "${row.table}" WHERE "${SYNCED.get(row.table)!.key}" = ?`).run(row.rowId);
+          stmt(store.sqlite, 'DELETE FROM sync_clocks WHERE table_name = ? AND row_id = ?').run(row.table, row.rowId);
+          result.applied--;
+          setAsideRemote(store, { changeId: row.changeId, table: row.table, rowId: row.rowId }, result, `tham chiếu ${missing} không có`);
+        }
+      }
       setLocalValue(store.sqlite, CURSOR_KEY, String(cursor));
       return result;
     },
   );
 }
 
-function applyOne(store: Store, c: PulledChange, result: ApplyResult): void {
+function setAsideRemote(store: Store, c: { changeId: string; table: string; rowId: string }, result: ApplyResult, reason: string): void {
+  result.skipped++;
+  new Writer(store, { userId: null }).event('sync.refused', { changeId: c.changeId, table: c.table, rowId: c.rowId, reason });
+}
+
+const foreignKeys = new Map<string, { from: string; table: string; to: string | null }[]>();
+
+/** The first foreign key of this row that names no row, as "table.column", or null. */
+function missingParent(store: Store, table: string, rowId: string): string | null {
+  let keys = foreignKeys.get(table);
+  if (!keys)
+    foreignKeys.set(
+      table,
+      (keys = store.sqlite.pragma(`foreign_key_list("${table}")`) as { from: string; table: string; to: string | null }[]),
+    );
+  if (keys.length === 0) return null;
+  const row = stmt(store.sqlite, `SELECT * FROM "${table}" WHERE "${SYNCED.get(table)!.key}" = ?`).get(rowId) as Row | undefined;
+  if (!row) return null;
+  for (const k of keys) {
+    const value = row[k.from];
+    if (value === null || value === undefined) continue;
+    const to = k.to ?? 'id';
+    if (!stmt(store.sqlite, `SELECT 1 FROM "${k.table}" WHERE "${to}" = ?`).get(value)) return `${k.table}.${to}`;
+  }
+  return null;
+}
+
+function applyOne(
+  store: Store,
+  c: PulledChange,
+  result: ApplyResult,
+  inserted: { table: string; rowId: string; changeId: string }[],
+): void {
   const spec = SYNCED.get(c.table);
   // A stamp that is no real instant would sort after every real one and break this PC's clock.
   if (!spec || !isHlc(c.hlc)) {
@@ -46,8 +101,7 @@ function applyOne(store: Store, c: PulledChange, result: ApplyResult): void {
   // An authority change without a valid signature of someone who may make it: never applied.
   const refusal = pulledRefusal(store, c);
   if (refusal) {
-    result.skipped++;
-    new Writer(store, { userId: null }).event('sync.refused', { changeId: c.changeId, table: c.table, rowId: c.rowId, reason: refusal });
+    setAsideRemote(store, c, result, refusal);
     return;
   }
   try {
@@ -89,6 +143,7 @@ function applyOne(store: Store, c: PulledChange, result: ApplyResult): void {
       store.sqlite,
       `INSERT INTO "${spec.name}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
     ).run(...names.map((n) => row[n]));
+    inserted.push({ table: spec.name, rowId: c.rowId, changeId: c.changeId });
     if (isDocument) {
       const indexed = indexedText(store, c.rowId)!;
       addToIndex(store, indexed.seq, indexed.text);

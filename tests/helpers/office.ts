@@ -51,7 +51,8 @@ export interface Office {
 
 export async function setUpOffice(options: StoreOptions = {}, backendOptions: Partial<BackendOptions> = {}): Promise<Office> {
   const t = tempStore(options);
-  const backend = createBackend(t.store, { checkOutput: true, log: () => {}, filesDir: join(t.dir, 'files'), ...backendOptions });
+  const log = process.env.VANTHU_TEST_LOG ? (m: string, e: unknown) => console.error(m, e) : () => {};
+  const backend = createBackend(t.store, { checkOutput: true, log, filesDir: join(t.dir, 'files'), ...backendOptions });
   const admin = new Caller(backend);
   await admin.ok('setup.initialize', {
     unitName: 'Phòng Giáo dục và Đào tạo huyện Nội Thành',

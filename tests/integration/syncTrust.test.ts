@@ -3,6 +3,9 @@
 // keeps working. (#14 finding 1: a stamp that only looks like an HLC.)
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHttpServer } from '../../electron/http.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPulledPage } from '../../db/sync/apply.js';
 import { SyncHttp } from '../../electron/sync/syncHttp.js';
@@ -186,5 +189,112 @@ describe.each(serverKinds())('a device stamping with another device’s clock, o
     // The office's PC keeps syncing.
     expect((await pc.sync()).lastError).toBeNull();
     expect((await pc.clerk.ok('incoming.get', { id: doc.id })).notes).toBe('Ghi chú của máy lạ');
+  });
+});
+
+describe.each(serverKinds())('a stored script in a synced attachment, on %s (#14 finding 7)', (kind) => {
+  let server: TestServer;
+  let pc: Desktop;
+  let web: Server;
+  let port = 0;
+
+  beforeAll(async () => {
+    server = await startSyncServer(kind);
+    pc = await firstDesktop(server.url, await server.code('SGD-HT'));
+    web = createHttpServer({ backend: pc.backend });
+    await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+    port = (web.address() as AddressInfo).port;
+  }, 60_000);
+  afterAll(async () => {
+    await new Promise((resolve) => web?.close(resolve));
+    await pc?.cleanup();
+    await server?.close();
+  });
+
+  it('reaches the desktop as bytes, served as a download under a sandbox — never as a page of the app', async () => {
+    const doc = await pc.clerk.ok('incoming.register', { ...SAMPLE, code: '12/SGDĐT-VP' });
+    expect((await pc.sync()).lastError).toBeNull();
+    const enrolled = await new SyncHttp(server.url).enroll({ code: await server.code('SGD-HT'), deviceName: 'Máy lạ', hasData: false });
+    const raw = new SyncHttp(server.url, enrolled.token);
+    const html = Buffer.from('<!doctype html><script>fetch("/api/users.list",{method:"POST"}).then(r=>r.text()).then(alert)</script>');
+    const sha = createHash('sha256').update(html).digest('hex');
+    await raw.putFile(sha, html.length, Readable.from([html]));
+    const attachmentId = changeId(`html-${kind}`).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, '$1-$2-$3-$4-$5');
+    const record: Change = {
+      changeId: changeId(`html-change-${kind}`),
+      hlc: `${new Date().toISOString()}-0000-abcdabcdabcdabcd`,
+      table: 'attachments',
+      rowId: attachmentId,
+      fields: {
+        document_id: doc.id,
+        name: 'thu-moi.html',
+        mime: 'text/html',
+        kind: 'pdf',
+        size: html.length,
+        sha256: sha,
+        role: 'original',
+        signed: false,
+        created_at: new Date().toISOString(),
+        updated_at: new Date().toISOString(),
+      },
+    };
+    expect((await raw.push([record])).held).toEqual([record.changeId]);
+    // And records no store could hold: no required columns, a document that does not exist.
+    const broken: Change[] = [
+      {
+        changeId: changeId(`bare-${kind}`),
+        hlc: record.hlc.replace('-0000-', '-0001-'),
+        table: 'attachments',
+        rowId: `${attachmentId.slice(0, -4)}aaaa`,
+        fields: { name: 'x' },
+      },
+      {
+        // A whole document row, in a register book that does not exist.
+        changeId: changeId(`orphan-${kind}`),
+        hlc: record.hlc.replace('-0000-', '-0002-'),
+        table: 'documents',
+        rowId: '01930000-0000-7000-8000-00000000beef',
+        fields: {
+          kind: 'incoming',
+          book_id: '01930000-0000-7000-8000-0000000b00c0',
+          year: 2026,
+          number: 999,
+          received_at: new Date().toISOString(),
+          received_date: '2026-12-01',
+          agency_id: doc.agencyId,
+          agency_name: 'Kẻ lạ',
+          agency_key: 'ke la',
+          code: '1/KL',
+          code_key: '1/KL',
+          type_code: 'CV',
+          issued_date: '2026-12-01',
+          summary: 'Văn bản ma',
+          created_at: new Date().toISOString(),
+          updated_at: new Date().toISOString(),
+        },
+      },
+    ];
+    expect((await raw.push(broken)).held).toHaveLength(2);
+    // The desktop applies what it can and sets the rest aside; its sync goes on.
+    expect((await pc.sync()).lastError).toBeNull();
+    expect((await pc.sync()).lastError).toBeNull();
+    expect(pc.t.store.sqlite.prepare('SELECT id FROM attachments WHERE id = ?').get(broken[0]!.rowId)).toBeUndefined();
+    expect(pc.t.store.sqlite.prepare('SELECT id FROM documents WHERE id = ?').get(broken[1]!.rowId)).toBeUndefined();
+    expect((await pc.clerk.ok('search.query', { q: 'Văn bản ma' })).items).toEqual([]);
+    // The admin opens it in browser mode.
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${port}`, 'sec-fetch-site': 'same-origin' },
+      body: JSON.stringify({ username: 'quantri', password: 'matkhau-12345' }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const res = await fetch(`http://127.0.0.1:${port}/files/${attachmentId}`, {
+      headers: { cookie, 'sec-fetch-site': 'same-origin', origin: `http://127.0.0.1:${port}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).not.toMatch(/html/);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toMatch(/sandbox/);
   });
 });
