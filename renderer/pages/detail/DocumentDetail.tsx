@@ -142,10 +142,14 @@ export function DocumentDetail(props: {
                 <FileToDossier documentId={doc.id} onFiled={changed} />
               </div>
             )}
-            <Typography.Title level={5} style={{ marginTop: 16 }}>
-              Quá trình xử lý
-            </Typography.Title>
-            <HistoryTimeline entries={data.history} />
+            {!doc.masked && (
+              <>
+                <Typography.Title level={5} style={{ marginTop: 16 }}>
+                  Quá trình xử lý
+                </Typography.Title>
+                <HistoryTimeline entries={data.history} />
+              </>
+            )}
           </Col>
         </Row>
       )}
