@@ -34,6 +34,38 @@ test('a register of 1,000 documents scrolls to its first number, loading page af
   await server.stop();
 });
 
+test('a fast fling through 2,008 documents shows each row once (#15 item 2)', async ({ page }) => {
+  const server = await startServer(await seededDataDir(2008));
+  await login(page, server.url);
+  const status = page.getByTestId('register-status');
+  await expect(status).toContainText('Đã hiện 200 văn bản');
+  // Scrolled to the bottom on every animation frame for four seconds, far faster than pages
+  // arrive: what a touchpad fling or a fast scrollbar drag does.
+  await page.locator('.ant-table-tbody-virtual-holder').evaluate(
+    (holder) =>
+      new Promise<void>((resolve) => {
+        const until = performance.now() + 4000;
+        const frame = () => {
+          holder.scrollTop = holder.scrollHeight;
+          holder.dispatchEvent(new Event('scroll'));
+          if (performance.now() < until) requestAnimationFrame(frame);
+          else resolve();
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+  await expect(async () => {
+    await page.locator('.ant-table-tbody-virtual-holder').evaluate((h) => {
+      h.scrollTop = h.scrollHeight;
+      h.dispatchEvent(new Event('scroll'));
+    });
+    expect(await status.innerText()).toMatch(/Đã hiện [\d.]+ văn bản(?! — cuộn)/);
+  }).toPass({ timeout: 30_000 });
+  await page.waitForTimeout(500);
+  await expect(status).toHaveText(/Đã hiện 2\.008 văn bản/);
+  await server.stop();
+});
+
 test('bad input is explained in Vietnamese and saves nothing; markup is shown as text', async ({ page }) => {
   const server = await startServer(await seededDataDir(0));
   await login(page, server.url);
