@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { URGENCIES, URGENCY_LABELS, type Urgency } from '../../shared/domain/enums.js';
 import { officeYear } from '../../shared/text/dates.js';
 import { useLookup } from '../hooks/useLookup';
+import { FOLDED_SEARCH } from './foldedSearch';
 
 export interface RegisterFilterValues {
   q: string;
@@ -57,7 +58,7 @@ export function RegisterFilters(props: {
       />
       <Select
         allowClear
-        showSearch={{ optionFilterProp: 'label' }}
+        showSearch={FOLDED_SEARCH}
         placeholder="Loại văn bản"
         style={{ width: 180 }}
         options={types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}` }))}

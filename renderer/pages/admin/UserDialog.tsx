@@ -5,6 +5,7 @@ import { ROLES, ROLE_LABELS } from '../../../shared/domain/enums.js';
 import { fieldRule } from '../../components/contractRules';
 import { useLookup } from '../../hooks/useLookup';
 import type { UserValues } from './UsersCard';
+import { FOLDED_SEARCH } from '../../components/foldedSearch';
 
 export function UserDialog(props: {
   editing: UserRecord | 'new' | null;
@@ -40,7 +41,7 @@ export function UserDialog(props: {
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item name="roles" label="Vai trò" required rules={[fieldRule(userCreateInput.shape.roles)]}>
-          <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+          <Select mode="multiple" showSearch={FOLDED_SEARCH} options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
         </Form.Item>
         <Form.Item name="departmentId" label="Phòng, ban">
           <Select allowClear options={departments.map((d) => ({ value: d.id, label: d.name }))} />

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { fieldRule } from '../../components/contractRules';
 import { DateInput, dateRule, toIsoDate } from '../../components/DateInput';
 import { useLookup } from '../../hooks/useLookup';
+import { FOLDED_SEARCH } from '../../components/foldedSearch';
 
 /** "u:<id>" for a person, "d:<id>" for a department, in one pick list. */
 function toAssignee(value: string, deadline?: string | null) {
@@ -51,22 +52,17 @@ export function AssignForm(props: {
       </Form.Item>
       <Space align="start" wrap>
         <Form.Item name="lead" label="Chủ trì" rules={[{ required: true, message: 'Chọn đơn vị hoặc người chủ trì.' }]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ width: 260 }}
-            options={assigneeOptions}
-            placeholder="Phòng, ban hoặc cá nhân"
-          />
+          <Select showSearch={FOLDED_SEARCH} style={{ width: 260 }} options={assigneeOptions} placeholder="Phòng, ban hoặc cá nhân" />
         </Form.Item>
         <Form.Item name="deadline" label="Hạn xử lý" rules={[dateRule('hạn xử lý', false)]}>
           <DateInput style={{ width: 140 }} />
         </Form.Item>
       </Space>
       <Form.Item name="coordinate" label="Phối hợp">
-        <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={assigneeOptions} />
+        <Select mode="multiple" showSearch={FOLDED_SEARCH} options={assigneeOptions} />
       </Form.Item>
       <Form.Item name="inform" label="Để biết">
-        <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={assigneeOptions} />
+        <Select mode="multiple" showSearch={FOLDED_SEARCH} options={assigneeOptions} />
       </Form.Item>
       <Button type="primary" loading={busy} onClick={() => void assign()}>
         Giao việc

@@ -10,6 +10,7 @@ import { useLookup } from '../../hooks/useLookup';
 import { mayCall } from '../../../shared/api/access.js';
 import { AssignForm } from './AssignForm';
 import { HandlingTasks } from './HandlingTasks';
+import { FOLDED_SEARCH } from '../../components/foldedSearch';
 
 export function HandlingSlip(props: { documentId: string; handling: Handling; me: Me; onChanged: () => void }) {
   const { handling, me } = props;
@@ -67,6 +68,7 @@ export function HandlingSlip(props: { documentId: string; handling: Handling; me
           <Select
             style={{ width: 260 }}
             placeholder="Chọn lãnh đạo để trình"
+            showSearch={FOLDED_SEARCH}
             value={leaderId}
             onChange={setLeaderId}
             options={leaders.map((l) => ({ value: l.id, label: l.fullName }))}

@@ -4,6 +4,7 @@ import { entryInput, headingInput, RETENTION_OPTIONS, retentionLabel, type Catal
 import { api } from '../../api/client';
 import { fieldRule } from '../../components/contractRules';
 import { useLookup } from '../../hooks/useLookup';
+import { FOLDED_SEARCH } from '../../components/foldedSearch';
 
 export /** The heading dialog's fields and the dossier dialog's, in one form (one dialog at a time). */
 interface CatalogueFormValues {
@@ -97,7 +98,7 @@ export function CatalogueDialog(props: {
                 <Select
                   allowClear
                   style={{ width: 240 }}
-                  showSearch={{ optionFilterProp: 'label' }}
+                  showSearch={FOLDED_SEARCH}
                   options={users.map((u) => ({ value: u.id, label: u.fullName }))}
                 />
               </Form.Item>

@@ -4,6 +4,7 @@ import { App, Button, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DossierRecord } from '../../../shared/api/dossiers.js';
 import { api } from '../../api/client';
+import { FOLDED_SEARCH } from '../../components/foldedSearch';
 
 export function FileToDossier({ documentId, onFiled }: { documentId: string; onFiled: () => void }) {
   const { message } = App.useApp();
@@ -34,7 +35,7 @@ export function FileToDossier({ documentId, onFiled }: { documentId: string; onF
         placeholder="Chọn hồ sơ đang mở"
         value={chosen}
         onChange={setChosen}
-        showSearch={{ optionFilterProp: 'label' }}
+        showSearch={FOLDED_SEARCH}
         aria-label="Hồ sơ để lưu văn bản"
         options={dossiers.map((d) => ({ value: d.id, label: `${d.notation} — ${d.title}` }))}
       />

@@ -10,6 +10,7 @@ import {
   type ImportPreview,
 } from '../../../shared/api/imports.js';
 import type { Result } from './ImportPage';
+import { FOLDED_SEARCH } from '../../components/foldedSearch';
 
 const FIELDS: Record<ImportKind, ImportField[]> = {
   incoming: ['receivedDate', 'number', 'agency', 'code', 'issuedDate', 'summary', 'type', 'recipient', 'notes'],
@@ -82,7 +83,7 @@ export function ImportPreviewView(props: {
               </span>
               <Select
                 size="small"
-                showSearch={{ optionFilterProp: 'label' }}
+                showSearch={FOLDED_SEARCH}
                 value={preview.mapping[f] ?? -1}
                 options={columnOptions}
                 onChange={(v: number) => onColumn(f, v < 0 ? null : v)}

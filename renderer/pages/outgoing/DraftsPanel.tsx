@@ -10,6 +10,7 @@ import { api } from '../../api/client';
 import { useLookup } from '../../hooks/useLookup';
 import { mayCall } from '../../../shared/api/access.js';
 import { NewDraftDialog } from './NewDraftDialog';
+import { FOLDED_SEARCH } from '../../components/foldedSearch';
 
 const COLORS: Record<DraftRecord['status'], string> = {
   du_thao: 'default',
@@ -52,6 +53,7 @@ export function DraftsPanel({ me, onNumber }: { me: Me; onNumber: (d: DraftRecor
         <Select
           style={{ width: '100%' }}
           defaultValue={leaderId}
+          showSearch={FOLDED_SEARCH}
           options={leaders.map((l) => ({ value: l.id, label: l.fullName }))}
           onChange={(v) => (leaderId = v)}
           aria-label="Lãnh đạo ký"

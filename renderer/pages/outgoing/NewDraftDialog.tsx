@@ -6,6 +6,7 @@ import { CONFIDENTIALITIES, CONFIDENTIALITY_LABELS } from '../../../shared/domai
 import { api } from '../../api/client';
 import { fieldRule, maxLengthOf } from '../../components/contractRules';
 import { useLookup } from '../../hooks/useLookup';
+import { FOLDED_SEARCH } from '../../components/foldedSearch';
 
 export function NewDraftDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
   const { message } = App.useApp();
@@ -47,10 +48,7 @@ export function NewDraftDialog({ open, onClose, onCreated }: { open: boolean; on
     >
       <Form form={form} layout="vertical">
         <Form.Item name="type" label="Loại văn bản" required rules={[fieldRule(draftInput.shape.type)]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            options={types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}` }))}
-          />
+          <Select showSearch={FOLDED_SEARCH} options={types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}` }))} />
         </Form.Item>
         <Form.Item name="departmentId" label="Đơn vị soạn thảo">
           <Select allowClear options={departments.map((d) => ({ value: d.id, label: d.name }))} />

@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import type { DepartmentRow } from '../../hooks/useLookup';
 import type { Values } from './OutgoingForm';
+import { FOLDED_SEARCH } from '../../components/foldedSearch';
 
 export function OutgoingFields(props: {
   form: FormInstance<Values>;
@@ -54,7 +55,7 @@ export function OutgoingFields(props: {
             <Select
               disabled={fixed}
               allowClear
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={FOLDED_SEARCH}
               options={departments.map((d) => ({ value: d.id, label: d.code ? `${d.code} — ${d.name}` : d.name }))}
             />
           </Form.Item>
