@@ -1,6 +1,6 @@
 // Phiếu giải quyết văn bản đến: the leader's direction, who leads, coordinates and is informed,
 // by when; and the step each person may take from here.
-import { App, Button, Card, Descriptions, Input, Select, Space, Tag } from 'antd';
+import { App, Button, Card, Descriptions, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import type { Handling } from '../../../shared/api/handling.js';
@@ -11,6 +11,7 @@ import { mayCall } from '../../../shared/api/access.js';
 import { AssignForm } from './AssignForm';
 import { HandlingTasks } from './HandlingTasks';
 import { FOLDED_SEARCH } from '../../components/foldedSearch';
+import { askReason } from '../../components/askReason';
 
 export function HandlingSlip(props: { documentId: string; handling: Handling; me: Me; onChanged: () => void }) {
   const { handling, me } = props;
@@ -34,17 +35,6 @@ export function HandlingSlip(props: { documentId: string; handling: Handling; me
     } finally {
       setBusy(false);
     }
-  };
-
-  const askReason = (title: string, ok: (reason: string) => Promise<unknown>) => {
-    let reason = '';
-    modal.confirm({
-      title,
-      content: <Input.TextArea autoFocus rows={3} placeholder="Lý do" onChange={(e) => (reason = e.target.value)} />,
-      okText: 'Đồng ý',
-      cancelText: 'Không',
-      onOk: () => ok(reason),
-    });
   };
 
   return (
@@ -94,9 +84,12 @@ export function HandlingSlip(props: { documentId: string; handling: Handling; me
           <Button
             danger
             onClick={() =>
-              askReason('Trả lại văn bản (gửi nhầm nơi nhận)?', (reason) =>
-                run(() => api.call('incoming.return', { id: props.documentId, reason }), 'Đã trả lại văn bản.'),
-              )
+              askReason(modal, {
+                title: 'Trả lại văn bản (gửi nhầm nơi nhận)?',
+                label: 'lý do trả lại',
+                okText: 'Trả lại',
+                onOk: (reason) => run(() => api.call('incoming.return', { id: props.documentId, reason }), 'Đã trả lại văn bản.'),
+              })
             }
           >
             Trả lại
@@ -107,9 +100,12 @@ export function HandlingSlip(props: { documentId: string; handling: Handling; me
             danger
             type="dashed"
             onClick={() =>
-              askReason('Thu hồi văn bản (cơ quan gửi thu hồi)?', (reason) =>
-                run(() => api.call('incoming.recall', { id: props.documentId, reason }), 'Đã thu hồi văn bản.'),
-              )
+              askReason(modal, {
+                title: 'Thu hồi văn bản (cơ quan gửi thu hồi)?',
+                label: 'lý do thu hồi',
+                okText: 'Thu hồi',
+                onOk: (reason) => run(() => api.call('incoming.recall', { id: props.documentId, reason }), 'Đã thu hồi văn bản.'),
+              })
             }
           >
             Thu hồi

@@ -1,7 +1,7 @@
 // One dossier: its data (dates and counts follow its items), the item list (mục lục văn bản)
 // to reorder by dragging or with the arrows, and the steps: kết thúc, mở lại, nộp lưu, print,
 // export the handover package.
-import { Alert, App, Button, Descriptions, Drawer, Input, Modal, Popconfirm, Space, Tag } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Popconfirm, Space, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import { DOSSIER_STATUS_LABELS, retentionLabel, type DossierRecord } from '../../../shared/api/dossiers.js';
@@ -10,11 +10,12 @@ import { api, openFile } from '../../api/client';
 import { mayCall } from '../../../shared/api/access.js';
 import { DossierItems } from './DossierItems';
 import { FreeItemButton } from './FreeItemButton';
+import { askReason } from '../../components/askReason';
 
 type Item = DossierRecord['items'][number];
 
 export function DossierView({ id, me, onClose, onChanged }: { id: string | null; me: Me; onClose: () => void; onChanged: () => void }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [d, setD] = useState<DossierRecord | null>(null);
   const load = useCallback(async () => {
     if (id) setD(await api.call('dossiers.get', { id }));
@@ -45,16 +46,14 @@ export function DossierView({ id, me, onClose, onChanged }: { id: string | null;
   };
 
   const open = d?.status === 'mo';
-  const reopen = () => {
-    let reason = '';
-    Modal.confirm({
+  const reopen = () =>
+    askReason(modal, {
       title: `Mở lại hồ sơ ${d!.notation}?`,
-      content: <Input.TextArea rows={3} placeholder="Lý do mở lại (ghi vào nhật ký)" onChange={(e) => (reason = e.target.value)} />,
+      label: 'lý do mở lại',
+      placeholder: 'Lý do mở lại (ghi vào nhật ký)',
       okText: 'Mở lại',
-      cancelText: 'Không',
-      onOk: () => run(() => api.call('dossiers.reopen', { id: d!.id, reason }), 'Đã mở lại hồ sơ.'),
+      onOk: (reason) => run(() => api.call('dossiers.reopen', { id: d!.id, reason }), 'Đã mở lại hồ sơ.'),
     });
-  };
 
   return (
     <Drawer

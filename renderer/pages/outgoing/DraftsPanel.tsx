@@ -1,7 +1,7 @@
 // Dự thảo văn bản đi: drafted, sent for signing, signed or sent back — and, once signed, given
 // a number by the clerk.
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Input, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import { DRAFT_STATUS_LABELS, type DraftRecord } from '../../../shared/api/outgoing.js';
@@ -11,6 +11,7 @@ import { useLookup } from '../../hooks/useLookup';
 import { mayCall } from '../../../shared/api/access.js';
 import { NewDraftDialog } from './NewDraftDialog';
 import { FOLDED_SEARCH } from '../../components/foldedSearch';
+import { askReason } from '../../components/askReason';
 
 const COLORS: Record<DraftRecord['status'], string> = {
   du_thao: 'default',
@@ -65,16 +66,14 @@ export function DraftsPanel({ me, onNumber }: { me: Me; onNumber: (d: DraftRecor
     });
   };
 
-  const sendBack = (d: DraftRecord) => {
-    let note = '';
-    modal.confirm({
+  const sendBack = (d: DraftRecord) =>
+    askReason(modal, {
       title: 'Trả lại dự thảo để sửa',
-      content: <Input.TextArea rows={3} placeholder="Ý kiến" onChange={(e) => (note = e.target.value)} />,
+      label: 'ý kiến',
       okText: 'Trả lại',
-      cancelText: 'Không',
-      onOk: () => run(() => api.call('outgoing.signDraft', { id: d.id, approve: false, note: note || null }), 'Đã trả lại dự thảo.'),
+      required: false,
+      onOk: (note) => run(() => api.call('outgoing.signDraft', { id: d.id, approve: false, note: note || null }), 'Đã trả lại dự thảo.'),
     });
-  };
 
   return (
     <div className="vt-table-wrap" style={{ overflow: 'auto', padding: 8 }}>
