@@ -3,10 +3,8 @@
 // anywhere (not in users, nor inside the outbox, audit log or conflicts), and no content of a secret document
 // (db/secrets/syncBoundary.ts). The FTS shadow tables are derived.
 import type { Change } from '../../shared/sync/protocol.js';
-import { isSecret } from '../../shared/domain/secrecy.js';
 import type { Store } from '../core/store.js';
-import { factsOf } from '../secrets/secretAccess.js';
-import { leavingThePc } from '../secrets/syncBoundary.js';
+import { leavingThePc, secretDocument, secretFileSql, staysOnThePc } from '../secrets/syncBoundary.js';
 import { SYNCED } from '../sync/tables.js';
 
 const DERIVED = /^(documents_fts|file_texts_fts)/;
@@ -40,8 +38,6 @@ function cleanJson(text: unknown): unknown {
   }
 }
 
-const secretDocument = (store: Store, id: unknown) => typeof id === 'string' && isSecret(factsOf(store, id)?.confidentiality ?? 'thuong');
-
 /** A row as it may leave the PC, or null. Tables that sync carries go through the sync boundary. */
 function exported(store: Store, table: string, row: Row): Row | null {
   for (const k of SECRET_KEYS) delete row[k];
@@ -59,11 +55,7 @@ function exported(store: Store, table: string, row: Row): Row | null {
   }
   if (table === 'audit_log') {
     const of = typeof row.table_name === 'string' && SYNCED.has(row.table_name) ? row.table_name : null;
-    const rowId = String(row.row_id);
-    const secret =
-      of === 'documents'
-        ? secretDocument(store, rowId)
-        : of !== null && leavingThePc(store, { changeId: '', hlc: '', table: of as Change['table'], rowId, fields: {} }) === null;
+    const secret = of !== null && staysOnThePc(store, of, String(row.row_id));
     // The chain's hashes stay; a secret document's before/after does not (the entry says so).
     return { ...row, data: secret ? JSON.stringify({ withheld: WITHHELD }) : cleanJson(row.data) };
   }
@@ -73,12 +65,8 @@ function exported(store: Store, table: string, row: Row): Row | null {
     return row;
   }
   if (table === 'file_texts') {
-    const secretFile = store.sqlite
-      .prepare(
-        "SELECT 1 FROM attachments a JOIN documents d ON d.id = a.document_id WHERE a.sha256 = ? AND d.confidentiality <> 'thuong' LIMIT 1",
-      )
-      .get(row.sha256);
-    return secretFile ? null : row;
+    const { secret } = store.sqlite.prepare(`SELECT ${secretFileSql('?')} AS secret`).get(row.sha256) as { secret: number };
+    return secret ? null : row;
   }
   if (!SYNCED.has(table)) return row;
   const key = table === 'settings' ? 'key' : 'id';
@@ -114,10 +102,6 @@ export function exportTables(store: Store): ExportTable[] {
 /** The files an export may carry: none of a secret document. */
 export function exportableFiles(store: Store): string[] {
   return (
-    store.sqlite
-      .prepare(
-        "SELECT DISTINCT a.sha256 FROM attachments a WHERE NOT EXISTS (SELECT 1 FROM attachments s JOIN documents d ON d.id = s.document_id WHERE s.sha256 = a.sha256 AND d.confidentiality <> 'thuong')",
-      )
-      .all() as { sha256: string }[]
+    store.sqlite.prepare(`SELECT DISTINCT a.sha256 FROM attachments a WHERE NOT ${secretFileSql('a.sha256')}`).all() as { sha256: string }[]
   ).map((r) => r.sha256);
 }

@@ -26,8 +26,3 @@ export function shownDossier(store: Store, reader: Reader | null, d: DossierReco
     ),
   };
 }
-
-/** Whether a package that leaves the PC may carry this document's files. */
-export function mayLeaveThePc(store: Store, documentId: string): boolean {
-  return !isSecret(factsOf(store, documentId)?.confidentiality ?? 'thuong');
-}

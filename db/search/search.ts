@@ -30,6 +30,8 @@ interface Candidate {
   text: string;
   exactCode: boolean;
   secret: boolean;
+  /** The document type's name the title starts with (masking keeps it). */
+  typeName: string;
   file?: FileMatch;
 }
 
@@ -68,6 +70,7 @@ function toCandidate(r: DocRow, exact: boolean): Candidate {
     text: `${r.code} ${r.agency_name} ${r.summary}`,
     exactCode: exact,
     secret: isSecret(r.confidentiality),
+    typeName: type,
   };
 }
 
@@ -84,9 +87,8 @@ function withoutHiddenContent(store: Store, reader: Reader, candidates: Map<stri
       continue;
     }
     const { file: _inFile, ...masked } = c;
-    const type = c.title.slice(0, c.title.indexOf(':'));
     // No longer a read of secret content: nothing of it is shown.
-    candidates.set(id, { ...masked, title: `${type}: ${MASKED_SUMMARY}`, text: c.code, secret: false });
+    candidates.set(id, { ...masked, title: `${c.typeName}: ${MASKED_SUMMARY}`, text: c.code, secret: false });
   }
 }
 
@@ -246,6 +248,7 @@ function dossierRows(store: Store, where: string, params: Record<string, unknown
     text: `${d.notation} ${d.title}`,
     exactCode: false,
     secret: false,
+    typeName: '',
   }));
 }
 

@@ -19,12 +19,15 @@ const DOCUMENT_CONTENT: Record<string, string | null> = {
   deleted_reason: null,
 };
 
+/** The columns of a document that are its content (the register entry is the rest). */
+export const CONTENT_COLUMNS: ReadonlySet<string> = new Set(Object.keys(DOCUMENT_CONTENT));
+
 /** Tables whose rows belong to one document (document_id), for dossier items only when they name one. */
 const OF_A_DOCUMENT = new Set(['attachments', 'tasks', 'document_events', 'dossier_items']);
 
 type Fields = Change['fields'];
 
-function secretDocument(store: Store, id: unknown): boolean {
+export function secretDocument(store: Store, id: unknown): boolean {
   return typeof id === 'string' && isSecret(factsOf(store, id)?.confidentiality ?? 'thuong');
 }
 
@@ -72,5 +75,16 @@ export function leavingThePc(store: Store, change: Change): Change | null {
   return change;
 }
 
+/** Whether this row stays on the PC whole: a secret document's, or one of its files, tasks, history… */
+export function staysOnThePc(store: Store, table: string, rowId: string): boolean {
+  if (table === 'documents') return secretDocument(store, rowId);
+  return leavingThePc(store, { changeId: '', hlc: '', table: table as Change['table'], rowId, fields: {} }) === null;
+}
+
+/** SQL: the file with this sha256 belongs to a secret document (the same bytes may be attached twice). */
+export function secretFileSql(sha: string): string {
+  return `EXISTS (SELECT 1 FROM attachments sa JOIN documents sd ON sd.id = sa.document_id WHERE sa.sha256 = ${sha} AND sd.confidentiality <> 'thuong')`;
+}
+
 /** The SQL condition (on attachments `a`) for files that may be uploaded: none of a secret document. */
-export const FILE_MAY_LEAVE_SQL = `NOT EXISTS (SELECT 1 FROM documents sd WHERE sd.id = a.document_id AND sd.confidentiality <> 'thuong')`;
+export const FILE_MAY_LEAVE_SQL = `NOT ${secretFileSql('a.sha256')}`;

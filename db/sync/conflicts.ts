@@ -6,6 +6,7 @@ import { mayCall } from '../../shared/api/access.js';
 import type { MethodName } from '../../shared/api/contract.js';
 import { MASKED_SUMMARY } from '../../shared/domain/secrecy.js';
 import { hiddenAmong, type Reader } from '../secrets/secretAccess.js';
+import { CONTENT_COLUMNS } from '../secrets/syncBoundary.js';
 import { stmt } from '../core/statements.js';
 import { SYNCED } from './tables.js';
 import type { Store } from '../core/store.js';
@@ -99,19 +100,6 @@ const EDITED_THROUGH: Record<string, MethodName> = {
 /** Values no answer carries, whoever asks (a password hash is a password to whoever holds it). */
 const NEVER_SHOWN = new Set(['password_hash', 'sealed_key', 'public_key']);
 
-/** Columns of a document (and its task) that are its content: hidden with it when it is secret. */
-const CONTENT_FIELDS = new Set([
-  'summary',
-  'notes',
-  'recipient',
-  'direction',
-  'progress',
-  'result',
-  'recipients_text',
-  'kept_copies',
-  'deleted_reason',
-]);
-
 function documentOf(store: Store, table: string, rowId: string): string | null {
   if (table === 'documents') return rowId;
   if (table !== 'tasks' && table !== 'attachments' && table !== 'dossier_items') return null;
@@ -124,7 +112,9 @@ function mayHandle(store: Store, reader: Reader, c: ConflictRow): boolean {
   const method = EDITED_THROUGH[c.table_name];
   if (!method || NEVER_SHOWN.has(c.field) || !mayCall(reader, method)) return false;
   const doc = documentOf(store, c.table_name, c.row_id);
-  if (doc && CONTENT_FIELDS.has(c.field) && hiddenAmong(store, reader, [doc]).size > 0) return false;
+  // Of a task, file or dossier item every field is the document's content; of the document, its content columns.
+  const content = c.table_name !== 'documents' || CONTENT_COLUMNS.has(c.field);
+  if (doc && content && hiddenAmong(store, reader, [doc]).size > 0) return false;
   return true;
 }
 

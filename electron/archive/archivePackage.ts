@@ -14,7 +14,8 @@ import type { DossierRecord } from '../../shared/api/dossiers.js';
 import { retentionLabel } from '../../shared/api/dossiers.js';
 import { getAttachment, listAttachments } from '../../db/attachments/attachments.js';
 import { getDossier } from '../../db/dossiers/dossiers.js';
-import { mayLeaveThePc, shownDossier } from '../../db/dossiers/dossierSecrets.js';
+import { shownDossier } from '../../db/dossiers/dossierSecrets.js';
+import { secretDocument } from '../../db/secrets/syncBoundary.js';
 import type { Store } from '../../db/core/store.js';
 import { currentUnit } from '../../db/admin/users.js';
 import type { AttachmentsService } from '../files/attachmentsService.js';
@@ -76,7 +77,7 @@ async function addDossiers(
     const items = [];
     for (const item of d.items) {
       const attached = item.documentId
-        ? mayLeaveThePc(store, item.documentId)
+        ? !secretDocument(store, item.documentId)
           ? listAttachments(store, item.documentId)
           : []
         : item.attachmentId
