@@ -14,7 +14,8 @@ export default defineConfig({
   use: {
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
-    viewport: { width: 1440, height: 900 },
+    // A typical office PC's screen (#15): every test sees what a clerk at 1366×768 sees.
+    viewport: { width: 1366, height: 768 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {

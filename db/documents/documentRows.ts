@@ -43,10 +43,14 @@ interface DocumentRow {
   kept_copies: string | null;
   copies: number | null;
   drafting_department_id: string | null;
+  forwarded_at: string | null;
 }
 
 const SELECT = `
-  SELECT d.*, b.name AS book_name, t.name AS type_name
+  SELECT d.*, b.name AS book_name, t.name AS type_name,
+    (SELECT min(e.at) FROM document_events e
+      WHERE e.document_id = d.id AND e.action IN ('submit', 'assign', 'issue') AND (e.action = 'issue') = (d.kind = 'outgoing')
+    ) AS forwarded_at
   FROM documents d
   JOIN register_books b ON b.id = d.book_id
   LEFT JOIN doc_types t ON t.code = d.type_code`;
@@ -86,6 +90,7 @@ function toRecord(r: DocumentRow): DocumentRecord {
     keptCopies: r.kept_copies,
     copies: r.copies,
     draftingDepartmentId: r.drafting_department_id,
+    forwardedAt: r.forwarded_at,
     masked: false,
   };
 }
@@ -108,6 +113,8 @@ export interface ListFilter {
   agency?: string | undefined;
   urgency?: string | undefined;
   status?: string | undefined;
+  /** Submitted to this leader. */
+  leaderId?: string | undefined;
   limit: number;
   cursor?: string | null | undefined;
   /** Oldest number first, as a printed register runs. */
@@ -131,6 +138,7 @@ export function listDocuments(store: Store, f: ListFilter): DocumentList {
   if (f.type) filter('d.type_code = @type', 'type', f.type.normalize('NFC'));
   if (f.urgency) filter('d.urgency = @urgency', 'urgency', f.urgency);
   if (f.status) filter('d.status = @status AND d.deleted_at IS NULL', 'status', f.status);
+  if (f.leaderId) filter('d.leader_id = @leaderId', 'leaderId', f.leaderId);
   if (f.agency && agencyKey(f.agency)) filter('d.agency_key = @agency', 'agency', agencyKey(f.agency));
   const match = f.q ? ftsMatchExpression(f.q) : null;
   if (match) {

@@ -99,13 +99,6 @@ export function registerSheet(store: Store, q: RegisterQuery): RegisterSheet {
   const book = getBook(store, q.bookId);
   const docKind = q.kind === 'outgoing' ? 'outgoing' : 'incoming';
   if (book.kind !== docKind) throw new AppError('VALIDATION', `“${book.name}” không phải sổ của loại này.`, { field: 'bookId' });
-  const forwarded = new Map(
-    (
-      store.sqlite
-        .prepare("SELECT document_id AS id, min(at) AS at FROM document_events WHERE action IN ('submit', 'assign') GROUP BY document_id")
-        .all() as { id: string; at: string }[]
-    ).map((r) => [r.id, officeDate(r.at)]),
-  );
   const rows: RegisterCell[][] = [];
   let first: number | null = null;
   let last: number | null = null;
@@ -139,7 +132,7 @@ export function registerSheet(store: Store, q: RegisterQuery): RegisterSheet {
           date(d.issuedDate),
           txt(`${d.typeName}: ${d.summary}`),
           txt(d.recipient),
-          date(forwarded.get(d.id) ?? null),
+          date(d.forwardedAt ? officeDate(d.forwardedAt) : null),
           txt(''),
           txt(notes),
         ]);
@@ -153,7 +146,7 @@ export function registerSheet(store: Store, q: RegisterQuery): RegisterSheet {
           txt(d.recipientsText),
           txt(d.keptCopies),
           num(d.copies),
-          date(null),
+          date(d.forwardedAt ? officeDate(d.forwardedAt) : null),
           txt(''),
           txt(notes),
         ]);

@@ -27,7 +27,7 @@ export const DateInput = forwardRef<InputRef, Props>(function DateInput({ value,
       ref={ref}
       {...rest}
       value={value}
-      placeholder="ngày/tháng/năm"
+      placeholder={rest.placeholder ?? 'ngày/tháng/năm'}
       inputMode="numeric"
       maxLength={10}
       onChange={(e: ChangeEvent<HTMLInputElement>) => onChange?.(autoSlash(e.target.value))}

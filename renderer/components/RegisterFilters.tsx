@@ -1,9 +1,12 @@
-// The filters above a register: words (asked a moment after the last key), year, type, and for
-// the incoming register urgency and the arrival dates.
-import { SearchOutlined } from '@ant-design/icons';
-import { DatePicker, Input, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+// The filters above a register: words (asked a moment after the last key, never mid-composition),
+// year, type, and for the incoming register urgency and the arrival dates, typed as dd/mm/yyyy
+// like every date in the program (a calendar pop-up held the Tab key).
+import { SearchOutlined } from './icons';
+import { Input, Select } from 'antd';
 import { useEffect, useState } from 'react';
+import { parseTypedDate } from '../../shared/text/dates.js';
+import { useSettledText } from '../hooks/useSettledText';
+import { DateInput } from './DateInput';
 import { URGENCIES, URGENCY_LABELS, type Urgency } from '../../shared/domain/enums.js';
 import { officeYear } from '../../shared/text/dates.js';
 import { useLookup } from '../hooks/useLookup';
@@ -20,39 +23,48 @@ export interface RegisterFilterValues {
 
 const YEARS_SHOWN = 6;
 
+/** A whole date that does not exist (31/02): the field turns red and does not filter. */
+const notADay = (t: string) => t.length === 10 && !parseTypedDate(t);
+
 export function RegisterFilters(props: {
   /** What the search box is for, read aloud and shown as its placeholder. */
   searchLabel: string;
   placeholder: string;
-  width: number;
   /** The incoming register also filters by urgency and arrival dates. */
   full?: boolean;
   onChange: (patch: Partial<RegisterFilterValues>) => void;
 }) {
   const { onChange } = props;
   const types = useLookup('docTypes').rows;
-  const [typing, setTyping] = useState('');
+  const words = useSettledText();
   const [years] = useState(() => Array.from({ length: YEARS_SHOWN }, (_, i) => officeYear(new Date()) - i));
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  useEffect(() => onChange({ q: words.settled }), [words.settled, onChange]);
+  // A date filters once it is whole and real; an emptied field stops filtering.
   useEffect(() => {
-    const t = setTimeout(() => onChange({ q: typing }), 250);
-    return () => clearTimeout(t);
-  }, [typing, onChange]);
+    const day = (t: string) => (t ? (parseTypedDate(t) ?? null) : undefined);
+    const f = day(from);
+    const t = day(to);
+    if (f !== null && t !== null) onChange({ from: f, to: t });
+  }, [from, to, onChange]);
 
   return (
     <>
       <Input
         allowClear
-        prefix={<SearchOutlined />}
+        className="vt-filter-words"
+        prefix={<SearchOutlined aria-hidden />}
         placeholder={props.placeholder}
-        style={{ width: props.width }}
-        value={typing}
-        onChange={(e) => setTyping(e.target.value)}
+        title={`${props.placeholder} Gõ không dấu cũng được.`}
+        {...words.inputProps}
         aria-label={props.searchLabel}
       />
       <Select
         allowClear
         placeholder="Năm"
-        style={{ width: 100 }}
+        aria-label="Năm"
+        style={{ width: 88 }}
         options={years.map((y) => ({ value: y, label: y }))}
         onChange={(year?: number) => onChange({ year })}
       />
@@ -60,7 +72,9 @@ export function RegisterFilters(props: {
         allowClear
         showSearch={FOLDED_SEARCH}
         placeholder="Loại văn bản"
-        style={{ width: 180 }}
+        aria-label="Loại văn bản"
+        style={{ width: 150 }}
+        popupMatchSelectWidth={280}
         options={types.map((t) => ({ value: t.code, label: `${t.code} — ${t.name}` }))}
         onChange={(type?: string) => onChange({ type })}
       />
@@ -69,16 +83,26 @@ export function RegisterFilters(props: {
           <Select
             allowClear
             placeholder="Độ khẩn"
-            style={{ width: 130 }}
+            aria-label="Độ khẩn"
+            style={{ width: 116 }}
             options={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))}
             onChange={(urgency?: Urgency) => onChange({ urgency })}
           />
-          <DatePicker.RangePicker
-            format="DD/MM/YYYY"
-            placeholder={['Đến từ ngày', 'đến ngày']}
-            onChange={(range: [Dayjs | null, Dayjs | null] | null) =>
-              onChange({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })
-            }
+          <DateInput
+            value={from}
+            onChange={setFrom}
+            aria-label="Đến từ ngày"
+            placeholder="từ ngày"
+            status={notADay(from) ? 'error' : undefined}
+            style={{ width: 104 }}
+          />
+          <DateInput
+            value={to}
+            onChange={setTo}
+            aria-label="Đến ngày"
+            placeholder="đến ngày"
+            status={notADay(to) ? 'error' : undefined}
+            style={{ width: 104 }}
           />
         </>
       )}

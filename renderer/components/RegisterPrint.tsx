@@ -1,8 +1,8 @@
 // In sổ / Xuất Excel / Khóa sổ for a register: pick the book and the dates, then open the PDF,
 // save it, or export the rows. A closed book is shown greyed.
-import { FileExcelOutlined, LockOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { FileExcelOutlined, LockOutlined, PrinterOutlined } from './icons';
+import { App, Button, Form, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { DateInput, toIsoDate } from './DateInput';
 import { useEffect, useMemo, useState } from 'react';
 import { api, openFile } from '../api/client';
 import { useBusyAction } from '../hooks/useBusyAction';
@@ -16,7 +16,8 @@ export function RegisterPrint({ kinds, canClose }: { kinds: { value: Kind; label
   const allBooks = useLookup('books').rows;
   const [kind, setKind] = useState<Kind>(kinds[0]!.value);
   const [bookId, setBookId] = useState<string | undefined>();
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  // Typed as dd/mm/yyyy like every date; a whole, real date limits the rows.
+  const [range, setRange] = useState<[string, string]>(['', '']);
   const [busy, run] = useBusyAction();
 
   const bookKind = kind === 'outgoing' ? 'outgoing' : 'incoming';
@@ -27,19 +28,19 @@ export function RegisterPrint({ kinds, canClose }: { kinds: { value: Kind; label
   // The chosen book, or the kind's first once the list is there (no effect: derived on render).
   const chosen = books.some((b) => b.id === bookId) ? bookId : books[0]?.id;
 
-  const input = () => ({ kind, bookId: chosen, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') });
+  const input = () => ({ kind, bookId: chosen, from: toIsoDate(range[0]) ?? undefined, to: toIsoDate(range[1]) ?? undefined });
   const book = books.find((b) => b.id === chosen);
 
   return (
     <>
-      <Button icon={<PrinterOutlined />} onClick={() => setOpen(true)}>
-        In sổ, xuất Excel
+      <Button icon={<PrinterOutlined />} onClick={() => setOpen(true)} title="In sổ, xuất Excel, khóa sổ">
+        In sổ
       </Button>
       <Modal open={open} onCancel={() => setOpen(false)} footer={null} title="In sổ, xuất Excel, khóa sổ" width={560}>
         <Form layout="vertical">
           {kinds.length > 1 && (
             <Form.Item label="Sổ cần in">
-              <Select value={kind} onChange={setKind} options={kinds} />
+              <Select value={kind} onChange={setKind} options={kinds} aria-label="Sổ" />
             </Form.Item>
           )}
           <Form.Item label="Quyển sổ">
@@ -59,7 +60,10 @@ export function RegisterPrint({ kinds, canClose }: { kinds: { value: Kind; label
             />
           </Form.Item>
           <Form.Item label="Khoảng ngày (để trống: cả sổ)">
-            <DatePicker.RangePicker format="DD/MM/YYYY" value={range} onChange={(r) => setRange(r)} placeholder={['Từ ngày', 'đến ngày']} />
+            <Space>
+              <DateInput value={range[0]} onChange={(v) => setRange(([, b]) => [v, b])} aria-label="In từ ngày" placeholder="từ ngày" />
+              <DateInput value={range[1]} onChange={(v) => setRange(([a]) => [a, v])} aria-label="In đến ngày" placeholder="đến ngày" />
+            </Space>
           </Form.Item>
         </Form>
         <Space wrap>

@@ -1,8 +1,10 @@
 // A register as a virtualised table that loads its next keyset page as it nears the bottom,
-// with the status line under it. Used by the incoming, outgoing and follow-up registers.
+// walked from the keyboard (useRowCursor), with the status line under it. Used by the
+// incoming, outgoing and follow-up registers.
 import { Alert, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { useRowCursor } from '../hooks/useRowCursor';
 import { useTableHeight } from '../hooks/useTableHeight';
 
 interface Listing<T> {
@@ -13,22 +15,43 @@ interface Listing<T> {
   loadMore(): void;
 }
 
+type TableRef = { scrollTo: (c: { index: number }) => void };
+
 export function RegisterTable<T extends { id: string; cancelled?: boolean }>(props: {
   list: Listing<T>;
   columns: ColumnsType<T>;
   width: number;
+  /** What the table is, read aloud when it takes the focus. */
+  label: string;
   emptyText: string;
   hint?: ReactNode;
+  /** What the status line counts. */
+  noun?: string;
   onRowClick?: (row: T) => void;
   onRowDoubleClick?: (row: T) => void;
 }) {
-  const { list } = props;
+  const { list, noun = 'văn bản' } = props;
   const { ref, height } = useTableHeight();
+  const table = useRef<TableRef>(null);
+  const cursor = useRowCursor({
+    rows: list.items,
+    idPrefix: 'vt-row',
+    onOpen: props.onRowClick,
+    onEdit: props.onRowDoubleClick,
+    onNearEnd: () => !list.done && list.loadMore(),
+    scrollTo: (index) => table.current?.scrollTo({ index }),
+    frame: ref,
+  });
   return (
     <>
       {list.error && <Alert type="error" showIcon title={list.error} style={{ marginBottom: 8 }} />}
-      <div className="vt-table-wrap" ref={ref}>
+      <div
+        className="vt-table-wrap vt-register"
+        {...cursor.frameProps}
+        aria-label={`${props.label} — mũi tên lên xuống để chọn, Enter để mở`}
+      >
         <Table<T>
+          ref={table as never}
           virtual
           size="small"
           bordered
@@ -38,9 +61,9 @@ export function RegisterTable<T extends { id: string; cancelled?: boolean }>(pro
           pagination={false}
           loading={list.loading && list.items.length === 0}
           scroll={{ x: props.width, y: height }}
-          rowClassName={(d) => (d.cancelled ? 'vt-cancelled' : '')}
+          rowClassName={(d, i) => [d.cancelled ? 'vt-cancelled' : '', cursor.rowClass(i)].join(' ')}
           locale={{ emptyText: props.emptyText }}
-          onRow={(d) => ({ onClick: () => props.onRowClick?.(d), onDoubleClick: () => props.onRowDoubleClick?.(d) })}
+          onRow={(d, i) => cursor.rowProps(d, i ?? 0)}
           onScroll={(e) => {
             const el = e.currentTarget;
             if (el.scrollHeight - el.scrollTop - el.clientHeight < 600) list.loadMore();
@@ -50,7 +73,7 @@ export function RegisterTable<T extends { id: string; cancelled?: boolean }>(pro
       <Typography.Text className="vt-status" data-testid="register-status">
         {list.loading
           ? 'Đang tải…'
-          : `Đã hiện ${list.items.length.toLocaleString('vi-VN')} văn bản${list.done ? '' : ' — cuộn xuống để xem tiếp'}`}
+          : `Đã hiện ${list.items.length.toLocaleString('vi-VN')} ${noun}${list.done ? '' : ' — cuộn xuống để xem tiếp'}`}
         {props.hint}
       </Typography.Text>
     </>

@@ -12,7 +12,7 @@ import {
   SettingOutlined,
   SyncOutlined,
   UserOutlined,
-} from '@ant-design/icons';
+} from '../components/icons';
 import { Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { CatalogPage } from '../pages/catalog/CatalogPage';
@@ -52,7 +52,12 @@ const SECTIONS: Section[] = [
     page: (me, refresh) => <IncomingRegisterPage me={me} onChanged={refresh} />,
   },
   { key: 'tasks', label: 'Việc của tôi', icon: <CheckSquareOutlined />, page: (me, refresh) => <TasksPage me={me} onChanged={refresh} /> },
-  { key: 'outgoing', label: 'Văn bản đi', icon: <SendOutlined />, page: (me) => <OutgoingRegisterPage me={me} /> },
+  {
+    key: 'outgoing',
+    label: 'Văn bản đi',
+    icon: <SendOutlined />,
+    page: (me, refresh) => <OutgoingRegisterPage me={me} onChanged={refresh} />,
+  },
   { key: 'dossiers', label: 'Hồ sơ công việc', icon: <FolderOpenOutlined />, page: (me) => <DossiersPage me={me} /> },
   {
     key: 'search',
@@ -79,30 +84,41 @@ const SECTIONS: Section[] = [
   { key: 'admin', label: 'Quản trị', icon: <SettingOutlined />, page: () => <AdminPage />, visible: (me) => mayCall(me, 'users.list') },
 ];
 
-function sectionFromHash(): string {
-  const key = window.location.hash.replace(/^#\/?/, '');
-  return SECTIONS.some((s) => s.key === key) ? key : 'incoming';
+/** The section in the address (#/outgoing/drafts is the outgoing page's drafts), else where
+ * this person's day starts: a leader or a specialist on what waits for him. */
+function sectionFromHash(me: Me): string {
+  const key = window.location.hash.replace(/^#\/?/, '').split('/')[0];
+  if (SECTIONS.some((s) => s.key === key)) return key!;
+  return me.roles.includes('clerk') || !me.roles.some((r) => r === 'leader' || r === 'specialist') ? 'incoming' : 'tasks';
 }
 
 export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
-  const [current, setCurrent] = useState(sectionFromHash);
+  const [current, setCurrent] = useState(() => sectionFromHash(me));
   useEffect(() => {
-    const onHash = () => setCurrent(sectionFromHash());
+    const onHash = () => setCurrent(sectionFromHash(me));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  }, [me]);
   const opener = useResultOpener(me);
   const [searchText, setSearchText] = useState('');
   const [bannerClosed, setBannerClosed] = useState(false);
   const { due, refresh } = useDueCounts();
+  // The badge is counted again whenever the clerk moves to another page or comes back to the
+  // window: what he just did elsewhere (a drawer, another PC through sync) shows at once.
+  useEffect(() => {
+    void refresh();
+    const again = () => void refresh();
+    window.addEventListener('focus', again);
+    return () => window.removeEventListener('focus', again);
+  }, [current, refresh]);
   const [backupWarning, setBackupWarning] = useBackupWarning(me);
   const syncAttention = useSyncAttention(me);
   const visible = SECTIONS.filter((s) => !s.visible || s.visible(me));
   const section = visible.find((s) => s.key === current) ?? visible[0]!;
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={220} breakpoint="lg" collapsedWidth={64}>
+    <Layout style={{ height: '100vh' }}>
+      <Layout.Sider width={200} breakpoint="lg" collapsedWidth={64}>
         <div className="vt-brand">
           VănThư
           <small>{me.unitName}</small>
@@ -131,7 +147,7 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
           }}
         />
       </Layout.Sider>
-      <Layout>
+      <Layout className="vt-main">
         <Layout.Header className="vt-header">
           <Space size="large">
             <Typography.Text strong>{section.label}</Typography.Text>

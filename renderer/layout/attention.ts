@@ -10,8 +10,11 @@ export function useDueCounts() {
   const [due, setDue] = useState<{ today: number; overdue: number; mine: number }>({ today: 0, overdue: 0, mine: 0 });
   const refresh = useCallback(async () => {
     try {
-      const [d, mine] = await Promise.all([api.call('dashboard.deadlines'), api.call('tasks.mine')]);
-      setDue({ today: d.dueSoon.filter((t) => t.deadline === d.today).length, overdue: d.overdue.length, mine: mine.length });
+      const [d, mine, w] = await Promise.all([api.call('dashboard.deadlines'), api.call('tasks.mine'), api.call('tasks.waiting')]);
+      // What is this person's own to do: his tasks, what was submitted to him, what he must issue
+      // (the register's new documents, every văn thư's, are not counted on his badge).
+      const waiting = w.toDirect.length + w.toSign.length + w.toIssue.length + w.reserved.length;
+      setDue({ today: d.dueSoon.filter((t) => t.deadline === d.today).length, overdue: d.overdue.length, mine: mine.length + waiting });
       return d;
     } catch {
       return null;

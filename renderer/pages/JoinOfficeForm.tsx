@@ -1,6 +1,6 @@
 // A new PC of an office that already uses VănThư: enrolled with the server's one-time code, it
 // downloads the office's data (users, books, registers) instead of being set up from nothing.
-import { CloudDownloadOutlined } from '@ant-design/icons';
+import { CloudDownloadOutlined } from '../components/icons';
 import { Alert, App, Button, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';

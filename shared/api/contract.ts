@@ -29,6 +29,7 @@ import { empty, id, isoDate, optionalText, text } from './fields.js';
 import { fileOutput, largeFileOutput } from './files.js';
 import { addItemsInput, catalogueOutput, dossierOutput, entryInput, headingInput, openDossierInput } from './dossiers.js';
 import { searchInput, searchOutput } from './search.js';
+import { waitingOutput } from './waiting.js';
 import {
   backupCreateInput,
   backupCreateOutput,
@@ -224,6 +225,7 @@ export const contract = {
   'tasks.update': method(taskUpdateInput, ok, 'user'),
   'tasks.complete': method(taskCompleteInput, ok, 'user'),
   'tasks.reassign': method(taskReassignInput, ok, LEADERS),
+  'tasks.waiting': method(empty, waitingOutput, 'user'),
   'dashboard.deadlines': method(empty, deadlinesOutput, 'user'),
   'users.directory': method(
     empty,

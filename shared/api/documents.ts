@@ -128,6 +128,8 @@ export const documentOutput = z.object({
   keptCopies: z.string().nullable(),
   copies: z.number().int().nullable(),
   draftingDepartmentId: z.string().nullable(),
+  /** Ngày chuyển of the register: an incoming document first submitted or assigned, an outgoing one issued. */
+  forwardedAt: z.string().nullable(),
   /** A secret document shown without its content (shared/domain/secrecy.ts): to this user, or on this PC. */
   masked: z.boolean(),
 });

@@ -67,7 +67,7 @@ test('issue two documents, one a reply → print the register → the PDF opens'
   await page.screenshot({ path: 'test-results/outgoing-register.png' });
 
   // Print the register: save the PDF and read it back.
-  await page.getByRole('button', { name: 'In sổ, xuất Excel' }).click();
+  await page.getByRole('button', { name: 'In sổ', exact: true }).click();
   await expect(page.getByLabel('Quyển sổ')).toBeVisible();
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Lưu PDF…' }).click();

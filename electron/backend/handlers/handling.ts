@@ -5,6 +5,7 @@ import { deadlines, handlingOf, myTasks, shownTasks } from '../../../db/handling
 import { requireContent } from '../../../db/secrets/secretAccess.js';
 import { completeTask, progressTask, reassignTask } from '../../../db/handling/tasks.js';
 import { followUp } from '../../../db/registers/followUp.js';
+import { waitingFor } from '../../../db/handling/waiting.js';
 import { defineSlice, ok, userOf, type Services } from './types.js';
 
 export function handlingHandlers({ store }: Services) {
@@ -21,6 +22,7 @@ export function handlingHandlers({ store }: Services) {
     'tasks.update': (input, req) => (progressTask(store, req.write, userOf(req), input), ok),
     'tasks.complete': (input, req) => (completeTask(store, req.write, userOf(req), input), ok),
     'tasks.reassign': (input, req) => (reassignTask(store, req.write, userOf(req), input), ok),
+    'tasks.waiting': (_input, req) => waitingFor(store, userOf(req)),
     'dashboard.deadlines': (_input, req) => {
       const d = deadlines(store, userOf(req));
       return { ...d, dueSoon: shownTasks(store, userOf(req), d.dueSoon), overdue: shownTasks(store, userOf(req), d.overdue) };

@@ -1,6 +1,6 @@
 // Sao lưu và khôi phục: the daily backup folder, "Sao lưu ngay" with progress, restore from a
 // backup folder (checked first, then VănThư restarts), and the full export.
-import { ExportOutlined, SafetyOutlined } from '@ant-design/icons';
+import { ExportOutlined, SafetyOutlined } from '../../components/icons';
 import { Alert, App, Button, Card, Input, Progress, Space, Switch, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { formatInstant } from '../../../shared/text/dates.js';

@@ -1,6 +1,6 @@
 // Khôi phục: a backup folder checked first (manifest, every file's sha256, SQLite's integrity,
 // the schema version), then restored at the next start — VănThư restarts.
-import { CloudDownloadOutlined, HistoryOutlined } from '@ant-design/icons';
+import { CloudDownloadOutlined, HistoryOutlined } from '../../components/icons';
 import { App, Button, Descriptions, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { MethodOutput } from '../../../shared/api/contract.js';

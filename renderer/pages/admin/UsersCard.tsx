@@ -106,7 +106,9 @@ export function UsersCard() {
             {
               title: 'Đang dùng',
               dataIndex: 'active',
-              render: (a: boolean, u) => <Switch checked={a} onChange={(v) => void toggleActive(u, v)} />,
+              render: (a: boolean, u) => (
+                <Switch checked={a} onChange={(v) => void toggleActive(u, v)} aria-label={`${u.fullName} đang dùng`} />
+              ),
             },
             {
               title: '',

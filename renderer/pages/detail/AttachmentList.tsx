@@ -1,6 +1,6 @@
 // The files of a document, each with what may be done to it: view, download, stamp (a PDF
 // original), detach.
-import { DeleteOutlined, DownloadOutlined, EyeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, EyeOutlined, SafetyCertificateOutlined } from '../../components/icons';
 import { Button, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { AttachmentRecord } from '../../../shared/api/attachments.js';
 import { TextLayerTag } from './TextLayerTag';

@@ -1,6 +1,6 @@
 // The document's files: drop or pick to attach (with progress), stamp dấu ĐẾN on a PDF,
 // preview PDFs and images, download anything.
-import { InboxOutlined } from '@ant-design/icons';
+import { InboxOutlined } from '../../components/icons';
 import { Alert, App, Progress, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AttachmentRecord } from '../../../shared/api/attachments.js';

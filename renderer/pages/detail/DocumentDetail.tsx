@@ -1,6 +1,6 @@
 // One incoming document, everything about it: its register entry, files and preview, the
 // handling slip, and its history.
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined } from '../../components/icons';
 import { Alert, App, Button, Col, Descriptions, Drawer, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';

@@ -1,6 +1,6 @@
 // Danh mục hồ sơ of a year: headings (I, II… and 1, 2…) with their planned dossiers; add,
 // copy from last year, print; open a dossier from its line.
-import { FolderOpenOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { FolderOpenOutlined, PlusOutlined, PrinterOutlined } from '../../components/icons';
 import { App, Button, Form, Space, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';

@@ -1,6 +1,6 @@
 // Mục lục văn bản trong hồ sơ: the items in their order, moved by drag, arrows or buttons while the
 // dossier is open.
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined } from '../../components/icons';
 import { Button, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { type DossierRecord } from '../../../shared/api/dossiers.js';

@@ -54,6 +54,7 @@ export function DossiersPage({ me }: { me: Me }) {
             <Select
               allowClear
               placeholder="Trạng thái"
+              aria-label="Trạng thái hồ sơ"
               style={{ width: 160 }}
               value={status}
               onChange={setStatus}

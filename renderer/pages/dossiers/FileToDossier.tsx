@@ -1,5 +1,5 @@
 // "Lưu vào hồ sơ": file the document being viewed into one of the open dossiers.
-import { FolderAddOutlined } from '@ant-design/icons';
+import { FolderAddOutlined } from '../../components/icons';
 import { App, Button, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DossierRecord } from '../../../shared/api/dossiers.js';

@@ -1,6 +1,6 @@
 // Nhập sổ cũ: pick an old register (.xlsx, .xls, .csv), check the guessed columns against the
 // first rows and every row's problems, then import the valid rows into the imported book.
-import { InboxOutlined } from '@ant-design/icons';
+import { InboxOutlined } from '../../components/icons';
 import { App, Card, Progress, Radio, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { type ImportField, type ImportKind, type ImportMapping, type ImportPreview } from '../../../shared/api/imports.js';

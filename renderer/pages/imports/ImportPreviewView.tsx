@@ -1,6 +1,6 @@
 // What an old register will give: its sheet, the columns matched to the register's fields (each
 // can be changed), the first rows as they will be stored, and every row's problems.
-import { ImportOutlined } from '@ant-design/icons';
+import { ImportOutlined } from '../../components/icons';
 import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import {
   IMPORT_FIELD_LABELS,

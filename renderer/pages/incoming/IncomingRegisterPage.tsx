@@ -1,6 +1,6 @@
 // Sổ đăng ký văn bản đến: the register as a virtualised table in PL IV order, loaded by keyset
 // pages as it scrolls, with search and filters; F2 or the button opens the registration form.
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined, ReloadOutlined } from '../../components/icons';
 import { Button, Space } from 'antd';
 import { useCallback, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
@@ -104,17 +104,9 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
       ) : (
         <>
           <div className="vt-toolbar">
-            <RegisterFilters
-              searchLabel="Tìm kiếm văn bản đến"
-              placeholder="Tìm theo số ký hiệu, cơ quan, trích yếu (gõ không dấu cũng được)"
-              width={420}
-              full
-              onChange={onFilter}
-            />
+            <RegisterFilters searchLabel="Tìm kiếm văn bản đến" placeholder="Số ký hiệu, cơ quan, trích yếu…" full onChange={onFilter} />
             <Space style={{ marginLeft: 'auto' }}>
-              <Button icon={<ReloadOutlined />} onClick={() => void list.reload()}>
-                Tải lại
-              </Button>
+              <Button icon={<ReloadOutlined />} onClick={() => void list.reload()} aria-label="Tải lại" title="Tải lại" />
               <RegisterPrint
                 kinds={[
                   { value: 'incoming', label: 'Sổ đăng ký văn bản đến' },
@@ -124,7 +116,7 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
               />
               {canRegister && (
                 <Button type="primary" icon={<PlusOutlined />} onClick={openNew}>
-                  Vào sổ văn bản đến (F2)
+                  Vào sổ (F2)
                 </Button>
               )}
             </Space>
@@ -133,6 +125,7 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
             list={list}
             columns={incomingColumns}
             width={incomingTableWidth}
+            label="Sổ đăng ký văn bản đến"
             emptyText={filters.q ? 'Không tìm thấy văn bản nào khớp.' : 'Sổ chưa có văn bản nào. Bấm F2 để vào sổ văn bản đầu tiên.'}
             onRowClick={(d) => setDetail(d.id)}
             onRowDoubleClick={(d) => {
@@ -142,8 +135,8 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
             }}
             hint={
               <>
-                {' · Bấm một dòng để xem, đính kèm, trình và giao việc'}
-                {canRegister && '; nhấp đúp để sửa hoặc hủy.'}
+                {' · Bấm một dòng (hoặc chọn bằng mũi tên, Enter) để xem, đính kèm, trình và giao việc'}
+                {canRegister && '; nhấp đúp hoặc F4 để sửa, hủy.'}
               </>
             }
           />

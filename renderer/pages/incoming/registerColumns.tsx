@@ -7,29 +7,36 @@ import { formatDate, formatInstant } from '../../../shared/text/dates.js';
 
 const URGENCY_COLORS = { thuong: '', khan: 'orange', thuong_khan: 'volcano', hoa_toc: 'red' } as const;
 
+/** A date with its time under it, as the register shows an arrival. */
+export function dateAndTime(v: string | null) {
+  if (!v) return '';
+  const [date, time] = formatInstant(v).split(' ');
+  return (
+    <>
+      {date}
+      <div className="vt-time">{time}</div>
+    </>
+  );
+}
+
+export const clamped = (v: string | null) => (
+  <div className="vt-clamp" title={v ?? undefined}>
+    {v}
+  </div>
+);
+
+// Widths are each column's share: they fill the table, and at 1366×768 (a 1,100 px table) all
+// ten decree columns fit without a horizontal scrollbar, the long texts wrapping.
 export const incomingColumns: ColumnsType<DocumentRecord> = [
-  {
-    title: 'Ngày đến',
-    dataIndex: 'receivedAt',
-    width: 110,
-    render: (v: string) => {
-      const [date, time] = formatInstant(v).split(' ');
-      return (
-        <>
-          {date}
-          <div style={{ color: '#999', fontSize: 12 }}>{time}</div>
-        </>
-      );
-    },
-  },
-  { title: 'Số đến', dataIndex: 'number', width: 80, align: 'center', render: (n: number) => <strong>{n}</strong> },
-  { title: 'Tác giả', dataIndex: 'agencyName', width: 200, ellipsis: true },
-  { title: 'Số, ký hiệu văn bản', dataIndex: 'code', width: 160 },
-  { title: 'Ngày tháng văn bản', dataIndex: 'issuedDate', width: 110, render: (v: string) => formatDate(v) },
+  { title: 'Ngày đến', dataIndex: 'receivedAt', width: 88, className: 'vt-date', render: dateAndTime },
+  { title: 'Số đến', dataIndex: 'number', width: 54, align: 'center', render: (n: number) => <strong>{n}</strong> },
+  { title: 'Tác giả', dataIndex: 'agencyName', width: 118, render: clamped },
+  { title: 'Số, ký hiệu văn bản', dataIndex: 'code', width: 118, className: 'vt-code' },
+  { title: 'Ngày tháng văn bản', dataIndex: 'issuedDate', width: 88, className: 'vt-date', render: (v: string) => formatDate(v) },
   {
     title: 'Tên loại và trích yếu nội dung văn bản',
     key: 'summary',
-    width: 420,
+    width: 226,
     render: (_: unknown, d) => (
       <div className="vt-summary">
         {d.urgency !== 'thuong' && <Tag color={URGENCY_COLORS[d.urgency]}>{URGENCY_LABELS[d.urgency]}</Tag>}
@@ -38,14 +45,14 @@ export const incomingColumns: ColumnsType<DocumentRecord> = [
       </div>
     ),
   },
-  { title: 'Đơn vị hoặc người nhận', dataIndex: 'recipient', width: 160, ellipsis: true },
-  { title: 'Ngày chuyển', key: 'forwardedAt', width: 100, render: () => '' },
-  { title: 'Ký nhận', key: 'signed', width: 90, render: () => '' },
+  { title: 'Đơn vị hoặc người nhận', dataIndex: 'recipient', width: 104, render: clamped },
+  { title: 'Ngày chuyển', dataIndex: 'forwardedAt', width: 88, className: 'vt-date', render: dateAndTime },
+  { title: 'Ký nhận', key: 'signed', width: 52, render: () => '' },
   {
     title: 'Ghi chú',
     key: 'notes',
-    width: 180,
-    render: (_: unknown, d) => (d.cancelled ? `Đã hủy${d.cancelReason ? `: ${d.cancelReason}` : ''}` : d.notes),
+    width: 96,
+    render: (_: unknown, d) => clamped(d.cancelled ? `Đã hủy${d.cancelReason ? `: ${d.cancelReason}` : ''}` : d.notes),
   },
 ];
 

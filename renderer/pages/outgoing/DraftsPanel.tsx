@@ -1,6 +1,6 @@
 // Dự thảo văn bản đi: drafted, sent for signing, signed or sent back — and, once signed, given
 // a number by the clerk.
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../components/icons';
 import { App, Button, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
@@ -87,7 +87,6 @@ export function DraftsPanel({ me, onNumber }: { me: Me; onNumber: (d: DraftRecor
         rowKey="id"
         pagination={false}
         dataSource={drafts}
-        scroll={{ x: 1400 }}
         locale={{ emptyText: 'Không có dự thảo nào đang chờ.' }}
         columns={[
           {
@@ -96,16 +95,16 @@ export function DraftsPanel({ me, onNumber }: { me: Me; onNumber: (d: DraftRecor
             width: 110,
             render: (s: DraftRecord['status']) => <Tag color={COLORS[s]}>{DRAFT_STATUS_LABELS[s]}</Tag>,
           },
-          { title: 'Loại', dataIndex: 'typeName', width: 110 },
-          { title: 'Trích yếu', dataIndex: 'summary', width: 380 },
-          { title: 'Người soạn', dataIndex: 'createdByName', width: 140 },
-          { title: 'Lãnh đạo ký', key: 'leader', width: 150, render: (_, d) => d.signedByName ?? d.leaderName ?? '' },
-          { title: 'Ý kiến', dataIndex: 'note', width: 160 },
-          { title: 'Ngày tạo', dataIndex: 'createdAt', width: 120, render: (v: string) => formatInstant(v) },
+          { title: 'Loại', dataIndex: 'typeName', width: 100 },
+          { title: 'Trích yếu', dataIndex: 'summary' },
+          { title: 'Người soạn', dataIndex: 'createdByName', width: 120 },
+          { title: 'Lãnh đạo ký', key: 'leader', width: 130, render: (_, d) => d.signedByName ?? d.leaderName ?? '' },
+          { title: 'Ý kiến', dataIndex: 'note', width: 130 },
+          { title: 'Ngày tạo', dataIndex: 'createdAt', width: 110, render: (v: string) => formatInstant(v) },
           {
             title: '',
             key: 'act',
-            width: 220,
+            width: 200,
             render: (_, d) => (
               <Space size={4}>
                 {d.status === 'du_thao' && (

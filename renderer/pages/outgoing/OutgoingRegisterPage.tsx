@@ -1,6 +1,6 @@
 // Sổ đăng ký văn bản đi: the register in PL IV order (virtualised, keyset pages), search and
 // filters, F2 for a new document, "Đã lấy số" rows opening the form to issue them.
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined, ReloadOutlined } from '../../components/icons';
 import { Button, Space } from 'antd';
 import { useCallback, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
@@ -35,14 +35,15 @@ function fetchPage(f: Filters, cursor: string | null) {
   });
 }
 
-export function OutgoingRegisterPage({ me }: { me: Me }) {
+export function OutgoingRegisterPage({ me, onChanged }: { me: Me; onChanged?: () => void }) {
   const canRegister = mayCall(me, 'outgoing.reserve');
   const [filters, setFilters] = useState<Filters>({ q: '', year: undefined, type: undefined });
   const [formOpen, setFormOpen] = useState(false);
   const [reserved, setReserved] = useState<DocumentRecord | null>(null);
   const [detail, setDetail] = useState<DocumentRecord | null>(null);
   const [draft, setDraft] = useState<DraftRecord | null>(null);
-  const [view, setView] = useState<'register' | 'drafts'>('register');
+  // "Việc của tôi" opens the drafts with #/outgoing/drafts.
+  const [view, setView] = useState<'register' | 'drafts'>(() => (window.location.hash.endsWith('/drafts') ? 'drafts' : 'register'));
   const [draftsVersion, setDraftsVersion] = useState(0);
   const list = useKeysetList(fetchPage, filters);
 
@@ -87,19 +88,16 @@ export function OutgoingRegisterPage({ me }: { me: Me }) {
           <div className="vt-toolbar">
             <RegisterFilters
               searchLabel="Tìm kiếm văn bản đi"
-              placeholder="Tìm theo số ký hiệu, trích yếu (gõ không dấu cũng được)"
-              width={400}
+              placeholder="Số ký hiệu, trích yếu…"
 
               onChange={onFilter}
             />
             <Space style={{ marginLeft: 'auto' }}>
-              <Button icon={<ReloadOutlined />} onClick={() => void list.reload()}>
-                Tải lại
-              </Button>
+              <Button icon={<ReloadOutlined />} onClick={() => void list.reload()} aria-label="Tải lại" title="Tải lại" />
               <RegisterPrint kinds={[{ value: 'outgoing', label: 'Sổ đăng ký văn bản đi' }]} canClose={mayCall(me, 'books.close')} />
               {canRegister && (
                 <Button type="primary" icon={<PlusOutlined />} onClick={openNew}>
-                  Vào sổ văn bản đi (F2)
+                  Vào sổ (F2)
                 </Button>
               )}
             </Space>
@@ -108,6 +106,7 @@ export function OutgoingRegisterPage({ me }: { me: Me }) {
             list={list}
             columns={outgoingColumns}
             width={outgoingTableWidth}
+            label="Sổ đăng ký văn bản đi"
             emptyText={filters.q ? 'Không tìm thấy văn bản nào khớp.' : 'Sổ chưa có văn bản đi nào. Bấm F2 để vào sổ.'}
             onRowClick={(d) => {
               if (d.status === 'da_cap_so' && !d.cancelled && canRegister) {
@@ -116,7 +115,7 @@ export function OutgoingRegisterPage({ me }: { me: Me }) {
                 setFormOpen(true);
               } else setDetail(d);
             }}
-            hint={' · Bấm một dòng để xem; dòng “Đã lấy số” mở để ban hành.'}
+            hint={' · Bấm một dòng (hoặc mũi tên, Enter) để xem; dòng “Đã lấy số” mở để ban hành.'}
           />
         </>
       )}
@@ -128,9 +127,10 @@ export function OutgoingRegisterPage({ me }: { me: Me }) {
         onSaved={(doc) => {
           list.setItems((items) => (items.some((d) => d.id === doc.id) ? items.map((d) => (d.id === doc.id ? doc : d)) : [doc, ...items]));
           setDraftsVersion((v) => v + 1);
+          onChanged?.();
         }}
       />
-      <OutgoingDetail doc={detail} me={me} onClose={() => setDetail(null)} onChanged={() => void list.reload()} />
+      <OutgoingDetail doc={detail} me={me} onClose={() => setDetail(null)} onChanged={() => (void list.reload(), onChanged?.())} />
     </div>
   );
 }

@@ -4,12 +4,14 @@ import type { ColumnsType } from 'antd/es/table';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
 import { CONFIDENTIALITY_LABELS } from '../../../shared/domain/enums.js';
 import { formatDate } from '../../../shared/text/dates.js';
+import { clamped, dateAndTime } from '../incoming/registerColumns';
 
 export const outgoingColumns: ColumnsType<DocumentRecord> = [
   {
     title: 'Số, ký hiệu văn bản',
     dataIndex: 'code',
-    width: 150,
+    width: 118,
+    className: 'vt-code',
     render: (code: string, d) => (
       <>
         <strong>{code}</strong>
@@ -21,11 +23,11 @@ export const outgoingColumns: ColumnsType<DocumentRecord> = [
       </>
     ),
   },
-  { title: 'Ngày tháng văn bản', dataIndex: 'issuedDate', width: 110, render: (v: string) => formatDate(v) },
+  { title: 'Ngày tháng văn bản', dataIndex: 'issuedDate', width: 88, className: 'vt-date', render: (v: string) => formatDate(v) },
   {
     title: 'Tên loại và trích yếu nội dung văn bản',
     key: 'summary',
-    width: 380,
+    width: 210,
     render: (_: unknown, d) => (
       <div className="vt-summary">
         {d.confidentiality !== 'thuong' && <Tag color="purple">{CONFIDENTIALITY_LABELS[d.confidentiality]}</Tag>}
@@ -36,19 +38,19 @@ export const outgoingColumns: ColumnsType<DocumentRecord> = [
   {
     title: 'Người ký',
     key: 'signer',
-    width: 160,
-    render: (_: unknown, d) => [d.signerPrefix, d.signerPosition, d.signerName].filter(Boolean).join(' '),
+    width: 110,
+    render: (_: unknown, d) => clamped([d.signerPrefix, d.signerPosition, d.signerName].filter(Boolean).join(' ')),
   },
-  { title: 'Nơi nhận văn bản', dataIndex: 'recipientsText', width: 200, ellipsis: true },
-  { title: 'Đơn vị, người nhận bản lưu', dataIndex: 'keptCopies', width: 140, ellipsis: true },
-  { title: 'Số lượng bản', dataIndex: 'copies', width: 80, align: 'center' },
-  { title: 'Ngày chuyển', key: 'sent', width: 90, render: () => '' },
-  { title: 'Ký nhận', key: 'signed', width: 80, render: () => '' },
+  { title: 'Nơi nhận văn bản', dataIndex: 'recipientsText', width: 130, render: clamped },
+  { title: 'Đơn vị, người nhận bản lưu', dataIndex: 'keptCopies', width: 92, render: clamped },
+  { title: 'Số lượng bản', dataIndex: 'copies', width: 56, align: 'center' },
+  { title: 'Ngày chuyển', dataIndex: 'forwardedAt', width: 88, className: 'vt-date', render: dateAndTime },
+  { title: 'Ký nhận', key: 'signed', width: 52, render: () => '' },
   {
     title: 'Ghi chú',
     key: 'notes',
-    width: 160,
-    render: (_: unknown, d) => (d.cancelled ? `Đã hủy${d.cancelReason ? `: ${d.cancelReason}` : ''}` : d.notes),
+    width: 96,
+    render: (_: unknown, d) => clamped(d.cancelled ? `Đã hủy${d.cancelReason ? `: ${d.cancelReason}` : ''}` : d.notes),
   },
 ];
 

@@ -2,6 +2,7 @@
 // department, and the last two weeks — each figure opens its list.
 import { App, Card, Col, Drawer, List, Row, Statistic, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { openable } from '../../components/openable';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Me } from '../../../shared/api/admin.js';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
@@ -42,7 +43,7 @@ export function OverviewPage({ me }: { me: Me }) {
   };
 
   const figure = (title: string, value: number | undefined, onClick: () => void, color?: string, testId?: string) => (
-    <Card hoverable size="small" onClick={onClick} data-testid={testId}>
+    <Card hoverable size="small" data-testid={testId} {...openable(onClick)}>
       <Statistic title={title} value={value ?? '—'} styles={{ content: { color } }} />
     </Card>
   );
@@ -107,7 +108,7 @@ export function OverviewPage({ me }: { me: Me }) {
             dataSource={listing.tasks}
             locale={{ emptyText: 'Không có việc nào.' }}
             renderItem={(t) => (
-              <List.Item style={{ cursor: 'pointer' }} onClick={() => opener.open({ kind: 'incoming', id: t.documentId })}>
+              <List.Item {...openable(() => opener.open({ kind: 'incoming', id: t.documentId }))}>
                 <List.Item.Meta
                   title={
                     <>
@@ -126,7 +127,7 @@ export function OverviewPage({ me }: { me: Me }) {
             dataSource={listing.documents}
             locale={{ emptyText: 'Không có văn bản nào.' }}
             renderItem={(d) => (
-              <List.Item style={{ cursor: 'pointer' }} onClick={() => opener.open({ kind: d.kind, id: d.id })}>
+              <List.Item {...openable(() => opener.open({ kind: d.kind, id: d.id }))}>
                 <List.Item.Meta
                   title={`${d.kind === 'incoming' ? `Số đến ${d.number} — ` : ''}${d.code}`}
                   description={`${d.typeName}: ${d.summary}`}

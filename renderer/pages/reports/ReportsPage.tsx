@@ -1,6 +1,6 @@
 // Báo cáo: received and issued documents in a period, and how the incoming ones were handled,
 // grouped as the report needs; exported as an office report (PDF, Excel).
-import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilePdfOutlined } from '../../components/icons';
 import { App, Button, DatePicker, Select, Space, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';

@@ -1,26 +1,33 @@
-// The search box in the top bar (Ctrl+K): results grouped by kind as one types; Enter with no
-// choice opens the full results page.
-import { SearchOutlined } from '@ant-design/icons';
-import { App, AutoComplete, Input, Typography } from 'antd';
+// The search box in the top bar (Ctrl+K, which selects the last query so typing replaces it):
+// results grouped by kind as one types — asked once the input method has finished a word —
+// Enter with no result chosen opens the full results page, and no hit says so with a hint.
+import { App, AutoComplete, Input, Typography, type InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { SearchHit } from '../../../shared/api/search.js';
 import { api } from '../../api/client';
 import { Highlighted } from '../../components/Highlighted';
+import { SearchOutlined } from '../../components/icons';
+import { useSettledText } from '../../hooks/useSettledText';
 
 export const KIND_LABELS: Record<SearchHit['kind'], string> = { incoming: 'Văn bản đến', outgoing: 'Văn bản đi', dossier: 'Hồ sơ' };
 
 export function GlobalSearch({ onOpen, onAll }: { onOpen: (hit: SearchHit) => void; onAll: (q: string) => void }) {
   const { message } = App.useApp();
-  const [q, setQ] = useState('');
-  const [hits, setHits] = useState<SearchHit[]>([]);
-  const box = useRef<HTMLDivElement>(null);
-  const asked = useRef(0);
+  const words = useSettledText('', 150);
+  const q = words.settled;
+  /** The hits and the query they answer: a hit list for an older query is not shown as this one's. */
+  const [answer, setAnswer] = useState<{ q: string; hits: SearchHit[] } | null>(null);
+  const [asked, setAsked] = useState(0);
+  /** The user moved through the results with the arrows: Enter opens the one he is on. */
+  const [chose, setChose] = useState(false);
+  const input = useRef<InputRef>(null);
+  const sent = useRef(0);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
         e.preventDefault();
-        box.current?.querySelector('input')?.focus();
+        input.current?.focus({ cursor: 'all' });
       }
     };
     window.addEventListener('keydown', onKey);
@@ -28,70 +35,99 @@ export function GlobalSearch({ onOpen, onAll }: { onOpen: (hit: SearchHit) => vo
   }, []);
 
   useEffect(() => {
-    if (!q.trim()) return setHits([]);
-    const n = ++asked.current;
-    const t = setTimeout(() => {
-      void api
-        .call('search.query', { q, limit: 12 })
-        .then((r) => n === asked.current && setHits(r.items))
-        // One message however many keys were typed while the search failed.
-        .catch((err: Error) => message.error({ key: 'global-search', content: `Chưa tìm được: ${err.message}` }));
-    }, 150);
-    return () => clearTimeout(t);
-  }, [q, message]);
+    if (!q.trim()) return setAnswer(null);
+    const n = ++sent.current;
+    void api
+      .call('search.query', { q, limit: 12 })
+      .then((r) => n === sent.current && setAnswer({ q, hits: r.items }))
+      // One message however many keys were typed while the search failed.
+      .catch((err: Error) => message.error({ key: 'global-search', content: `Chưa tìm được: ${err.message}` }));
+  }, [q, asked, message]);
 
-  const groups = (['incoming', 'outgoing', 'dossier'] as const)
-    .map((kind) => ({
-      label: KIND_LABELS[kind],
-      options: hits
-        .filter((h) => h.kind === kind)
-        .map((h) => ({
-          value: `${h.kind}:${h.id}`,
-          label: (
-            <div data-testid="search-option" style={{ whiteSpace: 'normal' }}>
-              <strong>
-                <Highlighted text={h.code} spans={h.highlights.code} />
-              </strong>{' '}
-              <Highlighted text={h.title} spans={h.highlights.title} />
-              <div>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {h.subtitle}
-                  {h.inFile && ` · trong tệp “${h.inFile.name}”`}
-                </Typography.Text>
-              </div>
+  const hits = answer?.hits ?? [];
+  // One flat list, the kind shown on each line: antd's option groups give screen readers
+  // invalid markup (a group heading "selected"), and a list with nothing active points
+  // aria-activedescendant at no element — so the first line is active, but not chosen (below).
+  const options = (['incoming', 'outgoing', 'dossier'] as const).flatMap((kind) =>
+    hits
+      .filter((h) => h.kind === kind)
+      .map((h) => ({
+        value: `${h.kind}:${h.id}`,
+        label: (
+          <div data-testid="search-option" style={{ whiteSpace: 'normal' }}>
+            <span className="vt-kind">{KIND_LABELS[kind]}</span>{' '}
+            <strong>
+              <Highlighted text={h.code} spans={h.highlights.code} />
+            </strong>{' '}
+            <Highlighted text={h.title} spans={h.highlights.title} />
+            <div className="vt-hit-sub">
+              {h.subtitle}
+              {h.inFile && ` · trong tệp “${h.inFile.name}”`}
             </div>
-          ),
-        })),
-    }))
-    .filter((g) => g.options.length > 0);
+          </div>
+        ),
+      })),
+  );
+
+  const showAll = () => {
+    const text = words.text.trim();
+    if (!text) return;
+    onAll(text);
+    words.reset('');
+    setAnswer(null);
+    input.current?.blur();
+  };
 
   return (
-    <div ref={box} style={{ width: 420 }}>
+    <div
+      style={{ width: 'min(420px, 34vw)' }}
+      onKeyDownCapture={(e) => {
+        if (e.key === 'ArrowDown' || e.key === 'ArrowUp') setChose(true);
+        if (e.key !== 'Enter' || e.nativeEvent.isComposing || words.isComposing() || chose) return;
+        // Enter with no result chosen: the full results page, before the list takes its first line.
+        e.preventDefault();
+        e.stopPropagation();
+        showAll();
+      }}
+    >
       <AutoComplete
         style={{ width: '100%' }}
-        value={q}
-        options={groups}
-        onChange={setQ}
+        value={words.text}
+        options={options}
+        defaultActiveFirstOption
+        classNames={{ popup: { root: chose ? '' : 'vt-unchosen' } }}
+        notFoundContent={
+          answer && answer.q === words.text && hits.length === 0 ? (
+            <div data-testid="search-none">
+              Không tìm thấy “{answer.q}”.{' '}
+              <Typography.Text type="secondary">
+                Thử bớt từ, gõ số ký hiệu (ví dụ 123/SGDĐT), hoặc bấm Enter để tìm cả trong tệp đính kèm trên trang Tìm kiếm.
+              </Typography.Text>
+            </div>
+          ) : null
+        }
+        onChange={(v: string) => {
+          words.set(v);
+          setChose(false);
+        }}
         onSelect={(value: string) => {
           const hit = hits.find((h) => `${h.kind}:${h.id}` === value);
-          setQ('');
+          words.reset('');
+          setAnswer(null);
           if (hit) onOpen(hit);
         }}
         popupMatchSelectWidth={560}
       >
         <Input
+          ref={input}
           prefix={<SearchOutlined />}
           placeholder="Tìm văn bản, hồ sơ… (Ctrl+K)"
           aria-label="Tìm kiếm nhanh"
           allowClear
-          onPressEnter={(e) => {
-            const el = e.currentTarget;
-            if (el.getAttribute('aria-activedescendant') && el.getAttribute('aria-expanded') === 'true') return;
-            if (!q.trim()) return;
-            onAll(q);
-            setQ('');
-            el.blur();
-          }}
+          onCompositionStart={words.inputProps.onCompositionStart}
+          onCompositionEnd={words.inputProps.onCompositionEnd}
+          // What was found an action ago may have changed: ask again when the box is entered.
+          onFocus={() => setAsked((n) => n + 1)}
         />
       </AutoComplete>
     </div>

@@ -1,6 +1,6 @@
 // Tìm kiếm: the full results, ranked, with the words marked (in attached files too); filters by
 // kind, year and register date.
-import { PaperClipOutlined } from '@ant-design/icons';
+import { PaperClipOutlined } from '../../components/icons';
 import { Button, Checkbox, Empty, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { SearchHit } from '../../../shared/api/search.js';
@@ -9,9 +9,12 @@ import { api } from '../../api/client';
 import { DateInput, toIsoDate } from '../../components/DateInput';
 import { Highlighted } from '../../components/Highlighted';
 import { KIND_LABELS } from './GlobalSearch';
+import { useSettledText } from '../../hooks/useSettledText';
+import { openable } from '../../components/openable';
 
 export function SearchPage({ initial, onOpen }: { initial: string; onOpen: (hit: SearchHit) => void }) {
-  const [q, setQ] = useState(initial);
+  const words = useSettledText(initial, 200);
+  const q = words.settled;
   const [kinds, setKinds] = useState<SearchHit['kind'][]>(['incoming', 'outgoing', 'dossier']);
   const [year, setYear] = useState<number | undefined>();
   // Typed as dd/mm/yyyy; used once each is a whole, real date.
@@ -21,7 +24,8 @@ export function SearchPage({ initial, onOpen }: { initial: string; onOpen: (hit:
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [took, setTook] = useState<number | null>(null);
-  useEffect(() => setQ(initial), [initial]);
+  const { reset } = words;
+  useEffect(() => reset(initial), [initial, reset]);
 
   const run = async (more: boolean) => {
     if (!q.trim()) return setHits([]);
@@ -39,8 +43,7 @@ export function SearchPage({ initial, onOpen }: { initial: string; onOpen: (hit:
     setTook(r.tookMs);
   };
   useEffect(() => {
-    const t = setTimeout(() => void run(false), 200);
-    return () => clearTimeout(t);
+    void run(false);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q, kinds, year, from, to]);
 
@@ -50,8 +53,7 @@ export function SearchPage({ initial, onOpen }: { initial: string; onOpen: (hit:
       <h1 className="vt-page-title">Tìm kiếm</h1>
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
+          {...words.inputProps}
           style={{ width: 480 }}
           placeholder="Số ký hiệu, cơ quan, trích yếu, hồ sơ — gõ không dấu cũng được"
           aria-label="Từ khóa tìm kiếm"
@@ -65,6 +67,7 @@ export function SearchPage({ initial, onOpen }: { initial: string; onOpen: (hit:
         <Select
           allowClear
           placeholder="Năm"
+          aria-label="Năm"
           style={{ width: 100 }}
           value={year}
           onChange={setYear}
@@ -90,7 +93,7 @@ export function SearchPage({ initial, onOpen }: { initial: string; onOpen: (hit:
           style={{ background: '#fff' }}
           dataSource={hits}
           renderItem={(h) => (
-            <List.Item data-testid="search-result" style={{ cursor: 'pointer' }} onClick={() => onOpen(h)}>
+            <List.Item data-testid="search-result" {...openable(() => onOpen(h))}>
               <List.Item.Meta
                 title={
                   <Space wrap>

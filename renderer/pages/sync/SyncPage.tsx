@@ -1,7 +1,7 @@
 // Đồng bộ: this PC's link to the office's server — connect with a one-time code, the status
 // (last success, changes waiting, last error in Vietnamese), "Đồng bộ ngay", number clashes to
 // resolve and the conflicts list to restore from.
-import { CloudSyncOutlined, DisconnectOutlined } from '@ant-design/icons';
+import { CloudSyncOutlined, DisconnectOutlined } from '../../components/icons';
 import { Alert, App, Button, Card, Form, Modal, Space, Typography, type FormInstance } from 'antd';
 import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import type { Me } from '../../../shared/api/admin.js';

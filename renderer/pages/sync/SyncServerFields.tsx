@@ -1,6 +1,6 @@
 // The three fields that connect a PC to its office's sync server: address, one-time code and a
 // name for the PC. In Đồng bộ (an office PC) and on a new PC's setup screen alike.
-import { LinkOutlined } from '@ant-design/icons';
+import { LinkOutlined } from '../../components/icons';
 import { Form, Input } from 'antd';
 import { fieldRule } from '../../components/contractRules';
 import { syncConnectInput } from '../../../shared/api/sync.js';
