@@ -198,14 +198,15 @@ function refuseDuplicate(
   if (confirmed) return;
   const existing = stmt(
     w.store.sqlite,
-    `SELECT id, number, year, received_date AS receivedDate FROM documents
+    `SELECT id, number, year, code, agency_name AS agencyName, received_date AS receivedDate FROM documents
      WHERE kind = 'incoming' AND code_key = ? AND agency_key = ? AND substr(issued_date, 1, 4) = ? AND deleted_at IS NULL AND id <> ? LIMIT 1`,
   ).get(d.codeKey, d.agencyKey, d.issuedDate.slice(0, 4), d.exceptId ?? '') as
-    { id: string; number: number; year: number; receivedDate: string } | undefined;
+    { id: string; number: number; year: number; code: string; agencyName: string; receivedDate: string } | undefined;
   if (!existing) return;
   throw new AppError(
     'DUPLICATE',
-    `Văn bản ${d.code} của ${d.agencyName} đã vào sổ: số đến ${existing.number}/${existing.year}, ngày ${formatDate(existing.receivedDate)}. ` +
+    // Named as it stands in the register, not as just typed (perhaps in lower case).
+    `Văn bản ${existing.code} của ${existing.agencyName} đã vào sổ: số đến ${existing.number}/${existing.year}, ngày ${formatDate(existing.receivedDate)}. ` +
       'Nếu đúng là văn bản khác, hãy xác nhận để vẫn vào sổ.',
     { field: 'code', details: { existingId: existing.id, existingNumber: existing.number, existingYear: existing.year } },
   );

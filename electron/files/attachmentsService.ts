@@ -8,7 +8,7 @@ import { AppError } from '../../shared/api/errors.js';
 import type { AttachmentRecord } from '../../shared/api/attachments.js';
 import { formatDate, officeDate } from '../../shared/text/dates.js';
 import { cleanLine, cutText } from '../../shared/text/cleanText.js';
-import { addAttachment, getAttachment, shaInUse } from '../../db/attachments/attachments.js';
+import { addAttachment, getAttachment, listAttachments, shaInUse } from '../../db/attachments/attachments.js';
 import { getDocument } from '../../db/documents/documentRows.js';
 import { dossierOf, getDossier } from '../../db/dossiers/dossiers.js';
 import { forwardedTo } from '../../db/handling/taskReads.js';
@@ -179,6 +179,14 @@ export class AttachmentsService {
     if (original.documentId !== doc.id) throw new AppError('VALIDATION', 'Tệp này không thuộc văn bản đã chọn.', { field: 'attachmentId' });
     if (original.kind !== 'pdf') throw new AppError('FILE_TYPE', 'Chỉ đóng dấu ĐẾN được lên tệp PDF.');
     if (original.role === 'stamped') throw new AppError('CONFLICT', 'Tệp này đã là bản có dấu ĐẾN.');
+    // One stamped copy per original: a second click (or a second clerk) does not make another.
+    const stamped = listAttachments(this.store, doc.id).find((a) => a.parentId === original.id && a.role === 'stamped');
+    if (stamped) {
+      throw new AppError(
+        'CONFLICT',
+        `Tệp này đã được đóng dấu ĐẾN: “${stamped.name}”. Muốn đóng dấu lại ở chỗ khác, hãy gỡ bản có dấu cũ trước.`,
+      );
+    }
     const { attachment } = await this.open(original.id);
     const settings = { ...DEFAULT_STAMP, ...readSetting(this.store, 'stamp', {}), ...(input.position ? { corner: input.position } : {}) };
     const result = await stampArrival(

@@ -1,5 +1,7 @@
 // What a handler may do with a task given to them: note progress, or finish it.
-import { App, Button, Form, Input, Modal, Space } from 'antd';
+import { App, Button, Form, Input, Space } from 'antd';
+import { filledIn } from './errors';
+import { FormDialog } from './FormDialog';
 import { useState } from 'react';
 import type { Me } from '../../shared/api/admin.js';
 import type { TaskRecord } from '../../shared/api/handling.js';
@@ -20,7 +22,8 @@ export function TaskActions({ task, me, onChanged }: { task: TaskRecord; me: Me;
   if (!mayHandle(task, me)) return null;
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await filledIn(form);
+    if (!v) return;
     try {
       if (mode === 'progress') await api.call('tasks.update', { taskId: task.id, note: v.note });
       else await api.call('tasks.complete', { taskId: task.id, result: v.result, replyCode: v.replyCode || null });
@@ -42,7 +45,7 @@ export function TaskActions({ task, me, onChanged }: { task: TaskRecord; me: Me;
           Hoàn thành
         </Button>
       </Space>
-      <Modal
+      <FormDialog
         open={mode !== null}
         title={mode === 'progress' ? 'Cập nhật tiến độ' : 'Hoàn thành việc'}
         okText="Lưu"
@@ -70,7 +73,7 @@ export function TaskActions({ task, me, onChanged }: { task: TaskRecord; me: Me;
             </>
           )}
         </Form>
-      </Modal>
+      </FormDialog>
     </>
   );
 }

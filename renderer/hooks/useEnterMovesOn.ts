@@ -1,8 +1,10 @@
 // Keyboard-first forms: Enter moves to the next field (Shift+Enter keeps a new line in a text
-// area). In an open pick list Enter takes the highlighted choice — or the first one, when the
-// list has not marked one yet (it does so a moment after the last key) — and then moves on.
-// Enter on the last field submits.
-import { useCallback, type KeyboardEvent } from 'react';
+// area), Enter on the last field submits. Pick lists behave alike everywhere: Enter on a closed
+// list moves on without opening it; in an open list Enter takes the highlighted choice — or the
+// first one when none is marked yet — and then moves on, leaving nothing open. While an input
+// method (Telex, VNI) is composing a word, Enter is the input method's: nothing is submitted,
+// moved or inserted. The handlers run in the capture phase, before the list's own.
+import { useCallback, useRef, type KeyboardEvent } from 'react';
 
 const FIELDS = 'input:not([type=hidden]):not([disabled]):not([readonly]), input[role=combobox]:not([disabled]), textarea:not([disabled])';
 
@@ -30,19 +32,44 @@ function firstVisibleOption(): HTMLElement | null {
 }
 
 export function useEnterMovesOn(onLastField: () => void) {
-  return useCallback(
+  const composing = useRef(false);
+  const onKeyDownCapture = useCallback(
     (e: KeyboardEvent<HTMLElement>) => {
-      if (e.key !== 'Enter' || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey || e.nativeEvent.isComposing) return;
+      if (e.key !== 'Enter' && e.key !== 'Process') return;
       const target = e.target as HTMLElement;
       if (!target.matches(FIELDS)) return;
+      if (e.nativeEvent.isComposing || composing.current || e.key === 'Process') {
+        e.preventDefault();
+        return;
+      }
+      if (e.shiftKey || e.ctrlKey || e.altKey || e.metaKey) return;
       // A list that takes several choices keeps Enter for choosing.
       if (target.closest('.ant-select-multiple')) return;
-      if (target.getAttribute('aria-expanded') === 'true' && !hasActiveOption(target)) firstVisibleOption()?.click();
+      const container = e.currentTarget;
+      const moveOn = () => {
+        // A pick may already have moved the focus on (onSelect); move only if it is still here.
+        if (document.activeElement !== target && !target.contains(document.activeElement)) return;
+        if (!focusNextField(target, container)) onLastField();
+      };
+      const list = target.getAttribute('role') === 'combobox';
+      if (list && hasActiveOption(target)) {
+        setTimeout(moveOn); // the list takes its highlighted choice first
+        return;
+      }
       e.preventDefault();
-      // A pick may already have moved the focus on (onSelect); move only if it is still here.
-      if (document.activeElement !== target && !target.contains(document.activeElement)) return;
-      if (!focusNextField(target, e.currentTarget)) onLastField();
+      if (list) {
+        e.stopPropagation(); // a closed list is not opened by the Enter that leaves it
+        if (target.getAttribute('aria-expanded') === 'true') firstVisibleOption()?.click();
+        setTimeout(moveOn);
+        return;
+      }
+      moveOn();
     },
     [onLastField],
   );
+  return {
+    onKeyDownCapture,
+    onCompositionStartCapture: () => void (composing.current = true),
+    onCompositionEndCapture: () => void (composing.current = false),
+  };
 }

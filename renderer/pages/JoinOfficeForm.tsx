@@ -4,7 +4,7 @@ import { CloudDownloadOutlined } from '../components/icons';
 import { Alert, App, Button, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
-import { showFieldError } from '../components/errors';
+import { showFieldError, filledIn } from '../components/errors';
 import { useEnterMovesOn } from '../hooks/useEnterMovesOn';
 import { SyncServerFields, type SyncServerValues } from './sync/SyncServerFields';
 
@@ -15,7 +15,8 @@ export function JoinOfficeForm({ join, onJoined }: { join: { url: string; code: 
   const [error, setError] = useState<string | null>(null);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await filledIn(form);
+    if (!values) return;
     setBusy(true);
     setError(null);
     try {
@@ -34,7 +35,7 @@ export function JoinOfficeForm({ join, onJoined }: { join: { url: string; code: 
       setBusy(false);
     }
   };
-  const onKeyDown = useEnterMovesOn(() => void submit());
+  const enterMovesOn = useEnterMovesOn(() => void submit());
 
   return (
     <>
@@ -51,7 +52,7 @@ export function JoinOfficeForm({ join, onJoined }: { join: { url: string; code: 
       <Form
         form={form}
         layout="vertical"
-        onKeyDown={onKeyDown}
+        {...enterMovesOn}
         requiredMark={false}
         disabled={busy}
         initialValues={{ url: join?.url ?? undefined, code: join?.code ?? undefined }}

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Form, Input } from 'antd';
+import { filledIn } from '../components/errors';
 import { useState } from 'react';
 import type { Me } from '../../shared/api/admin.js';
 import { api } from '../api/client';
@@ -12,7 +13,8 @@ export function LoginPage({ onDone }: { onDone: (me: Me) => void }) {
   const [error, setError] = useState<string | null>(null);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await filledIn(form);
+    if (!v) return;
     setBusy(true);
     setError(null);
     try {
@@ -24,13 +26,13 @@ export function LoginPage({ onDone }: { onDone: (me: Me) => void }) {
       setBusy(false);
     }
   };
-  const onKeyDown = useEnterMovesOn(() => void submit());
+  const enterMovesOn = useEnterMovesOn(() => void submit());
 
   return (
     <div className="vt-center">
       <Card className="vt-card" title="Đăng nhập VănThư">
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Form form={form} layout="vertical" onKeyDown={onKeyDown} requiredMark={false}>
+        <Form form={form} layout="vertical" {...enterMovesOn} requiredMark={false}>
           <Form.Item name="username" label="Tên đăng nhập" required rules={[fieldRule(loginInput.shape.username)]}>
             <Input autoFocus autoComplete="username" />
           </Form.Item>

@@ -2,7 +2,7 @@ import { App, Button, Card, Form, Input, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import type { Me } from '../../shared/api/admin.js';
 import { api } from '../api/client';
-import { showFieldError } from '../components/errors';
+import { showFieldError, filledIn } from '../components/errors';
 import { useEnterMovesOn } from '../hooks/useEnterMovesOn';
 import { JoinOfficeForm } from './JoinOfficeForm';
 import { fieldRule } from '../components/contractRules';
@@ -34,7 +34,8 @@ export function SetupPage({
   const { message } = App.useApp();
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await filledIn(form);
+    if (!v) return;
     setBusy(true);
     try {
       const { confirm: _c, ...input } = v;
@@ -45,7 +46,7 @@ export function SetupPage({
       setBusy(false);
     }
   };
-  const onKeyDown = useEnterMovesOn(() => void submit());
+  const enterMovesOn = useEnterMovesOn(() => void submit());
 
   return (
     <div className="vt-center">
@@ -75,7 +76,7 @@ export function SetupPage({
             <Form
               form={form}
               layout="vertical"
-              onKeyDown={onKeyDown}
+              {...enterMovesOn}
               requiredMark={false}
               disabled={busy}
               initialValues={{ unitName: preset?.unitName ?? undefined, unitCode: preset?.unitCode ?? undefined }}

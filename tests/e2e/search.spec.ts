@@ -65,7 +65,10 @@ test('find a document by the words inside its attached PDF; a scan is marked', a
   await drawer.locator('input[type=file]').setInputFiles(scan);
   await expect(drawer.getByTestId('attachment-row')).toHaveCount(2);
   // Read in the background; the mark appears without reopening the document.
-  await expect(drawer.getByTestId('text-layer')).toHaveText('Bản quét — không có lớp chữ', { timeout: 15_000 });
+  await expect(drawer.getByTestId('attachment-row').filter({ hasText: 'Bản quét.pdf' }).getByTestId('text-layer')).toHaveText(
+    'Bản quét — không có lớp chữ',
+    { timeout: 15_000 },
+  );
   await drawer.getByRole('button', { name: 'Đóng' }).first().click();
 
   await page.keyboard.press('Control+k');

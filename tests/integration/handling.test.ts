@@ -69,6 +69,32 @@ async function attach(documentId: string, bytes: Uint8Array, name = 'ke-hoach.pd
   return office.backend.attachments.add({ userId: null }, { documentId, name, source: Readable.from([Buffer.from(bytes)]) });
 }
 
+describe('what waits for whom (Việc của tôi)', () => {
+  it('a leader sees what was submitted to him, the văn thư what waits to be routed; Ngày chuyển is the day it left her', async () => {
+    const first = await office.clerk.ok('incoming.register', { ...SAMPLE });
+    const second = await office.clerk.ok('incoming.register', { ...SAMPLE, code: '143/KH-BGDĐT' });
+    const third = await office.clerk.ok('incoming.register', { ...SAMPLE, code: '144/KH-BGDĐT' });
+    expect((await office.clerk.ok('tasks.waiting')).toRoute.map((d) => d.id)).toEqual([first.id, second.id, third.id]);
+    expect((await office.leader.ok('tasks.waiting')).toDirect).toEqual([]);
+
+    clock.advance(3 * 3600_000);
+    await office.clerk.ok('incoming.submit', { id: first.id, leaderId: ids.leader });
+    await office.clerk.ok('incoming.submit', { id: second.id, leaderId: ids.unitLeaderId });
+    const leader = await office.leader.ok('tasks.waiting');
+    expect(leader.toDirect.map((d) => d.code)).toEqual([SAMPLE.code]);
+    expect(leader.toRoute).toEqual([]); // a leader does not route
+    expect((await ids.unitLeader.ok('tasks.waiting')).toDirect.map((d) => d.id)).toEqual([second.id]);
+    expect((await office.clerk.ok('tasks.waiting')).toRoute.map((d) => d.id)).toEqual([third.id]);
+    expect((await office.specialist.ok('tasks.waiting')).toDirect).toEqual([]);
+
+    // The register shows the day it went to the leader, as the printed register does.
+    const listed = await office.clerk.ok('incoming.list', { limit: 10 });
+    const forwarded = listed.items.find((d) => d.id === first.id)!.forwardedAt;
+    expect(forwarded).toBe('2026-11-23T05:00:00.000Z');
+    expect(listed.items.find((d) => d.id === third.id)!.forwardedAt).toBeNull();
+  });
+});
+
 describe('a document’s whole life', () => {
   it('register → attach → stamp → submit → assign → progress → complete, with its history', async () => {
     const doc = await office.clerk.ok('incoming.register', { ...SAMPLE });
@@ -90,6 +116,11 @@ describe('a document’s whole life', () => {
 
     const stamped = await office.clerk.ok('incoming.stamp', { documentId: doc.id, attachmentId: original.id });
     expect(stamped).toMatchObject({ role: 'stamped', parentId: original.id, pages: 3 });
+    // A second click on "Đóng dấu ĐẾN" makes no second copy, and says which one there is.
+    const again = await office.clerk.fail('incoming.stamp', { documentId: doc.id, attachmentId: original.id });
+    expect(again.code).toBe('CONFLICT');
+    expect(again.message).toContain(stamped.name);
+    expect((await office.clerk.ok('attachments.list', { documentId: doc.id })).filter((a) => a.role === 'stamped')).toHaveLength(1);
     const stampedBytes = await office.backend.attachments.content(stamped.id);
     if (hasPoppler()) {
       const text = pdftotext(stampedBytes.bytes);

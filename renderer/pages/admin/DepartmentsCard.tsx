@@ -3,7 +3,7 @@ import { App, Button, Card, Form, Input, Table } from 'antd';
 import { departmentCreateInput, type DepartmentRecord } from '../../../shared/api/admin.js';
 import { api } from '../../api/client';
 import { fieldRule, maxLengthOf } from '../../components/contractRules';
-import { showFieldError } from '../../components/errors';
+import { showFieldError, filledIn } from '../../components/errors';
 import { refreshLookup, useLookup } from '../../hooks/useLookup';
 
 export function DepartmentsCard() {
@@ -12,7 +12,8 @@ export function DepartmentsCard() {
   const [form] = Form.useForm<{ name: string; code?: string }>();
 
   const add = async () => {
-    const v = await form.validateFields();
+    const v = await filledIn(form);
+    if (!v) return;
     try {
       await api.call('departments.create', { name: v.name, code: v.code ?? null });
       form.resetFields();

@@ -1,5 +1,6 @@
 // Cài đặt văn phòng: the attachment size limit, where dấu ĐẾN goes, and the days off.
 import { App, Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
+import { filledIn } from '../../components/errors';
 import { useEffect } from 'react';
 import { officeSettingsInput } from '../../../shared/api/settings.js';
 import { formatDate, parseTypedDate } from '../../../shared/text/dates.js';
@@ -24,7 +25,8 @@ export function OfficeSettingsCard() {
     );
   }, [form, message]);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await filledIn(form);
+    if (!v) return;
     const lines = v.holidays
       .split(/[\n,;]+/)
       .map((l) => l.trim())

@@ -1,5 +1,6 @@
 // Adding or editing a user: name, password (a new one only when typed), roles, department.
-import { Form, Input, Modal, Select, type FormInstance } from 'antd';
+import { Form, Input, Select, type FormInstance } from 'antd';
+import { FormDialog } from '../../components/FormDialog';
 import { userCreateInput, userUpdateInput, type UserRecord } from '../../../shared/api/admin.js';
 import { ROLES, ROLE_LABELS } from '../../../shared/domain/enums.js';
 import { fieldRule } from '../../components/contractRules';
@@ -16,7 +17,7 @@ export function UserDialog(props: {
   const { editing } = props;
   const departments = useLookup('departments').rows;
   return (
-    <Modal
+    <FormDialog
       open={editing !== null}
       title={editing === 'new' ? 'Thêm người dùng' : 'Sửa người dùng'}
       okText="Lưu"
@@ -47,6 +48,6 @@ export function UserDialog(props: {
           <Select allowClear options={departments.map((d) => ({ value: d.id, label: d.name }))} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -5,7 +5,7 @@ import type { UserRecord } from '../../../shared/api/admin.js';
 import { ROLE_LABELS, type Role } from '../../../shared/domain/enums.js';
 import { formatInstant } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
-import { showFieldError } from '../../components/errors';
+import { showFieldError, filledIn } from '../../components/errors';
 import { refreshLookup, useLookup } from '../../hooks/useLookup';
 import { UserDialog } from './UserDialog';
 
@@ -38,7 +38,8 @@ export function UsersCard() {
   const depName = (id: string | null) => departments.find((d) => d.id === id)?.name ?? '';
 
   const saveUser = async () => {
-    const v = await userForm.validateFields();
+    const v = await filledIn(userForm);
+    if (!v) return;
     try {
       if (editing === 'new') await api.call('users.create', { ...v, password: v.password ?? '' });
       else if (editing) {

@@ -7,6 +7,8 @@ import { fieldRule } from '../../components/contractRules';
 import { DateInput, dateRule, toIsoDate } from '../../components/DateInput';
 import { useLookup } from '../../hooks/useLookup';
 import { FOLDED_SEARCH } from '../../components/foldedSearch';
+import { filledIn } from '../../components/errors';
+import { formatDate } from '../../../shared/text/dates.js';
 
 /** "u:<id>" for a person, "d:<id>" for a department, in one pick list. */
 function toAssignee(value: string, deadline?: string | null) {
@@ -16,6 +18,8 @@ function toAssignee(value: string, deadline?: string | null) {
 
 export function AssignForm(props: {
   documentId: string;
+  /** The document's hạn giải quyết: the lead's deadline starts from it, and replaces it. */
+  deadline: string | null;
   status: IncomingStatus;
   busy: boolean;
   run: (fn: () => Promise<unknown>, done: string) => Promise<void>;
@@ -29,8 +33,13 @@ export function AssignForm(props: {
     { label: 'Cá nhân', options: staff.map((u) => ({ value: `u:${u.id}`, label: u.fullName })) },
   ];
 
+  const typedDeadline = Form.useWatch('deadline', assignForm) as string | undefined;
+  const newDeadline = toIsoDate(typedDeadline);
+  const changesDeadline = !!props.deadline && !!newDeadline && newDeadline !== props.deadline;
+
   const assign = async () => {
-    const v = await assignForm.validateFields();
+    const v = await filledIn(assignForm);
+    if (!v) return;
     await run(
       () =>
         api.call('incoming.assign', {
@@ -45,7 +54,13 @@ export function AssignForm(props: {
   };
 
   return (
-    <Form form={assignForm} layout="vertical" style={{ marginTop: 12 }} requiredMark="optional">
+    <Form
+      form={assignForm}
+      layout="vertical"
+      style={{ marginTop: 12 }}
+      requiredMark="optional"
+      initialValues={{ deadline: props.deadline ? formatDate(props.deadline) : '' }}
+    >
       <Typography.Text strong>{status === 'trinh' ? 'Cho ý kiến chỉ đạo và giao việc' : 'Giao lại việc'}</Typography.Text>
       <Form.Item name="direction" label="Ý kiến chỉ đạo" required rules={[fieldRule(assignInput.shape.direction)]}>
         <Input.TextArea rows={2} />
@@ -54,7 +69,18 @@ export function AssignForm(props: {
         <Form.Item name="lead" label="Chủ trì" rules={[{ required: true, message: 'Chọn đơn vị hoặc người chủ trì.' }]}>
           <Select showSearch={FOLDED_SEARCH} style={{ width: 260 }} options={assigneeOptions} placeholder="Phòng, ban hoặc cá nhân" />
         </Form.Item>
-        <Form.Item name="deadline" label="Hạn xử lý" rules={[dateRule('hạn xử lý', false)]}>
+        <Form.Item
+          name="deadline"
+          label="Hạn xử lý"
+          rules={[dateRule('hạn xử lý', false)]}
+          extra={
+            changesDeadline ? (
+              <span data-testid="deadline-changes">Thay hạn giải quyết của văn bản ({formatDate(props.deadline)}).</span>
+            ) : props.deadline ? (
+              'Theo hạn giải quyết của văn bản.'
+            ) : undefined
+          }
+        >
           <DateInput style={{ width: 140 }} />
         </Form.Item>
       </Space>

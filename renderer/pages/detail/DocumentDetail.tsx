@@ -135,7 +135,7 @@ export function DocumentDetail(props: {
           </Col>
           <Col span={11}>
             {!doc.cancelled && data.handling && (
-              <HandlingSlip documentId={doc.id} handling={data.handling} me={props.me} onChanged={changed} />
+              <HandlingSlip documentId={doc.id} deadline={doc.deadline} handling={data.handling} me={props.me} onChanged={changed} />
             )}
             {!doc.cancelled && !doc.masked && (
               <div style={{ marginTop: 16 }}>

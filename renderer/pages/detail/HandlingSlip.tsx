@@ -13,7 +13,14 @@ import { HandlingTasks } from './HandlingTasks';
 import { FOLDED_SEARCH } from '../../components/foldedSearch';
 import { askReason } from '../../components/askReason';
 
-export function HandlingSlip(props: { documentId: string; handling: Handling; me: Me; onChanged: () => void }) {
+export function HandlingSlip(props: {
+  documentId: string;
+  /** The document's own hạn giải quyết, as registered. */
+  deadline: string | null;
+  handling: Handling;
+  me: Me;
+  onChanged: () => void;
+}) {
   const { handling, me } = props;
   const staff = useLookup('staff').rows;
   const { message, modal } = App.useApp();
@@ -77,7 +84,7 @@ export function HandlingSlip(props: { documentId: string; handling: Handling; me
         </Space>
       )}
 
-      {may('assign') && <AssignForm documentId={props.documentId} status={status} busy={busy} run={run} />}
+      {may('assign') && <AssignForm documentId={props.documentId} deadline={props.deadline} status={status} busy={busy} run={run} />}
 
       <Space style={{ marginTop: 12 }} wrap>
         {may('return') && (

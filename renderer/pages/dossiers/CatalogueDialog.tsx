@@ -1,5 +1,7 @@
 // Adding a heading or a planned dossier to the year's catalogue (one dialog, one form).
-import { Form, Input, Modal, Select, Space, type FormInstance } from 'antd';
+import { Form, Input, Select, Space, type FormInstance } from 'antd';
+import { filledIn } from '../../components/errors';
+import { FormDialog } from '../../components/FormDialog';
 import { entryInput, headingInput, RETENTION_OPTIONS, retentionLabel, type Catalogue } from '../../../shared/api/dossiers.js';
 import { api } from '../../api/client';
 import { fieldRule } from '../../components/contractRules';
@@ -29,7 +31,8 @@ export function CatalogueDialog(props: {
   const cat = props.catalogue;
   const users = useLookup('staff').rows;
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await filledIn(form);
+    if (!v) return;
     const ok =
       dialog === 'heading'
         ? await run(() =>
@@ -55,7 +58,7 @@ export function CatalogueDialog(props: {
   };
 
   return (
-    <Modal
+    <FormDialog
       open={dialog !== null}
       title={dialog === 'heading' ? 'Thêm đề mục' : 'Thêm hồ sơ vào danh mục'}
       okText="Lưu"
@@ -106,6 +109,6 @@ export function CatalogueDialog(props: {
           </>
         )}
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,5 +1,7 @@
 // Thêm văn bản khác: a document filed by hand, with its own data and file.
-import { App, Button, Form, Input, InputNumber, Modal, Space, Upload } from 'antd';
+import { App, Button, Form, Input, InputNumber, Space, Upload } from 'antd';
+import { filledIn } from '../../components/errors';
+import { FormDialog } from '../../components/FormDialog';
 import { useState } from 'react';
 import { type DossierRecord } from '../../../shared/api/dossiers.js';
 import { api, uploadFile } from '../../api/client';
@@ -17,7 +19,8 @@ export function FreeItemButton({ dossierId, onAdded }: { dossierId: string; onAd
   const [file, setFile] = useState<File | null>(null);
   const [form] = Form.useForm<{ code: string; date: string; author: string; summary: string; pages?: number }>();
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await filledIn(form);
+    if (!v) return;
     try {
       const attachment = file ? await uploadFile(dossierId, file) : null;
       const d = await api.call('dossiers.addItems', {
@@ -42,7 +45,7 @@ export function FreeItemButton({ dossierId, onAdded }: { dossierId: string; onAd
       <Button style={{ marginBottom: 8 }} onClick={() => (form.resetFields(), setFile(null), setOpenForm(true))}>
         Thêm văn bản khác (không có trong sổ)
       </Button>
-      <Modal
+      <FormDialog
         open={openForm}
         title="Thêm văn bản khác vào hồ sơ"
         okText="Thêm"
@@ -73,7 +76,7 @@ export function FreeItemButton({ dossierId, onAdded }: { dossierId: string; onAd
             <Button>Chọn tệp (PDF, ảnh scan…)</Button>
           </Upload>
         </Form>
-      </Modal>
+      </FormDialog>
     </>
   );
 }

@@ -6,12 +6,14 @@ import { CONFIDENTIALITIES, CONFIDENTIALITY_LABELS, URGENCIES, URGENCY_LABELS } 
 import { fieldRule, maxLengthOf } from '../../components/contractRules';
 import { DateInput, dateRule } from '../../components/DateInput';
 import type { Values } from './IncomingForm';
+import type { AgencyOption } from './useAgencyOptions';
+import { FOLDED_SEARCH } from '../../components/foldedSearch';
 import { matchType, typeRank, type TypeOption } from './typeOptions';
 
 export function IncomingFields(props: {
   form: FormInstance<Values>;
   disabled: boolean;
-  agencyOptions: { value: string }[];
+  agencyOptions: AgencyOption[];
   typeOptions: TypeOption[];
   /** After a pick from a list: on to the next field. */
   moveOn: () => void;
@@ -27,7 +29,12 @@ export function IncomingFields(props: {
         </Col>
         <Col span={16}>
           <Form.Item name="agency" label="Cơ quan ban hành (tác giả)" required rules={[fieldRule(incomingFields.agency)]}>
-            <AutoComplete options={agencyOptions} onSelect={moveOn} placeholder="Gõ để chọn, hoặc nhập cơ quan mới" />
+            <AutoComplete
+              options={agencyOptions}
+              defaultActiveFirstOption
+              onSelect={moveOn}
+              placeholder="Gõ để chọn, hoặc nhập cơ quan mới"
+            />
           </Form.Item>
         </Col>
       </Row>
@@ -62,12 +69,16 @@ export function IncomingFields(props: {
       <Row gutter={12}>
         <Col span={8}>
           <Form.Item name="urgency" label="Mức độ khẩn">
-            <Select options={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))} onSelect={moveOn} />
+            <Select showSearch={FOLDED_SEARCH} options={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))} onSelect={moveOn} />
           </Form.Item>
         </Col>
         <Col span={8}>
           <Form.Item name="confidentiality" label="Độ mật">
-            <Select options={CONFIDENTIALITIES.map((c) => ({ value: c, label: CONFIDENTIALITY_LABELS[c] }))} onSelect={moveOn} />
+            <Select
+              showSearch={FOLDED_SEARCH}
+              options={CONFIDENTIALITIES.map((c) => ({ value: c, label: CONFIDENTIALITY_LABELS[c] }))}
+              onSelect={moveOn}
+            />
           </Form.Item>
         </Col>
         <Col span={8}>

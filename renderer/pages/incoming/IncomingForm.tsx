@@ -144,12 +144,16 @@ export function IncomingForm(props: {
       }
     } catch (err) {
       if (err instanceof ApiCallError && err.code === 'DUPLICATE') {
+        let lookAgain = false;
         modal.confirm({
           title: 'Văn bản có thể đã vào sổ',
           content: err.message,
           okText: 'Vẫn vào sổ',
           cancelText: 'Không, để tôi xem lại',
           onOk: () => save(true),
+          onCancel: () => void (lookAgain = true),
+          // Back to the number that matched, to look at it again (not to the page's body).
+          afterClose: () => lookAgain && (form.getFieldInstance('code') as { focus?: () => void } | undefined)?.focus?.(),
         });
       } else if (!showFieldError(form, err, { receivedAt: 'receivedDate' })) {
         message.error((err as Error).message);
@@ -172,7 +176,7 @@ export function IncomingForm(props: {
   };
 
   useCtrlS(() => void save(), open);
-  const onKeyDown = useEnterMovesOn(() => void save());
+  const enterMovesOn = useEnterMovesOn(() => void save());
   // After a pick from a list, straight on to the next field — at once, so a fast typist's
   // next keys land there and not in the list's search box.
   const moveOn = () => {
@@ -218,7 +222,7 @@ export function IncomingForm(props: {
         </Space>
       }
     >
-      <div ref={containerRef} onKeyDown={onKeyDown} role="presentation">
+      <div ref={containerRef} {...enterMovesOn} role="presentation">
         {last && (
           <Alert
             className="vt-last"

@@ -1,5 +1,7 @@
 // A new draft of an outgoing document (dự thảo): its type, drafting unit, summary and secrecy.
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
+import { filledIn } from '../../components/errors';
+import { FormDialog } from '../../components/FormDialog';
 import { useEffect } from 'react';
 import { draftInput } from '../../../shared/api/outgoing.js';
 import { CONFIDENTIALITIES, CONFIDENTIALITY_LABELS } from '../../../shared/domain/enums.js';
@@ -25,7 +27,8 @@ export function NewDraftDialog({ open, onClose, onCreated }: { open: boolean; on
   }, [open, form]);
 
   const create = async () => {
-    const v = await form.validateFields();
+    const v = await filledIn(form);
+    if (!v) return;
     try {
       await api.call('outgoing.createDraft', { ...v, departmentId: v.departmentId ?? null });
       message.success('Đã tạo dự thảo.');
@@ -37,7 +40,7 @@ export function NewDraftDialog({ open, onClose, onCreated }: { open: boolean; on
   };
 
   return (
-    <Modal
+    <FormDialog
       open={open}
       title="Tạo dự thảo văn bản đi"
       okText="Lưu dự thảo"
@@ -60,6 +63,6 @@ export function NewDraftDialog({ open, onClose, onCreated }: { open: boolean; on
           <Select options={CONFIDENTIALITIES.map((c) => ({ value: c, label: CONFIDENTIALITY_LABELS[c] }))} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -62,7 +62,11 @@ export function OutgoingFields(props: {
         </Col>
         <Col span={8}>
           <Form.Item name="confidentiality" label="Độ mật">
-            <Select disabled={fixed} options={CONFIDENTIALITIES.map((c) => ({ value: c, label: CONFIDENTIALITY_LABELS[c] }))} />
+            <Select
+              disabled={fixed}
+              showSearch={FOLDED_SEARCH}
+              options={CONFIDENTIALITIES.map((c) => ({ value: c, label: CONFIDENTIALITY_LABELS[c] }))}
+            />
           </Form.Item>
         </Col>
       </Row>
@@ -77,7 +81,7 @@ export function OutgoingFields(props: {
         </Col>
         <Col span={4}>
           <Form.Item name="signerPrefix" label="Quyền hạn ký">
-            <Select options={SIGNER_PREFIXES.map((p) => ({ value: p, label: p || '(không)' }))} />
+            <Select showSearch={FOLDED_SEARCH} options={SIGNER_PREFIXES.map((p) => ({ value: p, label: p || '(không)' }))} />
           </Form.Item>
         </Col>
         <Col span={6}>
@@ -115,7 +119,7 @@ export function OutgoingFields(props: {
         </Col>
         <Col span={6}>
           <Form.Item name="urgency" label="Mức độ khẩn">
-            <Select options={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))} />
+            <Select showSearch={FOLDED_SEARCH} options={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))} />
           </Form.Item>
         </Col>
       </Row>

@@ -173,7 +173,7 @@ export function OutgoingForm(props: {
   };
 
   useCtrlS(() => void save('issue'), open);
-  const onKeyDown = useEnterMovesOn(() => void save('issue'));
+  const enterMovesOn = useEnterMovesOn(() => void save('issue'));
   const fixed = reserved !== null || draft !== null;
 
   return (
@@ -201,7 +201,7 @@ export function OutgoingForm(props: {
         </Space>
       }
     >
-      <div ref={box} onKeyDown={onKeyDown} role="presentation">
+      <div ref={box} {...enterMovesOn} role="presentation">
         {last && (
           <Alert
             type="success"

@@ -3,11 +3,11 @@
 // resolve and the conflicts list to restore from.
 import { CloudSyncOutlined, DisconnectOutlined } from '../../components/icons';
 import { Alert, App, Button, Card, Form, Modal, Space, Typography, type FormInstance } from 'antd';
-import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import type { SyncStatus } from '../../../shared/api/sync.js';
 import { api } from '../../api/client';
-import { showFieldError } from '../../components/errors';
+import { showFieldError, filledIn } from '../../components/errors';
 import { useBusyAction } from '../../hooks/useBusyAction';
 import { useCtrlS } from '../../hooks/useCtrlS';
 import { useEnterMovesOn } from '../../hooks/useEnterMovesOn';
@@ -51,7 +51,8 @@ export function SyncPage({ me }: { me: Me }) {
     });
 
   const connect = async () => {
-    const values = await form.validateFields();
+    const values = await filledIn(form);
+    if (!values) return;
     await act('connect', async () => {
       try {
         const s = await api.call('sync.connect', values);
@@ -62,7 +63,7 @@ export function SyncPage({ me }: { me: Me }) {
       }
     });
   };
-  const onKeyDown = useEnterMovesOn(() => void connect());
+  const enterMovesOn = useEnterMovesOn(() => void connect());
   useCtrlS(() => void (status?.enrolled ? syncNow() : connect()));
 
   const disconnect = () =>
@@ -79,7 +80,7 @@ export function SyncPage({ me }: { me: Me }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={16}>
       {!status.enrolled ? (
-        <ConnectCard isAdmin={isAdmin} form={form} busy={busy === 'connect'} onKeyDown={onKeyDown} onConnect={() => void connect()} />
+        <ConnectCard isAdmin={isAdmin} form={form} busy={busy === 'connect'} enterMovesOn={enterMovesOn} onConnect={() => void connect()} />
       ) : (
         <Card
           title="Đồng bộ với máy chủ"
@@ -126,10 +127,10 @@ function ConnectCard(props: {
   isAdmin: boolean;
   form: FormInstance<SyncServerValues>;
   busy: boolean;
-  onKeyDown: (e: KeyboardEvent<HTMLElement>) => void;
+  enterMovesOn: ReturnType<typeof useEnterMovesOn>;
   onConnect: () => void;
 }) {
-  const { isAdmin, form, busy, onKeyDown } = props;
+  const { isAdmin, form, busy, enterMovesOn } = props;
   return (
     <Card title="Kết nối máy chủ đồng bộ của đơn vị" size="small" data-testid="sync-connect">
       {isAdmin ? (
@@ -138,7 +139,7 @@ function ConnectCard(props: {
             Máy chủ đồng bộ giúp các máy trong cơ quan thấy công việc của nhau và gửi sổ lên cơ quan cấp trên. Quản trị máy chủ cấp cho mỗi
             máy một mã đăng ký dùng một lần (hạn 7 ngày).
           </Typography.Paragraph>
-          <Form form={form} layout="vertical" onKeyDown={onKeyDown} requiredMark={false} style={{ maxWidth: 560 }} disabled={busy}>
+          <Form form={form} layout="vertical" {...enterMovesOn} requiredMark={false} style={{ maxWidth: 560 }} disabled={busy}>
             <SyncServerFields devicePlaceholder="Máy văn thư tầng 1" />
             <Button type="primary" icon={<CloudSyncOutlined />} loading={busy} onClick={props.onConnect}>
               Kết nối

@@ -121,11 +121,7 @@ export function TasksPage({ me, onChanged }: { me: Me; onChanged?: () => void })
         title="Việc được giao"
         hideTitle
         rows={tasks.map((t) => taskRow(t, me, setOpen, changed))}
-        empty={
-          sections.length > 0
-            ? 'Không có việc nào được giao cho bạn.'
-            : 'Không có việc nào chờ bạn: không có văn bản trình, dự thảo chờ ký hay việc được giao.'
-        }
+        empty="Không có việc nào được giao cho bạn."
       />
       <Typography.Text className="vt-status">Mũi tên lên xuống để chọn, Enter để mở văn bản; Tab tới các nút của dòng.</Typography.Text>
       <DocumentDetail documentId={open} me={me} onClose={() => setOpen(null)} onChanged={changed} />

@@ -1,11 +1,25 @@
 // The issuing organs the clerk picks from, filtered here as she types, so the highlighted choice
-// always matches what is in the box (an answer arriving late could not pick a wrong one).
+// always matches what is in the box (an answer arriving late could not pick a wrong one). What
+// she typed is never replaced silently: unless it is a known organ (diacritics aside), the first
+// line, the one Enter takes, is "keep what I typed"; a known organ is one arrow away.
 import { App, Form, type FormInstance } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { foldVietnamese } from '../../../shared/text/searchKey.js';
 import { api } from '../../api/client';
 
 const AGENCY_LIST_LIMIT = 5000;
+
+export interface AgencyOption {
+  value: string;
+  label?: ReactNode;
+  'data-testid'?: string;
+}
+
+const keepTyped = (raw: string) => (
+  <span>
+    Giữ như đã gõ: <strong>{raw}</strong> <span className="vt-hit-sub">(cơ quan chưa có trong danh sách)</span>
+  </span>
+);
 
 export function useAgencyOptions(form: FormInstance, open: boolean) {
   const { message } = App.useApp();
@@ -21,12 +35,17 @@ export function useAgencyOptions(form: FormInstance, open: boolean) {
   }, [open, reload]);
 
   const agencyText = Form.useWatch('agency', form) as string | undefined;
-  const agencyOptions = useMemo(() => {
-    const typed = foldVietnamese((agencyText ?? '').trim());
+  const agencyOptions = useMemo((): AgencyOption[] => {
+    const raw = (agencyText ?? '').trim();
+    const typed = foldVietnamese(raw);
     if (!typed) return agencies.slice(0, 12).map((a) => ({ value: a.name }));
     const hits = agencies.filter((a) => a.key.includes(typed));
-    hits.sort((a, b) => Number(!a.key.startsWith(typed)) - Number(!b.key.startsWith(typed)));
-    return hits.slice(0, 12).map((a) => ({ value: a.name }));
+    hits.sort(
+      (a, b) => Number(a.key !== typed) - Number(b.key !== typed) || Number(!a.key.startsWith(typed)) - Number(!b.key.startsWith(typed)),
+    );
+    const known = hits.slice(0, 12).map((a) => ({ value: a.name }));
+    if (hits[0]?.key === typed) return known;
+    return [{ value: raw, label: keepTyped(raw), 'data-testid': 'agency-keep-typed' }, ...known];
   }, [agencies, agencyText]);
 
   return { agencyOptions, reload };
