@@ -16,7 +16,7 @@ export function showFieldError(form: FormInstance, err: unknown, fieldMap: Recor
  */
 export async function filledIn<T>(form: FormInstance<T>, fields?: string[]): Promise<T | null> {
   try {
-    return (await (fields ? form.validateFields(fields as never) : form.validateFields()));
+    return await (fields ? form.validateFields(fields as never) : form.validateFields());
   } catch (err) {
     const first = (err as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
     if (!first) throw err;

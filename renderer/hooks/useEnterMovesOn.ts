@@ -5,6 +5,7 @@
 // method (Telex, VNI) is composing a word, Enter is the input method's: nothing is submitted,
 // moved or inserted. The handlers run in the capture phase, before the list's own.
 import { useCallback, useRef, type KeyboardEvent } from 'react';
+import { foldVietnamese } from '../../shared/text/searchKey.js';
 
 const FIELDS = 'input:not([type=hidden]):not([disabled]):not([readonly]), input[role=combobox]:not([disabled]), textarea:not([disabled])';
 
@@ -25,10 +26,19 @@ export function hasActiveOption(el: HTMLElement): boolean {
   return !!active && !!document.getElementById(active);
 }
 
-function firstVisibleOption(): HTMLElement | null {
-  return document.querySelector<HTMLElement>(
-    '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:not(.ant-select-item-option-disabled)',
-  );
+/**
+ * The option Enter takes in an open list: the highlighted one when it answers what is typed,
+ * else the first one shown. A list marks its first match a moment after the last key, so "KT"
+ * typed fast and Enter must not take what was highlighted before ("(không)"). Only this list's
+ * popup is looked in, not another list's still closing.
+ */
+function optionToTake(el: HTMLElement): HTMLElement | null {
+  const popup = document.getElementById(el.getAttribute('aria-controls') ?? '')?.closest('.ant-select-dropdown');
+  if (!popup) return null;
+  const typed = el instanceof HTMLInputElement ? foldVietnamese(el.value.trim()) : '';
+  const active = popup.querySelector<HTMLElement>('.ant-select-item-option-active:not(.ant-select-item-option-disabled)');
+  if (active && (!typed || foldVietnamese(active.textContent ?? '').includes(typed))) return active;
+  return popup.querySelector<HTMLElement>('.ant-select-item-option:not(.ant-select-item-option-disabled)');
 }
 
 export function useEnterMovesOn(onLastField: () => void) {
@@ -51,17 +61,11 @@ export function useEnterMovesOn(onLastField: () => void) {
         if (document.activeElement !== target && !target.contains(document.activeElement)) return;
         if (!focusNextField(target, container)) onLastField();
       };
-      const list = target.getAttribute('role') === 'combobox';
-      if (list && hasActiveOption(target)) {
-        setTimeout(moveOn); // the list takes its highlighted choice first
-        return;
-      }
       e.preventDefault();
-      if (list) {
-        e.stopPropagation(); // a closed list is not opened by the Enter that leaves it
-        if (target.getAttribute('aria-expanded') === 'true') firstVisibleOption()?.click();
-        setTimeout(moveOn);
-        return;
+      if (target.getAttribute('role') === 'combobox') {
+        // The list does not see this Enter (a closed one would open); the choice is clicked here.
+        e.stopPropagation();
+        if (target.getAttribute('aria-expanded') === 'true') optionToTake(target)?.click();
       }
       moveOn();
     },

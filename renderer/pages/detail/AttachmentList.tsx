@@ -33,7 +33,8 @@ export function AttachmentList(props: {
           actions={[
             <Button key="v" size="small" icon={<EyeOutlined />} onClick={() => props.onView(a)} aria-label={`Xem ${a.name}`} />,
             <Button key="d" size="small" icon={<DownloadOutlined />} onClick={() => props.onDownload(a)} aria-label={`Tải về ${a.name}`} />,
-            ...(props.canEdit && a.kind === 'pdf' && a.role === 'original'
+            // An original stamped already keeps its one stamped copy (the backend refuses a second).
+            ...(props.canEdit && a.kind === 'pdf' && a.role === 'original' && !props.files.some((f) => f.parentId === a.id)
               ? [
                   <Button
                     key="s"

@@ -93,7 +93,7 @@ export function AttachmentsPanel(props: { documentId: string; files: AttachmentR
           <p className="ant-upload-drag-icon" style={{ marginBottom: 4 }}>
             <InboxOutlined />
           </p>
-          <p style={{ margin: 0 }}>Kéo thả tệp vào đây hoặc bấm để chọn (PDF, ảnh scan, Word, Excel, ODT)</p>
+          <p style={{ margin: 0 }}>Kéo thả tệp vào đây, hoặc bấm (Enter) để chọn tệp đính kèm (PDF, ảnh scan, Word, Excel, ODT)</p>
         </Upload.Dragger>
       )}
       {uploading && <Progress percent={uploading.percent} size="small" format={(p) => `${uploading.name} ${p}%`} />}

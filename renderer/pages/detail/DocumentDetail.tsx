@@ -2,6 +2,7 @@
 // handling slip, and its history.
 import { EditOutlined } from '../../components/icons';
 import { Alert, App, Button, Col, Descriptions, Drawer, Row, Space, Spin, Tag, Typography } from 'antd';
+import { useFocusReturn } from '../../hooks/useFocusReturn';
 import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
@@ -68,8 +69,10 @@ export function DocumentDetail(props: {
   };
 
   const doc = data?.doc;
+  const focusReturn = useFocusReturn(id !== null);
   return (
     <Drawer
+      {...focusReturn}
       open={id !== null}
       onClose={props.onClose}
       size={1180}

@@ -2,6 +2,7 @@
 // to reorder by dragging or with the arrows, and the steps: kết thúc, mở lại, nộp lưu, print,
 // export the handover package.
 import { Alert, App, Button, Descriptions, Drawer, Popconfirm, Space, Tag } from 'antd';
+import { useFocusReturn } from '../../hooks/useFocusReturn';
 import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import { DOSSIER_STATUS_LABELS, retentionLabel, type DossierRecord } from '../../../shared/api/dossiers.js';
@@ -55,8 +56,10 @@ export function DossierView({ id, me, onClose, onChanged }: { id: string | null;
       onOk: (reason) => run(() => api.call('dossiers.reopen', { id: d!.id, reason }), 'Đã mở lại hồ sơ.'),
     });
 
+  const focusReturn = useFocusReturn(id !== null);
   return (
     <Drawer
+      {...focusReturn}
       open={id !== null}
       onClose={onClose}
       size={1100}

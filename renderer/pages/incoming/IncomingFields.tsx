@@ -14,6 +14,8 @@ export function IncomingFields(props: {
   form: FormInstance<Values>;
   disabled: boolean;
   agencyOptions: AgencyOption[];
+  /** Something is typed in the organ's box (Enter then takes the list's first line). */
+  agencyTyped: boolean;
   typeOptions: TypeOption[];
   /** After a pick from a list: on to the next field. */
   moveOn: () => void;
@@ -31,7 +33,7 @@ export function IncomingFields(props: {
           <Form.Item name="agency" label="Cơ quan ban hành (tác giả)" required rules={[fieldRule(incomingFields.agency)]}>
             <AutoComplete
               options={agencyOptions}
-              defaultActiveFirstOption
+              defaultActiveFirstOption={props.agencyTyped}
               onSelect={moveOn}
               placeholder="Gõ để chọn, hoặc nhập cơ quan mới"
             />

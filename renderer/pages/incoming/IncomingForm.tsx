@@ -1,6 +1,7 @@
 // The registration form (vào sổ văn bản đến): keyboard first. Enter moves on, Ctrl+S saves
 // and opens a blank form showing the number just given; agency and type pick by type-ahead.
 import { Alert, App, Button, Drawer, Form, Popconfirm, Space, Typography } from 'antd';
+import { useFocusReturn } from '../../hooks/useFocusReturn';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
 import { formatDate, officeDate } from '../../../shared/text/dates.js';
@@ -94,7 +95,7 @@ export function IncomingForm(props: {
     }
   }, [saving]);
 
-  const { agencyOptions, reload: loadAgencies } = useAgencyOptions(form, open);
+  const { agencyOptions, typed: agencyTyped, reload: loadAgencies } = useAgencyOptions(form, open);
 
   const typeOptions = useMemo<TypeOption[]>(
     () =>
@@ -185,8 +186,10 @@ export function IncomingForm(props: {
   };
 
   const title = editing ? `Sửa văn bản đến số ${editing.number}` : 'Vào sổ văn bản đến';
+  const focusReturn = useFocusReturn(open);
   return (
     <Drawer
+      {...focusReturn}
       title={title}
       open={open}
       onClose={onClose}
@@ -245,6 +248,7 @@ export function IncomingForm(props: {
           form={form}
           disabled={saving || editing?.cancelled === true}
           agencyOptions={agencyOptions}
+          agencyTyped={agencyTyped}
           typeOptions={typeOptions}
           moveOn={moveOn}
         />

@@ -48,5 +48,7 @@ export function useAgencyOptions(form: FormInstance, open: boolean) {
     return [{ value: raw, label: keepTyped(raw), 'data-testid': 'agency-keep-typed' }, ...known];
   }, [agencies, agencyText]);
 
-  return { agencyOptions, reload };
+  /** Something is typed: the first line is what Enter takes. With nothing, the list only offers. */
+  const typed = !!(agencyText ?? '').trim();
+  return { agencyOptions, typed, reload };
 }

@@ -1,6 +1,7 @@
 // An issued outgoing document: its register entry, the incoming documents it answers, its
 // files (the signed copy), and Hủy, which keeps the number.
 import { App, Button, Descriptions, Drawer, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import { useFocusReturn } from '../../hooks/useFocusReturn';
 import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
@@ -58,8 +59,10 @@ export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onCl
     });
   };
 
+  const focusReturn = useFocusReturn(props.doc !== null);
   return (
     <Drawer
+      {...focusReturn}
       open={props.doc !== null}
       onClose={props.onClose}
       size={900}

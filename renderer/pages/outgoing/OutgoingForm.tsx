@@ -2,6 +2,7 @@
 // is shown as the type and drafting unit are chosen; "Lấy số" takes a number before signing,
 // "Ban hành" (Ctrl+S) registers the signed document, answering incoming ones if it replies.
 import { Alert, App, Button, Drawer, Form, Space, Typography } from 'antd';
+import { useFocusReturn } from '../../hooks/useFocusReturn';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
 import type { DraftRecord } from '../../../shared/api/outgoing.js';
@@ -176,8 +177,10 @@ export function OutgoingForm(props: {
   const enterMovesOn = useEnterMovesOn(() => void save('issue'));
   const fixed = reserved !== null || draft !== null;
 
+  const focusReturn = useFocusReturn(open);
   return (
     <Drawer
+      {...focusReturn}
       open={open}
       onClose={props.onClose}
       size={720}

@@ -1,6 +1,7 @@
 // Tổng quan: today's registers, what waits for a direction, what is due soon or late, by
 // department, and the last two weeks — each figure opens its list.
 import { App, Card, Col, Drawer, List, Row, Statistic, Tag, Typography } from 'antd';
+import { useFocusReturn } from '../../hooks/useFocusReturn';
 import { useEffect, useState } from 'react';
 import { openable } from '../../components/openable';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -48,6 +49,7 @@ export function OverviewPage({ me }: { me: Me }) {
     </Card>
   );
 
+  const focusReturn = useFocusReturn(listing !== null);
   return (
     <div className="vt-page" style={{ overflow: 'auto' }}>
       <h1 className="vt-page-title">
@@ -101,7 +103,7 @@ export function OverviewPage({ me }: { me: Me }) {
           </Card>
         </Col>
       </Row>
-      <Drawer open={listing !== null} onClose={() => setListing(null)} title={listing?.title} size={720}>
+      <Drawer {...focusReturn} open={listing !== null} onClose={() => setListing(null)} title={listing?.title} size={720}>
         {listing?.tasks && (
           <List
             data-testid="overview-list"

@@ -82,7 +82,15 @@ export function GlobalSearch({ onOpen, onAll }: { onOpen: (hit: SearchHit) => vo
     <div
       style={{ width: 'min(420px, 34vw)' }}
       onKeyDownCapture={(e) => {
-        if (e.key === 'ArrowDown' || e.key === 'ArrowUp') setChose(true);
+        if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !chose && options.length > 0) {
+          setChose(true);
+          // The first arrow shows the first line as chosen (it is the active one already).
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            e.stopPropagation();
+          }
+          return;
+        }
         if (e.key !== 'Enter' || e.nativeEvent.isComposing || words.isComposing() || chose) return;
         // Enter with no result chosen: the full results page, before the list takes its first line.
         e.preventDefault();
