@@ -49,7 +49,9 @@ export function useEnterMovesOn(onLastField: () => void) {
       const target = e.target as HTMLElement;
       if (!target.matches(FIELDS)) return;
       if (e.nativeEvent.isComposing || composing.current || e.key === 'Process') {
+        // Not a new line, not the list's choice, not a move: the input method is finishing a word.
         e.preventDefault();
+        e.stopPropagation();
         return;
       }
       if (e.shiftKey || e.ctrlKey || e.altKey || e.metaKey) return;
