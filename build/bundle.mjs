@@ -69,7 +69,7 @@ if (withBench) {
   await esbuild({
     ...common,
     // The sync bench's peers and load tool run from node_modules, as installed.
-    external: [...common.external, '@electric-sql/pglite', 'pg', 'pg-native', 'fastify', 'pouchdb', 'autocannon'],
+    external: [...common.external, '@electric-sql/pglite', 'pg', 'pg-native', 'fastify', 'pouchdb', 'autocannon', '@playwright/test'],
     format: 'esm',
     banner: esmBanner,
     outdir: join(dist, 'bench'),
@@ -80,6 +80,7 @@ if (withBench) {
       registers: join(root, 'tests/bench/registers.ts'),
       importRows: join(root, 'tests/bench/importRows.ts'),
       sync: join(root, 'tests/bench/sync.ts'),
+      ui: join(root, 'tests/bench/ui.ts'),
     },
   });
 }

@@ -243,7 +243,7 @@ function unitWidth(font: PDFFont, text: string): number {
   return w;
 }
 
-/** Words into lines of `width`; a word longer than a line is cut where it must be. */
+/** Words into lines of `width`; a word longer than a line is cut after a / or -, else where it must be. */
 export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const out: string[] = [];
   const space = unitWidth(font, ' ') * size;
@@ -263,6 +263,9 @@ export function wrap(text: string, font: PDFFont, size: number, width: number): 
       while (lineWidth > width && line.length > 1) {
         let cut = line.length - 1;
         while (cut > 1 && font.widthOfTextAtSize(line.slice(0, cut), size) > width) cut--;
+        // A code breaks after its slash or dash ("1234/SGDĐT-|GDTH"), never inside a symbol.
+        const mark = Math.max(line.lastIndexOf('/', cut - 1), line.lastIndexOf('-', cut - 1));
+        if (mark > 0) cut = mark + 1;
         out.push(line.slice(0, cut));
         line = line.slice(cut);
         lineWidth = unitWidth(font, line) * size;

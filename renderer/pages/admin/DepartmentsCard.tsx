@@ -16,6 +16,7 @@ export function DepartmentsCard() {
     if (!v) return;
     try {
       await api.call('departments.create', { name: v.name, code: v.code ?? null });
+      message.success(`Đã thêm “${v.name}”.`);
       form.resetFields();
       await refreshLookup('departments');
     } catch (err) {
@@ -26,6 +27,7 @@ export function DepartmentsCard() {
   const remove = async (id: string) => {
     try {
       await api.call('departments.delete', { id });
+      message.success('Đã xóa phòng, ban.');
       await refreshLookup('departments');
     } catch (err) {
       message.error((err as Error).message);

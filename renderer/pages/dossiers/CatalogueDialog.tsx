@@ -35,24 +35,28 @@ export function CatalogueDialog(props: {
     if (!v) return;
     const ok =
       dialog === 'heading'
-        ? await run(() =>
-            api.call('catalogue.saveHeading', {
-              year,
-              level: v.parentId ? 2 : 1,
-              parentId: v.parentId ?? null,
-              title: v.title,
-              abbreviation: v.abbreviation ?? null,
-            }),
+        ? await run(
+            () =>
+              api.call('catalogue.saveHeading', {
+                year,
+                level: v.parentId ? 2 : 1,
+                parentId: v.parentId ?? null,
+                title: v.title,
+                abbreviation: v.abbreviation ?? null,
+              }),
+            `Đã lưu đề mục “${v.title}”.`,
           )
-        : await run(() =>
-            api.call('catalogue.saveEntry', {
-              year,
-              headingId: v.headingId,
-              title: v.title,
-              retention: v.retention,
-              keeperId: v.keeperId ?? null,
-              notes: v.notes ?? null,
-            }),
+        : await run(
+            () =>
+              api.call('catalogue.saveEntry', {
+                year,
+                headingId: v.headingId,
+                title: v.title,
+                retention: v.retention,
+                keeperId: v.keeperId ?? null,
+                notes: v.notes ?? null,
+              }),
+            `Đã lưu hồ sơ “${v.title}” vào danh mục.`,
           );
     if (ok) props.onClose();
   };

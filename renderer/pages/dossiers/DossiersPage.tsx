@@ -6,6 +6,7 @@ import { DOSSIER_STATUS_LABELS, retentionLabel, type DossierRecord } from '../..
 import { formatDate, officeYear } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { CatalogueView } from './CatalogueView';
+import { useRowCursor } from '../../hooks/useRowCursor';
 import { DossierView } from './DossierView';
 
 export function DossiersPage({ me }: { me: Me }) {
@@ -23,6 +24,7 @@ export function DossiersPage({ me }: { me: Me }) {
     [year, status, mine, me.id],
   );
   useEffect(() => void load(), [load, version]);
+  const cursor = useRowCursor({ rows: list, idPrefix: 'vt-dossier', onOpen: (d) => setOpen(d.id) });
 
   return (
     <div className="vt-page">
@@ -69,14 +71,20 @@ export function DossiersPage({ me }: { me: Me }) {
               ]}
             />
           </Space>
-          <div className="vt-table-wrap" style={{ overflow: 'auto' }}>
+          <div
+            className="vt-table-wrap"
+            style={{ overflow: 'auto' }}
+            {...cursor.frameProps}
+            aria-label="Hồ sơ — mũi tên lên xuống để chọn, Enter để mở"
+          >
             <Table<DossierRecord>
               size="small"
               rowKey="id"
               pagination={false}
               dataSource={list}
               locale={{ emptyText: 'Chưa có hồ sơ nào.' }}
-              onRow={(d) => ({ onClick: () => setOpen(d.id) })}
+              onRow={(d, i) => cursor.rowProps(d, i ?? 0)}
+              rowClassName={(_, i) => cursor.rowClass(i)}
               columns={[
                 { title: 'Số và ký hiệu', dataIndex: 'notation', width: 120 },
                 { title: 'Tiêu đề hồ sơ', dataIndex: 'title' },
