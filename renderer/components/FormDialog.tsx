@@ -9,9 +9,11 @@ import { useEnterMovesOn } from '../hooks/useEnterMovesOn';
 const FIRST = 'input:not([type=hidden]):not([disabled]):not([readonly]), textarea:not([disabled]), [role=combobox]:not([disabled])';
 
 export function focusFirstField(root: HTMLElement | null): void {
-  const field = Array.from(
-    root?.querySelectorAll<HTMLElement>(`.ant-modal-body ${FIRST.split(', ').join(', .ant-modal-body ')}`) ?? [],
-  ).find((el) => el.offsetParent !== null);
+  // A fast typist may be in a field already: the animation's end must not pull him back.
+  const active = document.activeElement;
+  if (active instanceof HTMLElement && active.matches(FIRST) && active.closest('.ant-modal')) return;
+  const body = root?.querySelector('.ant-modal-body');
+  const field = Array.from(body?.querySelectorAll<HTMLElement>(FIRST) ?? []).find((el) => el.offsetParent !== null);
   field?.focus();
 }
 
