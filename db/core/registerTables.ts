@@ -126,6 +126,8 @@ export const documents = sqliteTable(
     direction: text('direction'),
     replyCode: text('reply_code'),
     completedAt: text('completed_at'),
+    /** Ngày chuyển of the register: first submitted or assigned (incoming), issued (outgoing). */
+    forwardedAt: text('forwarded_at'),
     // Outgoing documents (văn bản đi): who signs, where it goes, where copies are kept.
     signerName: text('signer_name'),
     signerPosition: text('signer_position'),

@@ -47,10 +47,7 @@ interface DocumentRow {
 }
 
 const SELECT = `
-  SELECT d.*, b.name AS book_name, t.name AS type_name,
-    (SELECT min(e.at) FROM document_events e
-      WHERE e.document_id = d.id AND e.action IN ('submit', 'assign', 'issue') AND (e.action = 'issue') = (d.kind = 'outgoing')
-    ) AS forwarded_at
+  SELECT d.*, b.name AS book_name, t.name AS type_name
   FROM documents d
   JOIN register_books b ON b.id = d.book_id
   LEFT JOIN doc_types t ON t.code = d.type_code`;
