@@ -5,7 +5,6 @@
 // method (Telex, VNI) is composing a word, Enter is the input method's: nothing is submitted,
 // moved or inserted. The handlers run in the capture phase, before the list's own.
 import { useCallback, useRef, type KeyboardEvent } from 'react';
-import { foldVietnamese } from '../../shared/text/searchKey.js';
 
 const FIELDS = 'input:not([type=hidden]):not([disabled]):not([readonly]), input[role=combobox]:not([disabled]), textarea:not([disabled])';
 
@@ -27,24 +26,29 @@ export function hasActiveOption(el: HTMLElement): boolean {
 }
 
 /**
- * The option Enter takes in an open list: the highlighted one when it answers what is typed,
- * else the first one shown. A list marks its first match a moment after the last key, so "KT"
- * typed fast and Enter must not take what was highlighted before ("(không)"). Only this list's
- * popup is looked in, not another list's still closing.
+ * The option Enter takes in an open list: the one the user moved to with the arrows; else, with
+ * something typed, the first line shown (a list's own highlight can be a longer known name, or
+ * the choice highlighted before the last keys — "KT" typed fast must be KT., "UBND huyện" must
+ * stay what was typed); with nothing typed, the highlighted one (the current value). Only this
+ * list's popup is looked in, not another list's still closing.
  */
-function optionToTake(el: HTMLElement): HTMLElement | null {
+function optionToTake(el: HTMLElement, arrowed: boolean): HTMLElement | null {
   const popup = document.getElementById(el.getAttribute('aria-controls') ?? '')?.closest('.ant-select-dropdown');
   if (!popup) return null;
-  const typed = el instanceof HTMLInputElement ? foldVietnamese(el.value.trim()) : '';
+  const typed = el instanceof HTMLInputElement && el.value.trim() !== '';
   const active = popup.querySelector<HTMLElement>('.ant-select-item-option-active:not(.ant-select-item-option-disabled)');
-  if (active && (!typed || foldVietnamese(active.textContent ?? '').includes(typed))) return active;
+  if (active && (arrowed || !typed)) return active;
   return popup.querySelector<HTMLElement>('.ant-select-item-option:not(.ant-select-item-option-disabled)');
 }
 
 export function useEnterMovesOn(onLastField: () => void) {
   const composing = useRef(false);
+  /** The list the user last moved through with the arrows (reset by any other key). */
+  const arrowed = useRef<EventTarget | null>(null);
   const onKeyDownCapture = useCallback(
     (e: KeyboardEvent<HTMLElement>) => {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') arrowed.current = e.target;
+      else if (e.key !== 'Enter') arrowed.current = null;
       if (e.key !== 'Enter' && e.key !== 'Process') return;
       const target = e.target as HTMLElement;
       if (!target.matches(FIELDS)) return;
@@ -67,7 +71,8 @@ export function useEnterMovesOn(onLastField: () => void) {
       if (target.getAttribute('role') === 'combobox') {
         // The list does not see this Enter (a closed one would open); the choice is clicked here.
         e.stopPropagation();
-        if (target.getAttribute('aria-expanded') === 'true') optionToTake(target)?.click();
+        if (target.getAttribute('aria-expanded') === 'true') optionToTake(target, arrowed.current === target)?.click();
+        arrowed.current = null;
       }
       moveOn();
     },
