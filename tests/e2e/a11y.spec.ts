@@ -4,14 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { seriousFindings } from './axe';
 import { CLERK, LEADER, seededDataDir } from './seed';
 import { startServer } from './server';
-
-async function login(page: Page, url: string, who: { username: string; password: string }) {
-  await page.goto(url);
-  await page.getByLabel('Tên đăng nhập').fill(who.username);
-  await page.getByLabel('Mật khẩu').fill(who.password);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
-}
+import { login } from './login';
 
 async function check(page: Page, name: string, found: Record<string, string[]>) {
   await page.waitForTimeout(400); // animations settle

@@ -8,14 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { samplePdf } from '../helpers/pdfFixtures';
 import { CLERK, LEADER, SPECIALIST, seededDataDir } from './seed';
 import { startServer } from './server';
-
-async function login(page: Page, url: string, who: { username: string; password: string }) {
-  await page.goto(url);
-  await page.getByLabel('Tên đăng nhập').fill(who.username);
-  await page.getByLabel('Mật khẩu').fill(who.password);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
-}
+import { login } from './login';
 
 async function logout(page: Page) {
   await page.getByRole('button', { name: 'Đăng xuất' }).click();

@@ -2,18 +2,11 @@
 // old text and its empty answer; a new organ that begins like a known one kept as typed; the
 // duplicate warning; the lead's deadline; icons that say nothing in English; no unhandled error
 // when a form is refused.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { corpusDocument } from '../bench/corpus';
 import { CLERK, LEADER, seededDataDir } from './seed';
 import { startServer } from './server';
-
-async function login(page: Page, url: string, who: { username: string; password: string }) {
-  await page.goto(url);
-  await page.getByLabel('Tên đăng nhập').fill(who.username);
-  await page.getByLabel('Mật khẩu').fill(who.password);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
-}
+import { login } from './login';
 
 test('Ctrl+K: Enter with suggestions and none chosen opens the results; Ctrl+K selects the old text; no hit says so', async ({ page }) => {
   const server = await startServer(await seededDataDir(20));
