@@ -72,7 +72,11 @@ test('setup → login → three documents from the keyboard → restart → sear
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('last-registered')).toContainText('số đến 2');
 
-  await typeAndEnter(page, 'Bộ Giáo');
+  // A known organ is one arrow away; Enter alone would keep "Bộ Giáo" as typed (a new organ).
+  await page.keyboard.type('Bộ Giáo');
+  await expect(page.getByTestId('agency-keep-typed')).toContainText('Giữ như đã gõ: Bộ Giáo');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
   await typeAndEnter(page, '15/QĐ-BGDĐT');
   await typeAndEnter(page, 'qd');
   await typeAndEnter(page, '06032026');

@@ -16,6 +16,7 @@ export function IncomingFields(props: {
   agencyOptions: AgencyOption[];
   /** Something is typed in the organ's box (Enter then takes the list's first line). */
   agencyTyped: boolean;
+  onAgencyType: (text: string) => void;
   typeOptions: TypeOption[];
   /** After a pick from a list: on to the next field. */
   moveOn: () => void;
@@ -34,6 +35,7 @@ export function IncomingFields(props: {
             <AutoComplete
               options={agencyOptions}
               defaultActiveFirstOption={props.agencyTyped}
+              onChange={props.onAgencyType}
               onSelect={moveOn}
               placeholder="Gõ để chọn, hoặc nhập cơ quan mới"
             />

@@ -95,7 +95,7 @@ export function IncomingForm(props: {
     }
   }, [saving]);
 
-  const { agencyOptions, typed: agencyTyped, reload: loadAgencies } = useAgencyOptions(form, open);
+  const { agencyOptions, typed: agencyTyped, onType: onAgencyType, reload: loadAgencies } = useAgencyOptions(form, open);
 
   const typeOptions = useMemo<TypeOption[]>(
     () =>
@@ -249,6 +249,7 @@ export function IncomingForm(props: {
           disabled={saving || editing?.cancelled === true}
           agencyOptions={agencyOptions}
           agencyTyped={agencyTyped}
+          onAgencyType={onAgencyType}
           typeOptions={typeOptions}
           moveOn={moveOn}
         />

@@ -34,7 +34,12 @@ export function useAgencyOptions(form: FormInstance, open: boolean) {
     if (open) reload();
   }, [open, reload]);
 
-  const agencyText = Form.useWatch('agency', form) as string | undefined;
+  // What is in the box now: Form.useWatch answers a render late, and a list built from the text
+  // before the last key would offer to keep the wrong text (and the list would highlight a
+  // longer known name instead).
+  const watched = Form.useWatch('agency', form) as string | undefined;
+  const [agencyText, setAgencyText] = useState('');
+  useEffect(() => setAgencyText(watched ?? ''), [watched]);
   const agencyOptions = useMemo((): AgencyOption[] => {
     const raw = (agencyText ?? '').trim();
     const typed = foldVietnamese(raw);
@@ -50,5 +55,5 @@ export function useAgencyOptions(form: FormInstance, open: boolean) {
 
   /** Something is typed: the first line is what Enter takes. With nothing, the list only offers. */
   const typed = !!(agencyText ?? '').trim();
-  return { agencyOptions, typed, reload };
+  return { agencyOptions, typed, onType: setAgencyText, reload };
 }
