@@ -1,7 +1,7 @@
 // "Lưu vào hồ sơ": file the document being viewed into one of the open dossiers.
 import { FolderAddOutlined } from '../../components/icons';
-import { App, Button, Select, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Button, Select, Space, type RefSelectProps } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import type { DossierRecord } from '../../../shared/api/dossiers.js';
 import { api } from '../../api/client';
 import { FOLDED_SEARCH } from '../../components/foldedSearch';
@@ -10,6 +10,7 @@ export function FileToDossier({ documentId, onFiled }: { documentId: string; onF
   const { message } = App.useApp();
   const [dossiers, setDossiers] = useState<DossierRecord[]>([]);
   const [chosen, setChosen] = useState<string | undefined>();
+  const picker = useRef<RefSelectProps>(null);
   useEffect(
     () =>
       void api
@@ -23,6 +24,9 @@ export function FileToDossier({ documentId, onFiled }: { documentId: string; onF
       const d = await api.call('dossiers.addItems', { dossierId: chosen!, documentIds: [documentId] });
       message.success(`Đã lưu vào hồ sơ ${d.notation}.`);
       setChosen(undefined);
+      // The button is disabled now: the focus goes back to the list, not to the page's body
+      // (where Esc would no longer close the drawer).
+      picker.current?.focus();
       onFiled();
     } catch (err) {
       message.error((err as Error).message);
@@ -31,6 +35,7 @@ export function FileToDossier({ documentId, onFiled }: { documentId: string; onF
   return (
     <Space.Compact style={{ width: '100%' }}>
       <Select
+        ref={picker}
         style={{ width: '100%' }}
         placeholder="Chọn hồ sơ đang mở"
         value={chosen}
