@@ -18,13 +18,6 @@ export function focusNextField(from: HTMLElement, container: HTMLElement): boole
   return true;
 }
 
-/** An open pick list with a highlighted option. */
-export function hasActiveOption(el: HTMLElement): boolean {
-  if (el.getAttribute('aria-expanded') !== 'true') return false;
-  const active = el.getAttribute('aria-activedescendant');
-  return !!active && !!document.getElementById(active);
-}
-
 /**
  * The option Enter takes in an open list: the one the user moved to with the arrows; else, with
  * something typed, the first line shown (a list's own highlight can be a longer known name, or

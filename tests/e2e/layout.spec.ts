@@ -2,12 +2,8 @@
 // every decree column's header is on screen without a sideways scroll, the toolbar is one line,
 // and the status line under the table is inside the window, with a deadline banner shown too.
 import { expect, test, type Page } from '@playwright/test';
-import { registerIncoming, INCOMING_DEFAULTS } from '../../db/incoming/incoming.js';
-import { assignIncoming, submitIncoming } from '../../db/handling/steps.js';
-import { openStore } from '../../db/core/store.js';
-import { storePath } from '../../electron/dataDir.js';
 import { corpusDocument } from '../bench/corpus.js';
-import { CLERK, LEADER, seededDataDir } from './seed';
+import { addLateTask, CLERK, seededDataDir } from './seed';
 import { startServer } from './server';
 
 const INCOMING_HEADERS = [
@@ -26,18 +22,7 @@ const INCOMING_HEADERS = [
 /** A late task for the clerk: the deadline banner shows above the register. */
 async function officeWithALateTask() {
   const dir = await seededDataDir(60);
-  const store = openStore(storePath(dir), { now: () => new Date('2026-01-06T03:00:00Z') });
-  const users = store.sqlite.prepare('SELECT id, username FROM users').all() as { id: string; username: string }[];
-  const leader = users.find((u) => u.username === LEADER.username)!.id;
-  const clerk = users.find((u) => u.username === CLERK.username)!.id;
-  const doc = registerIncoming(store, { userId: clerk }, { ...corpusDocument(99), issuedDate: '2026-01-05', ...INCOMING_DEFAULTS });
-  submitIncoming(store, { userId: clerk }, { id: doc.id, leaderId: leader, note: null });
-  assignIncoming(
-    store,
-    { userId: leader },
-    { id: doc.id, direction: 'Báo cáo gấp', lead: { userId: clerk, deadline: '2026-01-09' }, coordinate: [], inform: [] },
-  );
-  store.close();
+  addLateTask(dir, corpusDocument(99));
   return dir;
 }
 

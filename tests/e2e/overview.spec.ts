@@ -1,38 +1,12 @@
 // Tổng quan: the overdue figure opens the overdue list, and a line of it opens the document.
 import { expect, test } from '@playwright/test';
-import { registerIncoming, INCOMING_DEFAULTS } from '../../db/incoming/incoming.js';
-import { assignIncoming, submitIncoming } from '../../db/handling/steps.js';
-import { openStore } from '../../db/core/store.js';
-import { storePath } from '../../electron/dataDir.js';
-import { CLERK, LEADER, seededDataDir } from './seed';
+import { addLateTask, LEADER, seededDataDir } from './seed';
 import { startServer } from './server';
 
 test('the overdue figure opens the overdue list', async ({ page }) => {
   const dir = await seededDataDir(3);
   // One document assigned in January with a deadline that has long passed.
-  const store = openStore(storePath(dir), { now: () => new Date('2026-01-06T03:00:00Z') });
-  const users = store.sqlite.prepare('SELECT id, username FROM users').all() as { id: string; username: string }[];
-  const leader = users.find((u) => u.username === LEADER.username)!.id;
-  const clerk = users.find((u) => u.username === CLERK.username)!.id;
-  const doc = registerIncoming(
-    store,
-    { userId: clerk },
-    {
-      agency: 'Bộ Giáo dục và Đào tạo',
-      code: '77/BGDĐT-GDTrH',
-      type: 'CV',
-      issuedDate: '2026-01-05',
-      summary: 'Báo cáo số liệu đầu năm học',
-      ...INCOMING_DEFAULTS,
-    },
-  );
-  submitIncoming(store, { userId: clerk }, { id: doc.id, leaderId: leader, note: null });
-  assignIncoming(
-    store,
-    { userId: leader },
-    { id: doc.id, direction: 'Báo cáo gấp', lead: { userId: clerk, deadline: '2026-01-09' }, coordinate: [], inform: [] },
-  );
-  store.close();
+  addLateTask(dir, { agency: 'Bộ Giáo dục và Đào tạo', code: '77/BGDĐT-GDTrH', type: 'CV', summary: 'Báo cáo số liệu đầu năm học' });
 
   const server = await startServer(dir);
   await page.goto(`${server.url}#/overview`);

@@ -8,6 +8,7 @@ import { newUserKey } from '../../db/admin/userKeys.js';
 import { initialize } from '../../db/admin/setup.js';
 import { openStore } from '../../db/core/store.js';
 import { createDepartment, createUser } from '../../db/admin/users.js';
+import { assignIncoming, submitIncoming } from '../../db/handling/steps.js';
 import { storePath } from '../../electron/dataDir.js';
 import { corpusDocument } from '../bench/corpus.js';
 
@@ -59,4 +60,21 @@ export async function seededDataDir(count: number): Promise<string> {
   })();
   store.close();
   return dir;
+}
+
+/** One document registered, submitted and assigned to the clerk in January 2026 with a deadline
+ * long passed: an overdue task (the deadline banner, Tổng quan's "Quá hạn"). */
+export function addLateTask(dir: string, doc: { agency: string; code: string; type: string; summary: string }): void {
+  const store = openStore(storePath(dir), { now: () => new Date('2026-01-06T03:00:00Z') });
+  const users = store.sqlite.prepare('SELECT id, username FROM users').all() as { id: string; username: string }[];
+  const leader = users.find((u) => u.username === LEADER.username)!.id;
+  const clerk = users.find((u) => u.username === CLERK.username)!.id;
+  const made = registerIncoming(store, { userId: clerk }, { ...doc, issuedDate: '2026-01-05', ...INCOMING_DEFAULTS });
+  submitIncoming(store, { userId: clerk }, { id: made.id, leaderId: leader, note: null });
+  assignIncoming(
+    store,
+    { userId: leader },
+    { id: made.id, direction: 'Báo cáo gấp', lead: { userId: clerk, deadline: '2026-01-09' }, coordinate: [], inform: [] },
+  );
+  store.close();
 }

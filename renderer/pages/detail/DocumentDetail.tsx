@@ -69,7 +69,7 @@ export function DocumentDetail(props: {
   };
 
   const doc = data?.doc;
-  const focusReturn = useFocusReturn(id !== null);
+  const focusReturn = useFocusReturn(id !== null, props.onClose);
   return (
     <Drawer
       {...focusReturn}

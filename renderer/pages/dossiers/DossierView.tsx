@@ -56,7 +56,7 @@ export function DossierView({ id, me, onClose, onChanged }: { id: string | null;
       onOk: (reason) => run(() => api.call('dossiers.reopen', { id: d!.id, reason }), 'Đã mở lại hồ sơ.'),
     });
 
-  const focusReturn = useFocusReturn(id !== null);
+  const focusReturn = useFocusReturn(id !== null, onClose);
   return (
     <Drawer
       {...focusReturn}

@@ -186,7 +186,7 @@ export function IncomingForm(props: {
   };
 
   const title = editing ? `Sửa văn bản đến số ${editing.number}` : 'Vào sổ văn bản đến';
-  const focusReturn = useFocusReturn(open);
+  const focusReturn = useFocusReturn(open, onClose);
   return (
     <Drawer
       {...focusReturn}

@@ -59,7 +59,7 @@ export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onCl
     });
   };
 
-  const focusReturn = useFocusReturn(props.doc !== null);
+  const focusReturn = useFocusReturn(props.doc !== null, props.onClose);
   return (
     <Drawer
       {...focusReturn}

@@ -177,7 +177,7 @@ export function OutgoingForm(props: {
   const enterMovesOn = useEnterMovesOn(() => void save('issue'));
   const fixed = reserved !== null || draft !== null;
 
-  const focusReturn = useFocusReturn(open);
+  const focusReturn = useFocusReturn(open, props.onClose);
   return (
     <Drawer
       {...focusReturn}

@@ -49,7 +49,7 @@ export function OverviewPage({ me }: { me: Me }) {
     </Card>
   );
 
-  const focusReturn = useFocusReturn(listing !== null);
+  const focusReturn = useFocusReturn(listing !== null, () => setListing(null));
   return (
     <div className="vt-page" style={{ overflow: 'auto' }}>
       <h1 className="vt-page-title">
