@@ -7,13 +7,14 @@ import type { Store } from '../core/store.js';
 import type { WriteContext } from '../core/write.js';
 
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024;
-type Corner = 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
+import type { Corner, StampRule } from '../../shared/domain/stampPlace.js';
 
 export function getOfficeSettings(store: Store) {
-  const stamp = readSetting<{ corner?: Corner }>(store, 'stamp', {});
+  const stamp = readSetting<{ corner?: Corner; rule?: StampRule }>(store, 'stamp', {});
   return {
     attachmentsMaxMb: Math.round(readSetting(store, 'attachments.maxBytes', DEFAULT_MAX_ATTACHMENT_BYTES) / (1024 * 1024)),
     stampCorner: stamp.corner ?? 'top-left',
+    stampRule: stamp.rule ?? 'decree',
     holidays: readSetting<string[]>(store, HOLIDAYS_SETTING, [...DEFAULT_HOLIDAYS_2026]),
   };
 }
@@ -21,10 +22,14 @@ export function getOfficeSettings(store: Store) {
 export function saveOfficeSettings(
   store: Store,
   ctx: WriteContext,
-  input: { attachmentsMaxMb: number; stampCorner: Corner; holidays: string[] },
+  input: { attachmentsMaxMb: number; stampCorner: Corner; stampRule?: StampRule | undefined; holidays: string[] },
 ) {
   writeSetting(store, ctx, 'attachments.maxBytes', input.attachmentsMaxMb * 1024 * 1024);
-  writeSetting(store, ctx, 'stamp', { ...readSetting<Record<string, unknown>>(store, 'stamp', {}), corner: input.stampCorner });
+  writeSetting(store, ctx, 'stamp', {
+    ...readSetting<Record<string, unknown>>(store, 'stamp', {}),
+    corner: input.stampCorner,
+    ...(input.stampRule ? { rule: input.stampRule } : {}),
+  });
   writeSetting(store, ctx, HOLIDAYS_SETTING, [...new Set(input.holidays)].sort());
   return getOfficeSettings(store);
 }

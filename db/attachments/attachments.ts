@@ -43,14 +43,22 @@ export interface NewAttachment {
   role: 'original' | 'stamped';
   parentId: string | null;
   signed: boolean;
+  /** Where dấu ĐẾN went on the page, in words, for the history (a stamped copy). */
+  placement?: string | undefined;
 }
 
 export function insertAttachment(w: Writer, a: NewAttachment): string {
   const owner = factsOf(w.store, a.documentId);
   if (owner && isSecret(owner.confidentiality) && !isAirGapped(w.store)) throw new AppError('FORBIDDEN', SECRET_FILE_REFUSED_MESSAGE);
-  const id = w.insert(attachments, { ...a, createdBy: w.ctx.userId });
+  const { placement, ...row } = a;
+  const id = w.insert(attachments, { ...row, createdBy: w.ctx.userId });
   // documentId names the owner: a document (whose history records it) or a dossier.
-  recordEvent(w, a.documentId, a.role === 'stamped' ? 'stamp' : 'attach', { attachmentId: id, name: a.name, size: a.size });
+  recordEvent(w, a.documentId, a.role === 'stamped' ? 'stamp' : 'attach', {
+    attachmentId: id,
+    name: a.name,
+    size: a.size,
+    ...(placement ? { placement } : {}),
+  });
   return id;
 }
 

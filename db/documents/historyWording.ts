@@ -28,7 +28,7 @@ function describeEvent(action: string, d: Record<string, unknown>): string {
     case 'attach':
       return `Đính kèm tệp “${s('name')}”`;
     case 'stamp':
-      return `Đóng dấu ĐẾN lên tệp “${s('name')}”`;
+      return `Đóng dấu ĐẾN lên tệp “${s('name')}”${d.placement ? ` — ${s('placement')}` : ''}`;
     case 'detach':
       return `Gỡ tệp “${s('name')}”`;
     case 'submit':

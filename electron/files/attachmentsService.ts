@@ -20,7 +20,10 @@ import type { WriteContext } from '../../db/core/write.js';
 import { BlobStore, tooLarge } from './blobStore.js';
 import { pickedFileSize } from './pickedFile.js';
 import { detectFileType, type FileType } from './fileType.js';
-import { DEFAULT_STAMP, stampArrival, type StampSettings } from '../pdf/arrivalStamp.js';
+import type { StampPreview } from '../../shared/api/attachments.js';
+import { PLACEMENT_WORDS, type Corner } from '../../shared/domain/stampPlace.js';
+import { DEFAULT_STAMP, stampArrival, type StampSettings, type StampText } from '../pdf/arrivalStamp.js';
+import { readPageIsolated } from '../pdf/pageReader.js';
 import { pdfFacts } from '../pdf/pdfFacts.js';
 import { TextIndexer, type TextIndexerOptions } from '../text/textIndexer.js';
 
@@ -38,7 +41,7 @@ export class AttachmentsService {
   constructor(
     private readonly store: Store,
     readonly blobs: BlobStore,
-    textOptions: TextIndexerOptions = {},
+    private readonly textOptions: TextIndexerOptions = {},
   ) {
     this.texts = new TextIndexer(store, blobs, textOptions);
   }
@@ -169,11 +172,8 @@ export class AttachmentsService {
     return { name: attachment.name, mime: attachment.mime, bytes: await this.blobs.readAll(attachment.sha256) };
   }
 
-  /** dấu ĐẾN on page 1 of a PDF attachment, as a new attachment linked to the original. */
-  async stamp(
-    ctx: WriteContext,
-    input: { documentId: string; attachmentId: string; position?: StampSettings['corner'] | undefined },
-  ): Promise<AttachmentRecord> {
+  /** The original a stamp is asked for, checked: an incoming document's PDF, not stamped yet. */
+  private stampable(input: { documentId: string; attachmentId: string }) {
     const doc = getDocument(this.store, input.documentId, 'incoming');
     const original = getAttachment(this.store, input.attachmentId);
     if (original.documentId !== doc.id) throw new AppError('VALIDATION', 'Tệp này không thuộc văn bản đã chọn.', { field: 'attachmentId' });
@@ -187,10 +187,51 @@ export class AttachmentsService {
         `Tệp này đã được đóng dấu ĐẾN: “${stamped.name}”. Muốn đóng dấu lại ở chỗ khác, hãy gỡ bản có dấu cũ trước.`,
       );
     }
+    return { doc, original };
+  }
+
+  private stampSettings(): StampSettings {
+    const saved = readSetting<Partial<StampSettings>>(this.store, 'stamp', {});
+    return { rule: saved.rule ?? DEFAULT_STAMP.rule, corner: saved.corner ?? DEFAULT_STAMP.corner };
+  }
+
+  /** Page 1 drawn, with the place the office's rule gives the stamp, for the clerk to move it. */
+  async stampPreview(input: { documentId: string; attachmentId: string }): Promise<StampPreview> {
+    const { original } = this.stampable(input);
     const { attachment } = await this.open(original.id);
-    const settings = { ...DEFAULT_STAMP, ...readSetting(this.store, 'stamp', {}), ...(input.position ? { corner: input.position } : {}) };
+    const bytes = await this.blobs.readAll(attachment.sha256);
+    const reading = await readPageIsolated(bytes, { image: true, workerFile: this.textOptions.workerFile });
+    const settings = this.stampSettings();
+    // The plan is the stamp's own (pdf-lib's view of the page decides, as when stamping).
+    const { placement } = await stampArrival(bytes, STAMP_SAMPLE, { ...settings, map: reading?.map ?? null });
+    return {
+      page: reading ? { width: reading.map.width, height: reading.map.height } : null,
+      image: reading?.image ?? null,
+      ink: reading
+        ? { cell: reading.map.cell, cols: reading.map.cols, rows: reading.map.rows, cells: Buffer.from(reading.map.ink).toString('base64') }
+        : null,
+      placement: { ...placement, words: PLACEMENT_WORDS[placement.how] },
+      rule: settings.rule,
+    };
+  }
+
+  /** dấu ĐẾN on page 1 of a PDF attachment, as a new attachment linked to the original. */
+  async stamp(
+    ctx: WriteContext,
+    input: {
+      documentId: string;
+      attachmentId: string;
+      position?: Corner | undefined;
+      place?: { x: number; y: number; scale: number } | undefined;
+    },
+  ): Promise<AttachmentRecord> {
+    const { doc, original } = this.stampable(input);
+    const { attachment } = await this.open(original.id);
+    const bytes = await this.blobs.readAll(attachment.sha256);
+    const settings = { ...this.stampSettings(), ...(input.position ? { corner: input.position } : {}) };
+    const reading = input.place ? null : await readPageIsolated(bytes, { image: false, workerFile: this.textOptions.workerFile });
     const result = await stampArrival(
-      await this.blobs.readAll(attachment.sha256),
+      bytes,
       {
         unitName: currentUnit(this.store).name,
         number: doc.number,
@@ -198,7 +239,7 @@ export class AttachmentsService {
         forwardTo: forwardedTo(this.store, doc.id),
         dossier: dossierOf(this.store, doc.id)?.notation ?? null,
       },
-      settings,
+      { ...settings, map: reading?.map ?? null, place: input.place },
     );
     const blob = await this.blobs.put(bufferSource(result.bytes), Number.MAX_SAFE_INTEGER);
     const stem = attachment.name.replace(/\.pdf$/i, '');
@@ -213,6 +254,7 @@ export class AttachmentsService {
       role: 'stamped',
       parentId: attachment.id,
       signed: result.signed,
+      placement: PLACEMENT_WORDS[result.placement.how],
     });
   }
 
@@ -222,6 +264,9 @@ export class AttachmentsService {
     }
   }
 }
+
+/** What the preview's plan is drawn with: the size is the stamp's, whatever the text. */
+const STAMP_SAMPLE: StampText = { unitName: '', number: 0, date: '' };
 
 function* bufferSource(bytes: Uint8Array): Iterable<Uint8Array> {
   yield bytes;

@@ -1,20 +1,26 @@
 // The arrival stamp (dấu ĐẾN, Decree 30/2020): a 35×50 mm box on page 1 with the unit's name,
-// ĐẾN, Số, Ngày, Chuyển and Số và ký hiệu HS. The original bytes are never changed: the result
-// is a new file.
+// ĐẾN, Số, Ngày, Chuyển and Số và ký hiệu HS, on an opaque white ground, where the page is blank
+// (shared/domain/stampPlace.ts). The original bytes are never changed: the result is a new file.
 import {
+  PDFArray,
+  PDFDict,
   PDFName,
   PDFNumber,
+  PDFStream,
   concatTransformationMatrix,
   popGraphicsState,
   pushGraphicsState,
   rgb,
+  type PDFDocument,
   type PDFFont,
   type PDFPage,
 } from 'pdf-lib';
 import { AppError } from '../../shared/api/errors.js';
+import { clampPlace, planStamp, type Corner, type PageMap, type Placement, type StampRule } from '../../shared/domain/stampPlace.js';
 import { embedTinos } from './fonts.js';
+import { renumberIfSparse } from './renumber.js';
 import { isXfa, loadPdf, looksSigned } from './pdfFacts.js';
-import { intersect, isUsableBox, layoutStamp, type Box, type Corner } from './stampGeometry.js';
+import { displaySpace, intersect, isUsableBox, toUserSpace, union, type Box } from './stampGeometry.js';
 
 export interface StampText {
   unitName: string;
@@ -25,13 +31,18 @@ export interface StampText {
 }
 
 export interface StampSettings {
+  rule: StampRule;
   corner: Corner;
-  widthMm: number;
-  heightMm: number;
-  marginMm: number;
 }
 
-export const DEFAULT_STAMP: StampSettings = { corner: 'top-left', widthMm: 50, heightMm: 35, marginMm: 8 };
+export const DEFAULT_STAMP: StampSettings = { rule: 'decree', corner: 'top-left' };
+
+export interface StampOptions extends StampSettings {
+  /** Page 1 as pdf.js drew it; null when it could not be read (the stamp goes to the corner). */
+  map?: PageMap | null;
+  /** Where the clerk put it on the preview (display points from the top-left). */
+  place?: { x: number; y: number; scale: number } | undefined;
+}
 
 export interface StampResult {
   bytes: Uint8Array;
@@ -39,25 +50,78 @@ export interface StampResult {
   /** The original carried a digital signature; the stamped copy no longer verifies. */
   signed: boolean;
   xfa: boolean;
-  scale: number;
+  placement: Placement;
 }
 
 const INK = rgb(0.72, 0.07, 0.07);
 
-export async function stampArrival(original: Uint8Array, text: StampText, settings: StampSettings = DEFAULT_STAMP): Promise<StampResult> {
+export async function stampArrival(original: Uint8Array, text: StampText, options: StampOptions = DEFAULT_STAMP): Promise<StampResult> {
   const doc = await loadPdf(original);
-  const page = doc.getPage(0);
-  const visible = visibleArea(page);
-  const fonts = await embedTinos(doc);
-  const userUnit = page.node.lookupMaybe(PDFName.of('UserUnit'), PDFNumber)?.asNumber() ?? 1;
-  const layout = layoutStamp({ visible, rotation: page.getRotation().angle, userUnit, ...settings });
+  try {
+    return await stampLoaded(doc, original, text, options);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    // pdf-lib met a structure it cannot write into: say so, never a 500.
+    throw new AppError(
+      'PDF_BROKEN',
+      'Không đóng được dấu ĐẾN lên tệp PDF này: cấu trúc trang đầu của tệp không theo chuẩn. Tệp gốc vẫn giữ nguyên; hãy xin bản khác hoặc đóng dấu trên bản in.',
+    );
+  }
+}
 
-  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...layout.matrix));
-  drawStamp(page, layout.box, text, fonts);
+async function stampLoaded(doc: PDFDocument, original: Uint8Array, text: StampText, options: StampOptions): Promise<StampResult> {
+  const page = doc.getPage(0);
+  repairResources(page);
+  const visible = visibleArea(page);
+  const userUnit = page.node.lookupMaybe(PDFName.of('UserUnit'), PDFNumber)?.asNumber() ?? 1;
+  const space = displaySpace(visible, page.getRotation().angle, userUnit);
+  const pageSize = { width: space.width, height: space.height };
+  // pdf.js and pdf-lib must see the same page; if not, the map is not this page's.
+  const map =
+    options.map && Math.abs(options.map.width - space.width) < 2 && Math.abs(options.map.height - space.height) < 2 ? options.map : null;
+  let placement = planStamp(map, { rule: options.rule, corner: options.corner, page: pageSize });
+  if (options.place) {
+    const p = clampPlace({ ...pageSize, extendBy: placement.extendBy }, options.place);
+    placement = { ...p, how: 'chosen', extendBy: p.y + p.height > space.height ? placement.extendBy : 0 };
+  }
+  const fonts = await embedTinos(doc);
+  if (placement.extendBy > 0)
+    extendPage(page, space.matrix, {
+      x: 0,
+      y: -placement.extendBy,
+      width: Math.max(space.width, placement.x + placement.width + 8),
+      height: space.height + placement.extendBy,
+    });
+
+  // Placement is measured from the top; the drawing from the bottom of the visible area.
+  const box = { x: placement.x, y: space.height - placement.y - placement.height, width: placement.width, height: placement.height };
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...space.matrix));
+  drawStamp(page, box, text, fonts);
   page.pushOperators(popGraphicsState());
 
+  await doc.flush();
+  renumberIfSparse(doc);
   const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
-  return { bytes, pages: doc.getPageCount(), signed: looksSigned(original), xfa: isXfa(doc), scale: layout.scale };
+  return { bytes, pages: doc.getPageCount(), signed: looksSigned(original), xfa: isXfa(doc), placement };
+}
+
+/** A page whose /Resources is a stream (seen in the wild): its dictionary holds the resources. */
+function repairResources(page: PDFPage): void {
+  const key = PDFName.of('Resources');
+  const found = page.node.context.lookup(page.node.getInheritableAttribute(key));
+  if (found instanceof PDFStream) page.node.set(key, found.dict.clone(page.node.context));
+  else if (found !== undefined && !(found instanceof PDFDict)) page.node.set(key, page.node.context.obj({}));
+}
+
+/** Grows the visible area (MediaBox and CropBox) to hold `display` (display points). */
+function extendPage(page: PDFPage, matrix: Parameters<typeof toUserSpace>[0], display: Box): void {
+  const grown = toUserSpace(matrix, display);
+  const media = union(page.getMediaBox(), grown);
+  page.setMediaBox(media.x, media.y, media.width, media.height);
+  page.setCropBox(media.x, media.y, media.width, media.height);
+  for (const name of ['TrimBox', 'BleedBox', 'ArtBox']) {
+    if (page.node.lookupMaybe(PDFName.of(name), PDFArray)) page.node.delete(PDFName.of(name));
+  }
 }
 
 function visibleArea(page: PDFPage): Box {
@@ -76,7 +140,16 @@ function drawStamp(page: PDFPage, box: Box, text: StampText, fonts: { regular: P
   const k = box.height / (35 * (72 / 25.4)); // 1 at full size
   const pad = 4 * k;
   const inner = box.width - 2 * pad;
-  page.drawRectangle({ x: box.x, y: box.y, width: box.width, height: box.height, borderColor: INK, borderWidth: 1.2 * k });
+  // Opaque: whatever the page has under it (the emptiest place may not be empty) stays under.
+  page.drawRectangle({
+    x: box.x,
+    y: box.y,
+    width: box.width,
+    height: box.height,
+    color: rgb(1, 1, 1),
+    borderColor: INK,
+    borderWidth: 1.2 * k,
+  });
 
   let y = box.y + box.height - pad;
   // The unit's name, upper case, up to two lines, shrunk to fit.

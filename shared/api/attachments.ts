@@ -1,5 +1,6 @@
 // Attachments of a document and the arrival stamp (dấu ĐẾN) drawn on a PDF original.
 import { z } from 'zod';
+import { MIN_STAMP_SCALE } from '../domain/stampPlace.js';
 import { id } from './fields.js';
 
 export const attachmentOutput = z.object({
@@ -22,8 +23,35 @@ export type AttachmentRecord = z.infer<typeof attachmentOutput>;
 
 export const attachmentCheckOutput = attachmentOutput.extend({ intact: z.boolean() });
 
-export const stampInput = z.object({
-  documentId: id,
-  attachmentId: id,
+const point = z.number({ error: 'Vị trí dấu ĐẾN không hợp lệ.' }).finite().min(-10_000).max(100_000);
+
+export const stampPreviewInput = z.object({ documentId: id, attachmentId: id });
+
+export const stampInput = stampPreviewInput.extend({
   position: z.enum(['top-left', 'top-right', 'bottom-left', 'bottom-right']).optional(),
+  /** Where the clerk put the stamp on the preview: display points from the page's top-left. */
+  place: z
+    .object({ x: point, y: point, scale: z.number({ error: 'Cỡ dấu ĐẾN không hợp lệ.' }).min(MIN_STAMP_SCALE).max(1) })
+    .strict()
+    .optional(),
 });
+
+const rect = { x: z.number(), y: z.number(), width: z.number(), height: z.number() };
+
+/** Page 1 as drawn, where the ink is, and where the office's rule puts the stamp. */
+export const stampPreviewOutput = z.object({
+  /** Null when the page could not be drawn: the stamp then goes to the chosen corner. */
+  page: z.object({ width: z.number(), height: z.number() }).nullable(),
+  image: z.string().nullable(),
+  /** Cells of ink, one byte each (1 = ink), row by row from the top, base64. */
+  ink: z.object({ cell: z.number(), cols: z.number().int(), rows: z.number().int(), cells: z.string() }).nullable(),
+  placement: z.object({
+    ...rect,
+    scale: z.number(),
+    how: z.enum(['below-subject', 'below-number', 'below-date', 'blank', 'emptiest', 'extended', 'unread', 'chosen']),
+    extendBy: z.number(),
+    words: z.string(),
+  }),
+  rule: z.enum(['decree', 'corner']),
+});
+export type StampPreview = z.infer<typeof stampPreviewOutput>;

@@ -24,7 +24,7 @@ import {
   incomingRegisterInput,
   incomingUpdateInput,
 } from './documents.js';
-import { attachmentCheckOutput, attachmentOutput, stampInput } from './attachments.js';
+import { attachmentCheckOutput, attachmentOutput, stampInput, stampPreviewInput, stampPreviewOutput } from './attachments.js';
 import { empty, id, isoDate, optionalText, text } from './fields.js';
 import { fileOutput, largeFileOutput } from './files.js';
 import { addItemsInput, catalogueOutput, dossierOutput, entryInput, headingInput, openDossierInput } from './dossiers.js';
@@ -205,6 +205,7 @@ export const contract = {
   'attachments.remove': method(z.object({ id }), ok, REGISTRARS),
   'attachments.add': method(z.object({ documentId: id, path: z.string().min(1).max(4096) }), attachmentOutput, REGISTRARS, IPC_ONLY),
   'attachments.get': method(z.object({ id }), fileOutput, 'user', IPC_ONLY),
+  'incoming.stampPreview': method(stampPreviewInput, stampPreviewOutput, REGISTRARS),
   'incoming.stamp': method(stampInput, attachmentOutput, REGISTRARS),
 
   'incoming.submit': method(submitInput, handlingOutput, REGISTRARS),

@@ -32,10 +32,12 @@ export const symbolSettingsOutput = z.object({
   types: z.array(z.object({ code: z.string(), name: z.string(), pattern: z.string(), custom: z.boolean(), example: z.string() })),
 });
 
-/** The office's working settings (Quản trị): attachment size limit, stamp corner, days off. */
+/** The office's working settings (Quản trị): attachment size limit, where dấu ĐẾN goes, days off. */
 export const officeSettingsOutput = z.object({
   attachmentsMaxMb: z.number().int(),
   stampCorner: z.enum(['top-left', 'top-right', 'bottom-left', 'bottom-right']),
+  /** decree: under the số/ký hiệu, the trích yếu or the date line; corner: the blank nearest the corner. */
+  stampRule: z.enum(['decree', 'corner']),
   holidays: z.array(z.string()),
 });
 
@@ -46,6 +48,8 @@ export const officeSettingsInput = z.object({
     .min(1, { error: 'Giới hạn ít nhất 1 MB.' })
     .max(2048, { error: 'Giới hạn tối đa 2048 MB.' }),
   stampCorner: z.enum(['top-left', 'top-right', 'bottom-left', 'bottom-right'], { error: 'Vị trí dấu ĐẾN không hợp lệ.' }),
+  /** Left out: the rule in force stays. */
+  stampRule: z.enum(['decree', 'corner'], { error: 'Cách đặt dấu ĐẾN không hợp lệ.' }).optional(),
   holidays: z
     .array(
       z

@@ -35,6 +35,7 @@ test('attach and stamp → submit → assign with a deadline → complete → hi
   await expect(drawer.getByTestId('attachment-row')).toHaveCount(1);
   await expect(drawer.getByTestId('attachment-row')).toContainText('2 trang');
   await drawer.getByRole('button', { name: 'Đóng dấu ĐẾN' }).click();
+  await page.getByRole('button', { name: 'Đóng dấu (Enter)' }).click();
   await expect(drawer.getByText('Bản có dấu ĐẾN')).toBeVisible();
   await expect(drawer.getByTestId('attachment-row')).toHaveCount(2);
   await expect(drawer.getByTestId('pdf-preview').locator('canvas').first()).toBeVisible();

@@ -10,7 +10,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openDossier } from '../../db/dossiers/dossiers.js';
 import { openStore } from '../../db/core/store.js';
 import { storePath } from '../../electron/dataDir.js';
-import { samplePdf } from '../helpers/pdfFixtures';
+import { SAMPLE_PLAN, decree30Pdf } from '../helpers/decree30';
 import { CLERK, LEADER, SPECIALIST, seededDataDir } from './seed';
 import { startServer } from './server';
 
@@ -64,7 +64,7 @@ test('a whole office day from the keyboard alone, for each role', async ({ page 
   }
   const server = await startServer(dir);
   const pdfPath = join(mkdtempSync(join(tmpdir(), 'vanthu-e2e-kb-')), 'Kế hoạch thi.pdf');
-  writeFileSync(pdfPath, await samplePdf(2, 'Ke hoach thi'));
+  writeFileSync(pdfPath, await decree30Pdf(SAMPLE_PLAN, { extraPages: 1 }));
   const register = page.getByRole('group', { name: /Sổ đăng ký văn bản đến/ });
   const drawer = page.getByRole('dialog').filter({ hasText: 'Phiếu giải quyết văn bản đến' });
 
@@ -106,6 +106,14 @@ test('a whole office day from the keyboard alone, for each role', async ({ page 
   await (await chooser).setFiles(pdfPath);
   await expect(drawer.getByTestId('attachment-row')).toHaveCount(1);
   await tabTo(page, drawer.getByRole('button', { name: 'Đóng dấu ĐẾN' }));
+  await page.keyboard.press('Enter');
+  // Page 1 with the stamp where the rule puts it; the arrows move it, Enter stamps.
+  const surface = page.getByTestId('stamp-surface');
+  await expect(surface).toBeFocused();
+  await expect(page.getByTestId('stamp-where')).toContainText('Đề xuất');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(page.getByTestId('stamp-where')).toContainText('Vị trí văn thư chọn');
+  await shot(page, 'dat-dau');
   await page.keyboard.press('Enter');
   await expect(drawer.getByText('Bản có dấu ĐẾN')).toBeVisible();
   await shot(page, 'dong-dau');
@@ -218,7 +226,8 @@ test('a whole office day from the keyboard alone, for each role', async ({ page 
   await choose(page, 'tot nghiep');
   await tabTo(page, drawer.getByRole('button', { name: 'Lưu vào hồ sơ' }));
   await page.keyboard.press('Enter');
-  await expect(page.getByText('Đã lưu vào hồ sơ 05.TN.')).toBeVisible();
+  // The reply's confirmation may still be on screen: the newest one is this filing's.
+  await expect(page.getByText('Đã lưu vào hồ sơ 05.TN.').last()).toBeVisible();
   await shot(page, 'luu-ho-so');
   await server.stop();
 });

@@ -89,3 +89,80 @@ function redBox(ppm: Buffer, before: Buffer | null): Ink {
 function isRed(buf: Buffer, i: number): boolean {
   return buf[i]! > 120 && buf[i + 1]! < 90 && buf[i + 2]! < 90;
 }
+
+export interface WordBox {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Every word of a page with its box, as poppler lays the page out (points, from the top-left). */
+export function wordBoxes(bytes: Uint8Array, page = 1): WordBox[] {
+  const dir = mkdtempSync(join(tmpdir(), 'vanthu-bbox-'));
+  try {
+    const file = join(dir, 'in.pdf');
+    writeFileSync(file, bytes);
+    const html = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox-layout', '-enc', 'UTF-8', file, '-'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    return [...html.matchAll(/<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g)].map((m) => ({
+      x0: Number(m[1]),
+      y0: Number(m[2]),
+      x1: Number(m[3]),
+      y1: Number(m[4]),
+      text: m[5]!,
+    }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** pdfinfo's page size of page 1 (points), or null when poppler cannot open the file. */
+export function popplerPageSize(bytes: Uint8Array): { width: number; height: number } | null {
+  const dir = mkdtempSync(join(tmpdir(), 'vanthu-info-'));
+  try {
+    const file = join(dir, 'in.pdf');
+    writeFileSync(file, bytes);
+    const out = execFileSync('pdfinfo', ['-f', '1', '-l', '1', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const m = /Page\s+1 size:\s+([\d.]+) x ([\d.]+)/.exec(out) ?? /Page size:\s+([\d.]+) x ([\d.]+)/.exec(out);
+    return m ? { width: Number(m[1]), height: Number(m[2]) } : null;
+  } catch {
+    return null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** pdftoppm draws page 1 without an error. */
+export function popplerRenders(bytes: Uint8Array): boolean {
+  const dir = mkdtempSync(join(tmpdir(), 'vanthu-ppm-'));
+  try {
+    const file = join(dir, 'in.pdf');
+    writeFileSync(file, bytes);
+    execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '20', file, join(dir, 'out')], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Dark pixels that are not the stamp's red inside a box of page 1 at 72 dpi (what shows through it). */
+export function darkPixelsInside(bytes: Uint8Array, b: { left: number; top: number; right: number; bottom: number }): number {
+  const ppm = renderPage1(bytes, 72);
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 64).toString('latin1'))!;
+  const width = Number(header[1]);
+  let dark = 0;
+  // Inside the border, off the stamp's own lettering: the stamp draws only in red.
+  for (let y = b.top + 3; y < b.bottom - 3; y++) {
+    for (let x = b.left + 3; x < b.right - 3; x++) {
+      const i = header[0].length + (y * width + x) * 3;
+      if (!isRed(ppm, i) && ppm[i]! < 110 && ppm[i + 1]! < 110 && ppm[i + 2]! < 110) dark++;
+    }
+  }
+  return dark;
+}

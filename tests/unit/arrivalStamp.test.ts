@@ -93,7 +93,7 @@ describe('dấu ĐẾN on our own fixtures', () => {
   it('keeps its physical size under /UserUnit 2', async () => {
     const plain = await stampArrival(await makePdf({ size: [300, 420] }), TEXT);
     const scaled = await stampArrival(await makePdf({ size: [150, 210], userUnit: 2 }), TEXT);
-    expect(scaled.scale).toBe(1);
+    expect(scaled.placement.scale).toBe(1);
     if (!poppler) return;
     // Both pages are 300×420 pt to the reader; the stamp takes the same share of each, whether or
     // not the renderer itself honours /UserUnit.
@@ -103,9 +103,10 @@ describe('dấu ĐẾN on our own fixtures', () => {
     expect(Math.abs(share(a) - share(b))).toBeLessThan(0.03);
   });
 
-  it('shrinks to fit a tiny page and stays 50 mm wide on a huge one', async () => {
+  it('never shrinks below legible on a tiny page (a margin is added) and stays 50 mm wide on a huge one', async () => {
     const tiny = await stampArrival(await makePdf({ size: [100, 70] }), TEXT);
-    expect(tiny.scale).toBeLessThan(0.7);
+    expect(tiny.placement.scale).toBeGreaterThanOrEqual(0.7);
+    expect(tiny.placement.how).toBe('extended');
     if (poppler) {
       const ink = findRedInk(tiny.bytes, 144);
       const b = ink.box!;
@@ -115,7 +116,7 @@ describe('dấu ĐẾN on our own fixtures', () => {
       expect(b.bottom).toBeLessThan(ink.height - 1);
     }
     const huge = await stampArrival(await makePdf({ size: [3000, 3000] }), TEXT);
-    expect(huge.scale).toBe(1);
+    expect(huge.placement.scale).toBe(1);
     if (poppler) {
       const ink = findRedInk(huge.bytes, 18);
       const widthMm = ((ink.box!.right - ink.box!.left) / 18) * 25.4;

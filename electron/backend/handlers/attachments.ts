@@ -21,6 +21,10 @@ export function attachmentHandlers({ store, files }: Services) {
       files.addPath(req.write, input.documentId, input.path)
     ),
     'attachments.get': (input, req) => (requireFileReader(store, userOf(req), input.id, 'attachments.get'), files.content(input.id)),
+    'incoming.stampPreview': (input, req) => (
+      requireContent(store, userOf(req), input.documentId, 'incoming.stampPreview'),
+      files.stampPreview(input)
+    ),
     'incoming.stamp': (input, req) => (
       requireContent(store, userOf(req), input.documentId, 'incoming.stamp'),
       files.stamp(req.write, input)

@@ -14,10 +14,20 @@ const CORNERS = [
   { value: 'bottom-right', label: 'Góc dưới bên phải' },
 ] as const;
 
+const RULES = [
+  { value: 'decree', label: 'Theo thông lệ: dưới số, ký hiệu / trích yếu / ngày tháng (mặc định)' },
+  { value: 'corner', label: 'Chỗ trống gần góc đã chọn' },
+] as const;
+
 /** Attachment size limit, where dấu ĐẾN goes, and the days off that deadlines skip. */
 export function OfficeSettingsCard() {
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ attachmentsMaxMb: number; stampCorner: (typeof CORNERS)[number]['value']; holidays: string }>();
+  const [form] = Form.useForm<{
+    attachmentsMaxMb: number;
+    stampCorner: (typeof CORNERS)[number]['value'];
+    stampRule: (typeof RULES)[number]['value'];
+    holidays: string;
+  }>();
   useEffect(() => {
     api.call('settings.office').then(
       (s) => form.setFieldsValue({ ...s, holidays: s.holidays.map(formatDate).join('\n') }),
@@ -38,6 +48,7 @@ export function OfficeSettingsCard() {
       const s = await api.call('settings.saveOffice', {
         attachmentsMaxMb: v.attachmentsMaxMb,
         stampCorner: v.stampCorner,
+        stampRule: v.stampRule,
         holidays: dates as string[],
       });
       form.setFieldsValue({ ...s, holidays: s.holidays.map(formatDate).join('\n') });
@@ -67,8 +78,11 @@ export function OfficeSettingsCard() {
           >
             <InputNumber min={1} max={2048} style={{ width: 200 }} />
           </Form.Item>
-          <Form.Item name="stampCorner" label="Vị trí dấu ĐẾN trên trang đầu">
-            <Select style={{ width: 260 }} options={CORNERS.map((c) => ({ ...c }))} />
+          <Form.Item name="stampRule" label="Đặt dấu ĐẾN trên trang đầu (không bao giờ đè lên chữ nếu còn chỗ trống)">
+            <Select style={{ width: 440 }} options={RULES.map((c) => ({ ...c }))} aria-label="Cách đặt dấu ĐẾN" />
+          </Form.Item>
+          <Form.Item name="stampCorner" label="Góc ưu tiên khi tìm chỗ trống">
+            <Select style={{ width: 260 }} options={CORNERS.map((c) => ({ ...c }))} aria-label="Góc ưu tiên đặt dấu ĐẾN" />
           </Form.Item>
         </Space>
         <Form.Item

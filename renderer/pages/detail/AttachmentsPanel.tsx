@@ -1,5 +1,5 @@
 // The document's files: drop or pick to attach (with progress), stamp dấu ĐẾN on a PDF,
-// preview PDFs and images, download anything.
+// (placed on a preview of page 1), preview PDFs and images, download anything.
 import { InboxOutlined } from '../../components/icons';
 import { Alert, App, Progress, Upload } from 'antd';
 import { useEffect, useState } from 'react';
@@ -7,12 +7,13 @@ import type { AttachmentRecord } from '../../../shared/api/attachments.js';
 import { api, attachmentUrl, uploadFile } from '../../api/client';
 import { AttachmentPreview, useAttachmentUrl } from './AttachmentPreview';
 import { AttachmentList } from './AttachmentList';
+import { StampDialog } from './StampDialog';
 
 export function AttachmentsPanel(props: { documentId: string; files: AttachmentRecord[]; canEdit: boolean; onChanged: () => void }) {
   const { message } = App.useApp();
   const [uploading, setUploading] = useState<{ name: string; percent: number } | null>(null);
   const [viewing, setViewing] = useState<AttachmentRecord | null>(null);
-  const [stamping, setStamping] = useState<string | null>(null);
+  const [stamping, setStamping] = useState<AttachmentRecord | null>(null);
 
   // The text layer is read in the background: look again until every file has its mark.
   const reading = props.files.some((f) => f.textLayer === 'pending');
@@ -41,20 +42,6 @@ export function AttachmentsPanel(props: { documentId: string; files: AttachmentR
       message.error((err as Error).message);
     } finally {
       setUploading(null);
-    }
-  };
-
-  const stamp = async (a: AttachmentRecord) => {
-    setStamping(a.id);
-    try {
-      const s = await api.call('incoming.stamp', { documentId: props.documentId, attachmentId: a.id });
-      message.success('Đã đóng dấu ĐẾN vào bản sao; bản gốc giữ nguyên.');
-      props.onChanged();
-      setViewing(s);
-    } catch (err) {
-      message.error((err as Error).message);
-    } finally {
-      setStamping(null);
     }
   };
 
@@ -101,16 +88,26 @@ export function AttachmentsPanel(props: { documentId: string; files: AttachmentR
         files={props.files}
         viewing={viewing}
         canEdit={props.canEdit}
-        stamping={stamping}
+        stamping={stamping?.id ?? null}
         onView={setViewing}
         onDownload={(a) => void download(a)}
-        onStamp={(a) => void stamp(a)}
+        onStamp={setStamping}
         onRemove={(a) => void remove(a)}
       />
       {viewing?.role === 'stamped' && viewing.signed && (
         <Alert type="warning" showIcon style={{ margin: '8px 0' }} title="Bản có dấu đến — chữ ký số chỉ còn hiệu lực trên bản gốc." />
       )}
       {viewing && url && <AttachmentPreview attachment={viewing} url={url} />}
+      <StampDialog
+        documentId={props.documentId}
+        attachment={stamping}
+        onClose={() => setStamping(null)}
+        onStamped={(copy) => {
+          setStamping(null);
+          props.onChanged();
+          setViewing(copy);
+        }}
+      />
     </div>
   );
 }
