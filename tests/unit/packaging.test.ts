@@ -143,6 +143,9 @@ describe('app.asar', () => {
     expect(existsSync(join(unpacked, 'dist/electron/workbookWorker.mjs'))).toBe(true);
     expect(existsSync(join(unpacked, 'node_modules/pdfjs-dist/legacy/build/pdf.mjs'))).toBe(true);
     expect(existsSync(join(unpacked, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'))).toBe(true);
+    // pdf.js draws page 1 for dấu ĐẾN with @napi-rs/canvas, required from the unpacked pdf.js.
+    expect(existsSync(join(unpacked, 'node_modules/@napi-rs/canvas/index.js'))).toBe(true);
+    expect(existsSync(join(unpacked, 'node_modules/@napi-rs/canvas-linux-x64-gnu/skia.linux-x64-gnu.node'))).toBe(true);
   });
 
   it('flips Electron’s fuses: no run-as-node, NODE_OPTIONS or --inspect; only its own checked app.asar; no file:// powers', () => {
@@ -157,7 +160,7 @@ describe('app.asar', () => {
         /^\/(tests|electron|renderer|db|shared|server|build|\.github|\.ci)\//.test(f) ||
         /\.(tsx?|cts|mts|map|sqlite)$/.test(f) ||
         /(^|\/)\.(env|npmrc)/.test(f) ||
-        /^\/node_modules\/(electron|electron-builder|vite|vitest|typescript|antd|react|@playwright|drizzle-kit|esbuild|@esbuild|@napi-rs|fastify|@electric-sql|pg)\//.test(
+        /^\/node_modules\/(electron|electron-builder|vite|vitest|typescript|antd|react|@playwright|drizzle-kit|esbuild|@esbuild|fastify|@electric-sql|pg)\//.test(
           f,
         ) ||
         /^\/node_modules\/better-sqlite3\/(deps|src)\//.test(f),
