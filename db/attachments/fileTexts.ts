@@ -4,7 +4,7 @@ import { stmt } from '../core/statements.js';
 import type { Store } from '../core/store.js';
 import { writeDerived } from '../core/write.js';
 
-export const FILE_TEXT_STATUSES = ['text', 'no_text', 'failed', 'too_large'] as const;
+export const FILE_TEXT_STATUSES = ['text', 'no_text', 'encrypted', 'failed', 'too_large'] as const;
 export type FileTextStatus = (typeof FILE_TEXT_STATUSES)[number];
 
 /** Kept per file: enough for any register's search, bounded for a 2,000-page annex. */

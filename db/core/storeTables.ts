@@ -93,7 +93,7 @@ export const syncConflicts = sqliteTable(
 /**
  * The text layer of a stored file, by its sha256: derived on this device from the bytes (so not
  * synced or audited; any device can derive it again). status: 'text', 'no_text' (a scan),
- * 'failed' (encrypted or damaged), 'too_large'.
+ * 'encrypted' (a password), 'failed' (damaged), 'too_large'.
  */
 export const fileTexts = sqliteTable(
   'file_texts',

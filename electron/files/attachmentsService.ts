@@ -79,13 +79,16 @@ export class AttachmentsService {
     }
     let pages: number | null = type.kind === 'image' ? 1 : null;
     let signed = false;
+    let notice: string | undefined;
     if (type.kind === 'pdf' && blob.size <= COUNT_PAGES_UP_TO) {
       try {
         const facts = await pdfFacts(await this.blobs.readAll(blob.sha256));
         pages = facts.pages;
         signed = facts.signed;
-      } catch {
-        pages = null; // encrypted or damaged: kept as it came; stamping will say why it cannot
+      } catch (err) {
+        // Kept as it came; the clerk hears now, not when she stamps, what she can do.
+        pages = null;
+        notice = attachNotice(name, err);
       }
     }
     const record = addAttachment(this.store, ctx, {
@@ -101,7 +104,7 @@ export class AttachmentsService {
       signed,
     });
     if (record.textLayer === 'pending') this.texts.kick();
-    return record;
+    return notice ? { ...record, notice } : record;
   }
 
   private ownerOf(id: string): string {
@@ -263,6 +266,13 @@ export class AttachmentsService {
       await rm(this.blobs.path(sha256), { force: true });
     }
   }
+}
+
+function attachNotice(name: string, err: unknown): string {
+  if (err instanceof AppError && err.code === 'PDF_ENCRYPTED') {
+    return `Đã đính kèm “${name}”, nhưng tệp PDF này có mật khẩu: không đóng được dấu ĐẾN lên bản điện tử và không tìm được theo chữ trong tệp. Hãy xin cơ quan gửi bản không đặt mật khẩu, hoặc in ra, đóng dấu trên bản giấy rồi quét lại.`;
+  }
+  return `Đã đính kèm “${name}”, nhưng tệp PDF này bị hỏng hoặc không đúng chuẩn: có thể không xem, không đóng dấu ĐẾN được. Hãy xin cơ quan gửi lại tệp.`;
 }
 
 /** What the preview's plan is drawn with: the size is the stamp's, whatever the text. */

@@ -10,8 +10,9 @@ export async function readPdfText(bytes: Uint8Array, maxChars: number): Promise<
   let doc;
   try {
     doc = await getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: false, verbosity: 0, stopAtErrors: false }).promise;
-  } catch {
-    return { status: 'failed', pages: null, pagesWithText: null, text: '' };
+  } catch (err) {
+    const encrypted = (err as { name?: string } | null)?.name === 'PasswordException';
+    return { status: encrypted ? 'encrypted' : 'failed', pages: null, pagesWithText: null, text: '' };
   }
   try {
     const parts: string[] = [];

@@ -12,13 +12,16 @@ import type { TextJob } from './textWorker.js';
 
 /** pdf.js holds a whole file in memory: above this the text is not read. */
 export const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
-const PER_FILE_MS = 120_000;
+/** A file's turn: a PDF that takes longer (a decompression bomb, a loop) is marked unreadable and the next one goes. */
+export const PER_FILE_MS = 30_000;
 const FAILED: FileText = { status: 'failed', pages: null, pagesWithText: null, text: '' };
 
 export interface TextIndexerOptions {
   /** The bundled worker (dist/electron/textWorker.mjs); without it files are read in this thread. */
   workerFile?: string | null | undefined;
   log?: ((message: string) => void) | undefined;
+  /** A file's turn in the worker (tests shorten it). */
+  perFileMs?: number | undefined;
 }
 
 export class TextIndexer {
@@ -59,10 +62,11 @@ export class TextIndexer {
     while (this.running) await this.running;
   }
 
+  /** Quitting does not wait for the file being read: its worker ends, the file is read next start. */
   async close(): Promise<void> {
     this.closed = true;
-    await this.idle();
     this.stopWorker();
+    await this.idle();
   }
 
   private async pass(): Promise<void> {
@@ -72,7 +76,7 @@ export class TextIndexer {
       for (const sha of batch) {
         if (this.closed) return;
         const result = await this.read(sha);
-        if (result) saveFileText(this.store, sha, result);
+        if (result && !this.closed) saveFileText(this.store, sha, result);
       }
     }
   }
@@ -96,11 +100,11 @@ export class TextIndexer {
     }
   }
 
-  private inWorker(file: string, path: string): Promise<FileText> {
+  private inWorker(file: string, path: string): Promise<FileText | null> {
     const worker = (this.worker ??= new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: 384 } }));
     const job: TextJob = { id: this.nextJob++, path, maxChars: MAX_FILE_TEXT };
-    return new Promise<FileText>((resolve) => {
-      const done = (result: FileText) => {
+    return new Promise<FileText | null>((resolve) => {
+      const done = (result: FileText | null) => {
         clearTimeout(timer);
         worker.off('message', onMessage);
         worker.off('error', onFail);
@@ -111,11 +115,13 @@ export class TextIndexer {
         if (m.id === job.id) done(m.result);
       };
       // A file that kills or hangs the worker is marked unreadable; the next one gets a new worker.
+      // Ended by close(): not the file's fault, it is read again next start.
       const onFail = () => {
+        const quitting = this.closed;
         this.stopWorker();
-        done(FAILED);
+        done(quitting ? null : FAILED);
       };
-      const timer = setTimeout(onFail, PER_FILE_MS);
+      const timer = setTimeout(onFail, this.options.perFileMs ?? PER_FILE_MS);
       worker.on('message', onMessage);
       worker.once('error', onFail);
       worker.once('exit', onFail);

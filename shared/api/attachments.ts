@@ -16,8 +16,10 @@ export const attachmentOutput = z.object({
   parentId: z.string().nullable(),
   signed: z.boolean(),
   createdAt: z.string(),
-  /** A PDF original's text layer for search: being read, found, none (a scan), unreadable, too big. */
-  textLayer: z.enum(['pending', 'text', 'no_text', 'failed', 'too_large']).nullable(),
+  /** A PDF original's text layer for search: being read, found, none (a scan), password-protected, unreadable, too big. */
+  textLayer: z.enum(['pending', 'text', 'no_text', 'encrypted', 'failed', 'too_large']).nullable(),
+  /** Said once, when the file is attached: what is wrong with it and what the clerk can do. */
+  notice: z.string().optional(),
 });
 export type AttachmentRecord = z.infer<typeof attachmentOutput>;
 

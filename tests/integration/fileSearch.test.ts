@@ -10,7 +10,7 @@ import { addAttachment } from '../../db/attachments/attachments.js';
 import { fileTextStatus, saveFileText } from '../../db/attachments/fileTexts.js';
 import { fileExcerpt } from '../../db/search/fileSearch.js';
 import { SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
-import { scannedPdf, vietnamesePdf } from '../helpers/pdfFixtures.js';
+import { scannedPdf, slowPdf, vietnamesePdf } from '../helpers/pdfFixtures.js';
 import { bundleForTest } from '../helpers/bundle.js';
 import { sharedTestdata } from '../helpers/sharedTestdata.js';
 
@@ -86,8 +86,12 @@ describe('text of attached files', () => {
     await office.backend.attachments.texts.idle();
     const byId = new Map((await office.specialist.ok('attachments.list', { documentId: doc.id })).map((a) => [a.id, a.textLayer]));
     expect(byId.get(scan.id)).toBe('no_text');
-    expect(byId.get(locked.id)).toBe('failed');
+    expect(byId.get(locked.id)).toBe('encrypted');
     expect(byId.get(broken.id)).toBe('failed');
+    // Said at attach time, with what the clerk can do — not first when she stamps (#16).
+    expect(locked.notice).toMatch(/có mật khẩu.*xin cơ quan gửi bản không đặt mật khẩu/);
+    expect(broken.notice).toMatch(/bị hỏng/);
+    expect(scan.notice).toBeUndefined();
     expect(await search('quet')).toEqual(expect.arrayContaining([expect.objectContaining({ id: doc.id, inFile: null })]));
   });
 
@@ -122,7 +126,7 @@ describe('text of attached files', () => {
     await office.backend.attachments.texts.idle();
     const marks = (await office.specialist.ok('attachments.list', { documentId: doc.id })).map((a) => a.textLayer);
     expect(marks).toHaveLength(5);
-    for (const m of marks) expect(['text', 'no_text', 'failed']).toContain(m);
+    for (const m of marks) expect(['text', 'no_text', 'encrypted', 'failed']).toContain(m);
   });
 });
 
@@ -174,5 +178,34 @@ describe('the bundled worker thread', () => {
     expect(fileTextStatus(office.t.store, broken.sha256)).toBe('failed');
     expect(fileTextStatus(office.t.store, hugeSha)).toBe('too_large');
     expect((await search('lao dong xuat sac')).map((h) => h.id)).toContain(doc.id);
+  });
+
+  it('gives a file that will not end its turn and goes on; quitting does not wait for it (#16)', async () => {
+    const workerFile = (await bundleForTest(join(import.meta.dirname, '../../electron/text/textWorker.ts'), 'textWorker')).file;
+    // The backend's own indexer reads in this thread (tests run from source): these two are the test's.
+    await office.backend.attachments.texts.close();
+    office.t.store.sqlite.prepare('DELETE FROM file_texts').run();
+    const doc = await register('Tệp nặng xếp hàng trước');
+    const paused = new TextIndexer(office.t.store, office.backend.attachments.blobs, { workerFile });
+    const bomb = await attach(doc.id, await slowPdf(2_000_000), 'bom-nen.pdf');
+    const next = await attach(doc.id, await vietnamesePdf([['Công văn xếp sau tệp nặng vẫn được đọc']]), 'xep-sau.pdf');
+
+    const started = Date.now();
+    const indexer = new TextIndexer(office.t.store, office.backend.attachments.blobs, { workerFile, perFileMs: 1500 });
+    indexer.kick();
+    await indexer.idle();
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(fileTextStatus(office.t.store, bomb.sha256)).toBe('failed');
+    expect(fileTextStatus(office.t.store, next.sha256)).toBe('text');
+    await indexer.close();
+
+    // Quitting mid-file ends the worker at once, and the file is not marked: it is read next start.
+    office.t.store.sqlite.prepare('DELETE FROM file_texts WHERE sha256 = ?').run(bomb.sha256);
+    paused.kick();
+    await new Promise((r) => setTimeout(r, 500));
+    const quitting = Date.now();
+    await paused.close();
+    expect(Date.now() - quitting).toBeLessThan(2000);
+    expect(fileTextStatus(office.t.store, bomb.sha256)).toBe('pending');
   });
 });

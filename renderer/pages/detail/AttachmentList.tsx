@@ -34,7 +34,12 @@ export function AttachmentList(props: {
             <Button key="v" size="small" icon={<EyeOutlined />} onClick={() => props.onView(a)} aria-label={`Xem ${a.name}`} />,
             <Button key="d" size="small" icon={<DownloadOutlined />} onClick={() => props.onDownload(a)} aria-label={`Tải về ${a.name}`} />,
             // An original stamped already keeps its one stamped copy (the backend refuses a second).
-            ...(props.canEdit && a.kind === 'pdf' && a.role === 'original' && !props.files.some((f) => f.parentId === a.id)
+            // A password-protected one cannot be stamped: its tag says what to do instead.
+            ...(props.canEdit &&
+            a.kind === 'pdf' &&
+            a.role === 'original' &&
+            a.textLayer !== 'encrypted' &&
+            !props.files.some((f) => f.parentId === a.id)
               ? [
                   <Button
                     key="s"

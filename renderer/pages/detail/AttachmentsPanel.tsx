@@ -36,7 +36,8 @@ export function AttachmentsPanel(props: { documentId: string; files: AttachmentR
     setUploading({ name: file.name, percent: 0 });
     try {
       const a = await uploadFile(props.documentId, file, (f) => setUploading({ name: file.name, percent: Math.round(f * 100) }));
-      message.success(`Đã đính kèm “${a.name}”.`);
+      if (a.notice) message.warning({ content: a.notice, duration: 12 });
+      else message.success(`Đã đính kèm “${a.name}”.`);
       props.onChanged();
     } catch (err) {
       message.error((err as Error).message);

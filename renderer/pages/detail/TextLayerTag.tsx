@@ -9,7 +9,12 @@ const TEXT_LAYER: Record<Exclude<AttachmentRecord['textLayer'], null | 'text'>, 
     color: 'orange',
     title: 'Tệp chỉ có hình ảnh: không tìm được theo nội dung tệp, chỉ theo thông tin trong sổ.',
   },
-  failed: { label: 'Không đọc được chữ', title: 'Tệp có mật khẩu hoặc bị hỏng: không tìm được theo nội dung tệp.' },
+  encrypted: {
+    label: 'Có mật khẩu',
+    color: 'red',
+    title: 'Tệp PDF đặt mật khẩu: không đọc được chữ để tìm kiếm, không đóng được dấu ĐẾN. Hãy xin bản không mật khẩu.',
+  },
+  failed: { label: 'Không đọc được chữ', title: 'Tệp bị hỏng: không tìm được theo nội dung tệp.' },
   too_large: { label: 'Tệp quá lớn — không đọc chữ', title: 'Tệp trên 64 MB: không tìm được theo nội dung tệp.' },
 };
 
