@@ -19,8 +19,9 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  // pdf.js loads its own worker module at run time, so it stays a package beside the bundle.
-  external: ['electron', 'better-sqlite3', 'pdfjs-dist'],
+  // pdf.js and tesseract.js load their own worker modules at run time, and the canvas is native:
+  // they stay packages beside the bundle.
+  external: ['electron', 'better-sqlite3', 'pdfjs-dist', 'tesseract.js', '@napi-rs/canvas'],
 };
 // ESM bundles of CommonJS dependencies still call require().
 const esmBanner = { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" };

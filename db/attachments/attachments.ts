@@ -28,7 +28,7 @@ function toRecord(store: Store, r: Row): AttachmentRecord {
     parentId: r.parentId,
     signed: r.signed,
     createdAt: r.createdAt,
-    textLayer: r.kind === 'pdf' && r.role === 'original' ? fileTextStatus(store, r.sha256) : null,
+    textLayer: (r.kind === 'pdf' || r.kind === 'image') && r.role === 'original' ? fileTextStatus(store, r.sha256) : null,
   };
 }
 
@@ -84,8 +84,10 @@ export function getAttachment(store: Store, id: string): AttachmentRecord {
 }
 
 /** Refuses a file of a secret document the reader may not read (its bytes, its record, its text). */
-export function requireFileReader(store: Store, reader: Reader, attachmentId: string, via: string): void {
-  requireContent(store, reader, getAttachment(store, attachmentId).documentId, via);
+export function requireFileReader(store: Store, reader: Reader, attachmentId: string, via: string): AttachmentRecord {
+  const attachment = getAttachment(store, attachmentId);
+  requireContent(store, reader, attachment.documentId, via);
+  return attachment;
 }
 
 /** Detaches a file: the record is tombstoned and audited; the bytes stay (history, sync, other uses). */

@@ -4,7 +4,23 @@ import { stmt } from '../core/statements.js';
 import type { Store } from '../core/store.js';
 import { writeDerived } from '../core/write.js';
 
-export const FILE_TEXT_STATUSES = ['text', 'no_text', 'encrypted', 'failed', 'too_large'] as const;
+/**
+ * text: a text layer; no_text: a scan (or a picture) waiting for OCR; ocr: read by OCR, every page;
+ * ocr_empty: read, and no text in it (a photograph);
+ * ocr_partial: some pages could not be read (or past the page limit); ocr_stopped: stopped by the
+ * user (what was read so far is kept); encrypted, failed, too_large: not read.
+ */
+export const FILE_TEXT_STATUSES = [
+  'text',
+  'no_text',
+  'ocr',
+  'ocr_empty',
+  'ocr_partial',
+  'ocr_stopped',
+  'encrypted',
+  'failed',
+  'too_large',
+] as const;
 export type FileTextStatus = (typeof FILE_TEXT_STATUSES)[number];
 
 /** Kept per file: enough for any register's search, bounded for a 2,000-page annex. */
@@ -18,13 +34,25 @@ export interface FileText {
 }
 
 /** Originals (not stamped copies, which carry the same text) whose text has not been read yet. */
-export function pendingFileTexts(store: Store, limit = 20): string[] {
+export function pendingFileTexts(store: Store, limit = 20): { sha256: string; kind: 'pdf' | 'image' }[] {
+  return stmt(
+    store.sqlite,
+    `SELECT a.sha256, min(a.kind) AS kind FROM attachments a LEFT JOIN file_texts f ON f.sha256 = a.sha256
+     WHERE a.kind IN ('pdf', 'image') AND a.role = 'original' AND a.deleted_at IS NULL AND f.seq IS NULL
+     GROUP BY a.sha256 LIMIT ?`,
+  ).all(limit) as { sha256: string; kind: 'pdf' | 'image' }[];
+}
+
+/** The next scan to read by OCR: the oldest waiting, with its pages. */
+export function nextForOcr(store: Store, skip: ReadonlySet<string>): { sha256: string; kind: 'pdf' | 'image'; pages: number } | null {
   const rows = stmt(
     store.sqlite,
-    `SELECT DISTINCT a.sha256 FROM attachments a LEFT JOIN file_texts f ON f.sha256 = a.sha256
-     WHERE a.kind = 'pdf' AND a.role = 'original' AND a.deleted_at IS NULL AND f.seq IS NULL LIMIT ?`,
-  ).all(limit) as { sha256: string }[];
-  return rows.map((r) => r.sha256);
+    `SELECT f.sha256, min(a.kind) AS kind, f.pages FROM file_texts f JOIN attachments a ON a.sha256 = f.sha256
+     WHERE f.status = 'no_text' AND a.role = 'original' AND a.deleted_at IS NULL AND a.kind IN ('pdf', 'image')
+     GROUP BY f.sha256 ORDER BY f.seq LIMIT ?`,
+  ).all(skip.size + 1) as { sha256: string; kind: 'pdf' | 'image'; pages: number | null }[];
+  const row = rows.find((r) => !skip.has(r.sha256));
+  return row ? { sha256: row.sha256, kind: row.kind, pages: row.pages ?? 1 } : null;
 }
 
 export function saveFileText(store: Store, sha256: string, t: FileText): void {
@@ -39,6 +67,14 @@ export function saveFileText(store: Store, sha256: string, t: FileText): void {
       store.now().toISOString(),
     );
   });
+}
+
+/** A file's status and page count as last read, or null while it waits. */
+export function fileTextRow(store: Store, sha256: string): { status: FileTextStatus; pages: number | null } | null {
+  return (
+    (stmt(store.sqlite, 'SELECT status, pages FROM file_texts WHERE sha256 = ?').get(sha256) as
+      { status: FileTextStatus; pages: number | null } | undefined) ?? null
+  );
 }
 
 /** The mark of each file: its status, or 'pending' while it waits. */

@@ -2,6 +2,7 @@
 // coloured ink (the red seal, a blue signature) dropped, specks removed, black and white — and read
 // by Tesseract with the Vietnamese model shipped in @tesseract.js-data/vie. Nothing is fetched:
 // the model's path is the package's own and nothing is cached on disk.
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
@@ -293,4 +294,10 @@ function otsu(histogram: Uint32Array, total: number): number {
   }
   // A blank page has no ink to separate: keep it blank.
   return Math.min(threshold, 230);
+}
+
+/** Page `page` of a stored file (a PDF, or a picture: page 1), read by OCR. */
+export async function ocrFilePage(engine: OcrEngine, path: string, page: number, image: boolean): Promise<OcrPage> {
+  const bytes = new Uint8Array(await readFile(path));
+  return engine.recognize(image ? await imageForOcr(bytes) : await pdfPageForOcr(bytes, page));
 }

@@ -1,16 +1,26 @@
 // Worker thread: reads one stored PDF and answers its text, so parsing a 500-page annex never
-// blocks the backend's requests; or, in a worker of its own per file, draws page 1 for placing
-// dấu ĐẾN. Bundled as dist/electron/textWorker.mjs.
+// blocks the backend's requests; reads one page of a scan by OCR (the Tesseract engine stays
+// up between pages); or, in a worker of its own per file, draws page 1 for placing dấu ĐẾN.
+// Bundled as dist/electron/textWorker.mjs.
 import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { readPageMap } from '../pdf/pageMap.js';
 import { readPdfText } from './pdfText.js';
+import { ocrFilePage, OcrEngine } from './ocr.js';
 
 export interface TextJob {
   kind?: 'text';
   id: number;
   path: string;
   maxChars: number;
+}
+
+export interface OcrJob {
+  kind: 'ocr';
+  id: number;
+  path: string;
+  page: number;
+  image: boolean;
 }
 
 export interface PageJob {
@@ -20,13 +30,24 @@ export interface PageJob {
   image: boolean;
 }
 
-parentPort?.on('message', (job: TextJob | PageJob) => {
+let engine: OcrEngine | null = null;
+
+parentPort?.on('message', (job: TextJob | OcrJob | PageJob) => {
   void (async () => {
     if (job.kind === 'page') {
       try {
         parentPort?.postMessage({ id: job.id, reading: await readPageMap(job.bytes, { image: job.image }) });
       } catch {
         parentPort?.postMessage({ id: job.id, reading: null });
+      }
+      return;
+    }
+    if (job.kind === 'ocr') {
+      try {
+        engine ??= new OcrEngine();
+        parentPort?.postMessage({ id: job.id, page: await ocrFilePage(engine, job.path, job.page, job.image) });
+      } catch (err) {
+        parentPort?.postMessage({ id: job.id, page: null, error: String((err as Error)?.message ?? err) });
       }
       return;
     }

@@ -16,8 +16,12 @@ export const attachmentOutput = z.object({
   parentId: z.string().nullable(),
   signed: z.boolean(),
   createdAt: z.string(),
-  /** A PDF original's text layer for search: being read, found, none (a scan), password-protected, unreadable, too big. */
-  textLayer: z.enum(['pending', 'text', 'no_text', 'encrypted', 'failed', 'too_large']).nullable(),
+  /** An original's text for search: being read, a text layer, a scan (waiting for OCR), read by OCR (all, partly, stopped), password-protected, unreadable, too big. */
+  textLayer: z
+    .enum(['pending', 'text', 'no_text', 'ocr', 'ocr_empty', 'ocr_partial', 'ocr_stopped', 'encrypted', 'failed', 'too_large'])
+    .nullable(),
+  /** A scan being read by OCR on this PC now: pages read of those to read. */
+  ocr: z.object({ done: z.number().int(), pages: z.number().int() }).nullable().optional(),
   /** Said once, when the file is attached: what is wrong with it and what the clerk can do. */
   notice: z.string().optional(),
 });

@@ -203,6 +203,9 @@ export const contract = {
   'attachments.list': method(z.object({ documentId: id }), z.array(attachmentOutput), 'user'),
   'attachments.check': method(z.object({ id }), attachmentCheckOutput, 'user'),
   'attachments.remove': method(z.object({ id }), ok, REGISTRARS),
+  /** OCR of a scan on this PC: stop it (what was read is kept), or read it again. */
+  'attachments.ocrStop': method(z.object({ id }), ok, 'user'),
+  'attachments.ocrResume': method(z.object({ id }), ok, 'user'),
   'attachments.add': method(z.object({ documentId: id, path: z.string().min(1).max(4096) }), attachmentOutput, REGISTRARS, IPC_ONLY),
   'attachments.get': method(z.object({ id }), fileOutput, 'user', IPC_ONLY),
   'incoming.stampPreview': method(stampPreviewInput, stampPreviewOutput, REGISTRARS),

@@ -7,7 +7,9 @@ import { startServer } from './server';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scannedPdf, vietnamesePdf } from '../helpers/pdfFixtures';
+import { vietnamesePdf } from '../helpers/pdfFixtures';
+import { SAMPLE_PLAN, decree30Pdf } from '../helpers/decree30';
+import { scanOf } from '../helpers/scans';
 
 test('type in the top search box and open a result', async ({ page }) => {
   const server = await startServer(await seededDataDir(30));
@@ -43,7 +45,7 @@ test('type in the top search box and open a result', async ({ page }) => {
   await server.stop();
 });
 
-test('find a document by the words inside its attached PDF; a scan is marked', async ({ page }) => {
+test('find a document by the words inside its attached PDF, and by words only in a scan (OCR)', async ({ page }) => {
   const server = await startServer(await seededDataDir(3));
   const dir = mkdtempSync(join(tmpdir(), 'vanthu-e2e-text-'));
   const pdf = join(dir, 'Danh sách trường.pdf');
@@ -52,7 +54,8 @@ test('find a document by the words inside its attached PDF; a scan is marked', a
     await vietnamesePdf([['Danh sách trường đạt chuẩn quốc gia mức độ 2', 'Trường Tiểu học Nguyễn Trãi — huyện Nội Thành']]),
   );
   const scan = join(dir, 'Bản quét.pdf');
-  writeFileSync(scan, await scannedPdf());
+  // A real-looking scan (200 dpi, askew, a red seal): its words exist only as a picture.
+  writeFileSync(scan, (await scanOf(await decree30Pdf(SAMPLE_PLAN), { dpi: 200, skew: 1.5, seal: true, specks: 300 })).pdf);
 
   await page.goto(server.url);
   await page.getByLabel('Tên đăng nhập').fill(CLERK.username);
@@ -64,10 +67,10 @@ test('find a document by the words inside its attached PDF; a scan is marked', a
   await expect(drawer.getByTestId('attachment-row')).toHaveCount(1);
   await drawer.locator('input[type=file]').setInputFiles(scan);
   await expect(drawer.getByTestId('attachment-row')).toHaveCount(2);
-  // Read in the background; the mark appears without reopening the document.
+  // Read in the background — the text layer, then the scan by OCR — and marked without reopening the document.
   await expect(drawer.getByTestId('attachment-row').filter({ hasText: 'Bản quét.pdf' }).getByTestId('text-layer')).toHaveText(
-    'Bản quét — không có lớp chữ',
-    { timeout: 15_000 },
+    'Chữ nhận dạng từ bản quét',
+    { timeout: 60_000 },
   );
   await drawer.getByRole('button', { name: 'Đóng' }).first().click();
 
@@ -78,6 +81,15 @@ test('find a document by the words inside its attached PDF; a scan is marked', a
   await expect(result.getByTestId('search-in-file')).toContainText('Trong tệp “Danh sách trường.pdf”');
   await expect(result.getByTestId('search-in-file').locator('mark').first()).toHaveText(/chuẩn|quốc|gia|mức|độ/i);
   await page.screenshot({ path: 'test-results/search-in-file.png' });
+
+  // A word that exists only in the scan, typed without diacritics.
+  await page.getByLabel('Tìm kiếm nhanh').fill('nang khieu doi tuyen');
+  await page.getByLabel('Tìm kiếm nhanh').press('Enter');
+  await expect(page.getByTestId('search-result').first().getByTestId('search-in-file')).toContainText('Trong tệp “Bản quét.pdf”');
+  await page.screenshot({ path: 'test-results/search-in-scan.png' });
+  await page.getByLabel('Tìm kiếm nhanh').fill('chuan quoc gia muc do');
+  await page.getByLabel('Tìm kiếm nhanh').press('Enter');
+  await expect(result.getByTestId('search-in-file')).toContainText('Trong tệp “Danh sách trường.pdf”');
   await result.click();
   await expect(drawer.getByTestId('attachment-row').first()).toContainText('Danh sách trường.pdf');
   await server.stop();

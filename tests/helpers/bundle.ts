@@ -15,7 +15,7 @@ export async function bundleForTest(entry: string, name: string): Promise<{ file
     platform: 'node',
     format: 'esm',
     outfile: file,
-    external: ['better-sqlite3', 'pdfjs-dist'],
+    external: ['better-sqlite3', 'pdfjs-dist', 'tesseract.js', '@napi-rs/canvas'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'error',
   });

@@ -2,7 +2,7 @@
 // colour, a little skewed, specks of dust, a red seal over the signature, JPEG-compressed, and
 // wrapped in a PDF with no text layer. Nothing is downloaded.
 import { createCanvas } from '@napi-rs/canvas';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, degrees } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface ScanStyle {
@@ -20,7 +20,7 @@ export interface ScanStyle {
 
 function random(seed: number) {
   let s = seed >>> 0 || 1;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** Page 1 of `pdf` as a scanned image (JPEG bytes) and as an image-only PDF. */
@@ -116,5 +116,44 @@ export async function readingOrder(pdf: Uint8Array): Promise<string> {
     if (line) line.parts.push(it);
     else lines.push({ y: it.y, parts: [it] });
   }
-  return lines.map((l) => l.parts.sort((p, q) => p.x - q.x).map((p) => p.s).join(' ')).join('\n');
+  return lines
+    .map((l) =>
+      l.parts
+        .sort((p, q) => p.x - q.x)
+        .map((p) => p.s)
+        .join(' '),
+    )
+    .join('\n');
+}
+
+/** An image-only PDF of `pages` pages, each the given scan (JPEG) — turned 180° when `upsideDown`. */
+export async function scannedPages(jpeg: Buffer, pages: number, opts: { upsideDown?: boolean } = {}): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const image = await doc.embedJpg(jpeg);
+  const size: [number, number] = [595.28, (595.28 * image.height) / image.width];
+  for (let i = 0; i < pages; i++) {
+    const page = doc.addPage(size);
+    if (opts.upsideDown) page.drawImage(image, { x: size[0], y: size[1], width: size[0], height: size[1], rotate: degrees(180) });
+    else page.drawImage(image, { x: 0, y: 0, width: size[0], height: size[1] });
+  }
+  return doc.save();
+}
+
+/** A photograph-like picture: colour gradients and blobs, no writing. */
+export function photoPng(): Buffer {
+  const c = createCanvas(900, 600);
+  const ctx = c.getContext('2d');
+  const g = ctx.createLinearGradient(0, 0, 900, 600);
+  g.addColorStop(0, '#6a9fd8');
+  g.addColorStop(1, '#2f6b3a');
+  ctx.fillStyle = g;
+  ctx.fillRect(0, 0, 900, 600);
+  const next = random(11);
+  for (let i = 0; i < 40; i++) {
+    ctx.fillStyle = `rgba(${Math.round(next() * 255)}, ${Math.round(next() * 200)}, ${Math.round(next() * 120)}, 0.6)`;
+    ctx.beginPath();
+    ctx.arc(next() * 900, next() * 600, 20 + next() * 90, 0, Math.PI * 2);
+    ctx.fill();
+  }
+  return c.toBuffer('image/png');
 }

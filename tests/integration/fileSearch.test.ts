@@ -85,7 +85,8 @@ describe('text of attached files', () => {
     const broken = await attach(doc.id, readFileSync(join(TESTDATA, 'bug1020226.pdf')), 'hong.pdf');
     await office.backend.attachments.texts.idle();
     const byId = new Map((await office.specialist.ok('attachments.list', { documentId: doc.id })).map((a) => [a.id, a.textLayer]));
-    expect(byId.get(scan.id)).toBe('no_text');
+    // A scan with no writing on it: read by OCR, and marked as holding none.
+    expect(byId.get(scan.id)).toBe('ocr_empty');
     expect(byId.get(locked.id)).toBe('encrypted');
     expect(byId.get(broken.id)).toBe('failed');
     // Said at attach time, with what the clerk can do — not first when she stamps (#16).
@@ -126,7 +127,7 @@ describe('text of attached files', () => {
     await office.backend.attachments.texts.idle();
     const marks = (await office.specialist.ok('attachments.list', { documentId: doc.id })).map((a) => a.textLayer);
     expect(marks).toHaveLength(5);
-    for (const m of marks) expect(['text', 'no_text', 'encrypted', 'failed']).toContain(m);
+    for (const m of marks) expect(['text', 'ocr', 'ocr_empty', 'ocr_partial', 'encrypted', 'failed']).toContain(m);
   });
 });
 

@@ -146,6 +146,19 @@ describe('app.asar', () => {
     // pdf.js draws page 1 for dấu ĐẾN with @napi-rs/canvas, required from the unpacked pdf.js.
     expect(existsSync(join(unpacked, 'node_modules/@napi-rs/canvas/index.js'))).toBe(true);
     expect(existsSync(join(unpacked, 'node_modules/@napi-rs/canvas-linux-x64-gnu/skia.linux-x64-gnu.node'))).toBe(true);
+    // OCR: tesseract.js's worker script, the LSTM core it picks, the Vietnamese model — and what they require.
+    for (const f of [
+      'node_modules/tesseract.js/src/worker-script/node/index.js',
+      'node_modules/tesseract.js-core/tesseract-core-simd-lstm.wasm.js',
+      'node_modules/tesseract.js-core/tesseract-core-lstm.wasm.js',
+      'node_modules/@tesseract.js-data/vie/4.0.0_best_int/vie.traineddata.gz',
+      'node_modules/wasm-feature-detect/package.json',
+      'node_modules/regenerator-runtime/runtime.js',
+      'node_modules/is-url/index.js',
+    ])
+      expect(existsSync(join(unpacked, f)), f).toBe(true);
+    expect(existsSync(join(unpacked, 'node_modules/tesseract.js-core/tesseract-core.wasm'))).toBe(false);
+    expect(existsSync(join(unpacked, 'node_modules/@tesseract.js-data/vie/4.0.0/vie.traineddata.gz'))).toBe(false);
   });
 
   it('flips Electron’s fuses: no run-as-node, NODE_OPTIONS or --inspect; only its own checked app.asar; no file:// powers', () => {

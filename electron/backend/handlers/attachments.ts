@@ -8,8 +8,16 @@ export function attachmentHandlers({ store, files }: Services) {
   return defineSlice({
     'attachments.list': (input, req) => (
       requireContent(store, userOf(req), input.documentId, 'attachments.list'),
-      listAttachments(store, input.documentId)
+      listAttachments(store, input.documentId).map((a) => ({ ...a, ocr: files.texts.progressOf(a.sha256) }))
     ),
+    'attachments.ocrStop': (input, req) => {
+      files.texts.stopOcr(requireFileReader(store, userOf(req), input.id, 'attachments.ocrStop').sha256);
+      return ok;
+    },
+    'attachments.ocrResume': (input, req) => {
+      files.texts.resumeOcr(requireFileReader(store, userOf(req), input.id, 'attachments.ocrResume').sha256);
+      return ok;
+    },
     'attachments.check': (input, req) => (requireFileReader(store, userOf(req), input.id, 'attachments.check'), files.check(input.id)),
     'attachments.remove': (input, req) => {
       requireFileReader(store, userOf(req), input.id, 'attachments.remove');

@@ -20,6 +20,8 @@ export function AttachmentList(props: {
   onDownload: (a: AttachmentRecord) => void;
   onStamp: (a: AttachmentRecord) => void;
   onRemove: (a: AttachmentRecord) => void;
+  /** OCR stopped or started again. */
+  onChanged?: () => void;
 }) {
   return (
     <List
@@ -69,7 +71,7 @@ export function AttachmentList(props: {
                 <Typography.Text>{a.name}</Typography.Text>
                 {a.role === 'stamped' && <Tag color="red">Bản có dấu ĐẾN</Tag>}
                 {a.signed && a.role === 'original' && <Tag color="green">Có chữ ký số</Tag>}
-                <TextLayerTag mark={a.textLayer} />
+                <TextLayerTag file={a} {...(props.onChanged ? { onChanged: props.onChanged } : {})} />
               </Space>
             }
             description={`${a.kind.toUpperCase()} · ${size(a.size)}${a.pages ? ` · ${a.pages} trang` : ''}`}

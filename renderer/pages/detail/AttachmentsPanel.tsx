@@ -15,8 +15,8 @@ export function AttachmentsPanel(props: { documentId: string; files: AttachmentR
   const [viewing, setViewing] = useState<AttachmentRecord | null>(null);
   const [stamping, setStamping] = useState<AttachmentRecord | null>(null);
 
-  // The text layer is read in the background: look again until every file has its mark.
-  const reading = props.files.some((f) => f.textLayer === 'pending');
+  // Text is read in the background (a text layer, then scans by OCR): look again until every file has its mark.
+  const reading = props.files.some((f) => f.textLayer === 'pending' || f.textLayer === 'no_text' || f.ocr);
   const { onChanged } = props;
   useEffect(() => {
     if (!reading) return;
@@ -94,6 +94,7 @@ export function AttachmentsPanel(props: { documentId: string; files: AttachmentR
         onDownload={(a) => void download(a)}
         onStamp={setStamping}
         onRemove={(a) => void remove(a)}
+        onChanged={props.onChanged}
       />
       {viewing?.role === 'stamped' && viewing.signed && (
         <Alert type="warning" showIcon style={{ margin: '8px 0' }} title="Bản có dấu đến — chữ ký số chỉ còn hiệu lực trên bản gốc." />
