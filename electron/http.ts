@@ -136,12 +136,17 @@ async function handleUpload(backend: Backend, url: URL, req: IncomingMessage, re
   const declared = req.headers['content-length'] !== undefined ? Number(req.headers['content-length']) : undefined;
   try {
     // The browser's way to do what the window does with a path: the same methods' access.
-    const forImport = url.searchParams.get('purpose') === 'import';
-    const user = backend.authorize(readCookie(req, SESSION_COOKIE), contract[forImport ? 'imports.stagePath' : 'attachments.add'].access);
+    const purpose = url.searchParams.get('purpose');
+    const forImport = purpose === 'import';
+    const access = contract[forImport ? 'imports.stagePath' : purpose === 'read' ? 'incoming.readPath' : 'attachments.add'].access;
+    const user = backend.authorize(readCookie(req, SESSION_COOKIE), access);
     const documentId = url.searchParams.get('documentId') ?? '';
     const name = url.searchParams.get('name') ?? '';
     // An old register to import: staged, not attached.
     if (forImport) return sendJson(res, 200, await backend.imports.stage(req, name, declared));
+    // A dispatch picked in the registration form: read for its suggestions, attached on save.
+    if (purpose === 'read')
+      return sendJson(res, 200, await backend.attachments.readForRegistration(user.id, { name, source: req, declaredSize: declared }));
     if (!documentId) throw new AppError('VALIDATION', 'Thiếu văn bản cần đính kèm.', { field: 'documentId' });
     requireContent(backend.store, user, documentId, 'upload');
     const attachment = await backend.attachments.add({ userId: user.id }, { documentId, name, source: req, declaredSize: declared });

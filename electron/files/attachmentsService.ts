@@ -24,13 +24,33 @@ import type { StampPreview } from '../../shared/api/attachments.js';
 import { PLACEMENT_WORDS, type Corner } from '../../shared/domain/stampPlace.js';
 import { DEFAULT_STAMP, stampArrival, type StampSettings, type StampText } from '../pdf/arrivalStamp.js';
 import { readPageIsolated } from '../pdf/pageReader.js';
+import { randomBytes } from 'node:crypto';
+import { readDispatch } from '../../shared/domain/dispatchReader.js';
+import type { ReadForRegistration } from '../../shared/api/attachments.js';
+import { searchAgencies } from '../../db/lookups/agencies.js';
+import { agencyKey } from '../../shared/text/searchKey.js';
+import { readFirstPageIsolated } from '../text/firstPageIsolated.js';
 import { pdfFacts } from '../pdf/pdfFacts.js';
 import { TextIndexer, type TextIndexerOptions } from '../text/textIndexer.js';
 
 /** Above this a PDF's pages are not counted at attach time (that would hold it all in memory). */
 const COUNT_PAGES_UP_TO = 30 * 1024 * 1024;
 
+const READING_KEPT_MS = 60 * 60 * 1000;
+
+interface Received {
+  name: string;
+  type: FileType;
+  size: number;
+  sha256: string;
+  pages: number | null;
+  signed: boolean;
+  notice: string | undefined;
+}
+
 export class AttachmentsService {
+  /** Files read in the registration form, waiting for its save (token → file). */
+  private readonly readings = new Map<string, { userId: string; received: Received; at: number }>();
   /** Files being streamed in right now (updates wait for them). */
   copying = 0;
   /** Reads the text layer of attached PDFs for search, in the background. */
@@ -57,6 +77,12 @@ export class AttachmentsService {
   ): Promise<AttachmentRecord> {
     // A file belongs to a document, or to a dossier (a free item of its item list).
     const owner = this.ownerOf(input.documentId);
+    const received = await this.receive(input);
+    return this.record(ctx, owner, received);
+  }
+
+  /** Bytes into the file store, checked by content: what they are, their pages, what is wrong with them. */
+  private async receive(input: { name: string; source: Readable; declaredSize?: number | undefined }): Promise<Received> {
     // Cut on a character, not inside one: half an emoji would block this PC's sync (PostgreSQL refuses it).
     const name = cutText(cleanLine(input.name), 255) || 'tep-dinh-kem';
     const max = this.maxBytes();
@@ -91,20 +117,90 @@ export class AttachmentsService {
         notice = attachNotice(name, err);
       }
     }
+    return { name, type, size: blob.size, sha256: blob.sha256, pages, signed, notice };
+  }
+
+  private record(ctx: WriteContext, owner: string, r: Received): AttachmentRecord {
     const record = addAttachment(this.store, ctx, {
       documentId: owner,
-      name,
-      mime: type.mime,
-      kind: type.kind,
-      size: blob.size,
-      pages,
-      sha256: blob.sha256,
+      name: r.name,
+      mime: r.type.mime,
+      kind: r.type.kind,
+      size: r.size,
+      pages: r.pages,
+      sha256: r.sha256,
       role: 'original',
       parentId: null,
-      signed,
+      signed: r.signed,
     });
     if (record.textLayer === 'pending') this.texts.kick();
-    return notice ? { ...record, notice } : record;
+    return r.notice ? { ...record, notice: r.notice } : record;
+  }
+
+  /**
+   * A dispatch picked in the registration form, before it is registered: kept in the file store,
+   * page 1 read (its text layer, else OCR), and what a clerk would type from it suggested. The
+   * file waits for the clerk's save under a token only she can use, for an hour.
+   */
+  async readForRegistration(
+    userId: string,
+    input: { name: string; source: Readable; declaredSize?: number | undefined },
+  ): Promise<ReadForRegistration> {
+    await this.sweepReadings();
+    const received = await this.receive(input);
+    if (received.type.kind !== 'pdf' && received.type.kind !== 'image') {
+      await this.forgetUnused(received.sha256);
+      throw new AppError('FILE_TYPE', `Chỉ đọc được văn bản từ tệp PDF hoặc ảnh quét; “${received.name}” là ${received.type.label}.`);
+    }
+    const bytes = await this.blobs.readAll(received.sha256);
+    const page = received.notice ? null : await readFirstPageIsolated(bytes, received.type.kind, this.textOptions.workerFile);
+    const fields = page ? readDispatch(page.lines, page.page) : {};
+    if (fields.agency)
+      fields.agency =
+        searchAgencies(this.store, fields.agency, 5).find((a) => agencyKey(a.name) === agencyKey(fields.agency!))?.name ?? fields.agency;
+    const token = randomBytes(16).toString('hex');
+    this.readings.set(token, { userId, received, at: Date.now() });
+    return {
+      token,
+      name: received.name,
+      size: received.size,
+      pages: received.pages,
+      source: page ? page.source : 'none',
+      fields,
+      ...(received.notice ? { notice: received.notice } : {}),
+    };
+  }
+
+  /** Electron: a dispatch the user picked or dropped on the registration form. */
+  async readPathForRegistration(userId: string, path: string): Promise<ReadForRegistration> {
+    const size = await pickedFileSize(path);
+    if (size > this.maxBytes()) throw tooLarge(this.maxBytes());
+    const source = createReadStream(path);
+    try {
+      return await this.readForRegistration(userId, { name: basename(path), source, declaredSize: size });
+    } finally {
+      source.destroy();
+    }
+  }
+
+  /** The file read in the form, attached to the document just registered from it. */
+  attachRead(ctx: WriteContext & { userId: string }, documentId: string, token: string): AttachmentRecord {
+    const reading = this.readings.get(token);
+    if (!reading || reading.userId !== ctx.userId) {
+      throw new AppError('NOT_FOUND', 'Tệp đã đọc không còn chờ (quá một giờ, hoặc chương trình đã khởi động lại); hãy đính kèm lại tệp.');
+    }
+    const owner = this.ownerOf(documentId);
+    this.readings.delete(token);
+    return this.record(ctx, owner, reading.received);
+  }
+
+  private async sweepReadings(): Promise<void> {
+    const now = Date.now();
+    for (const [token, r] of this.readings) {
+      if (now - r.at < READING_KEPT_MS) continue;
+      this.readings.delete(token);
+      await this.forgetUnused(r.received.sha256);
+    }
   }
 
   private ownerOf(id: string): string {
@@ -198,12 +294,28 @@ export class AttachmentsService {
     return { rule: saved.rule ?? DEFAULT_STAMP.rule, corner: saved.corner ?? DEFAULT_STAMP.corner };
   }
 
+  /** Page 1's map; a scan (no text layer) gets its lines — the số, the trích yếu, the date line — from OCR. */
+  private async pageForStamp(bytes: Uint8Array, image: boolean) {
+    const reading = await readPageIsolated(bytes, { image, workerFile: this.textOptions.workerFile });
+    if (
+      reading &&
+      reading.map.lines
+        .map((l) => l.text)
+        .join('')
+        .replace(/\P{L}/gu, '').length < 40
+    ) {
+      const read = await readFirstPageIsolated(bytes, 'pdf', this.textOptions.workerFile);
+      if (read?.source === 'ocr') reading.map.lines = read.lines;
+    }
+    return reading;
+  }
+
   /** Page 1 drawn, with the place the office's rule gives the stamp, for the clerk to move it. */
   async stampPreview(input: { documentId: string; attachmentId: string }): Promise<StampPreview> {
     const { original } = this.stampable(input);
     const { attachment } = await this.open(original.id);
     const bytes = await this.blobs.readAll(attachment.sha256);
-    const reading = await readPageIsolated(bytes, { image: true, workerFile: this.textOptions.workerFile });
+    const reading = await this.pageForStamp(bytes, true);
     const settings = this.stampSettings();
     // The plan is the stamp's own (pdf-lib's view of the page decides, as when stamping).
     const { placement } = await stampArrival(bytes, STAMP_SAMPLE, { ...settings, map: reading?.map ?? null });
@@ -232,7 +344,7 @@ export class AttachmentsService {
     const { attachment } = await this.open(original.id);
     const bytes = await this.blobs.readAll(attachment.sha256);
     const settings = { ...this.stampSettings(), ...(input.position ? { corner: input.position } : {}) };
-    const reading = input.place ? null : await readPageIsolated(bytes, { image: false, workerFile: this.textOptions.workerFile });
+    const reading = input.place ? null : await this.pageForStamp(bytes, false);
     const result = await stampArrival(
       bytes,
       {

@@ -16,7 +16,15 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 import { AppError } from '../../shared/api/errors.js';
-import { clampPlace, planStamp, type Corner, type PageMap, type Placement, type StampRule } from '../../shared/domain/stampPlace.js';
+import {
+  clampPlace,
+  planStamp,
+  type Corner,
+  type PageMap,
+  type Placement,
+  type PlacementHow,
+  type StampRule,
+} from '../../shared/domain/stampPlace.js';
 import { embedTinos } from './fonts.js';
 import { renumberIfSparse } from './renumber.js';
 import { isXfa, loadPdf, looksSigned } from './pdfFacts.js';
@@ -41,7 +49,7 @@ export interface StampOptions extends StampSettings {
   /** Page 1 as pdf.js drew it; null when it could not be read (the stamp goes to the corner). */
   map?: PageMap | null;
   /** Where the clerk put it on the preview (display points from the top-left). */
-  place?: { x: number; y: number; scale: number } | undefined;
+  place?: { x: number; y: number; scale: number; how?: PlacementHow | undefined } | undefined;
 }
 
 export interface StampResult {
@@ -82,7 +90,7 @@ async function stampLoaded(doc: PDFDocument, original: Uint8Array, text: StampTe
   let placement = planStamp(map, { rule: options.rule, corner: options.corner, page: pageSize });
   if (options.place) {
     const p = clampPlace({ ...pageSize, extendBy: placement.extendBy }, options.place);
-    placement = { ...p, how: 'chosen', extendBy: p.y + p.height > space.height ? placement.extendBy : 0 };
+    placement = { ...p, how: options.place.how ?? 'chosen', extendBy: p.y + p.height > space.height ? placement.extendBy : 0 };
   }
   const fonts = await embedTinos(doc);
   if (placement.extendBy > 0)

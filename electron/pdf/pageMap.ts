@@ -15,14 +15,14 @@ export interface PageReading {
   image: string | null;
 }
 
-interface TextItemLike {
+export interface TextItemLike {
   str: string;
   transform: number[];
   width: number;
   height: number;
 }
 
-interface Viewport {
+export interface Viewport {
   width: number;
   height: number;
   convertToViewportPoint(x: number, y: number): number[];
@@ -100,8 +100,23 @@ function inkCells(px: Uint8ClampedArray, pw: number, ph: number, k: number, cols
   }
   // Two pixels of a cell of ~17: a hairline crosses it; a lone speck of a scan does not count.
   const needed = Math.max(2, Math.round(cellPx * cellPx * 0.06));
+  const marked = new Uint8Array(cols * rows);
+  for (let i = 0; i < marked.length; i++) marked[i] = perCell[i]! >= needed ? 1 : 0;
+  // A cell of ink with no ink around it is a scan's speck of dust, not writing.
   const ink = new Uint8Array(cols * rows);
-  for (let i = 0; i < ink.length; i++) ink[i] = perCell[i]! >= needed ? 1 : 0;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (!marked[r * cols + c]) continue;
+      let around = 0;
+      for (let dr = -1; dr <= 1; dr++)
+        for (let dc = -1; dc <= 1; dc++) {
+          const rr = r + dr;
+          const cc = c + dc;
+          if ((dr || dc) && rr >= 0 && rr < rows && cc >= 0 && cc < cols) around += marked[rr * cols + cc]!;
+        }
+      ink[r * cols + c] = around > 0 || perCell[r * cols + c]! >= needed * 4 ? 1 : 0;
+    }
+  }
   return ink;
 }
 
@@ -114,7 +129,7 @@ function markRect(ink: Uint8Array, cols: number, rows: number, b: { x: number; y
 }
 
 /** A text item's box in display points: its baseline run, its height above and a descent below. */
-function itemBox(item: TextItemLike, viewport: Viewport): TextLine {
+export function itemBox(item: TextItemLike, viewport: Viewport): TextLine {
   const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = item.transform;
   const along = Math.hypot(a, b) || 1;
   const up = Math.hypot(c, d) || 1;
@@ -134,34 +149,44 @@ function itemBox(item: TextItemLike, viewport: Viewport): TextLine {
   return { text: item.str, x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
 }
 
-/** Items on one baseline and close together make a line; a wide gap (two columns) splits it. */
-export function groupLines(items: TextLine[]): TextLine[] {
-  const sorted = [...items].sort((p, q) => p.y + p.height - (q.y + q.height) || p.x - q.x);
+/**
+ * Items on one baseline and close together make a line; a gap wider than `gap` × the line's
+ * height splits it (the header's two columns). A text layer's runs touch or are a space apart;
+ * OCR's words are a third of their height apart.
+ */
+export function groupLines(items: TextLine[], gap = 0.6): TextLine[] {
+  // Rows by vertical centre: an item whose centre falls inside the row's band is on it (a dash,
+  // a comma and a capital have very different boxes on one line).
+  const sorted = [...items].sort((p, q) => p.y + p.height / 2 - (q.y + q.height / 2) || p.x - q.x);
+  const rows: { top: number; bottom: number; items: TextLine[] }[] = [];
+  for (const it of sorted) {
+    const c = it.y + it.height / 2;
+    const row = rows.find((r) => c >= r.top && c <= r.bottom);
+    if (row && it.height < (row.bottom - row.top) * 2.5) {
+      row.items.push(it);
+      if (it.height > (row.bottom - row.top) * 0.5) {
+        row.top = Math.min(row.top, it.y);
+        row.bottom = Math.max(row.bottom, it.y + it.height);
+      }
+    } else rows.push({ top: it.y, bottom: it.y + Math.max(it.height, 1), items: [it] });
+  }
   const lines: TextLine[] = [];
-  let row: TextLine[] = [];
-  const flush = () => {
-    row.sort((p, q) => p.x - q.x);
+  for (const row of rows.sort((p, q) => p.top - q.top)) {
+    const height = row.bottom - row.top;
     let line: TextLine | null = null;
-    for (const it of row) {
-      if (line && it.x - (line.x + line.width) < Math.max(it.height, line.height) * 2.5) {
-        const gap: string = it.x - (line.x + line.width) > it.height * 0.15 ? ' ' : '';
+    for (const it of row.items.sort((p, q) => p.x - q.x)) {
+      if (line && it.x - (line.x + line.width) < Math.max(height, 1) * gap) {
+        const space: string = it.x - (line.x + line.width) > height * 0.12 ? ' ' : '';
         const right = Math.max(line.x + line.width, it.x + it.width);
         const top = Math.min(line.y, it.y);
         const bottom = Math.max(line.y + line.height, it.y + it.height);
-        line = { text: line.text + gap + it.text, x: line.x, y: top, width: right - line.x, height: bottom - top };
+        line = { text: line.text + space + it.text, x: line.x, y: top, width: right - line.x, height: bottom - top };
       } else {
         if (line) lines.push(line);
         line = { ...it };
       }
     }
     if (line) lines.push(line);
-    row = [];
-  };
-  for (const it of sorted) {
-    const last = row[row.length - 1];
-    if (last && Math.abs(it.y + it.height - (last.y + last.height)) > Math.min(it.height, last.height) * 0.4) flush();
-    row.push(it);
   }
-  flush();
   return lines.map((l) => ({ ...l, text: l.text.replace(/\s+/g, ' ').normalize('NFC') }));
 }

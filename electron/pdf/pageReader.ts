@@ -15,21 +15,29 @@ export async function readPageIsolated(
 ): Promise<PageReading | null> {
   const copy = bytes.slice();
   if (!opts.workerFile || !existsSync(opts.workerFile)) return readPageMap(copy, opts).catch(() => null);
-  const worker = new Worker(opts.workerFile, { resourceLimits: { maxOldGenerationSizeMb: 512 } });
-  return new Promise<PageReading | null>((resolve) => {
+  const job: PageJob = { kind: 'page', id: 1, bytes: copy, image: opts.image };
+  return (
+    (await isolatedJob<{ reading: PageReading | null }>(opts.workerFile, job, [copy.buffer], opts.timeoutMs ?? PAGE_READ_MS))?.reading ??
+    null
+  );
+}
+
+/** One job in a worker of its own, ended after it: its answer, or null when it failed or ran out of time. */
+export function isolatedJob<T>(workerFile: string, job: unknown, transfer: ArrayBuffer[], timeoutMs: number): Promise<T | null> {
+  const worker = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: 512 } });
+  return new Promise<T | null>((resolve) => {
     let settled = false;
-    const finish = (reading: PageReading | null) => {
+    const finish = (answer: T | null) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       void worker.terminate();
-      resolve(reading);
+      resolve(answer);
     };
-    const timer = setTimeout(() => finish(null), opts.timeoutMs ?? PAGE_READ_MS);
-    worker.once('message', (m: { reading: PageReading | null }) => finish(m.reading));
+    const timer = setTimeout(() => finish(null), timeoutMs);
+    worker.once('message', (m: T) => finish(m));
     worker.once('error', () => finish(null));
     worker.once('exit', () => finish(null));
-    const job: PageJob = { kind: 'page', id: 1, bytes: copy, image: opts.image };
-    worker.postMessage(job, [copy.buffer]);
+    worker.postMessage(job, transfer);
   });
 }

@@ -24,6 +24,8 @@ export interface OcrWord {
 export interface OcrPage {
   text: string;
   words: OcrWord[];
+  /** The lines as Tesseract found them, boxes as fractions of the page. */
+  lines: OcrWord[];
   confidence: number;
   /** The page was read turned by 180° (a scan fed upside down). */
   turned: boolean;
@@ -71,20 +73,18 @@ async function readCanvas(worker: Worker, canvas: Canvas, turned: boolean): Prom
   const w = canvas.width;
   const h = canvas.height;
   const words: OcrWord[] = [];
+  const lines: OcrWord[] = [];
+  const boxOf = (b: { x0: number; y0: number; x1: number; y1: number }): OcrWord['box'] =>
+    turned ? [1 - b.x1 / w, 1 - b.y1 / h, 1 - b.x0 / w, 1 - b.y0 / h] : [b.x0 / w, b.y0 / h, b.x1 / w, b.y1 / h];
   for (const block of data.blocks ?? []) {
     for (const para of block.paragraphs) {
       for (const line of para.lines) {
-        for (const word of line.words) {
-          const b = word.bbox;
-          const box: OcrWord['box'] = turned
-            ? [1 - b.x1 / w, 1 - b.y1 / h, 1 - b.x0 / w, 1 - b.y0 / h]
-            : [b.x0 / w, b.y0 / h, b.x1 / w, b.y1 / h];
-          words.push({ text: word.text.normalize('NFC'), box });
-        }
+        lines.push({ text: line.text.normalize('NFC').trim(), box: boxOf(line.bbox) });
+        for (const word of line.words) words.push({ text: word.text.normalize('NFC'), box: boxOf(word.bbox) });
       }
     }
   }
-  return { text: data.text.normalize('NFC').trim(), words, confidence: data.confidence, turned };
+  return { text: data.text.normalize('NFC').trim(), words, lines, confidence: data.confidence, turned };
 }
 
 function rotate180(src: Canvas): Canvas {

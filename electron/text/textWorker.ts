@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { readPageMap } from '../pdf/pageMap.js';
 import { readPdfText } from './pdfText.js';
+import { readFirstPage } from './firstPage.js';
 import { ocrFilePage, OcrEngine } from './ocr.js';
 
 export interface TextJob {
@@ -23,6 +24,13 @@ export interface OcrJob {
   image: boolean;
 }
 
+export interface FirstPageJob {
+  kind: 'first';
+  id: number;
+  bytes: Uint8Array;
+  file: 'pdf' | 'image';
+}
+
 export interface PageJob {
   kind: 'page';
   id: number;
@@ -32,8 +40,14 @@ export interface PageJob {
 
 let engine: OcrEngine | null = null;
 
-parentPort?.on('message', (job: TextJob | OcrJob | PageJob) => {
+parentPort?.on('message', (job: TextJob | OcrJob | PageJob | FirstPageJob) => {
   void (async () => {
+    if (job.kind === 'first') {
+      engine ??= new OcrEngine();
+      const page = await readFirstPage(job.bytes, job.file, engine).catch(() => null);
+      parentPort?.postMessage({ id: job.id, page });
+      return;
+    }
     if (job.kind === 'page') {
       try {
         parentPort?.postMessage({ id: job.id, reading: await readPageMap(job.bytes, { image: job.image }) });

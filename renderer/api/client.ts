@@ -2,7 +2,7 @@
 // POST /api/<method> (browser mode). Both answer the same envelope.
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract.js';
 import type { ApiError, Result } from '../../shared/api/errors.js';
-import type { AttachmentRecord } from '../../shared/api/attachments.js';
+import type { AttachmentRecord, ReadForRegistration } from '../../shared/api/attachments.js';
 
 declare global {
   interface Window {
@@ -64,6 +64,12 @@ export function uploadFile(documentId: string, file: File, onProgress?: (fractio
     return api.call('attachments.add', { documentId, path });
   }
   return postFile<AttachmentRecord>(`documentId=${encodeURIComponent(documentId)}`, file, onProgress);
+}
+
+/** A dispatch picked in the registration form: read for suggestions, attached when registered. */
+export function readForRegistration(file: File, onProgress?: (fraction: number) => void): Promise<ReadForRegistration> {
+  if (window.vanthu) return api.call('incoming.readPath', { path: window.vanthu.pathForFile(file) });
+  return postFile<ReadForRegistration>('purpose=read', file, onProgress);
 }
 
 /** An old register picked for import, staged on the backend until it is previewed and run. */

@@ -11,6 +11,7 @@ function quiet(Icon: ComponentType<AntdIconProps>) {
 }
 
 export const AppstoreOutlined = quiet(Ant.AppstoreOutlined);
+export const FileSearchOutlined = quiet(Ant.FileSearchOutlined);
 export const ArrowDownOutlined = quiet(Ant.ArrowDownOutlined);
 export const ArrowUpOutlined = quiet(Ant.ArrowUpOutlined);
 export const BarChartOutlined = quiet(Ant.BarChartOutlined);

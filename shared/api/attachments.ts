@@ -37,7 +37,13 @@ export const stampInput = stampPreviewInput.extend({
   position: z.enum(['top-left', 'top-right', 'bottom-left', 'bottom-right']).optional(),
   /** Where the clerk put the stamp on the preview: display points from the page's top-left. */
   place: z
-    .object({ x: point, y: point, scale: z.number({ error: 'Cỡ dấu ĐẾN không hợp lệ.' }).min(MIN_STAMP_SCALE).max(1) })
+    .object({
+      x: point,
+      y: point,
+      scale: z.number({ error: 'Cỡ dấu ĐẾN không hợp lệ.' }).min(MIN_STAMP_SCALE).max(1),
+      /** The preview's proposal kept as it was (the history says which rule placed it); left out: the clerk's own place. */
+      how: z.enum(['below-subject', 'below-number', 'below-date', 'blank', 'emptiest', 'extended', 'unread']).optional(),
+    })
     .strict()
     .optional(),
 });
@@ -61,3 +67,26 @@ export const stampPreviewOutput = z.object({
   rule: z.enum(['decree', 'corner']),
 });
 export type StampPreview = z.infer<typeof stampPreviewOutput>;
+
+/** A dispatch read in the registration form before it is registered: its suggestions, and a token to attach it on save. */
+export const readForRegistrationOutput = z.object({
+  token: z.string(),
+  name: z.string(),
+  size: z.number().int(),
+  pages: z.number().int().nullable(),
+  /** Where the words came from: the text layer, OCR, or nothing could be read. */
+  source: z.enum(['text', 'ocr', 'none']),
+  fields: z.object({
+    agency: z.string().optional(),
+    code: z.string().optional(),
+    issuedDate: z.string().optional(),
+    type: z.string().optional(),
+    summary: z.string().optional(),
+    signer: z.string().optional(),
+    urgency: z.enum(['thuong', 'khan', 'thuong_khan', 'hoa_toc']).optional(),
+    confidentiality: z.enum(['thuong', 'mat', 'toi_mat', 'tuyet_mat']).optional(),
+    recipients: z.array(z.string()).optional(),
+  }),
+  notice: z.string().optional(),
+});
+export type ReadForRegistration = z.infer<typeof readForRegistrationOutput>;

@@ -24,7 +24,14 @@ import {
   incomingRegisterInput,
   incomingUpdateInput,
 } from './documents.js';
-import { attachmentCheckOutput, attachmentOutput, stampInput, stampPreviewInput, stampPreviewOutput } from './attachments.js';
+import {
+  attachmentCheckOutput,
+  attachmentOutput,
+  readForRegistrationOutput,
+  stampInput,
+  stampPreviewInput,
+  stampPreviewOutput,
+} from './attachments.js';
 import { empty, id, isoDate, optionalText, text } from './fields.js';
 import { fileOutput, largeFileOutput } from './files.js';
 import { addItemsInput, catalogueOutput, dossierOutput, entryInput, headingInput, openDossierInput } from './dossiers.js';
@@ -209,6 +216,9 @@ export const contract = {
   'attachments.add': method(z.object({ documentId: id, path: z.string().min(1).max(4096) }), attachmentOutput, REGISTRARS, IPC_ONLY),
   'attachments.get': method(z.object({ id }), fileOutput, 'user', IPC_ONLY),
   'incoming.stampPreview': method(stampPreviewInput, stampPreviewOutput, REGISTRARS),
+  /** A dispatch picked in the registration form (the window reads it by path; browser mode: POST /upload?purpose=read). */
+  'incoming.readPath': method(z.object({ path: z.string().min(1).max(4096) }), readForRegistrationOutput, REGISTRARS, IPC_ONLY),
+  'incoming.attachRead': method(z.object({ documentId: id, token: z.string().regex(/^[0-9a-f]{32}$/) }), attachmentOutput, REGISTRARS),
   'incoming.stamp': method(stampInput, attachmentOutput, REGISTRARS),
 
   'incoming.submit': method(submitInput, handlingOutput, REGISTRARS),

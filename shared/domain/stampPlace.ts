@@ -61,7 +61,8 @@ export const PLACEMENT_WORDS: Record<PlacementHow, string> = {
   chosen: 'vị trí văn thư chọn',
 };
 
-const NUMBER_LINE = /^\s*S[ốố]\s*[:：]/iu;
+// "Số:" as typed, and as OCR reads it ("Số;", "Sô:").
+const NUMBER_LINE = /^\s*S[ốồổôo]\s*[:：;]/iu;
 const SUBJECT_LINE = /^\s*V\/v\b/iu;
 const DATE_LINE = /ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}/iu;
 

@@ -98,8 +98,8 @@ function rule(page: PDFPage, centre: number, yTop: number, width: number) {
 
 export function drawDecree30(page: PDFPage, d: Decree30Doc, f: Fonts): void {
   const left = 30 * MM;
-  const leftCentre = 62 * MM;
-  const rightCentre = 140 * MM;
+  const leftCentre = 58 * MM;
+  const rightCentre = 146 * MM;
   let y = 15 * MM;
   d.organ.forEach((line, i) => {
     centred(page, line, leftCentre, y, 12.5, i === d.organ.length - 1 ? f.bold : f.regular);

@@ -29,6 +29,11 @@ export function attachmentHandlers({ store, files }: Services) {
       files.addPath(req.write, input.documentId, input.path)
     ),
     'attachments.get': (input, req) => (requireFileReader(store, userOf(req), input.id, 'attachments.get'), files.content(input.id)),
+    'incoming.readPath': (input, req) => files.readPathForRegistration(userOf(req).id, input.path),
+    'incoming.attachRead': (input, req) => (
+      requireContent(store, userOf(req), input.documentId, 'incoming.attachRead'),
+      files.attachRead({ ...req.write, userId: userOf(req).id }, input.documentId, input.token)
+    ),
     'incoming.stampPreview': (input, req) => (
       requireContent(store, userOf(req), input.documentId, 'incoming.stampPreview'),
       files.stampPreview(input)

@@ -116,7 +116,10 @@ export function StampDialog(props: {
       const copy = await api.call('incoming.stamp', {
         documentId: props.documentId,
         attachmentId,
-        ...(moved && place ? { place } : {}),
+        // The place shown is the one stamped (no second reading of the page); unmoved, the history names the rule.
+        ...(place && preview
+          ? { place: moved ? place : { ...place, how: preview.placement.how === 'chosen' ? undefined : preview.placement.how } }
+          : {}),
       });
       message.success('Đã đóng dấu ĐẾN vào bản sao; bản gốc giữ nguyên.');
       props.onStamped(copy);

@@ -20,18 +20,36 @@ export function IncomingFields(props: {
   typeOptions: TypeOption[];
   /** After a pick from a list: on to the next field. */
   moveOn: () => void;
+  /** Fields filled from the attached document, not yet accepted by the clerk. */
+  suggested?: ReadonlySet<string>;
+  onValuesChange?: (changed: Partial<Values>) => void;
 }) {
   const { form, agencyOptions, typeOptions, moveOn } = props;
+  const mark = (name: string) =>
+    props.suggested?.has(name) ? { className: 'vt-suggested', extra: 'Đề xuất từ tệp — kiểm tra, Enter để nhận' } : {};
   return (
-    <Form form={form} name="incoming" layout="vertical" requiredMark="optional" disabled={props.disabled}>
+    <Form
+      form={form}
+      name="incoming"
+      layout="vertical"
+      requiredMark="optional"
+      disabled={props.disabled}
+      onValuesChange={props.onValuesChange}
+    >
       <Row gutter={12}>
         <Col span={8}>
-          <Form.Item name="receivedDate" label="Ngày đến" required rules={[dateRule('ngày đến', true)]}>
+          <Form.Item {...mark('receivedDate')} name="receivedDate" label="Ngày đến" required rules={[dateRule('ngày đến', true)]}>
             <DateInput />
           </Form.Item>
         </Col>
         <Col span={16}>
-          <Form.Item name="agency" label="Cơ quan ban hành (tác giả)" required rules={[fieldRule(incomingFields.agency)]}>
+          <Form.Item
+            {...mark('agency')}
+            name="agency"
+            label="Cơ quan ban hành (tác giả)"
+            required
+            rules={[fieldRule(incomingFields.agency)]}
+          >
             <AutoComplete
               options={agencyOptions}
               defaultActiveFirstOption={props.agencyTyped}
@@ -44,12 +62,12 @@ export function IncomingFields(props: {
       </Row>
       <Row gutter={12}>
         <Col span={8}>
-          <Form.Item name="code" label="Số, ký hiệu văn bản" required rules={[fieldRule(incomingFields.code)]}>
+          <Form.Item {...mark('code')} name="code" label="Số, ký hiệu văn bản" required rules={[fieldRule(incomingFields.code)]}>
             <Input placeholder="142/KH-BGDĐT" />
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="type" label="Loại văn bản" required rules={[fieldRule(incomingFields.type)]}>
+          <Form.Item {...mark('type')} name="type" label="Loại văn bản" required rules={[fieldRule(incomingFields.type)]}>
             <Select
               showSearch={{
                 filterOption: matchType,
@@ -62,22 +80,28 @@ export function IncomingFields(props: {
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="issuedDate" label="Ngày tháng văn bản" required rules={[dateRule('ngày tháng văn bản', true)]}>
+          <Form.Item
+            {...mark('issuedDate')}
+            name="issuedDate"
+            label="Ngày tháng văn bản"
+            required
+            rules={[dateRule('ngày tháng văn bản', true)]}
+          >
             <DateInput />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="summary" label="Trích yếu nội dung" required rules={[fieldRule(incomingFields.summary)]}>
+      <Form.Item {...mark('summary')} name="summary" label="Trích yếu nội dung" required rules={[fieldRule(incomingFields.summary)]}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} showCount maxLength={maxLengthOf(incomingFields.summary)} />
       </Form.Item>
       <Row gutter={12}>
         <Col span={8}>
-          <Form.Item name="urgency" label="Mức độ khẩn">
+          <Form.Item {...mark('urgency')} name="urgency" label="Mức độ khẩn">
             <Select showSearch={FOLDED_SEARCH} options={URGENCIES.map((u) => ({ value: u, label: URGENCY_LABELS[u] }))} onSelect={moveOn} />
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="confidentiality" label="Độ mật">
+          <Form.Item {...mark('confidentiality')} name="confidentiality" label="Độ mật">
             <Select
               showSearch={FOLDED_SEARCH}
               options={CONFIDENTIALITIES.map((c) => ({ value: c, label: CONFIDENTIALITY_LABELS[c] }))}
@@ -86,24 +110,24 @@ export function IncomingFields(props: {
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="pages" label="Số trang">
+          <Form.Item {...mark('pages')} name="pages" label="Số trang">
             <InputNumber min={1} max={100000} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>
       <Row gutter={12}>
         <Col span={16}>
-          <Form.Item name="recipient" label="Đơn vị hoặc người nhận">
+          <Form.Item {...mark('recipient')} name="recipient" label="Đơn vị hoặc người nhận">
             <Input maxLength={maxLengthOf(incomingFields.recipient)} />
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="deadline" label="Hạn giải quyết" rules={[dateRule('hạn giải quyết', false)]}>
+          <Form.Item {...mark('deadline')} name="deadline" label="Hạn giải quyết" rules={[dateRule('hạn giải quyết', false)]}>
             <DateInput />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="notes" label="Ghi chú">
+      <Form.Item {...mark('notes')} name="notes" label="Ghi chú">
         <Input maxLength={maxLengthOf(incomingFields.notes)} />
       </Form.Item>
     </Form>

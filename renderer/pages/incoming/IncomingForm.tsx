@@ -15,6 +15,8 @@ import { useLookup } from '../../hooks/useLookup';
 import { IncomingFields } from './IncomingFields';
 import type { TypeOption } from './typeOptions';
 import { useAgencyOptions } from './useAgencyOptions';
+import { ReadFromFile, suggestedValues } from './ReadFromFile';
+import type { ReadForRegistration } from '../../../shared/api/attachments.js';
 
 export interface Values {
   receivedDate: string;
@@ -58,10 +60,27 @@ export function IncomingForm(props: {
   const containerRef = useRef<HTMLDivElement>(null);
   const firstRef = useRef<HTMLInputElement | null>(null);
   const refocus = useRef(false);
+  const [read, setRead] = useState<ReadForRegistration | null>(null);
+  const [suggested, setSuggested] = useState<ReadonlySet<string>>(new Set());
+  const accept = (names: string[]) =>
+    setSuggested((s) => (names.some((n) => s.has(n)) ? new Set([...s].filter((n) => !names.includes(n))) : s));
+  const onRead = (r: ReadForRegistration) => {
+    setRead(r);
+    const values = suggestedValues(r, form.getFieldsValue(true) as Partial<Values>, new Set(types.map((t) => t.code)));
+    form.setFieldsValue(values);
+    setSuggested(new Set(Object.keys(values)));
+    setTimeout(() => focusFirst(), 0);
+  };
+  const dropRead = () => {
+    setRead(null);
+    setSuggested(new Set());
+  };
 
   useEffect(() => {
     if (!open) return;
     setLast(null);
+    setRead(null);
+    setSuggested(new Set());
     form.resetFields();
     if (editing) {
       form.setFieldsValue({
@@ -136,6 +155,15 @@ export function IncomingForm(props: {
       } else {
         const receivedAt = receivedAtFrom(v.receivedDate);
         const doc = await api.call('incoming.register', { ...input, ...(receivedAt ? { receivedAt } : {}) });
+        if (read) {
+          // The file the fields were read from goes with the document.
+          await api
+            .call('incoming.attachRead', { documentId: doc.id, token: read.token })
+            .then((a) => message.success(`Đã đính kèm “${a.name}”.`))
+            .catch((err: Error) => message.error(err.message));
+          setRead(null);
+          setSuggested(new Set());
+        }
         setLast(doc);
         onSaved(doc, true);
         loadAgencies();
@@ -225,7 +253,19 @@ export function IncomingForm(props: {
         </Space>
       }
     >
-      <div ref={containerRef} {...enterMovesOn} role="presentation">
+      <div
+        ref={containerRef}
+        {...enterMovesOn}
+        onKeyDownCapture={(e) => {
+          // Enter on a field filled from the file accepts it (and moves on, as everywhere).
+          if (e.key === 'Enter') {
+            const id = (e.target as HTMLElement).id;
+            if (id.startsWith('incoming_')) accept([id.slice('incoming_'.length)]);
+          }
+          enterMovesOn.onKeyDownCapture(e);
+        }}
+        role="presentation"
+      >
         {last && (
           <Alert
             className="vt-last"
@@ -244,8 +284,11 @@ export function IncomingForm(props: {
             Số đến tiếp theo dự kiến: <strong data-testid="next-number">{last ? last.number + 1 : props.nextNumber}</strong>
           </Typography.Paragraph>
         )}
+        {!editing && <ReadFromFile read={read} onRead={onRead} onDrop={dropRead} />}
         <IncomingFields
           form={form}
+          suggested={suggested}
+          onValuesChange={(changed) => accept(Object.keys(changed))}
           disabled={saving || editing?.cancelled === true}
           agencyOptions={agencyOptions}
           agencyTyped={agencyTyped}
