@@ -82,6 +82,7 @@ if (withBench) {
       importRows: join(root, 'tests/bench/importRows.ts'),
       sync: join(root, 'tests/bench/sync.ts'),
       ui: join(root, 'tests/bench/ui.ts'),
+      reading: join(root, 'tests/bench/reading.ts'),
     },
   });
 }

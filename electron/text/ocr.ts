@@ -5,7 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
+import { createCanvas, type Canvas } from '@napi-rs/canvas';
+import { PDFDocument } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 
@@ -116,16 +117,22 @@ export async function pdfPageForOcr(bytes: Uint8Array, pageNo: number): Promise<
   }
 }
 
-/** An attached picture (PNG, JPEG, GIF, WebP), scaled down when huge, cleaned for reading. */
+/**
+ * An attached picture (PNG, JPEG), cleaned for reading. It is never decoded by the native canvas
+ * (a malformed PNG crashes @napi-rs/canvas's decoder, and the whole process with it): pdf-lib
+ * wraps it in a one-page PDF, whose image pdf.js decodes in JavaScript. Other formats are refused.
+ */
 export async function imageForOcr(bytes: Uint8Array): Promise<Canvas> {
-  const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  const k = Math.min(1, Math.sqrt(MAX_OCR_PIXELS / Math.max(1, image.width * image.height)));
-  const canvas = createCanvas(Math.max(1, Math.round(image.width * k)), Math.max(1, Math.round(image.height * k)));
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
-  return clean(canvas);
+  const doc = await PDFDocument.create();
+  const png = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  if (!png && !jpeg) throw new Error('only PNG and JPEG pictures are read');
+  const image = png ? await doc.embedPng(bytes) : await doc.embedJpg(bytes);
+  if (!(image.width > 0 && image.height > 0)) throw new Error('a picture with no size');
+  // Drawn at 72 "dpi" the page is the picture's own pixel size; pdfPageForOcr draws it at 200 dpi within its pixel cap.
+  const k = 72 / OCR_DPI;
+  doc.addPage([image.width * k, image.height * k]).drawImage(image, { x: 0, y: 0, width: image.width * k, height: image.height * k });
+  return pdfPageForOcr(await doc.save(), 1);
 }
 
 /**

@@ -170,7 +170,9 @@ export class TextIndexer {
     this.scan = null;
     // Fewer than a few words on every page: a photograph or a drawing, not a document.
     const pagesWithText = scan.texts.filter((t) => (t.match(/[\p{L}\p{N}]{2,}/gu)?.length ?? 0) >= 3).length;
-    const status = done === 'ocr' && pagesWithText === 0 ? 'ocr_empty' : done;
+    // Not one page could be read (a picture in a format OCR does not take, a broken file): unreadable.
+    const status =
+      scan.failed === scan.texts.length && done !== 'ocr_stopped' ? 'failed' : done === 'ocr' && pagesWithText === 0 ? 'ocr_empty' : done;
     saveFileText(this.store, scan.sha256, {
       status,
       pages: scan.pages,

@@ -474,3 +474,8 @@ writeFileSync(
   ),
 );
 console.log('written: bench-results/bench.json');
+
+// Reading the page (OCR, the form's suggestions, dấu ĐẾN's place): its own process and table.
+if (!CORE_ONLY && !process.argv.includes('--no-reading')) {
+  execFileSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'reading.mjs')], { stdio: 'inherit' });
+}

@@ -67,6 +67,16 @@ describe('OCR of scans', () => {
     expect((await files(doc.id))[0]!.textLayer).toBe('ocr_empty');
   }, 60_000);
 
+  it('a malformed picture is marked unreadable, and does not take the program down with it', async () => {
+    // PNG's signature, then filler: @napi-rs/canvas's own decoder ends the process on this (SIGSEGV).
+    const bad = Buffer.alloc(100_000, 0x41);
+    Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').copy(bad, 0);
+    const doc = await register('Ảnh hỏng');
+    await attach(doc.id, bad, 'anh-hong.png');
+    await office.backend.attachments.texts.idle();
+    expect((await files(doc.id))[0]!.textLayer).toBe('failed');
+  }, 60_000);
+
   it('shows its progress page by page; the clerk stops it (what was read stays searchable) and goes on', async () => {
     const scan = await scanOf(await decree30Pdf(SAMPLE_LETTER), { dpi: 200 });
     const doc = await register('Hồ sơ quét nhiều trang');
