@@ -39,6 +39,8 @@ export interface BackendOptions {
   stagingDir?: string;
   /** The bundled text-layer worker; tests from source read files in-thread. */
   textWorker?: string | null;
+  /** False: scans are not read by OCR (tests that are not about it; OCR is on in the app). */
+  ocr?: boolean;
   /** The bundled workbook reader; without it (tests from source) imports are read in this thread. */
   workbookWorker?: string | null;
   /** Sync: the token's keeper (Electron's safeStorage in the app) and whether the timer runs. */
@@ -65,7 +67,11 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
   const log = options.log ?? ((message, err) => console.error(message, err));
   const say = (message: string) => log(message, null);
   const sessions = options.sessions ?? new SessionStore();
-  const files = new AttachmentsService(store, new BlobStore(options.filesDir), { workerFile: options.textWorker, log: say });
+  const files = new AttachmentsService(store, new BlobStore(options.filesDir), {
+    workerFile: options.textWorker,
+    log: say,
+    ocr: options.ocr ?? true,
+  });
   files.texts.kick(); // files attached before an update, or before a crash, are read now
   const dataDir = options.dataDir ?? dirname(options.filesDir);
   const imports = new ImportService(store, options.stagingDir ?? join(dataDir, 'staging'), options.workbookWorker ?? null);

@@ -52,7 +52,8 @@ export interface Office {
 export async function setUpOffice(options: StoreOptions = {}, backendOptions: Partial<BackendOptions> = {}): Promise<Office> {
   const t = tempStore(options);
   const log = process.env.VANTHU_TEST_LOG ? (m: string, e: unknown) => console.error(m, e) : () => {};
-  const backend = createBackend(t.store, { checkOutput: true, log, filesDir: join(t.dir, 'files'), ...backendOptions });
+  // OCR (seconds a picture) only where a test is about it: setUpOffice({}, { ocr: true }).
+  const backend = createBackend(t.store, { checkOutput: true, log, filesDir: join(t.dir, 'files'), ocr: false, ...backendOptions });
   const admin = new Caller(backend);
   await admin.ok('setup.initialize', {
     unitName: 'Phòng Giáo dục và Đào tạo huyện Nội Thành',

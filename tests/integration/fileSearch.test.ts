@@ -19,7 +19,7 @@ const TESTDATA = shared.dir;
 let office: Office;
 
 beforeAll(async () => {
-  office = await setUpOffice();
+  office = await setUpOffice({}, { ocr: true });
 });
 afterAll(async () => {
   await office.backend.attachments.texts.close();
@@ -188,7 +188,7 @@ describe('the bundled worker thread', () => {
     office.t.store.sqlite.prepare('DELETE FROM file_texts').run();
     const doc = await register('Tệp nặng xếp hàng trước');
     const paused = new TextIndexer(office.t.store, office.backend.attachments.blobs, { workerFile });
-    const bomb = await attach(doc.id, await slowPdf(2_000_000), 'bom-nen.pdf');
+    const bomb = await attach(doc.id, await slowPdf(1_000_000), 'bom-nen.pdf');
     const next = await attach(doc.id, await vietnamesePdf([['Công văn xếp sau tệp nặng vẫn được đọc']]), 'xep-sau.pdf');
 
     const started = Date.now();
