@@ -22,7 +22,7 @@ import { pickedFileSize } from './pickedFile.js';
 import { detectFileType, type FileType } from './fileType.js';
 import type { StampPreview } from '../../shared/api/attachments.js';
 import { PLACEMENT_WORDS, type Corner } from '../../shared/domain/stampPlace.js';
-import { DEFAULT_STAMP, stampArrival, type StampSettings, type StampText } from '../pdf/arrivalStamp.js';
+import { DEFAULT_STAMP, planArrival, stampArrival, type StampSettings } from '../pdf/arrivalStamp.js';
 import { readPageIsolated } from '../pdf/pageReader.js';
 import { randomBytes } from 'node:crypto';
 import { readDispatch } from '../../shared/domain/dispatchReader.js';
@@ -30,6 +30,7 @@ import type { ReadForRegistration } from '../../shared/api/attachments.js';
 import { searchAgencies } from '../../db/lookups/agencies.js';
 import { agencyKey } from '../../shared/text/searchKey.js';
 import { readFirstPageIsolated } from '../text/firstPageIsolated.js';
+import { hasTextLayer } from '../text/firstPage.js';
 import { pdfFacts } from '../pdf/pdfFacts.js';
 import { TextIndexer, type TextIndexerOptions } from '../text/textIndexer.js';
 
@@ -297,13 +298,7 @@ export class AttachmentsService {
   /** Page 1's map; a scan (no text layer) gets its lines — the số, the trích yếu, the date line — from OCR. */
   private async pageForStamp(bytes: Uint8Array, image: boolean) {
     const reading = await readPageIsolated(bytes, { image, workerFile: this.textOptions.workerFile });
-    if (
-      reading &&
-      reading.map.lines
-        .map((l) => l.text)
-        .join('')
-        .replace(/\P{L}/gu, '').length < 40
-    ) {
+    if (reading && !hasTextLayer(reading.map.lines)) {
       const read = await readFirstPageIsolated(bytes, 'pdf', this.textOptions.workerFile);
       if (read?.source === 'ocr') reading.map.lines = read.lines;
     }
@@ -318,7 +313,7 @@ export class AttachmentsService {
     const reading = await this.pageForStamp(bytes, true);
     const settings = this.stampSettings();
     // The plan is the stamp's own (pdf-lib's view of the page decides, as when stamping).
-    const { placement } = await stampArrival(bytes, STAMP_SAMPLE, { ...settings, map: reading?.map ?? null });
+    const placement = await planArrival(bytes, { ...settings, map: reading?.map ?? null });
     return {
       page: reading ? { width: reading.map.width, height: reading.map.height } : null,
       image: reading?.image ?? null,
@@ -386,9 +381,6 @@ function attachNotice(name: string, err: unknown): string {
   }
   return `Đã đính kèm “${name}”, nhưng tệp PDF này bị hỏng hoặc không đúng chuẩn: có thể không xem, không đóng dấu ĐẾN được. Hãy xin cơ quan gửi lại tệp.`;
 }
-
-/** What the preview's plan is drawn with: the size is the stamp's, whatever the text. */
-const STAMP_SAMPLE: StampText = { unitName: '', number: 0, date: '' };
 
 function* bufferSource(bytes: Uint8Array): Iterable<Uint8Array> {
   yield bytes;

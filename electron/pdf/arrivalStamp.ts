@@ -27,7 +27,7 @@ import {
 } from '../../shared/domain/stampPlace.js';
 import { embedTinos } from './fonts.js';
 import { renumberIfSparse } from './renumber.js';
-import { isXfa, loadPdf, looksSigned } from './pdfFacts.js';
+import { brokenPdf, isXfa, loadPdf, looksSigned } from './pdfFacts.js';
 import { displaySpace, intersect, isUsableBox, toUserSpace, union, type Box } from './stampGeometry.js';
 
 export interface StampText {
@@ -77,9 +77,19 @@ export async function stampArrival(original: Uint8Array, text: StampText, option
   }
 }
 
-async function stampLoaded(doc: PDFDocument, original: Uint8Array, text: StampText, options: StampOptions): Promise<StampResult> {
-  const page = doc.getPage(0);
-  repairResources(page);
+/** Where the stamp would go, without drawing or saving anything (the preview's proposal). */
+export async function planArrival(original: Uint8Array, options: StampOptions): Promise<Placement> {
+  const doc = await loadPdf(original);
+  try {
+    return placementOn(doc.getPage(0), options).placement;
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw brokenPdf();
+  }
+}
+
+/** The page as the reader sees it and the stamp's place on it: the office's rule, or the clerk's own place. */
+function placementOn(page: PDFPage, options: StampOptions): { placement: Placement; space: ReturnType<typeof displaySpace> } {
   const visible = visibleArea(page);
   const userUnit = page.node.lookupMaybe(PDFName.of('UserUnit'), PDFNumber)?.asNumber() ?? 1;
   const space = displaySpace(visible, page.getRotation().angle, userUnit);
@@ -92,6 +102,13 @@ async function stampLoaded(doc: PDFDocument, original: Uint8Array, text: StampTe
     const p = clampPlace({ ...pageSize, extendBy: placement.extendBy }, options.place);
     placement = { ...p, how: options.place.how ?? 'chosen', extendBy: p.y + p.height > space.height ? placement.extendBy : 0 };
   }
+  return { placement, space };
+}
+
+async function stampLoaded(doc: PDFDocument, original: Uint8Array, text: StampText, options: StampOptions): Promise<StampResult> {
+  const page = doc.getPage(0);
+  repairResources(page);
+  const { placement, space } = placementOn(page, options);
   const fonts = await embedTinos(doc);
   if (placement.extendBy > 0)
     extendPage(page, space.matrix, {

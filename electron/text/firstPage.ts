@@ -15,6 +15,16 @@ export interface FirstPage {
 
 const LETTERS = /[\p{L}\p{N}]/gu;
 
+/** Lines a page's text layer gave carry a dispatch's words (else it is a scan, read by OCR). */
+export function hasTextLayer(lines: readonly { text: string }[]): boolean {
+  return (
+    (lines
+      .map((l) => l.text)
+      .join('')
+      .match(LETTERS)?.length ?? 0) >= 40
+  );
+}
+
 /** pdf.js takes over the buffer: pass a copy. */
 export async function readFirstPage(bytes: Uint8Array, kind: 'pdf' | 'image', engine: OcrEngine): Promise<FirstPage> {
   if (kind === 'image') {

@@ -104,15 +104,10 @@ export class TextIndexer {
 
   /** The user stops OCR of a file: what was read so far is kept and searchable. */
   stopOcr(sha256: string): void {
-    if (this.scan?.sha256 === sha256) this.stopAsked.add(sha256);
-    else if (fileTextRow(this.store, sha256)?.status === 'no_text') {
-      saveFileText(this.store, sha256, {
-        status: 'ocr_stopped',
-        pages: fileTextRow(this.store, sha256)?.pages ?? null,
-        pagesWithText: 0,
-        text: '',
-      });
-    }
+    if (this.scan?.sha256 === sha256) return void this.stopAsked.add(sha256);
+    const row = fileTextRow(this.store, sha256);
+    if (row?.status === 'no_text')
+      saveFileText(this.store, sha256, { status: 'ocr_stopped', pages: row.pages, pagesWithText: 0, text: '' });
   }
 
   /** The user goes on with OCR of a stopped (or partly read) file: it is read again from page 1. */
