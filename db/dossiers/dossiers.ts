@@ -377,9 +377,12 @@ export function describeDossier(
 }
 
 /** Who may change a dossier: the person who keeps it, or the clerk, a leader, the archivist, the admin. */
+export function mayChangeDossier(actor: { id: string; roles: Role[] }, keeperId: string | null): boolean {
+  return keeperId === actor.id || actor.roles.some((r) => r === 'admin' || r === 'clerk' || r === 'leader' || r === 'archivist');
+}
+
 export function requireKeeper(store: Store, actor: { id: string; roles: Role[] }, dossierId: string): void {
-  const d = row(store, dossierId);
-  if (d.keeperId === actor.id || actor.roles.some((r) => r === 'admin' || r === 'clerk' || r === 'leader' || r === 'archivist')) return;
+  if (mayChangeDossier(actor, row(store, dossierId).keeperId)) return;
   throw new AppError('FORBIDDEN', 'Hồ sơ này do người khác lập; bạn không sửa được.');
 }
 

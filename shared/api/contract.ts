@@ -36,6 +36,7 @@ import { empty, id, isoDate, optionalText, text } from './fields.js';
 import { fileOutput, largeFileOutput } from './files.js';
 import { addItemsInput, catalogueOutput, dossierOutput, entryInput, headingInput, openDossierInput } from './dossiers.js';
 import { searchInput, searchOutput } from './search.js';
+import { dossierSuggestionOutput, routingSuggestionOutput, suggestInput } from './suggestions.js';
 import { waitingOutput } from './waiting.js';
 import {
   backupCreateInput,
@@ -223,6 +224,8 @@ export const contract = {
 
   'incoming.submit': method(submitInput, handlingOutput, REGISTRARS),
   'incoming.assign': method(assignInput, handlingOutput, LEADERS),
+  /** Chủ trì, phối hợp and hạn xử lý as the office gave them for alike documents. */
+  'incoming.suggestRouting': method(suggestInput, routingSuggestionOutput, LEADERS),
   'incoming.return': method(reasonInput, handlingOutput, ['clerk', 'leader']),
   'incoming.recall': method(reasonInput, handlingOutput, REGISTRARS),
   'incoming.handling': method(z.object({ id }), handlingOutput, 'user'),
@@ -273,6 +276,8 @@ export const contract = {
   ),
   'dossiers.get': method(z.object({ id }), dossierOutput, 'user'),
   'dossiers.addItems': method(addItemsInput, dossierOutput, 'user'),
+  /** The open dossiers alike documents were filed in (id: the document's). */
+  'dossiers.suggest': method(suggestInput, dossierSuggestionOutput, 'user'),
   'dossiers.reorder': method(z.object({ dossierId: id, itemIds: z.array(id).max(5000) }), dossierOutput, 'user'),
   'dossiers.removeItem': method(z.object({ itemId: id }), dossierOutput, 'user'),
   'dossiers.close': method(z.object({ id }), dossierOutput, 'user'),

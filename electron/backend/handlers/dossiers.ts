@@ -17,6 +17,8 @@ import {
 import { exportPackage } from '../../archive/archivePackage.js';
 import { printCatalogue, printDossier, printHandover } from '../../archive/dossierPdfs.js';
 import { shownDossier } from '../../../db/dossiers/dossierSecrets.js';
+import { requireContent } from '../../../db/secrets/secretAccess.js';
+import { suggestDossiers } from '../../../db/suggest/filing.js';
 import type { DossierRecord } from '../../../shared/api/dossiers.js';
 import { defineSlice, userOf, type RequestContext, type Services } from './types.js';
 
@@ -35,6 +37,10 @@ export function dossierHandlers({ store, files, spoolDir }: Services) {
     'dossiers.addItems': (input, req) => (
       requireKeeper(store, userOf(req), input.dossierId),
       shown(req, addItems(store, req.write, input))
+    ),
+    'dossiers.suggest': (input, req) => (
+      requireContent(store, userOf(req), input.id, 'dossiers.suggest'),
+      suggestDossiers(store, userOf(req), input.id)
     ),
     'dossiers.reorder': (input, req) => (
       requireKeeper(store, userOf(req), input.dossierId),

@@ -6,6 +6,7 @@ import { requireContent } from '../../../db/secrets/secretAccess.js';
 import { completeTask, progressTask, reassignTask } from '../../../db/handling/tasks.js';
 import { followUp } from '../../../db/registers/followUp.js';
 import { waitingFor } from '../../../db/handling/waiting.js';
+import { suggestRouting } from '../../../db/suggest/routing.js';
 import { defineSlice, ok, userOf, type Services } from './types.js';
 
 export function handlingHandlers({ store }: Services) {
@@ -15,6 +16,10 @@ export function handlingHandlers({ store }: Services) {
     'incoming.assign': (input, req) => (assignIncoming(store, req.write, input), handled(input.id)),
     'incoming.return': (input, req) => (returnIncoming(store, req.write, input), handled(input.id)),
     'incoming.recall': (input, req) => (recallIncoming(store, req.write, input), handled(input.id)),
+    'incoming.suggestRouting': (input, req) => (
+      requireContent(store, userOf(req), input.id, 'incoming.suggestRouting'),
+      suggestRouting(store, input.id)
+    ),
     'incoming.handling': (input, req) => (requireContent(store, userOf(req), input.id, 'incoming.handling'), handled(input.id)),
     'incoming.history': (input, req) => (requireContent(store, userOf(req), input.id, 'incoming.history'), historyOf(store, input.id)),
     'incoming.followUp': (input, req) => followUp(store, userOf(req), input),
