@@ -71,7 +71,11 @@ export interface PastSet {
 }
 
 export function pastLike(store: Store, subject: Subject, history: History): PastSet {
-  const profile = profileOf({ agencyKey: subject.agencyKey || keyOfAgency(subject.agencyName), code: subject.code, summary: subject.summary });
+  const profile = profileOf({
+    agencyKey: subject.agencyKey || keyOfAgency(subject.agencyName),
+    code: subject.code,
+    summary: subject.summary,
+  });
   const idf = idfOf(store, profile.words);
   const rarest = [...new Set(profile.words)].sort((a, b) => idf(b) - idf(a)).slice(0, QUERY_WORDS);
   const where = `d.deleted_at IS NULL AND d.confidentiality = 'thuong' AND d.id != @id AND ${HISTORY_SQL[history]}`;
@@ -84,7 +88,10 @@ export function pastLike(store: Store, subject: Subject, history: History): Past
     ).all({ match, id: subject.id }) as Row[];
   const rows = new Map<string, Row>();
   if (rarest.length) for (const r of query(rarest.map(quote).join(' OR '), BY_WORDS)) rows.set(r.id, r);
-  const organ = [profile.agencyKey ? `"${profile.agencyKey.replace(/"/g, '')}"` : '', profile.suffix ? quote(profile.suffix.toLowerCase()) : '']
+  const organ = [
+    profile.agencyKey ? `"${profile.agencyKey.replace(/"/g, '')}"` : '',
+    profile.suffix ? quote(profile.suffix.toLowerCase()) : '',
+  ]
     .filter(Boolean)
     .join(' OR ');
   if (organ) for (const r of query(organ, BY_ORGAN)) rows.set(r.id, r);

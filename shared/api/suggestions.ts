@@ -9,9 +9,7 @@ export const routingSuggestionOutput = z.object({
   /** How many alike past documents were weighed. */
   basis: z.number().int(),
   /** Up to three ways, best first; value is the direction form's pick-list value ("d:…" or "u:…"). */
-  lead: z.array(
-    z.object({ value: z.string(), label: z.string(), support: z.number().int(), share: z.number(), reason: why }),
-  ),
+  lead: z.array(z.object({ value: z.string(), label: z.string(), support: z.number().int(), share: z.number(), reason: why })),
   coordinate: z.array(z.object({ value: z.string(), label: z.string(), support: z.number().int() })),
   deadline: z.object({ date: z.string(), workingDays: z.number().int(), support: z.number().int() }).nullable(),
   reason: why,

@@ -63,7 +63,10 @@ const isSubjectWord = (t: string) => !STOP_WORDS.has(t) && !/^\d{4,}$/.test(t);
 
 export function profileOf(d: { agencyKey: string; code: string; summary: string }): Profile {
   // Folding keeps letters letters, so the words as written line up with the folded ones.
-  const written = d.summary.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const written = d.summary
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   const folded = searchTokens(d.summary);
   const aligned = written.length === folded.length;
   const words: string[] = [];
@@ -211,19 +214,19 @@ export function choose<T, K>(
  */
 function telling<K>(key: K, evidence: Evidence<K>[], idf: (word: string) => number): string[] {
   const pointing = (e: Evidence<K>) => (e.counts.get(key) ?? 0) * 2 >= e.having;
-  const topic = evidence
-    .filter((e) => (e.feature[0] === 'w' || e.feature[0] === 'p') && pointing(e))
-    .sort((a, b) => (b.counts.get(key) ?? 0) * baseWeight(b.feature, idf) - (a.counts.get(key) ?? 0) * baseWeight(a.feature, idf))[0];
+  const n = (e: Evidence<K>) => e.counts.get(key) ?? 0;
+  const terms = evidence.filter((e) => (e.feature[0] === 'w' || e.feature[0] === 'p') && pointing(e));
+  // Two words in a row shared by most of them ("tuyển sinh") say it best; else the telling word.
+  const pair = terms.filter((e) => e.feature[0] === 'p').sort((a, b) => n(b) - n(a) || b.weight - a.weight)[0];
+  const most = Math.max(0, ...terms.map(n));
+  const topic =
+    pair && n(pair) * 2 >= most ? pair : terms.sort((a, b) => n(b) * baseWeight(b.feature, idf) - n(a) * baseWeight(a.feature, idf))[0];
   const side = (kind: string) => evidence.find((e) => e.feature[0] === kind && pointing(e));
   return [side('o'), side('s'), topic].filter((e): e is Evidence<K> => e !== undefined).map((e) => e.feature);
 }
 
 /** The past items behind a choice (for the days a subject usually takes). */
-export function supportersOf<T, K>(
-  candidates: { item: T; profile: Profile }[],
-  choice: Choice<K>,
-  outcomesOf: (item: T) => K[],
-): T[] {
+export function supportersOf<T, K>(candidates: { item: T; profile: Profile }[], choice: Choice<K>, outcomesOf: (item: T) => K[]): T[] {
   return candidates
     .filter((c) => outcomesOf(c.item).includes(choice.key))
     .filter((c) => {

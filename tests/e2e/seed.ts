@@ -11,6 +11,10 @@ import { createDepartment, createUser } from '../../db/admin/users.js';
 import { assignIncoming, submitIncoming } from '../../db/handling/steps.js';
 import { storePath } from '../../electron/dataDir.js';
 import { corpusDocument } from '../bench/corpus.js';
+import { openSigner } from '../../db/admin/signers.js';
+import { addItems, openDossier } from '../../db/dossiers/dossiers.js';
+import { officeDate } from '../../shared/text/dates.js';
+import { WorkCalendar } from '../../shared/domain/workdays.js';
 
 export const CLERK = { username: 'vanthu', password: 'matkhau-12345' };
 export const LEADER = { username: 'lanhdao', password: 'matkhau-12345' };
@@ -77,4 +81,83 @@ export function addLateTask(dir: string, doc: { agency: string; code: string; ty
     { id: made.id, direction: 'Báo cáo gấp', lead: { userId: clerk, deadline: '2026-01-09' }, coordinate: [], inform: [] },
   );
   store.close();
+}
+
+/**
+ * An office's history for the suggestions: admissions went to Phòng Giáo dục Trung học with
+ * Kế hoạch - Tài chính coordinating, in ten working days, filed in the admissions dossier kept
+ * by the specialist; budgets went to Kế hoạch - Tài chính. Then one more on admissions, submitted
+ * to the leader and waiting for his direction.
+ */
+export async function addRoutingHistory(dir: string): Promise<{ waiting: string }> {
+  const store = openStore(storePath(dir));
+  const users = store.sqlite.prepare('SELECT id, username FROM users').all() as { id: string; username: string }[];
+  const leader = users.find((u) => u.username === LEADER.username)!.id;
+  const clerk = users.find((u) => u.username === CLERK.username)!.id;
+  const specialist = users.find((u) => u.username === SPECIALIST.username)!.id;
+  const adminId = users.find((u) => u.username === 'quantri')!.id;
+  const admin = { userId: adminId, signer: await openSigner(store, adminId, CLERK.password) };
+  const trungHoc = createDepartment(store, admin, { name: 'Phòng Giáo dục Trung học', code: 'GDTrH' });
+  const taiChinh = createDepartment(store, admin, { name: 'Phòng Kế hoạch - Tài chính', code: 'KHTC' });
+  const year = Number(officeDate(store.now()).slice(0, 4));
+  const dossier = openDossier(
+    store,
+    { userId: specialist },
+    { year, title: 'Hồ sơ tuyển sinh lớp 10', notation: '05.GDTrH', retention: '10', keeperId: specialist },
+  );
+  const calendar = new WorkCalendar();
+  const subjects = [
+    ['Tuyển sinh vào lớp 10 trung học phổ thông', trungHoc.id, [taiChinh.id]],
+    ['Hướng dẫn công tác tuyển sinh lớp 10', trungHoc.id, [taiChinh.id]],
+    ['Kế hoạch tuyển sinh đầu cấp', trungHoc.id, [taiChinh.id]],
+    ['Phân bổ kinh phí sự nghiệp giáo dục', taiChinh.id, []],
+    ['Quyết toán ngân sách các đơn vị', taiChinh.id, []],
+  ] as const;
+  let n = 500;
+  for (let round = 0; round < 3; round++) {
+    for (const [summary, lead, coordinate] of subjects) {
+      n += 1;
+      const doc = registerIncoming(
+        store,
+        { userId: clerk },
+        {
+          agency: 'Sở Giáo dục và Đào tạo Hà Tĩnh',
+          code: `${n}/SGDĐT-GDTrH`,
+          type: 'CV',
+          issuedDate: officeDate(store.now()),
+          summary,
+          ...INCOMING_DEFAULTS,
+        },
+      );
+      submitIncoming(store, { userId: clerk }, { id: doc.id, leaderId: leader, note: null });
+      const deadline = calendar.addWorkingDays(officeDate(store.now()), 10);
+      assignIncoming(
+        store,
+        { userId: leader },
+        {
+          id: doc.id,
+          direction: 'Đề nghị xử lý theo quy định.',
+          lead: { departmentId: lead, deadline },
+          coordinate: coordinate.map((departmentId) => ({ departmentId })),
+          inform: [],
+        },
+      );
+      if (lead === trungHoc.id) addItems(store, { userId: specialist }, { dossierId: dossier.id, documentIds: [doc.id] });
+    }
+  }
+  const waiting = registerIncoming(
+    store,
+    { userId: clerk },
+    {
+      agency: 'Bộ Giáo dục và Đào tạo',
+      code: '999/BGDĐT-GDTrH',
+      type: 'CV',
+      issuedDate: officeDate(store.now()),
+      summary: 'Tổ chức tuyển sinh vào lớp 10 năm học 2027 - 2028',
+      ...INCOMING_DEFAULTS,
+    },
+  );
+  submitIncoming(store, { userId: clerk }, { id: waiting.id, leaderId: leader, note: null });
+  store.close();
+  return { waiting: waiting.id };
 }

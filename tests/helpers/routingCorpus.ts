@@ -48,7 +48,11 @@ const TOPICS: Topic[] = [
   },
   {
     key: 'thitn',
-    phrasings: ['Tổ chức kỳ thi tốt nghiệp trung học phổ thông', 'Hướng dẫn coi thi, chấm thi tốt nghiệp THPT', 'Đăng ký dự thi tốt nghiệp'],
+    phrasings: [
+      'Tổ chức kỳ thi tốt nghiệp trung học phổ thông',
+      'Hướng dẫn coi thi, chấm thi tốt nghiệp THPT',
+      'Đăng ký dự thi tốt nghiệp',
+    ],
     lead: { dep: 'KTKĐ' },
     coordinate: ['GDTrH', 'VP'],
     days: 15,
@@ -112,7 +116,11 @@ const TOPICS: Topic[] = [
   },
   {
     key: 'thidua',
-    phrasings: ['Hướng dẫn công tác thi đua, khen thưởng', 'Xét tặng danh hiệu Nhà giáo ưu tú', 'Đề nghị khen thưởng tập thể lao động xuất sắc'],
+    phrasings: [
+      'Hướng dẫn công tác thi đua, khen thưởng',
+      'Xét tặng danh hiệu Nhà giáo ưu tú',
+      'Đề nghị khen thưởng tập thể lao động xuất sắc',
+    ],
     lead: { person: 'thidua' },
     coordinate: [],
     days: 10,

@@ -135,7 +135,13 @@ describe('who may ask, and what teaches', () => {
         confidentiality: 'mat',
       });
       await office.clerk.ok('incoming.submit', { id: secret.id, leaderId, note: null });
-      await office.leader.ok('incoming.assign', { id: secret.id, direction: 'Mật', lead: { departmentId: ttr }, coordinate: [], inform: [] });
+      await office.leader.ok('incoming.assign', {
+        id: secret.id,
+        direction: 'Mật',
+        lead: { departmentId: ttr },
+        coordinate: [],
+        inform: [],
+      });
     }
     const common = await office.clerk.ok('incoming.register', {
       agency: 'Công an tỉnh Hà Tĩnh',

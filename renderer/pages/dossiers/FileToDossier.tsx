@@ -1,8 +1,9 @@
 // "Lưu vào hồ sơ": file the document being viewed into one of the open dossiers.
 import { FolderAddOutlined } from '../../components/icons';
-import { App, Button, Select, Space, type RefSelectProps } from 'antd';
+import { App, Button, Select, Space, Typography, type RefSelectProps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { DossierRecord } from '../../../shared/api/dossiers.js';
+import type { DossierSuggestion } from '../../../shared/api/suggestions.js';
 import { api } from '../../api/client';
 import { FOLDED_SEARCH } from '../../components/foldedSearch';
 
@@ -10,15 +11,28 @@ export function FileToDossier({ documentId, onFiled }: { documentId: string; onF
   const { message } = App.useApp();
   const [dossiers, setDossiers] = useState<DossierRecord[]>([]);
   const [chosen, setChosen] = useState<string | undefined>();
+  const [suggestion, setSuggestion] = useState<DossierSuggestion | null>(null);
   const picker = useRef<RefSelectProps>(null);
-  useEffect(
-    () =>
-      void api
-        .call('dossiers.list', { status: 'mo' })
-        .then(setDossiers)
-        .catch((err: Error) => message.error(`Chưa tải được danh sách hồ sơ đang mở: ${err.message}`)),
-    [documentId, message],
-  );
+  useEffect(() => {
+    let live = true;
+    void api
+      .call('dossiers.list', { status: 'mo' })
+      .then((list) => live && setDossiers(list))
+      .catch((err: Error) => message.error(`Chưa tải được danh sách hồ sơ đang mở: ${err.message}`));
+    // Where alike documents went: preselected, marked, and said why; the user still presses the button.
+    void api
+      .call('dossiers.suggest', { id: documentId })
+      .then((s) => {
+        if (!live) return;
+        setSuggestion(s);
+        if (s.choices[0]) setChosen((c) => c ?? s.choices[0]!.dossierId);
+      })
+      .catch(() => live && setSuggestion(null));
+    return () => {
+      live = false;
+    };
+  }, [documentId, message]);
+  const suggested = suggestion?.choices.find((c) => c.dossierId === chosen && c === suggestion.choices[0]);
   const file = async () => {
     try {
       const d = await api.call('dossiers.addItems', { dossierId: chosen!, documentIds: [documentId] });
@@ -33,20 +47,27 @@ export function FileToDossier({ documentId, onFiled }: { documentId: string; onF
     }
   };
   return (
-    <Space.Compact style={{ width: '100%' }}>
-      <Select
-        ref={picker}
-        style={{ width: '100%' }}
-        placeholder="Chọn hồ sơ đang mở"
-        value={chosen}
-        onChange={setChosen}
-        showSearch={FOLDED_SEARCH}
-        aria-label="Hồ sơ để lưu văn bản"
-        options={dossiers.map((d) => ({ value: d.id, label: `${d.notation} — ${d.title}` }))}
-      />
-      <Button icon={<FolderAddOutlined />} disabled={!chosen} onClick={() => void file()}>
-        Lưu vào hồ sơ
-      </Button>
-    </Space.Compact>
+    <div>
+      <Space.Compact style={{ width: '100%' }} className={suggested ? 'vt-suggested' : undefined}>
+        <Select
+          ref={picker}
+          style={{ width: '100%' }}
+          placeholder="Chọn hồ sơ đang mở"
+          value={chosen}
+          onChange={setChosen}
+          showSearch={FOLDED_SEARCH}
+          aria-label="Hồ sơ để lưu văn bản"
+          options={dossiers.map((d) => ({ value: d.id, label: `${d.notation} — ${d.title}` }))}
+        />
+        <Button icon={<FolderAddOutlined />} disabled={!chosen} onClick={() => void file()}>
+          Lưu vào hồ sơ
+        </Button>
+      </Space.Compact>
+      {suggested && (
+        <Typography.Text type="secondary" data-testid="dossier-hint" style={{ display: 'block', marginTop: 4 }}>
+          Đề xuất {suggested.notation}: {suggested.reason}
+        </Typography.Text>
+      )}
+    </div>
   );
 }
