@@ -83,6 +83,7 @@ if (withBench) {
       sync: join(root, 'tests/bench/sync.ts'),
       ui: join(root, 'tests/bench/ui.ts'),
       reading: join(root, 'tests/bench/reading.ts'),
+      suggestions: join(root, 'tests/bench/suggestions.ts'),
     },
   });
 }

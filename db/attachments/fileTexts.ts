@@ -82,3 +82,30 @@ export function fileTextStatus(store: Store, sha256: string): FileTextStatus | '
   const row = stmt(store.sqlite, 'SELECT status FROM file_texts WHERE sha256 = ?').get(sha256) as { status: FileTextStatus } | undefined;
   return row?.status ?? 'pending';
 }
+
+/** A word of a scan and its box as fractions of the page: [text, x0, y0, x1, y1]. */
+export type WordBox = [string, number, number, number, number];
+
+/** The words of one page read by OCR (a page read again replaces them). */
+export function saveFileWords(store: Store, sha256: string, page: number, words: WordBox[]): void {
+  const rounded = words.map(([t, ...box]) => [t, ...box.map((x) => Math.round(x * 10_000) / 10_000)]);
+  writeDerived(store, () => {
+    stmt(store.sqlite, 'INSERT OR REPLACE INTO file_words (sha256, page, words) VALUES (?, ?, ?)').run(
+      sha256,
+      page,
+      JSON.stringify(rounded),
+    );
+  });
+}
+
+/** A scan read again from its first page forgets where its words stood. */
+export function clearFileWords(store: Store, sha256: string): void {
+  writeDerived(store, () => void stmt(store.sqlite, 'DELETE FROM file_words WHERE sha256 = ?').run(sha256));
+}
+
+/** The pages of a scan with their words, in page order (none for a file with a text layer). */
+export function fileWords(store: Store, sha256: string): { page: number; words: WordBox[] }[] {
+  return (
+    stmt(store.sqlite, 'SELECT page, words FROM file_words WHERE sha256 = ? ORDER BY page').all(sha256) as { page: number; words: string }[]
+  ).map((r) => ({ page: r.page, words: JSON.parse(r.words) as WordBox[] }));
+}

@@ -7,7 +7,7 @@ import type { Store } from '../core/store.js';
 import { leavingThePc, secretDocument, secretFileSql, staysOnThePc } from '../secrets/syncBoundary.js';
 import { SYNCED } from '../sync/tables.js';
 
-const DERIVED = /^(documents_fts|file_texts_fts)/;
+const DERIVED = /^(documents_fts|file_texts_fts|file_words$)/;
 const SECRET_KEYS = new Set(['password_hash', 'passwordHash', 'sealed_key', 'sealedKey']);
 const WITHHELD = 'đã lược bỏ: nội dung văn bản mật';
 

@@ -1,7 +1,7 @@
 // The store's own bookkeeping: the audit chain, the outbox, settings, this device's state, what
 // sync knows, and the text layer of stored files.
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const auditLog = sqliteTable('audit_log', {
   seq: integer('seq').primaryKey(),
@@ -108,4 +108,20 @@ export const fileTexts = sqliteTable(
     extractedAt: text('extracted_at').notNull(),
   },
   (t) => [uniqueIndex('file_texts_sha').on(t.sha256)],
+);
+
+/**
+ * Where each word of a scan stands, one row per page read by OCR (boxes as fractions of the page,
+ * from the top-left): what shows a search hit on the page. Derived like file_texts, never synced
+ * nor exported.
+ */
+export const fileWords = sqliteTable(
+  'file_words',
+  {
+    sha256: text('sha256').notNull(),
+    page: integer('page').notNull(),
+    /** JSON: [text, x0, y0, x1, y1][] */
+    words: text('words').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sha256, t.page] })],
 );

@@ -4,7 +4,7 @@
 // suggestion — who handles secrets is need-to-know (Luật 29/2018) — and neither does a
 // cancelled one.
 import { agencyKey as keyOfAgency } from '../../shared/text/searchKey.js';
-import { idfFrom, profileOf, type Profile } from '../../shared/domain/likeness.js';
+import { idfFrom, profileOf, wordsToCount, type Profile } from '../../shared/domain/likeness.js';
 import { stmt } from '../core/statements.js';
 import type { Store } from '../core/store.js';
 
@@ -76,7 +76,7 @@ export function pastLike(store: Store, subject: Subject, history: History): Past
     code: subject.code,
     summary: subject.summary,
   });
-  const idf = idfOf(store, profile.words);
+  const idf = idfOf(store, wordsToCount(profile));
   const rarest = [...new Set(profile.words)].sort((a, b) => idf(b) - idf(a)).slice(0, QUERY_WORDS);
   const where = `d.deleted_at IS NULL AND d.confidentiality = 'thuong' AND d.id != @id AND ${HISTORY_SQL[history]}`;
   const query = (match: string, limit: number) =>

@@ -69,14 +69,28 @@ export class OcrEngine {
   }
 }
 
+/** The angle deskew() turned a page by, kept with the canvas it made: words go back where they stand on the scan. */
+const straightenedBy = new WeakMap<Canvas, number>();
+
 async function readCanvas(worker: Worker, canvas: Canvas, turned: boolean): Promise<OcrPage> {
   const { data } = await worker.recognize(canvas.toBuffer('image/png'), {}, { text: true, blocks: true });
   const w = canvas.width;
   const h = canvas.height;
   const words: OcrWord[] = [];
   const lines: OcrWord[] = [];
-  const boxOf = (b: { x0: number; y0: number; x1: number; y1: number }): OcrWord['box'] =>
-    turned ? [1 - b.x1 / w, 1 - b.y1 / h, 1 - b.x0 / w, 1 - b.y0 / h] : [b.x0 / w, b.y0 / h, b.x1 / w, b.y1 / h];
+  const a = ((straightenedBy.get(canvas) ?? 0) * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(a), Math.sin(a)];
+  // A corner as read → on the page as scanned: turned back by 180° if it was, then by the skew.
+  const onScan = (x: number, y: number): [number, number] => {
+    const [dx, dy] = turned ? [w / 2 - x, h / 2 - y] : [x - w / 2, y - h / 2];
+    return [(dx * cos - dy * sin + w / 2) / w, (dx * sin + dy * cos + h / 2) / h];
+  };
+  const boxOf = (b: { x0: number; y0: number; x1: number; y1: number }): OcrWord['box'] => {
+    const corners = [onScan(b.x0, b.y0), onScan(b.x1, b.y0), onScan(b.x0, b.y1), onScan(b.x1, b.y1)];
+    const xs = corners.map((c) => c[0]);
+    const ys = corners.map((c) => c[1]);
+    return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  };
   for (const block of data.blocks ?? []) {
     for (const para of block.paragraphs) {
       for (const line of para.lines) {
@@ -94,6 +108,7 @@ function rotate180(src: Canvas): Canvas {
   ctx.translate(src.width, src.height);
   ctx.rotate(Math.PI);
   ctx.drawImage(src, 0, 0);
+  straightenedBy.set(out, straightenedBy.get(src) ?? 0);
   return out;
 }
 
@@ -275,6 +290,7 @@ export function deskew(canvas: Canvas): Canvas {
   ctx.rotate((-best * Math.PI) / 180);
   ctx.translate(-w / 2, -h / 2);
   ctx.drawImage(canvas, 0, 0);
+  straightenedBy.set(out, best);
   return out;
 }
 

@@ -5,7 +5,16 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { MAX_FILE_TEXT, fileTextRow, nextForOcr, pendingFileTexts, saveFileText, type FileText } from '../../db/attachments/fileTexts.js';
+import {
+  MAX_FILE_TEXT,
+  clearFileWords,
+  fileTextRow,
+  nextForOcr,
+  pendingFileTexts,
+  saveFileText,
+  saveFileWords,
+  type FileText,
+} from '../../db/attachments/fileTexts.js';
 import type { Store } from '../../db/core/store.js';
 import type { BlobStore } from '../files/blobStore.js';
 import { readPdfText } from './pdfText.js';
@@ -147,6 +156,7 @@ export class TextIndexer {
     const last = Math.min(scan.pages, MAX_OCR_PAGES);
     if (this.stopAsked.delete(scan.sha256)) return this.finishScan('ocr_stopped');
     const page = scan.texts.length + 1;
+    if (page === 1) clearFileWords(this.store, scan.sha256);
     const result = await this.ocrPage(scan, page);
     if (this.closed) return false;
     if (result === 'engine') {
@@ -155,6 +165,14 @@ export class TextIndexer {
       return true;
     }
     scan.texts.push(result?.text ?? '');
+    // Where each word stands, for showing a search hit on the page.
+    if (result?.words.length)
+      saveFileWords(
+        this.store,
+        scan.sha256,
+        page,
+        result.words.map((w) => [w.text, ...w.box]),
+      );
     if (!result) scan.failed++;
     if (scan.texts.length >= last) return this.finishScan(scan.failed > 0 || scan.pages > last ? 'ocr_partial' : 'ocr');
     return true;

@@ -4,6 +4,8 @@ import { Alert, Button, Spin } from 'antd';
 import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { useEffect, useRef, useState } from 'react';
+import { findHits, type PageHits } from './pageHits';
+import { HitBoxes, HitSummary } from './HitBoxes';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -24,10 +26,34 @@ function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => void): Promi
   });
 }
 
-export function PdfPreview({ url, width = 640 }: { url: string; width?: number }) {
+/** A search to show on the pages: its words, and the attachment they were found in. */
+export interface FindOnPage {
+  attachmentId: string;
+  q: string;
+}
+
+export function PdfPreview({ url, width = 640, find }: { url: string; width?: number; find?: FindOnPage | undefined }) {
   const [doc, setDoc] = useState<pdfjs.PDFDocumentProxy | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState(FIRST_PAGES);
+  const [hits, setHits] = useState<PageHits[] | null>(null);
+
+  useEffect(() => {
+    setHits(null);
+    if (!doc || !find) return;
+    let live = true;
+    findHits(doc, find.attachmentId, find.q).then(
+      (found) => {
+        if (!live) return;
+        setHits(found);
+        if (found[0]) setShown((n) => Math.max(n, found[0]!.page));
+      },
+      () => live && setHits([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [doc, find]);
 
   useEffect(() => {
     setDoc(null);
@@ -60,8 +86,16 @@ export function PdfPreview({ url, width = 640 }: { url: string; width?: number }
     );
   return (
     <div data-testid="pdf-preview">
+      {find && hits && <HitSummary q={find.q} hits={hits} />}
       {Array.from({ length: Math.min(shown, doc.numPages) }, (_, i) => (
-        <PdfPage key={i} doc={doc} pageNumber={i + 1} width={width} />
+        <PdfPage
+          key={i}
+          doc={doc}
+          pageNumber={i + 1}
+          width={width}
+          boxes={hits?.find((h) => h.page === i + 1)?.boxes}
+          first={hits?.[0]?.page === i + 1}
+        />
       ))}
       <div style={{ color: '#666', fontSize: 12 }}>
         Trang 1–{Math.min(shown, doc.numPages)} / {doc.numPages}{' '}
@@ -75,7 +109,15 @@ export function PdfPreview({ url, width = 640 }: { url: string; width?: number }
   );
 }
 
-function PdfPage({ doc, pageNumber, width }: { doc: pdfjs.PDFDocumentProxy; pageNumber: number; width: number }) {
+function PdfPage(props: {
+  doc: pdfjs.PDFDocumentProxy;
+  pageNumber: number;
+  width: number;
+  boxes?: PageHits['boxes'] | undefined;
+  /** The first page with a hit: brought into view. */
+  first?: boolean;
+}) {
+  const { doc, pageNumber, width, first } = props;
   const canvas = useRef<HTMLCanvasElement>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -95,6 +137,7 @@ function PdfPage({ doc, pageNumber, width }: { doc: pdfjs.PDFDocumentProxy; page
         c.style.height = `${Math.floor(viewport.height)}px`;
         render = page.render({ canvas: c, viewport, transform: ratio !== 1 ? [ratio, 0, 0, ratio, 0, 0] : undefined });
         await withTimeout(render.promise, PAGE_TIMEOUT_MS, () => render?.cancel());
+        if (!cancelled && first) c.scrollIntoView({ block: 'center' });
       } catch {
         if (!cancelled) setFailed(true);
       }
@@ -103,7 +146,12 @@ function PdfPage({ doc, pageNumber, width }: { doc: pdfjs.PDFDocumentProxy; page
       cancelled = true;
       render?.cancel();
     };
-  }, [doc, pageNumber, width]);
+  }, [doc, pageNumber, width, first]);
   if (failed) return <Alert type="warning" showIcon title={`Không vẽ được trang ${pageNumber}.`} style={{ marginBottom: 8 }} />;
-  return <canvas ref={canvas} style={{ display: 'block', marginBottom: 8, boxShadow: '0 1px 4px rgba(0,0,0,.25)', background: '#fff' }} />;
+  return (
+    <div style={{ position: 'relative', width: 'fit-content', marginBottom: 8 }}>
+      <canvas ref={canvas} style={{ display: 'block', boxShadow: '0 1px 4px rgba(0,0,0,.25)', background: '#fff' }} />
+      {props.boxes && <HitBoxes boxes={props.boxes} />}
+    </div>
+  );
 }

@@ -39,7 +39,7 @@ interface Section {
   key: string;
   label: string;
   icon: ReactNode;
-  page: (me: Me, refresh: () => void, ctx: { searchText: string; open: (hit: SearchHit) => void }) => ReactNode;
+  page: (me: Me, refresh: () => void, ctx: { searchText: string; open: (hit: SearchHit, q?: string) => void }) => ReactNode;
   visible?: (me: Me) => boolean;
 }
 

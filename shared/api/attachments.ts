@@ -90,3 +90,10 @@ export const readForRegistrationOutput = z.object({
   notice: z.string().optional(),
 });
 export type ReadForRegistration = z.infer<typeof readForRegistrationOutput>;
+
+const box = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+export const pageHitsOutput = z.object({
+  /** The file was read by OCR (its words' places are kept). */
+  read: z.boolean(),
+  pages: z.array(z.object({ page: z.number().int(), boxes: z.array(box) })),
+});

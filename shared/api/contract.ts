@@ -27,6 +27,7 @@ import {
 import {
   attachmentCheckOutput,
   attachmentOutput,
+  pageHitsOutput,
   readForRegistrationOutput,
   stampInput,
   stampPreviewInput,
@@ -213,6 +214,8 @@ export const contract = {
   'attachments.remove': method(z.object({ id }), ok, REGISTRARS),
   /** OCR of a scan on this PC: stop it (what was read is kept), or read it again. */
   'attachments.ocrStop': method(z.object({ id }), ok, 'user'),
+  /** Where the words of a search stand on a scan's pages (a text layer: none stored, read: false). */
+  'attachments.hits': method(z.object({ id, q: z.string().min(1).max(200) }), pageHitsOutput, 'user'),
   'attachments.ocrResume': method(z.object({ id }), ok, 'user'),
   'attachments.add': method(z.object({ documentId: id, path: z.string().min(1).max(4096) }), attachmentOutput, REGISTRARS, IPC_ONLY),
   'attachments.get': method(z.object({ id }), fileOutput, 'user', IPC_ONLY),

@@ -29,9 +29,7 @@ const STOP_WORDS = new Set([
   'so',
 ]);
 
-/** The organ and the suffix weigh as a fairly rare word; two words in a row as their mean, doubled. */
-const ORGAN_WEIGHT = 2;
-const SUFFIX_WEIGHT = 2;
+/** Two words in a row weigh as their mean, doubled. */
 const PAIR_WEIGHT = 2;
 /** How many past documents a feature needs before it is trusted fully: n / (n + PRIOR). */
 const PRIOR = 2;
@@ -85,6 +83,11 @@ function pairs(p: Profile): Map<string, string> {
   return out;
 }
 
+/** The words whose counts the weighing needs: the subject's, the organ's and the suffix. */
+export function wordsToCount(p: Profile): string[] {
+  return [...p.words, ...p.agencyKey.split(' ').filter(Boolean), ...(p.suffix ? [p.suffix.toLowerCase()] : [])];
+}
+
 /** Inverse document frequency from the index's counts (Okapi's, never negative). */
 export function idfFrom(totalDocs: number, docCounts: Map<string, number>): (word: string) => number {
   return (w) => {
@@ -105,8 +108,10 @@ function featuresOf(p: Profile): Set<string> {
 
 function baseWeight(feature: string, idf: (word: string) => number): number {
   const [kind, value] = [feature[0], feature.slice(2)];
-  if (kind === 'o') return ORGAN_WEIGHT;
-  if (kind === 's') return SUFFIX_WEIGHT;
+  // An organ is as telling as the rarest word of its name ("Kho bạc" more than "Bộ Giáo dục"),
+  // a suffix as its own word in the index ("gdtrh" more than "vp").
+  if (kind === 'o') return Math.max(0, ...value.split(' ').map(idf));
+  if (kind === 's') return idf(value.toLowerCase());
   if (kind === 'w') return idf(value);
   const [a, b] = value.split(' ') as [string, string];
   return (PAIR_WEIGHT * (idf(a) + idf(b))) / 2;

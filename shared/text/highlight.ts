@@ -40,3 +40,21 @@ export function highlightSpans(text: string, query: string): Span[] {
   }
   return merged;
 }
+
+/** A box as fractions of a page, from its top-left: [x0, y0, x1, y1]. */
+export type PageBox = [number, number, number, number];
+
+/**
+ * Where on a page the words of a search stand: each word (or run of text) whose text the query
+ * matches gives the part of its box its matching letters take.
+ */
+export function hitBoxes(words: { text: string; box: PageBox }[], query: string): PageBox[] {
+  const out: PageBox[] = [];
+  for (const w of words) {
+    const length = w.text.normalize('NFC').length;
+    if (!length) continue;
+    const [x0, y0, x1, y1] = w.box;
+    for (const [s, e] of highlightSpans(w.text, query)) out.push([x0 + ((x1 - x0) * s) / length, y0, x0 + ((x1 - x0) * e) / length, y1]);
+  }
+  return out;
+}

@@ -5,6 +5,7 @@
 // a crash or a hang. Run by `npm run bench` in a process of its own (or alone: `node
 // dist/bench/reading.mjs [--docs N] [--scans N]`); prints a table with each target, writes
 // bench-results/reading.json.
+import { pct, verdictTable } from './verdicts.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPageMap } from '../../electron/pdf/pageMap.js';
@@ -23,17 +24,8 @@ const arg = (name: string, fallback: number) => {
 const DOCS = arg('docs', 300);
 const SCANS = arg('scans', 30);
 
-interface Row {
-  measure: string;
-  value: string;
-  target: string;
-  verdict: 'PASS' | 'MISS' | '';
-}
-const rows: Row[] = [];
-const add = (measure: string, value: string, target = '', pass?: boolean) =>
-  rows.push({ measure, value, target, verdict: pass === undefined ? '' : pass ? 'PASS' : 'MISS' });
+const { rows, add } = verdictTable();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const engine = new OcrEngine();
 
 // 1. OCR on generated scans.

@@ -16,6 +16,7 @@ import { initialize } from '../../db/admin/setup.js';
 import { openStore } from '../../db/core/store.js';
 import { BENCH_QUERIES, corpusDocument } from './corpus.js';
 import { search } from '../../db/search/search.js';
+import { suggestRouting } from '../../db/suggest/routing.js';
 import { summaryReport } from '../../db/reports/reports.js';
 import { addToIndex } from '../../db/documents/documentsFts.js';
 import { BackupService } from '../../electron/backup/backupService.js';
@@ -255,6 +256,17 @@ const slowest = [...perQuery.entries()]
   .join(', ');
 add(`search.query, ${BENCH_QUERIES.length} queries × 3`, searchSamples, `target p95 ≤ 50 ms at 1M; slowest: ${slowest}`);
 
+// Suggestions from history at this size, with no document routed yet: the index's candidates
+// are walked to the end without finding one (the slowest case; bench/suggestions measures the
+// accuracy on a routed register).
+{
+  const newest = store.sqlite.prepare("SELECT id FROM documents WHERE kind = 'incoming' ORDER BY seq DESC LIMIT 30").all() as {
+    id: string;
+  }[];
+  const samples = newest.map(({ id }) => time(() => suggestRouting(store, id))[1]);
+  add('incoming.suggestRouting, nothing routed yet (30 documents)', samples, 'target p95 ≤ 100 ms');
+}
+
 // A year's report.
 const reportSamples: number[] = [];
 for (const groupBy of ['type', 'month', 'agency'] as const)
@@ -478,4 +490,8 @@ console.log('written: bench-results/bench.json');
 // Reading the page (OCR, the form's suggestions, dấu ĐẾN's place): its own process and table.
 if (!CORE_ONLY && !process.argv.includes('--no-reading')) {
   execFileSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'reading.mjs')], { stdio: 'inherit' });
+}
+// Suggestions from history (who handles it, which dossier): its own office and table.
+if (!CORE_ONLY && !process.argv.includes('--no-suggestions')) {
+  execFileSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'suggestions.mjs')], { stdio: 'inherit' });
 }

@@ -70,5 +70,20 @@ test('a scan fills the registration form, is stamped in the blank under its số
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('search-result').first().getByTestId('search-in-file')).toContainText('ke-hoach-quet.pdf');
   await page.screenshot({ path: 'test-results/reading-found.png' });
+
+  // Opened from the hit: the scan is shown with the words marked where OCR read them.
+  await page.getByTestId('search-result').first().click();
+  const opened = page.getByRole('dialog').filter({ hasText: 'Phiếu giải quyết văn bản đến' });
+  await expect(opened.getByTestId('hit-summary')).toContainText('Thấy “nang khieu doi tuyen” ở trang 1', { timeout: 20_000 });
+  const marks = opened.getByTestId('hit-box');
+  // The page with the hit is brought into view by itself.
+  await expect(marks.first()).toBeInViewport();
+  expect(await marks.count()).toBeGreaterThanOrEqual(3);
+  // The marks stand on the page drawn, not beside it.
+  const pageBox = (await opened.getByTestId('pdf-preview').locator('canvas').first().boundingBox())!;
+  const mark = (await marks.first().boundingBox())!;
+  expect(mark.x).toBeGreaterThanOrEqual(pageBox.x);
+  expect(mark.y + mark.height).toBeLessThanOrEqual(pageBox.y + pageBox.height);
+  await page.screenshot({ path: 'test-results/reading-hit-on-page.png' });
   await server.stop();
 });

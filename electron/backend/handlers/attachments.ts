@@ -1,6 +1,7 @@
 // Files of a document: list, check, add (from a path, in the window), bytes, remove, and the dấu ĐẾN.
 // A secret document's files are read only by those who may read its content.
-import { listAttachments, removeAttachment, requireFileReader } from '../../../db/attachments/attachments.js';
+import { getAttachment, listAttachments, removeAttachment, requireFileReader } from '../../../db/attachments/attachments.js';
+import { scanHits } from '../../../db/search/pageHits.js';
 import { requireContent } from '../../../db/secrets/secretAccess.js';
 import { defineSlice, ok, userOf, type Services } from './types.js';
 
@@ -17,6 +18,12 @@ export function attachmentHandlers({ store, files }: Services) {
     'attachments.ocrResume': (input, req) => {
       files.texts.resumeOcr(requireFileReader(store, userOf(req), input.id, 'attachments.ocrResume').sha256);
       return ok;
+    },
+    'attachments.hits': (input, req) => {
+      const a = requireFileReader(store, userOf(req), input.id, 'attachments.hits');
+      // A copy with dấu ĐẾN has its original's words, where the original has them.
+      const sha256 = a.role === 'stamped' && a.parentId ? getAttachment(store, a.parentId).sha256 : a.sha256;
+      return scanHits(store, sha256, input.q);
     },
     'attachments.check': (input, req) => (requireFileReader(store, userOf(req), input.id, 'attachments.check'), files.check(input.id)),
     'attachments.remove': (input, req) => {

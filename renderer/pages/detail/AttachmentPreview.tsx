@@ -3,7 +3,9 @@ import { App, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AttachmentRecord } from '../../../shared/api/attachments.js';
 import { attachmentUrl } from '../../api/client';
-import { PdfPreview } from '../../components/PdfPreview';
+import { PdfPreview, type FindOnPage } from '../../components/PdfPreview';
+import { HitBoxes, HitSummary } from '../../components/HitBoxes';
+import { findHits, type PageHits } from '../../components/pageHits';
 
 /** A URL for the attachment's bytes while it is shown, revoked when another is shown. */
 export function useAttachmentUrl(viewing: AttachmentRecord | null): string | null {
@@ -31,16 +33,50 @@ export function useAttachmentUrl(viewing: AttachmentRecord | null): string | nul
   return url;
 }
 
-export function AttachmentPreview({ attachment: viewing, url }: { attachment: AttachmentRecord; url: string }) {
+export function AttachmentPreview({
+  attachment: viewing,
+  url,
+  find,
+}: {
+  attachment: AttachmentRecord;
+  url: string;
+  find?: FindOnPage | undefined;
+}) {
   return (
     <div style={{ marginTop: 12, maxHeight: 720, overflow: 'auto', background: '#eef0f3', padding: 12 }}>
       {viewing.kind === 'pdf' ? (
-        <PdfPreview url={url} width={560} />
+        <PdfPreview url={url} width={560} find={find} />
       ) : viewing.kind === 'image' ? (
-        <img src={url} alt={viewing.name} style={{ maxWidth: '100%' }} />
+        <ImagePreview url={url} name={viewing.name} find={find} />
       ) : (
         <Typography.Text type="secondary">Không xem trước được loại tệp này; hãy tải về để mở.</Typography.Text>
       )}
     </div>
+  );
+}
+
+/** A picture (a photographed or scanned page), with a search's words marked where OCR read them. */
+function ImagePreview({ url, name, find }: { url: string; name: string; find?: FindOnPage | undefined }) {
+  const [hits, setHits] = useState<PageHits[] | null>(null);
+  useEffect(() => {
+    setHits(null);
+    if (!find) return;
+    let live = true;
+    findHits(null, find.attachmentId, find.q).then(
+      (h) => live && setHits(h),
+      () => live && setHits([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [find]);
+  return (
+    <>
+      {find && hits && <HitSummary q={find.q} hits={hits} />}
+      <div style={{ position: 'relative', width: 'fit-content', maxWidth: '100%' }}>
+        <img src={url} alt={name} style={{ maxWidth: '100%', display: 'block' }} />
+        {hits?.[0] && <HitBoxes boxes={hits[0].boxes} />}
+      </div>
+    </>
   );
 }

@@ -8,8 +8,15 @@ import { api, attachmentUrl, uploadFile } from '../../api/client';
 import { AttachmentPreview, useAttachmentUrl } from './AttachmentPreview';
 import { AttachmentList } from './AttachmentList';
 import { StampDialog } from './StampDialog';
+import type { FindOnPage } from '../../components/PdfPreview';
 
-export function AttachmentsPanel(props: { documentId: string; files: AttachmentRecord[]; canEdit: boolean; onChanged: () => void }) {
+export function AttachmentsPanel(props: {
+  documentId: string;
+  files: AttachmentRecord[];
+  canEdit: boolean;
+  onChanged: () => void;
+  focus?: FindOnPage | null;
+}) {
   const { message } = App.useApp();
   const [uploading, setUploading] = useState<{ name: string; percent: number } | null>(null);
   const [viewing, setViewing] = useState<AttachmentRecord | null>(null);
@@ -24,11 +31,13 @@ export function AttachmentsPanel(props: { documentId: string; files: AttachmentR
     return () => clearTimeout(t);
   }, [reading, props.files, onChanged]);
 
-  // Show the newest stamped copy, else the first file, when the list changes.
+  // Show the file a search found words in, else the newest stamped copy, else the first file.
+  const focusId = props.focus?.attachmentId;
   useEffect(() => {
-    const pick = [...props.files].reverse().find((f) => f.role === 'stamped') ?? props.files[0] ?? null;
+    const found = props.files.find((f) => f.id === focusId);
+    const pick = found ?? [...props.files].reverse().find((f) => f.role === 'stamped') ?? props.files[0] ?? null;
     setViewing((v) => (v && props.files.some((f) => f.id === v.id) ? v : pick));
-  }, [props.files]);
+  }, [props.files, focusId]);
 
   const url = useAttachmentUrl(viewing);
 
@@ -99,7 +108,9 @@ export function AttachmentsPanel(props: { documentId: string; files: AttachmentR
       {viewing?.role === 'stamped' && viewing.signed && (
         <Alert type="warning" showIcon style={{ margin: '8px 0' }} title="Bản có dấu đến — chữ ký số chỉ còn hiệu lực trên bản gốc." />
       )}
-      {viewing && url && <AttachmentPreview attachment={viewing} url={url} />}
+      {viewing && url && (
+        <AttachmentPreview attachment={viewing} url={url} find={props.focus?.attachmentId === viewing.id ? props.focus : undefined} />
+      )}
       <StampDialog
         documentId={props.documentId}
         attachment={stamping}

@@ -12,6 +12,7 @@ import { CONFIDENTIALITY_LABELS, URGENCY_LABELS } from '../../../shared/domain/e
 import { formatDate, formatInstant } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { FileToDossier } from '../dossiers/FileToDossier';
+import type { FindOnPage } from '../../components/PdfPreview';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { HandlingSlip } from './HandlingSlip';
 import { HistoryTimeline } from './HistoryTimeline';
@@ -32,6 +33,8 @@ export function DocumentDetail(props: {
   onClose: () => void;
   onEdit?: (doc: DocumentRecord) => void;
   onChanged?: () => void;
+  /** A search hit inside one of its files: that file is shown at the words found. */
+  focus?: FindOnPage | null;
 }) {
   const { message } = App.useApp();
   const [data, setData] = useState<Loaded | null>(null);
@@ -132,7 +135,13 @@ export function DocumentDetail(props: {
             {!doc.masked && (
               <>
                 <Typography.Title level={5}>Tệp đính kèm</Typography.Title>
-                <AttachmentsPanel documentId={doc.id} files={data.files} canEdit={canAttach && !doc.cancelled} onChanged={changed} />
+                <AttachmentsPanel
+                  documentId={doc.id}
+                  files={data.files}
+                  canEdit={canAttach && !doc.cancelled}
+                  onChanged={changed}
+                  focus={props.focus ?? null}
+                />
               </>
             )}
           </Col>

@@ -11,7 +11,7 @@ import { useSettledText } from '../../hooks/useSettledText';
 
 export const KIND_LABELS: Record<SearchHit['kind'], string> = { incoming: 'Văn bản đến', outgoing: 'Văn bản đi', dossier: 'Hồ sơ' };
 
-export function GlobalSearch({ onOpen, onAll }: { onOpen: (hit: SearchHit) => void; onAll: (q: string) => void }) {
+export function GlobalSearch({ onOpen, onAll }: { onOpen: (hit: SearchHit, q?: string) => void; onAll: (q: string) => void }) {
   const { message } = App.useApp();
   const words = useSettledText('', 150);
   const q = words.settled;
@@ -120,9 +120,10 @@ export function GlobalSearch({ onOpen, onAll }: { onOpen: (hit: SearchHit) => vo
         }}
         onSelect={(value: string) => {
           const hit = hits.find((h) => `${h.kind}:${h.id}` === value);
+          const asked = answer?.q;
           words.reset('');
           setAnswer(null);
-          if (hit) onOpen(hit);
+          if (hit) onOpen(hit, asked);
         }}
         popupMatchSelectWidth={560}
       >

@@ -12,7 +12,7 @@ import { KIND_LABELS } from './GlobalSearch';
 import { useSettledText } from '../../hooks/useSettledText';
 import { openable } from '../../components/openable';
 
-export function SearchPage({ initial, onOpen }: { initial: string; onOpen: (hit: SearchHit) => void }) {
+export function SearchPage({ initial, onOpen }: { initial: string; onOpen: (hit: SearchHit, q?: string) => void }) {
   const words = useSettledText(initial, 200);
   const q = words.settled;
   const [kinds, setKinds] = useState<SearchHit['kind'][]>(['incoming', 'outgoing', 'dossier']);
@@ -93,7 +93,7 @@ export function SearchPage({ initial, onOpen }: { initial: string; onOpen: (hit:
           style={{ background: '#fff' }}
           dataSource={hits}
           renderItem={(h) => (
-            <List.Item data-testid="search-result" {...openable(() => onOpen(h))}>
+            <List.Item data-testid="search-result" {...openable(() => onOpen(h, q))}>
               <List.Item.Meta
                 title={
                   <Space wrap>
