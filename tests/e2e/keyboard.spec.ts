@@ -212,6 +212,8 @@ test('a whole office day from the keyboard alone, for each role', async ({ page 
   await tabTo(page, outDetail.getByRole('button', { name: 'Lưu vào hồ sơ' }));
   await page.keyboard.press('Enter');
   await expect(page.getByText('Đã lưu vào hồ sơ 05.TN.')).toBeVisible();
+  // The list picked from has finished closing (while it still closes, Esc is the list's).
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(outDetail).toBeHidden();
 

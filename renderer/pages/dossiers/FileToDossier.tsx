@@ -13,6 +13,7 @@ export function FileToDossier({ documentId, onFiled }: { documentId: string; onF
   const [chosen, setChosen] = useState<string | undefined>();
   const [suggestion, setSuggestion] = useState<DossierSuggestion | null>(null);
   const picker = useRef<RefSelectProps>(null);
+  const touched = useRef(false);
   useEffect(() => {
     let live = true;
     void api
@@ -25,7 +26,9 @@ export function FileToDossier({ documentId, onFiled }: { documentId: string; onF
       .then((s) => {
         if (!live) return;
         setSuggestion(s);
-        if (s.choices[0]) setChosen((c) => c ?? s.choices[0]!.dossierId);
+        // Not into a list the user is already at: its value changing under his typing would
+        // leave the list half open (and Esc closing that instead of the drawer).
+        if (s.choices[0] && !touched.current) setChosen((c) => c ?? s.choices[0]!.dossierId);
       })
       .catch(() => live && setSuggestion(null));
     return () => {
@@ -47,7 +50,7 @@ export function FileToDossier({ documentId, onFiled }: { documentId: string; onF
     }
   };
   return (
-    <div>
+    <>
       <Space.Compact style={{ width: '100%' }} className={suggested ? 'vt-suggested' : undefined}>
         <Select
           ref={picker}
@@ -55,6 +58,7 @@ export function FileToDossier({ documentId, onFiled }: { documentId: string; onF
           placeholder="Chọn hồ sơ đang mở"
           value={chosen}
           onChange={setChosen}
+          onFocus={() => (touched.current = true)}
           showSearch={FOLDED_SEARCH}
           aria-label="Hồ sơ để lưu văn bản"
           options={dossiers.map((d) => ({ value: d.id, label: `${d.notation} — ${d.title}` }))}
@@ -68,6 +72,6 @@ export function FileToDossier({ documentId, onFiled }: { documentId: string; onF
           Đề xuất {suggested.notation}: {suggested.reason}
         </Typography.Text>
       )}
-    </div>
+    </>
   );
 }
