@@ -43,6 +43,7 @@ interface Context2d {
 /** pdf.js takes over (detaches) the buffer it is given: pass a copy you no longer need. */
 export async function readPageMap(bytes: Uint8Array, opts: { image: boolean }): Promise<PageReading> {
   const doc = await getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: false, verbosity: 0, stopAtErrors: false }).promise;
+  let drawn: { width: number; height: number } | null = null;
   try {
     const page = await doc.getPage(1);
     const viewport = page.getViewport({ scale: 1 }) as Viewport;
@@ -55,6 +56,7 @@ export async function readPageMap(bytes: Uint8Array, opts: { image: boolean }): 
     const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: CanvasLike; context: Context2d } } })
       .canvasFactory;
     const { canvas, context } = factory.create(pw, ph);
+    drawn = canvas;
     context.fillStyle = '#ffffff';
     context.fillRect(0, 0, pw, ph);
     await page.render({ canvasContext: context as never, canvas: canvas as never, viewport: view }).promise;
@@ -70,6 +72,8 @@ export async function readPageMap(bytes: Uint8Array, opts: { image: boolean }): 
     page.cleanup();
     return { map: { width, height, cell: CELL_PT, cols, rows, ink, lines: groupLines(boxes) }, image };
   } finally {
+    // The canvas's pixels are native memory the garbage collector does not feel: let them go now.
+    if (drawn) [drawn.width, drawn.height] = [0, 0];
     await doc.destroy();
   }
 }

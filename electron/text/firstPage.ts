@@ -4,7 +4,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PageLine } from '../../shared/domain/dispatchReader.js';
 import { groupLines, itemBox, type TextItemLike, type Viewport } from '../pdf/pageMap.js';
-import { imageForOcr, pdfPageForOcr, type OcrEngine } from './ocr.js';
+import { imageForOcr, pdfPageForOcr, release, type OcrEngine } from './ocr.js';
 
 export interface FirstPage {
   lines: PageLine[];
@@ -60,7 +60,12 @@ export async function readFirstPage(bytes: Uint8Array, kind: 'pdf' | 'image', en
 }
 
 async function ocrLines(engine: OcrEngine, canvas: Parameters<OcrEngine['recognize']>[0], page: { width: number; height: number }) {
-  const read = await engine.recognize(canvas);
+  let read;
+  try {
+    read = await engine.recognize(canvas);
+  } finally {
+    release(canvas);
+  }
   const words = read.words.map((w) => ({
     text: w.text,
     x: w.box[0] * page.width,

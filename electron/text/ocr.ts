@@ -58,8 +58,13 @@ export class OcrEngine {
     const worker = await this.start();
     const first = await readCanvas(worker, canvas, false);
     if (first.confidence >= DOUBTFUL || first.text.trim().length === 0) return first;
-    const turned = await readCanvas(worker, rotate180(canvas), true);
-    return turned.confidence > first.confidence + 10 ? turned : first;
+    const upsideDown = rotate180(canvas);
+    try {
+      const turned = await readCanvas(worker, upsideDown, true);
+      return turned.confidence > first.confidence + 10 ? turned : first;
+    } finally {
+      release(upsideDown);
+    }
   }
 
   async close(): Promise<void> {
@@ -126,7 +131,9 @@ export async function pdfPageForOcr(bytes: Uint8Array, pageNo: number): Promise<
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     await page.render({ canvasContext: ctx as never, canvas: canvas as never, viewport: view }).promise;
     page.cleanup();
-    return clean(canvas);
+    const cleaned = clean(canvas);
+    if (cleaned !== canvas) release(canvas);
+    return cleaned;
   } finally {
     await doc.destroy();
   }
@@ -322,5 +329,16 @@ function otsu(histogram: Uint32Array, total: number): number {
 /** Page `page` of a stored file (a PDF, or a picture: page 1), read by OCR. */
 export async function ocrFilePage(engine: OcrEngine, path: string, page: number, image: boolean): Promise<OcrPage> {
   const bytes = new Uint8Array(await readFile(path));
-  return engine.recognize(image ? await imageForOcr(bytes) : await pdfPageForOcr(bytes, page));
+  const canvas = image ? await imageForOcr(bytes) : await pdfPageForOcr(bytes, page);
+  try {
+    return await engine.recognize(canvas);
+  } finally {
+    release(canvas);
+  }
+}
+
+/** A canvas's pixels are native memory the garbage collector does not feel: let them go when done. */
+export function release(canvas: Canvas): void {
+  canvas.width = 0;
+  canvas.height = 0;
 }
