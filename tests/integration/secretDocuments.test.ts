@@ -190,6 +190,9 @@ describe('files of a secret document', () => {
     expect((await file(handler, 'attachments.get', { id: added.id })).length).toBe(added.size);
     expect(await ipc(other, 'attachments.get', { id: added.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await other.fail('attachments.check', { id: added.id })).code).toBe('FORBIDDEN');
+    // Nor where its words stand on its pages, nor where it would be filed.
+    expect((await other.fail('attachments.hits', { id: added.id, q: 'xylophone' })).code).toBe('FORBIDDEN');
+    expect((await other.fail('dossiers.suggest', { id: secretId })).code).toBe('FORBIDDEN');
     expect((await archivist.fail('attachments.remove', { id: added.id })).code).toBe('FORBIDDEN');
   });
 
