@@ -1,0 +1,156 @@
+// Signatures on incoming PDFs (#17 part 1), checked against a CA made here: who signed, which CA,
+// when, whether the bytes are intact, whether the file changed after signing, whether the
+// certificate chains to a trusted root and was valid then — and poppler's pdfsig agrees.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument as IncrementalPdf, StandardFonts } from '@cantoo/pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signaturesIn } from '../../electron/pdf/signatures/pdfSignatures.js';
+import { verifySignature, type SignatureCheck } from '../../electron/pdf/signatures/verifySignature.js';
+import { SAMPLE_PLAN, decree30Pdf } from '../helpers/decree30.js';
+import { hasPoppler } from '../helpers/pdfText.js';
+import { sharedTestdata } from '../helpers/sharedTestdata.js';
+import { asPkijs, signPdf, testCa, type TestCa } from '../helpers/testCa.js';
+
+let ca: TestCa;
+let plain: Uint8Array;
+const at = new Date();
+
+beforeAll(async () => {
+  ca = await testCa(at);
+  plain = await decree30Pdf(SAMPLE_PLAN);
+}, 60_000);
+
+async function check(bytes: Uint8Array, roots = [ca.root]): Promise<SignatureCheck[]> {
+  const sigs = await signaturesIn(bytes);
+  return Promise.all(
+    sigs.map((s) =>
+      verifySignature(
+        bytes,
+        s,
+        roots.map((r) => asPkijs(r.cert)),
+      ),
+    ),
+  );
+}
+
+/** pdfsig's word on the first signature ("Signature is Valid.", "Digest Mismatch." …), or null without poppler. */
+function pdfsig(bytes: Uint8Array): string | null {
+  if (!hasPoppler()) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'vanthu-pdfsig-'));
+  try {
+    writeFileSync(join(dir, 'a.pdf'), bytes);
+    let out: string;
+    try {
+      out = execFileSync('pdfsig', [join(dir, 'a.pdf')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (e) {
+      out = String((e as { stdout?: string }).stdout ?? '');
+    }
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('a signature that holds', () => {
+  it('names the signer and the CA in Vietnamese, the time, and says intact and trusted; pdfsig agrees', async () => {
+    const signed = await signPdf(plain, ca.signer, [ca.intermediate.cert], at);
+    const [s] = await check(signed);
+    expect(s).toMatchObject({
+      signer: { name: 'Nguyễn Văn An', organisation: 'Sở Giáo dục và Đào tạo Hà Tĩnh', unit: 'Văn phòng' },
+      issuer: 'VănThư Test CA cấp 2',
+      digest: 'SHA-256',
+      subFilter: 'ETSI.CAdES.detached',
+      intact: true,
+      coversWholeFile: true,
+      trusted: true,
+      validAtSigning: true,
+      revocation: 'unchecked',
+    });
+    expect(Math.abs(new Date(s!.signedAt!).getTime() - at.getTime())).toBeLessThan(2000);
+    const poppler = pdfsig(signed);
+    if (poppler) {
+      expect(poppler).toContain('Signature is Valid.');
+      expect(poppler).toContain('Total document signed');
+    }
+  });
+
+  it('a revision added after signing leaves the signature intact and is told: the file changed after it', async () => {
+    const signed = await signPdf(plain, ca.signer, [ca.intermediate.cert], at);
+    const doc = await IncrementalPdf.load(signed, { forIncrementalUpdate: true });
+    doc.getPage(0).drawText('Added later', { x: 40, y: 40, size: 10, font: await doc.embedFont(StandardFonts.Helvetica) });
+    const later = await doc.save();
+    expect(Buffer.from(later.subarray(0, signed.length)).equals(Buffer.from(signed))).toBe(true);
+    const [s] = await check(later);
+    expect(s).toMatchObject({ intact: true, coversWholeFile: false, trusted: true });
+    const poppler = pdfsig(later);
+    if (poppler) {
+      expect(poppler).toContain('Signature is Valid.');
+      expect(poppler).toContain('Not total document signed');
+    }
+  });
+});
+
+describe('a signature that does not', () => {
+  it('a byte changed inside the signed range: not intact; pdfsig says the digest does not match', async () => {
+    const signed = await signPdf(plain, ca.signer, [ca.intermediate.cert], at);
+    const tampered = signed.slice();
+    const i = Buffer.from(tampered).indexOf('/MediaBox');
+    tampered[i + 2] = tampered[i + 2] === 0x65 ? 0x45 : 0x65; // /MediaBox → /MEdiaBox
+    const [s] = await check(tampered);
+    expect(s!.intact).toBe(false);
+    expect(s!.problem).toMatch(/thay đổi sau khi ký/);
+    const poppler = pdfsig(tampered);
+    if (poppler) expect(poppler).toContain('Digest Mismatch');
+  });
+
+  it('an unknown root: intact but not trusted, and says why', async () => {
+    const signed = await signPdf(plain, ca.stranger, [], at);
+    const [s] = await check(signed);
+    expect(s).toMatchObject({ intact: true, trusted: false, signer: { name: 'Người lạ' } });
+    expect(s!.trustProblem).toMatch(/không do một tổ chức gốc/);
+    // With no root at all the office is told how to add one.
+    const [none] = await check(signed, []);
+    expect(none!.trustProblem).toMatch(/Quản trị/);
+  });
+
+  it('a certificate expired, or not yet valid, when it signed', async () => {
+    for (const party of [ca.expired, ca.notYet]) {
+      const [s] = await check(await signPdf(plain, party, [ca.intermediate.cert], at));
+      expect(s).toMatchObject({ intact: true, validAtSigning: false, trusted: false });
+    }
+  });
+
+  it('a byte range pointing outside the file, or garbage where the CMS should be: a clear word, no throw', async () => {
+    const signed = Buffer.from(await signPdf(plain, ca.signer, [ca.intermediate.cert], at));
+    const m = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(signed.toString('latin1'))!;
+    const outside = Buffer.from(
+      signed.toString('latin1').replace(m[0], m[0].replace(new RegExp(`${m[4]}\\s*\\]$`), `${'9'.repeat(m[4]!.length)}]`)),
+      'latin1',
+    );
+    const [s] = await check(outside);
+    expect(s!.intact).toBe(false);
+    expect(s!.problem).toMatch(/ngoài tệp|vùng ký/i);
+
+    const start = Number(m[2]) + 1;
+    const garbage = Buffer.from(signed);
+    garbage.write('ABCDEF0123', start, 'latin1');
+    const [g] = await check(garbage);
+    expect(g!.intact).toBe(false);
+    expect(g!.problem).toMatch(/Chữ ký hỏng|không khớp|CMS/);
+  });
+});
+
+describe('real-world signed PDFs', () => {
+  const shared = sharedTestdata('pdf', 'the shared signed PDF');
+  it.runIf(shared.present)('signed_verified.pdf: what pdfsig says, VănThư says', async () => {
+    const bytes = new Uint8Array(readFileSync(join(shared.dir, 'signed_verified.pdf')));
+    const [s] = await check(bytes, []);
+    expect(s!.signer?.name).toBe('test-pdf-signer');
+    const poppler = pdfsig(bytes);
+    if (poppler) expect(s!.intact).toBe(poppler.includes('Signature is Valid.'));
+    expect(s!.coversWholeFile).toBe(!poppler?.includes('Not total document signed'));
+  });
+});
