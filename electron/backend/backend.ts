@@ -1,6 +1,7 @@
 // The backend (plain Node, no Electron): the services wired over the store, the handler map
 // assembled from one slice per domain, and the dispatcher that gates every call. Both transports
 // — Electron IPC (main.ts) and HTTP (serve.ts) — call `call()` and nothing else.
+import { TrustStore } from '../pdf/signatures/trustStore.js';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { contract, type Access, type MethodName } from '../../shared/api/contract.js';
@@ -102,6 +103,7 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
       imports,
       backups,
       sync,
+      trust: new TrustStore(join(dataDir, 'trust-roots')),
       onRestoreStaged: options.onRestoreStaged,
       spoolDir,
     },

@@ -1,5 +1,6 @@
 // Attachments end to end: bytes streamed into the file store and checked by content, records
 // through db/, the arrival stamp as a new linked file, and bytes served only when intact.
+import { checkSignaturesIsolated, type SignaturesResult } from '../pdf/signatures/checkSignatures.js';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -265,6 +266,14 @@ export class AttachmentsService {
     const attachment = getAttachment(this.store, id);
     if (!this.blobs.has(attachment.sha256) && this.remote) await this.remote.fetchFile(attachment.sha256).catch(() => false);
     return { ...attachment, intact: await this.blobs.verify(attachment.sha256) };
+  }
+
+  /** Each digital signature of a stored PDF, checked in a worker of its own against these roots. */
+  async signatures(id: string, roots: Uint8Array[]): Promise<SignaturesResult> {
+    const { attachment } = await this.open(id);
+    if (attachment.kind !== 'pdf') return { checks: [], more: 0 };
+    const bytes = await this.blobs.readAll(attachment.sha256);
+    return (await checkSignaturesIsolated(bytes, roots, this.textOptions.workerFile)) ?? { checks: null, more: 0 };
   }
 
   async content(id: string): Promise<{ name: string; mime: string; bytes: Uint8Array }> {

@@ -1,6 +1,7 @@
 // Worker thread: reads one stored PDF and answers its text, so parsing a 500-page annex never
 // blocks the backend's requests; reads one page of a scan by OCR (the Tesseract engine stays
-// up between pages); or, in a worker of its own per file, draws page 1 for placing dấu ĐẾN.
+// up between pages); or, in a worker of its own per file, draws page 1 for placing dấu ĐẾN or
+// checks its digital signatures.
 // Bundled as dist/electron/textWorker.mjs.
 import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
@@ -8,6 +9,7 @@ import { readPageMap } from '../pdf/pageMap.js';
 import { readPdfText } from './pdfText.js';
 import { readFirstPage } from './firstPage.js';
 import { ocrFilePage, OcrEngine } from './ocr.js';
+import { checkPdfSignatures, type SignaturesJob } from '../pdf/signatures/checkSignatures.js';
 
 export interface TextJob {
   kind?: 'text';
@@ -40,8 +42,12 @@ export interface PageJob {
 
 let engine: OcrEngine | null = null;
 
-parentPort?.on('message', (job: TextJob | OcrJob | PageJob | FirstPageJob) => {
+parentPort?.on('message', (job: TextJob | OcrJob | PageJob | FirstPageJob | SignaturesJob) => {
   void (async () => {
+    if (job.kind === 'signatures') {
+      parentPort?.postMessage({ id: job.id, result: await checkPdfSignatures(job.bytes, job.roots) });
+      return;
+    }
     if (job.kind === 'first') {
       engine ??= new OcrEngine();
       const page = await readFirstPage(job.bytes, job.file, engine).catch(() => null);

@@ -38,6 +38,7 @@ import { fileOutput, largeFileOutput } from './files.js';
 import { addItemsInput, catalogueOutput, dossierOutput, entryInput, headingInput, openDossierInput } from './dossiers.js';
 import { searchInput, searchOutput } from './search.js';
 import { dossierSuggestionOutput, routingSuggestionOutput, suggestInput } from './suggestions.js';
+import { attachmentSignaturesOutput, trustAddInput, trustedRootOutput } from './signatures.js';
 import { waitingOutput } from './waiting.js';
 import {
   backupCreateInput,
@@ -214,6 +215,11 @@ export const contract = {
   'attachments.remove': method(z.object({ id }), ok, REGISTRARS),
   /** OCR of a scan on this PC: stop it (what was read is kept), or read it again. */
   'attachments.ocrStop': method(z.object({ id }), ok, 'user'),
+  /** Each digital signature of a PDF: who, when, intact, trusted (revocation: not checked offline). */
+  'attachments.signatures': method(z.object({ id }), attachmentSignaturesOutput, 'user'),
+  'trust.list': method(empty, z.array(trustedRootOutput), 'user'),
+  'trust.add': method(trustAddInput, trustedRootOutput, ['admin']),
+  'trust.remove': method(z.object({ fingerprint: z.string().regex(/^[0-9A-F]{64}$/) }), ok, ['admin']),
   /** Where the words of a search stand on a scan's pages (a text layer: none stored, read: false). */
   'attachments.hits': method(z.object({ id, q: z.string().min(1).max(200) }), pageHitsOutput, 'user'),
   'attachments.ocrResume': method(z.object({ id }), ok, 'user'),

@@ -13,6 +13,9 @@ import { SAMPLE_PLAN, decree30Pdf } from '../helpers/decree30.js';
 import { hasPoppler } from '../helpers/pdfText.js';
 import { sharedTestdata } from '../helpers/sharedTestdata.js';
 import { asPkijs, signPdf, testCa, type TestCa } from '../helpers/testCa.js';
+import { bundleForTest } from '../helpers/bundle.js';
+import { SAMPLE, setUpOffice } from '../helpers/office.js';
+import { Readable } from 'node:stream';
 
 let ca: TestCa;
 let plain: Uint8Array;
@@ -153,4 +156,49 @@ describe('real-world signed PDFs', () => {
     if (poppler) expect(s!.intact).toBe(poppler.includes('Signature is Valid.'));
     expect(s!.coversWholeFile).toBe(!poppler?.includes('Not total document signed'));
   });
+});
+
+describe('through the backend: the file’s signatures and the roots the office trusts', () => {
+  it('checks an attached PDF in the text worker; the admin adds the root (and only a root); the check then trusts it', async () => {
+    const worker = await bundleForTest(join(import.meta.dirname, '../../electron/text/textWorker.ts'), 'textWorker');
+    const office = await setUpOffice({}, { textWorker: worker.file });
+    try {
+      const doc = await office.clerk.ok('incoming.register', { ...SAMPLE });
+      const signed = await signPdf(plain, ca.signer, [ca.intermediate.cert], at);
+      const a = await office.backend.attachments.add(
+        { userId: null },
+        { documentId: doc.id, name: 'ky-so.pdf', source: Readable.from([Buffer.from(signed)]) },
+      );
+      const first = await office.specialist.ok('attachments.signatures', { id: a.id });
+      expect(first).toMatchObject({ read: true, more: 0, checks: [{ intact: true, trusted: false, signer: { name: 'Nguyễn Văn An' } }] });
+      expect(first.checks[0]!.trustProblem).toMatch(/Quản trị/);
+
+      const pem = (c: { toString(f: 'pem'): string }) => Buffer.from(c.toString('pem')).toString('base64');
+      expect((await office.clerk.fail('trust.add', { certificate: pem(ca.root.cert) })).code).toBe('FORBIDDEN');
+      expect((await office.admin.fail('trust.add', { certificate: pem(ca.signer.cert) })).message).toMatch(/chứng thư gốc/);
+      expect((await office.admin.fail('trust.add', { certificate: Buffer.from('not a certificate').toString('base64') })).message).toMatch(
+        /không phải chứng thư số/,
+      );
+      const root = await office.admin.ok('trust.add', { certificate: pem(ca.root.cert) });
+      expect(root).toMatchObject({ name: 'VănThư Test Root CA', organisation: 'Tổ chức chứng thực thử nghiệm' });
+      expect(root.fingerprint).toMatch(/^[0-9A-F]{64}$/);
+      expect((await office.specialist.ok('trust.list')).map((r) => r.fingerprint)).toEqual([root.fingerprint]);
+
+      const second = await office.specialist.ok('attachments.signatures', { id: a.id });
+      expect(second.checks[0]).toMatchObject({ intact: true, trusted: true, validAtSigning: true });
+      await office.admin.ok('trust.remove', { fingerprint: root.fingerprint });
+      expect(await office.specialist.ok('trust.list')).toEqual([]);
+      // Whom the office trusted, and when it stopped, is on the audit record.
+      const audited = office.t.store.sqlite.prepare("SELECT action FROM audit_log WHERE table_name = 'trust_roots' ORDER BY seq").all();
+      expect(audited).toEqual([{ action: 'trust.add' }, { action: 'trust.remove' }]);
+      // Not a PDF at all is "not read", not an error.
+      const junk = await office.backend.attachments.add(
+        { userId: null },
+        { documentId: doc.id, name: 'hong.pdf', source: Readable.from([Buffer.from('%PDF-1.7 garbage')]) },
+      );
+      expect(await office.specialist.ok('attachments.signatures', { id: junk.id })).toMatchObject({ checks: [] });
+    } finally {
+      office.cleanup();
+    }
+  }, 60_000);
 });

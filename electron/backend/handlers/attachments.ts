@@ -1,12 +1,30 @@
 // Files of a document: list, check, add (from a path, in the window), bytes, remove, and the dấu ĐẾN.
 // A secret document's files are read only by those who may read its content.
+import { mutate } from '../../../db/core/write.js';
 import { getAttachment, listAttachments, removeAttachment, requireFileReader } from '../../../db/attachments/attachments.js';
 import { scanHits } from '../../../db/search/pageHits.js';
 import { requireContent } from '../../../db/secrets/secretAccess.js';
 import { defineSlice, ok, userOf, type Services } from './types.js';
 
-export function attachmentHandlers({ store, files }: Services) {
+export function attachmentHandlers({ store, files, trust }: Services) {
   return defineSlice({
+    'attachments.signatures': async (input, req) => {
+      requireFileReader(store, userOf(req), input.id, 'attachments.signatures');
+      const r = await files.signatures(input.id, trust.roots());
+      return { read: r.checks !== null, checks: r.checks ?? [], more: r.more };
+    },
+    'trust.list': () => trust.list(),
+    // Whom the office trusts is on the audit record.
+    'trust.add': async (input, req) => {
+      const root = await trust.add(new Uint8Array(Buffer.from(input.certificate, 'base64')));
+      mutate(store, req.write, (w) => w.event('trust.add', root, null, 'trust_roots'));
+      return root;
+    },
+    'trust.remove': (input, req) => {
+      trust.remove(input.fingerprint);
+      mutate(store, req.write, (w) => w.event('trust.remove', { fingerprint: input.fingerprint }, null, 'trust_roots'));
+      return ok;
+    },
     'attachments.list': (input, req) => (
       requireContent(store, userOf(req), input.documentId, 'attachments.list'),
       listAttachments(store, input.documentId).map((a) => ({ ...a, ocr: files.texts.progressOf(a.sha256) }))

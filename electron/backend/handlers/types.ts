@@ -1,4 +1,5 @@
 // What a handler gets: the services the backend wired, and the request as the gate let it in.
+import type { TrustStore } from '../../pdf/signatures/trustStore.js';
 import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/api/contract.js';
 import type { Actor } from '../../../db/handling/state.js';
 import type { Store } from '../../../db/core/store.js';
@@ -16,6 +17,8 @@ export interface Services {
   imports: ImportService;
   backups: BackupService;
   sync: SyncEngine;
+  /** The roots this PC trusts for digital signatures. */
+  trust: TrustStore;
   /** Called once a verified restore is staged: the host restarts so it applies before the store opens. */
   onRestoreStaged?: (() => void) | undefined;
   /** Where large file answers are written before the transport streams them out (and deletes them). */
