@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { pdfDate } from '../../electron/pdf/signatures/pdfSignatures.js';
 import { decodedName } from '../../electron/pdf/signatures/verifySignature.js';
+import { REVOCATION_UNCHECKED, signatureVerdict } from '../../shared/domain/signatureVerdict.js';
 
 describe('signature fields', () => {
   it('a name in UTF-8 bytes put in a Latin-1 string type reads as the Vietnamese it is; others stay', () => {
@@ -17,5 +18,23 @@ describe('signature fields', () => {
     expect(pdfDate('D:20261202150442Z')).toBe('2026-12-02T15:04:42.000Z');
     expect(pdfDate('hôm qua')).toBeNull();
     expect(pdfDate(null)).toBeNull();
+  });
+});
+
+describe('what a check amounts to', () => {
+  const base = { intact: true, problem: null, trusted: true, trustProblem: null, coversWholeFile: true };
+  it('valid, untrusted or invalid — always saying revocation was not checked where the bytes hold', () => {
+    expect(signatureVerdict(base)).toMatchObject({ level: 'valid', label: 'Hợp lệ' });
+    expect(signatureVerdict(base).notes.at(-1)).toBe(REVOCATION_UNCHECKED);
+    const later = signatureVerdict({ ...base, coversWholeFile: false });
+    expect(later.level).toBe('valid');
+    expect(later.notes.join(' ')).toMatch(/thêm sau khi ký/);
+    expect(signatureVerdict({ ...base, trusted: false, trustProblem: 'X' })).toMatchObject({ level: 'untrusted', label: 'Chưa tin cậy' });
+    const bad = signatureVerdict({ ...base, intact: false, problem: 'Nội dung đã bị thay đổi sau khi ký (mã băm không khớp).' });
+    expect(bad).toMatchObject({
+      level: 'invalid',
+      label: 'Không hợp lệ',
+      notes: ['Nội dung đã bị thay đổi sau khi ký (mã băm không khớp).'],
+    });
   });
 });

@@ -3,6 +3,7 @@ import { BackupCard } from './BackupCard';
 import { DepartmentsCard } from './DepartmentsCard';
 import { OfficeSettingsCard } from './OfficeSettingsCard';
 import { ThisPcCard } from './ThisPcCard';
+import { TrustRootsCard } from './TrustRootsCard';
 import { UsersCard } from './UsersCard';
 
 export function AdminPage() {
@@ -14,6 +15,7 @@ export function AdminPage() {
       <OfficeSettingsCard />
       <BackupCard />
       <ThisPcCard />
+      <TrustRootsCard />
     </div>
   );
 }

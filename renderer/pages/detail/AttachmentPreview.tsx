@@ -43,7 +43,14 @@ export function AttachmentPreview({
   find?: FindOnPage | undefined;
 }) {
   return (
-    <div style={{ marginTop: 12, maxHeight: 720, overflow: 'auto', background: '#eef0f3', padding: 12 }}>
+    <div
+      // A scrolling region takes focus so its pages scroll from the keyboard (axe: scrollable-region-focusable).
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+      tabIndex={0}
+      role="region"
+      aria-label={`Xem trước tệp ${viewing.name}`}
+      style={{ marginTop: 12, maxHeight: 720, overflow: 'auto', background: '#eef0f3', padding: 12 }}
+    >
       {viewing.kind === 'pdf' ? (
         <PdfPreview url={url} width={560} find={find} />
       ) : viewing.kind === 'image' ? (

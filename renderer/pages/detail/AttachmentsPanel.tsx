@@ -8,6 +8,7 @@ import { api, attachmentUrl, uploadFile } from '../../api/client';
 import { AttachmentPreview, useAttachmentUrl } from './AttachmentPreview';
 import { AttachmentList } from './AttachmentList';
 import { StampDialog } from './StampDialog';
+import { SignaturePanel } from './SignaturePanel';
 import type { FindOnPage } from '../../components/PdfPreview';
 
 export function AttachmentsPanel(props: {
@@ -105,6 +106,7 @@ export function AttachmentsPanel(props: {
         onRemove={(a) => void remove(a)}
         onChanged={props.onChanged}
       />
+      {viewing?.role === 'original' && viewing.signed && viewing.kind === 'pdf' && <SignaturePanel attachment={viewing} />}
       {viewing?.role === 'stamped' && viewing.signed && (
         <Alert type="warning" showIcon style={{ margin: '8px 0' }} title="Bản có dấu đến — chữ ký số chỉ còn hiệu lực trên bản gốc." />
       )}

@@ -1,0 +1,62 @@
+// Digital signatures through the real UI (#17, the checking half): a signed incoming PDF shows its
+// signer and "Chưa tin cậy" until the admin adds the CA's root in Quản trị (its fingerprint shown),
+// then "Hợp lệ".
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { SAMPLE_PLAN, decree30Pdf } from '../helpers/decree30';
+import { signPdf, testCa } from '../helpers/testCa';
+import { seriousFindings } from './axe';
+import { CLERK, seededDataDir } from './seed';
+import { startServer } from './server';
+import { login } from './login';
+
+async function logout(page: Page) {
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page.getByText('Đăng nhập VănThư')).toBeVisible();
+}
+
+test('a signed PDF: its signer, untrusted until the admin adds the root, then valid', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const ca = await testCa();
+  const dir = mkdtempSync(join(tmpdir(), 'vanthu-e2e-sig-'));
+  const pdfPath = join(dir, 'cong-van-ky-so.pdf');
+  writeFileSync(pdfPath, await signPdf(await decree30Pdf(SAMPLE_PLAN), ca.signer, [ca.intermediate.cert]));
+  const rootPath = join(dir, 'root-ca.cer');
+  writeFileSync(rootPath, ca.root.cert.toString('pem'));
+  const server = await startServer(await seededDataDir(1));
+
+  await login(page, server.url, CLERK);
+  await page.locator('.vt-table-wrap .ant-table-row').first().click();
+  const drawer = page.getByRole('dialog').filter({ hasText: 'Phiếu giải quyết văn bản đến' });
+  await drawer.locator('input[type=file]').setInputFiles(pdfPath);
+  await expect(drawer.getByTestId('attachment-row')).toContainText('Có chữ ký số');
+  const panel = drawer.getByTestId('signature-panel');
+  await expect(panel).toContainText('Nguyễn Văn An');
+  await expect(panel).toContainText('Sở Giáo dục và Đào tạo Hà Tĩnh');
+  await expect(panel).toContainText('VănThư Test CA cấp 2');
+  await expect(panel.getByTestId('signature-verdict')).toHaveText('Chưa tin cậy');
+  await expect(panel).toContainText('Chưa kiểm tra được tình trạng thu hồi');
+  await page.keyboard.press('Escape');
+  await logout(page);
+
+  await login(page, server.url, { username: 'quantri', password: CLERK.password });
+  await page.getByRole('menuitem', { name: 'Quản trị' }).click();
+  const card = page.locator('.ant-card', { hasText: 'Chứng thư số gốc' });
+  await card.locator('input[type=file]').setInputFiles(rootPath);
+  await expect(card.getByTestId('trust-root')).toContainText('VănThư Test Root CA');
+  await expect(card.getByTestId('trust-root')).toContainText(/SHA-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}/);
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/signatures-trust-root.png' });
+  expect(await seriousFindings(page)).toEqual([]);
+  await logout(page);
+
+  await login(page, server.url, CLERK);
+  await page.locator('.vt-table-wrap .ant-table-row').first().click();
+  await expect(drawer.getByTestId('signature-verdict')).toHaveText('Hợp lệ');
+  await drawer.getByTestId('signature-panel').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/signatures-valid.png' });
+  expect(await seriousFindings(page)).toEqual([]);
+  await server.stop();
+});
