@@ -28,6 +28,15 @@ export interface Subject {
   agencyKey: string;
   code: string;
   summary: string;
+  receivedDate: string;
+}
+
+/** The document suggestions are asked for, or undefined. */
+export function subjectOf(store: Store, id: string): Subject | undefined {
+  return stmt(
+    store.sqlite,
+    'SELECT id, agency_name AS agencyName, agency_key AS agencyKey, code, summary, received_date AS receivedDate FROM documents WHERE id = ?',
+  ).get(id) as Subject | undefined;
 }
 
 /** Which past documents count: routed ones (a chủ trì was named) or filed ones (in a dossier). */

@@ -9,8 +9,7 @@ import { stmt } from '../core/statements.js';
 import type { Store } from '../core/store.js';
 import { mayChangeDossier } from '../dossiers/dossiers.js';
 import type { Actor } from '../handling/state.js';
-import { pastLike } from './alike.js';
-import { subjectOf } from './routing.js';
+import { pastLike, subjectOf } from './alike.js';
 
 const NO_HISTORY = 'Chưa có văn bản trước giống văn bản này đã lưu vào hồ sơ đang mở — chưa có đề xuất.';
 

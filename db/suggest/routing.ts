@@ -1,13 +1,13 @@
 // Who leads, who coordinates and by when, as the office did for the documents most like this one
 // — the leader's direction form starts from it; nothing is given out until he presses Giao việc.
-import type { RoutingSuggestion } from '../../shared/api/suggestions.js';
+import { assigneeValue, type RoutingSuggestion } from '../../shared/api/suggestions.js';
 import { choose, explain, supportersOf } from '../../shared/domain/likeness.js';
 import { officeDate } from '../../shared/text/dates.js';
 import { stmt } from '../core/statements.js';
 import type { Store } from '../core/store.js';
 import { workCalendar } from '../admin/calendar.js';
 import { statusOf } from '../handling/state.js';
-import { pastLike, type PastDocument, type Subject } from './alike.js';
+import { pastLike, subjectOf, type PastDocument } from './alike.js';
 
 const NO_HISTORY = 'Chưa có văn bản trước giống văn bản này đã được giao việc — chưa có đề xuất.';
 /** A phối hợp is suggested when most of the evidence for the lead had it too. */
@@ -21,15 +21,7 @@ interface TaskRow {
   deadline: string | null;
 }
 
-/** The pick list's value: "u:<id>" for a person, "d:<id>" for a department (renderer's AssignForm). */
-const keyOf = (t: Pick<TaskRow, 'user_id' | 'department_id'>) => (t.user_id ? `u:${t.user_id}` : `d:${t.department_id}`);
-
-export function subjectOf(store: Store, id: string): (Subject & { receivedDate: string; deadline: string | null }) | undefined {
-  return stmt(
-    store.sqlite,
-    'SELECT id, agency_name AS agencyName, agency_key AS agencyKey, code, summary, received_date AS receivedDate, deadline FROM documents WHERE id = ?',
-  ).get(id) as (Subject & { receivedDate: string; deadline: string | null }) | undefined;
-}
+const keyOf = (t: TaskRow) => assigneeValue({ userId: t.user_id, departmentId: t.department_id });
 
 /** Names of the people and departments one may still give work to; others are left out. */
 function assignable(store: Store, keys: Iterable<string>): Map<string, string> {

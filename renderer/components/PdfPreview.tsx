@@ -4,7 +4,7 @@ import { Alert, Button, Spin } from 'antd';
 import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { useEffect, useRef, useState } from 'react';
-import { findHits, type PageHits } from './pageHits';
+import { usePageHits, type FindOnPage, type PageHits } from './pageHits';
 import { HitBoxes, HitSummary } from './HitBoxes';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
@@ -26,34 +26,16 @@ function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => void): Promi
   });
 }
 
-/** A search to show on the pages: its words, and the attachment they were found in. */
-export interface FindOnPage {
-  attachmentId: string;
-  q: string;
-}
-
 export function PdfPreview({ url, width = 640, find }: { url: string; width?: number; find?: FindOnPage | undefined }) {
   const [doc, setDoc] = useState<pdfjs.PDFDocumentProxy | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState(FIRST_PAGES);
-  const [hits, setHits] = useState<PageHits[] | null>(null);
-
+  const hits = usePageHits(find, doc, doc !== null);
+  // The first page with a hit is drawn, however far in.
+  const firstHit = hits?.[0]?.page;
   useEffect(() => {
-    setHits(null);
-    if (!doc || !find) return;
-    let live = true;
-    findHits(doc, find.attachmentId, find.q).then(
-      (found) => {
-        if (!live) return;
-        setHits(found);
-        if (found[0]) setShown((n) => Math.max(n, found[0]!.page));
-      },
-      () => live && setHits([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [doc, find]);
+    if (firstHit) setShown((n) => Math.max(n, firstHit));
+  }, [firstHit]);
 
   useEffect(() => {
     setDoc(null);

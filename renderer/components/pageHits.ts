@@ -2,8 +2,15 @@
 // the backend), a text layer's from pdf.js's text items — looked for page by page, bounded, so a
 // 2,000-page annex cannot hold the window.
 import * as pdfjs from 'pdfjs-dist';
+import { useEffect, useState } from 'react';
 import { hitBoxes, type PageBox } from '../../shared/text/highlight.js';
 import { api } from '../api/client';
+
+/** A search to show on the pages: its words, and the attachment they were found in. */
+export interface FindOnPage {
+  attachmentId: string;
+  q: string;
+}
 
 export interface PageHits {
   page: number;
@@ -51,4 +58,25 @@ async function textLayerHits(doc: pdfjs.PDFDocumentProxy, q: string): Promise<Pa
     if (boxes.length) out.push({ page: p, boxes });
   }
   return out;
+}
+
+/**
+ * The hits of `find` in the file shown, once it can be looked in (`ready`; `doc` is the PDF, null
+ * for a picture): null while looking, [] when none could be shown.
+ */
+export function usePageHits(find: FindOnPage | undefined, doc: pdfjs.PDFDocumentProxy | null, ready: boolean): PageHits[] | null {
+  const [hits, setHits] = useState<PageHits[] | null>(null);
+  useEffect(() => {
+    setHits(null);
+    if (!find || !ready) return;
+    let live = true;
+    findHits(doc, find.attachmentId, find.q).then(
+      (found) => live && setHits(found),
+      () => live && setHits([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [find, doc, ready]);
+  return hits;
 }

@@ -5,6 +5,19 @@ import { id } from './fields.js';
 
 const why = z.string();
 
+/** A person or a department as one pick-list value: "u:<id>" or "d:<id>" (the direction form and its suggestions). */
+export function assigneeValue(a: { userId: string | null; departmentId: string | null }): string {
+  return a.userId ? `u:${a.userId}` : `d:${a.departmentId}`;
+}
+
+export function assigneeOf(
+  value: string,
+  deadline: string | null = null,
+): { userId: string; deadline: string | null } | { departmentId: string; deadline: string | null } {
+  const [kind, id] = value.split(':') as [string, string];
+  return kind === 'u' ? { userId: id, deadline } : { departmentId: id, deadline };
+}
+
 export const routingSuggestionOutput = z.object({
   /** How many alike past documents were weighed. */
   basis: z.number().int(),

@@ -3,6 +3,7 @@
 // its dossier of the year; a Bộ công văn with no telling subject goes by its ký hiệu suffix
 // ("-GDTrH"); anything from the finance organs goes to Kế hoạch - Tài chính. A share of the past
 // routings break the rules, as real leaders do. Used by the integration test and the bench.
+import { assigneeOf, assigneeValue } from '../../shared/api/suggestions.js';
 import { officeDate } from '../../shared/text/dates.js';
 import { WorkCalendar } from '../../shared/domain/workdays.js';
 import type { Caller, Office } from './office.js';
@@ -250,11 +251,8 @@ export async function routingOffice(office: Office, clockNow: () => Date): Promi
   const specialistId = staff.find((u) => u.username === 'chuyenvien')!.id;
   const dossiers = new Map<string, string>();
   const calendar = new WorkCalendar();
-  const valueOf = (lead: Lead) => ('dep' in lead ? `d:${deps.get(lead.dep)}` : `u:${people.get(lead.person)}`);
-  const assignee = (value: string, deadline: string | null) => {
-    const [kind, id] = value.split(':') as [string, string];
-    return kind === 'u' ? { userId: id, deadline } : { departmentId: id, deadline };
-  };
+  const dep = (code: string) => assigneeValue({ userId: null, departmentId: deps.get(code)! });
+  const valueOf = (lead: Lead) => ('dep' in lead ? dep(lead.dep) : assigneeValue({ userId: people.get(lead.person)!, departmentId: null }));
   const titles = [...new Set(TOPICS.map((t) => t.dossier))];
   const register = async (i: number, clerk: Caller = office.clerk) => {
     const d = routedDoc(i);
@@ -278,13 +276,13 @@ export async function routingOffice(office: Office, clockNow: () => Date): Promi
       await office.clerk.ok('incoming.submit', { id, leaderId, note: null });
       const r = rng(i * 104729 + 3);
       const broken = r() < noise;
-      const lead = broken ? `d:${[...deps.values()][Math.floor(r() * deps.size)]}` : valueOf(d.lead);
+      const lead = broken ? dep([...deps.keys()][Math.floor(r() * deps.size)]!) : valueOf(d.lead);
       const received = officeDate(clockNow());
       await office.leader.ok('incoming.assign', {
         id,
         direction: 'Đề nghị xử lý theo quy định.',
-        lead: assignee(lead, calendar.addWorkingDays(received, d.days)),
-        coordinate: broken ? [] : d.coordinate.map((c) => assignee(`d:${deps.get(c)}`, null)),
+        lead: assigneeOf(lead, calendar.addWorkingDays(received, d.days)),
+        coordinate: broken ? [] : d.coordinate.map((c) => assigneeOf(dep(c))),
         inform: [],
       });
       const year = Number(received.slice(0, 4));

@@ -55,9 +55,9 @@ export class TrustStore {
     return this.certs().map(describe);
   }
 
-  /** The roots as DER, for the worker that checks signatures. */
+  /** The roots as DER (as add() wrote them), for the worker that checks signatures. */
   roots(): Uint8Array[] {
-    return this.certs().map((c) => new Uint8Array(c.toSchema().toBER()));
+    return this.files().map((f) => new Uint8Array(readFileSync(join(this.dir, f))));
   }
 
   /** Adds a root: a self-signed CA certificate, nothing else. */

@@ -137,16 +137,10 @@ export async function verifySignature(bytes: Uint8Array, sig: SignatureField, ro
     { toDate?: () => Date } | undefined;
   const signedAt = signingTimeAttr?.toDate?.().toISOString() ?? sig.claimedTime;
   const timestampAt = timestampOf(info);
-  if (sig.rangeProblem) {
-    // Who claims to have signed is still told; nothing of it is believed.
-    return {
-      ...broken(sig, sig.rangeProblem),
-      signer: cert ? nameOf(cert.subject) : null,
-      issuer: cert ? (nameOf(cert.issuer).name ?? nameOf(cert.issuer).organisation) : null,
-      signedAt,
-      digest,
-    };
-  }
+  const issuerName = cert ? nameOf(cert.issuer) : null;
+  const who = { signer: cert ? nameOf(cert.subject) : null, issuer: issuerName ? (issuerName.name ?? issuerName.organisation) : null };
+  // Who claims to have signed is still told; nothing of it is believed.
+  if (sig.rangeProblem) return { ...broken(sig, sig.rangeProblem), ...who, signedAt, digest };
   const data = new Uint8Array(b + d);
   data.set(bytes.subarray(a, a + b), 0);
   data.set(bytes.subarray(c, c + d), b);
@@ -195,8 +189,7 @@ export async function verifySignature(bytes: Uint8Array, sig: SignatureField, ro
   return {
     field: sig.field,
     subFilter: sig.subFilter,
-    signer: cert ? nameOf(cert.subject) : null,
-    issuer: cert ? (nameOf(cert.issuer).name ?? nameOf(cert.issuer).organisation) : null,
+    ...who,
     signedAt,
     timestampAt,
     digest,

@@ -2,7 +2,7 @@
 import { Button, Form, Input, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { assignInput } from '../../../shared/api/handling.js';
-import type { RoutingSuggestion } from '../../../shared/api/suggestions.js';
+import { assigneeOf, assigneeValue, type RoutingSuggestion } from '../../../shared/api/suggestions.js';
 import type { IncomingStatus } from '../../../shared/domain/workflow.js';
 import { api } from '../../api/client';
 import { fieldRule } from '../../components/contractRules';
@@ -15,12 +15,6 @@ import { RoutingHint } from './RoutingHint';
 
 type Values = { direction: string; lead: string; deadline: string; coordinate: string[]; inform: string[] };
 const SUGGESTED_EXTRA = 'Đề xuất theo văn bản trước — kiểm tra trước khi giao';
-
-/** "u:<id>" for a person, "d:<id>" for a department, in one pick list. */
-function toAssignee(value: string, deadline?: string | null) {
-  const [kind, id] = value.split(':');
-  return kind === 'u' ? { userId: id!, deadline: deadline ?? null } : { departmentId: id!, deadline: deadline ?? null };
-}
 
 export function AssignForm(props: {
   documentId: string;
@@ -65,8 +59,11 @@ export function AssignForm(props: {
     setMarked((m) => new Set([...m].filter((x) => x !== 'lead')));
   };
   const assigneeOptions = [
-    { label: 'Phòng, ban', options: departments.map((d) => ({ value: `d:${d.id}`, label: d.name })) },
-    { label: 'Cá nhân', options: staff.map((u) => ({ value: `u:${u.id}`, label: u.fullName })) },
+    {
+      label: 'Phòng, ban',
+      options: departments.map((d) => ({ value: assigneeValue({ userId: null, departmentId: d.id }), label: d.name })),
+    },
+    { label: 'Cá nhân', options: staff.map((u) => ({ value: assigneeValue({ userId: u.id, departmentId: null }), label: u.fullName })) },
   ];
 
   const typedDeadline = Form.useWatch('deadline', assignForm) as string | undefined;
@@ -81,9 +78,9 @@ export function AssignForm(props: {
         api.call('incoming.assign', {
           id: props.documentId,
           direction: v.direction,
-          lead: toAssignee(v.lead, toIsoDate(v.deadline)),
-          coordinate: (v.coordinate ?? []).map((x) => toAssignee(x)),
-          inform: (v.inform ?? []).map((x) => toAssignee(x)),
+          lead: assigneeOf(v.lead, toIsoDate(v.deadline)),
+          coordinate: (v.coordinate ?? []).map((x) => assigneeOf(x)),
+          inform: (v.inform ?? []).map((x) => assigneeOf(x)),
         }),
       'Đã giao việc.',
     );

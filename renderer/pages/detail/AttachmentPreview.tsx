@@ -3,9 +3,9 @@ import { App, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AttachmentRecord } from '../../../shared/api/attachments.js';
 import { attachmentUrl } from '../../api/client';
-import { PdfPreview, type FindOnPage } from '../../components/PdfPreview';
+import { PdfPreview } from '../../components/PdfPreview';
 import { HitBoxes, HitSummary } from '../../components/HitBoxes';
-import { findHits, type PageHits } from '../../components/pageHits';
+import { usePageHits, type FindOnPage } from '../../components/pageHits';
 
 /** A URL for the attachment's bytes while it is shown, revoked when another is shown. */
 export function useAttachmentUrl(viewing: AttachmentRecord | null): string | null {
@@ -64,19 +64,7 @@ export function AttachmentPreview({
 
 /** A picture (a photographed or scanned page), with a search's words marked where OCR read them. */
 function ImagePreview({ url, name, find }: { url: string; name: string; find?: FindOnPage | undefined }) {
-  const [hits, setHits] = useState<PageHits[] | null>(null);
-  useEffect(() => {
-    setHits(null);
-    if (!find) return;
-    let live = true;
-    findHits(null, find.attachmentId, find.q).then(
-      (h) => live && setHits(h),
-      () => live && setHits([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [find]);
+  const hits = usePageHits(find, null, true);
   return (
     <>
       {find && hits && <HitSummary q={find.q} hits={hits} />}

@@ -9,7 +9,7 @@ import { AttachmentPreview, useAttachmentUrl } from './AttachmentPreview';
 import { AttachmentList } from './AttachmentList';
 import { StampDialog } from './StampDialog';
 import { SignaturePanel } from './SignaturePanel';
-import type { FindOnPage } from '../../components/PdfPreview';
+import type { FindOnPage } from '../../components/pageHits';
 
 export function AttachmentsPanel(props: {
   documentId: string;

@@ -12,7 +12,7 @@ import { CONFIDENTIALITY_LABELS, URGENCY_LABELS } from '../../../shared/domain/e
 import { formatDate, formatInstant } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { FileToDossier } from '../dossiers/FileToDossier';
-import type { FindOnPage } from '../../components/PdfPreview';
+import type { FindOnPage } from '../../components/pageHits';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { HandlingSlip } from './HandlingSlip';
 import { HistoryTimeline } from './HistoryTimeline';

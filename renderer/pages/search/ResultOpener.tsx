@@ -6,7 +6,7 @@ import type { Me } from '../../../shared/api/admin.js';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
 import type { SearchHit } from '../../../shared/api/search.js';
 import { api } from '../../api/client';
-import type { FindOnPage } from '../../components/PdfPreview';
+import type { FindOnPage } from '../../components/pageHits';
 import { DocumentDetail } from '../detail/DocumentDetail';
 import { DossierView } from '../dossiers/DossierView';
 import { OutgoingDetail } from '../outgoing/OutgoingDetail';
