@@ -45,12 +45,20 @@ export interface NewAttachment {
   signed: boolean;
   /** Where dấu ĐẾN went on the page, in words, for the history (a stamped copy). */
   placement?: string | undefined;
+  /** The file's digital signatures as checked when it was attached (for the history). */
+  signatures?: SignatureNote[] | undefined;
+}
+
+export interface SignatureNote {
+  signer: string | null;
+  /** Hợp lệ, Chưa tin cậy, Không hợp lệ… (shared/domain/signatureVerdict). */
+  verdict: string;
 }
 
 export function insertAttachment(w: Writer, a: NewAttachment): string {
   const owner = factsOf(w.store, a.documentId);
   if (owner && isSecret(owner.confidentiality) && !isAirGapped(w.store)) throw new AppError('FORBIDDEN', SECRET_FILE_REFUSED_MESSAGE);
-  const { placement, ...row } = a;
+  const { placement, signatures, ...row } = a;
   const id = w.insert(attachments, { ...row, createdBy: w.ctx.userId });
   // documentId names the owner: a document (whose history records it) or a dossier.
   recordEvent(w, a.documentId, a.role === 'stamped' ? 'stamp' : 'attach', {
@@ -58,6 +66,7 @@ export function insertAttachment(w: Writer, a: NewAttachment): string {
     name: a.name,
     size: a.size,
     ...(placement ? { placement } : {}),
+    ...(signatures?.length ? { signatures: signatures.slice(0, 10) } : {}),
   });
   return id;
 }

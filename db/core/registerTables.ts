@@ -213,7 +213,7 @@ export const attachments = sqliteTable(
     /** 'original', or 'stamped' for the copy with dấu ĐẾN (parentId names the original). */
     role: text('role').notNull().default('original'),
     parentId: text('parent_id'),
-    /** The original carried a digital signature (a stamped copy no longer verifies). */
+    /** The file carries a digital signature (a stamped copy of a signed original keeps it: an appended revision). */
     signed: integer('signed', { mode: 'boolean' }).notNull().default(false),
     createdBy: text('created_by'),
     ...synced,

@@ -26,9 +26,9 @@ function describeEvent(action: string, d: Record<string, unknown>): string {
     case 'import':
       return `Nhập từ sổ cũ “${s('file')}”, dòng ${s('row')}`;
     case 'attach':
-      return `Đính kèm tệp “${s('name')}”`;
+      return `Đính kèm tệp “${s('name')}”${signaturesSaid(d.signatures)}`;
     case 'stamp':
-      return `Đóng dấu ĐẾN lên tệp “${s('name')}”${d.placement ? ` — ${s('placement')}` : ''}`;
+      return `Đóng dấu ĐẾN lên tệp “${s('name')}”${d.placement ? ` — ${s('placement')}` : ''}${signaturesSaid(d.signatures)}`;
     case 'detach':
       return `Gỡ tệp “${s('name')}”`;
     case 'submit':
@@ -64,4 +64,11 @@ function describeEvent(action: string, d: Record<string, unknown>): string {
     default:
       return action;
   }
+}
+
+/** "— chữ ký số: Nguyễn Văn An (Hợp lệ)", as checked on the PC that attached the file. */
+function signaturesSaid(v: unknown): string {
+  if (!Array.isArray(v) || v.length === 0) return '';
+  const each = v.map((x: Record<string, unknown>) => `${asText(x.signer) || 'không rõ người ký'} (${asText(x.verdict)})`);
+  return ` — chữ ký số: ${each.join('; ')}`;
 }

@@ -92,6 +92,8 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
     log,
   });
   files.remote = sync;
+  const trust = new TrustStore(join(dataDir, 'trust-roots'));
+  files.roots = () => trust.roots();
   if (options.sync?.background) sync.start();
 
   const methods = Object.keys(contract) as MethodName[];
@@ -103,7 +105,7 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
       imports,
       backups,
       sync,
-      trust: new TrustStore(join(dataDir, 'trust-roots')),
+      trust,
       onRestoreStaged: options.onRestoreStaged,
       spoolDir,
     },

@@ -13,7 +13,7 @@ import { localValue, setLocalValue, type Store } from '../../db/core/store.js';
 import { currentUnit } from '../../db/admin/users.js';
 import type { BlobStore } from '../files/blobStore.js';
 import { copyHashed, hashFile, tryLink } from './fileCopy.js';
-import { BACKUP_STORE, MANIFEST, readManifest, type Manifest } from './manifest.js';
+import { BACKUP_PATH, BACKUP_STORE, MANIFEST, TRUST_ROOTS_DIR, readManifest, type Manifest } from './manifest.js';
 import { pickToKeep } from './rotation.js';
 
 export const PENDING_RESTORE = 'khoi-phuc-dang-cho.json';
@@ -122,6 +122,13 @@ export class BackupService {
           continue;
         }
         files.push({ path: rel.split('\\').join('/'), size: copied.size, sha256: sha });
+      }
+      // The roots this PC trusts are the office's decision too: a restored PC checks signatures as before.
+      const roots = join(this.dataDir, TRUST_ROOTS_DIR);
+      for (const name of existsSync(roots) ? await readdir(roots) : []) {
+        const rel = `${TRUST_ROOTS_DIR}/${name}`;
+        if (!BACKUP_PATH.test(rel)) continue;
+        files.push({ path: rel, ...(await copyHashed(join(roots, name), join(partial, TRUST_ROOTS_DIR, name))) });
       }
       // SQLite's backup copies the pages exactly; the full integrity check (seconds on a large
       // store, blocking everyone) is done where it matters, before a restore.

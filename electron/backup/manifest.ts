@@ -7,6 +7,14 @@ import { AppError } from '../../shared/api/errors.js';
 export const MANIFEST = 'manifest.json';
 export const BACKUP_STORE = 'vanthu.sqlite';
 
+/**
+ * The only paths a backup holds: the store, the attachments by hash, the roots this PC trusts.
+ * A manifest is read from a folder anyone could have written: a path with ../ would have a
+ * restore copy a file anywhere.
+ */
+export const BACKUP_PATH = /^(?:vanthu\.sqlite|files\/[0-9a-f]{2}\/[0-9a-f]{2}\/[0-9a-f]{64}|trust-roots\/[0-9A-F]{64}\.der)$/;
+export const TRUST_ROOTS_DIR = 'trust-roots';
+
 export const manifestSchema = z.object({
   format: z.literal('vanthu-backup-1'),
   app: z.string(),
@@ -16,7 +24,9 @@ export const manifestSchema = z.object({
   unit: z.object({ name: z.string(), code: z.string() }).nullable(),
   deviceId: z.string(),
   documents: z.number().int(),
-  files: z.array(z.object({ path: z.string(), size: z.number().int(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+  files: z.array(
+    z.object({ path: z.string().regex(BACKUP_PATH), size: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  ),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 

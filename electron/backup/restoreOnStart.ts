@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { copyHashed } from './fileCopy.js';
-import { BACKUP_STORE, readManifest } from './manifest.js';
+import { BACKUP_STORE, TRUST_ROOTS_DIR, readManifest } from './manifest.js';
 import { PENDING_RESTORE } from './backupService.js';
 
 export async function applyPendingRestore(dataDir: string, storeFile: string, filesDir: string, now = new Date()): Promise<string | null> {
@@ -30,7 +30,9 @@ export async function applyPendingRestore(dataDir: string, storeFile: string, fi
   }
   for (const f of manifest.files) {
     if (f.path === BACKUP_STORE) continue;
-    const dest = join(filesDir, ...f.path.split('/').slice(1));
+    // The manifest's paths were checked against BACKUP_PATH: files/… or trust-roots/…, nothing else.
+    const [dir, ...rest] = f.path.split('/');
+    const dest = dir === TRUST_ROOTS_DIR ? join(dataDir, TRUST_ROOTS_DIR, ...rest) : join(filesDir, ...rest);
     if (!existsSync(dest)) await copyHashed(join(folder, f.path), dest);
   }
   await rm(marker, { force: true });

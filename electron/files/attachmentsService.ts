@@ -25,7 +25,9 @@ import type { StampPreview } from '../../shared/api/attachments.js';
 import { PLACEMENT_WORDS, type Corner } from '../../shared/domain/stampPlace.js';
 import { DEFAULT_STAMP, planArrival, stampArrival, type StampSettings } from '../pdf/arrivalStamp.js';
 import { readPageIsolated } from '../pdf/pageReader.js';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { signatureVerdict } from '../../shared/domain/signatureVerdict.js';
+import type { SignatureNote } from '../../db/attachments/attachments.js';
 import { readDispatch } from '../../shared/domain/dispatchReader.js';
 import type { ReadForRegistration } from '../../shared/api/attachments.js';
 import { searchAgencies } from '../../db/lookups/agencies.js';
@@ -47,8 +49,13 @@ interface Received {
   sha256: string;
   pages: number | null;
   signed: boolean;
+  /** Its signatures as checked when it came (for the history). */
+  signatures: SignatureNote[] | undefined;
   notice: string | undefined;
 }
+
+/** Checks kept per file and set of roots (a file's bytes never change; the roots may). */
+const CHECKS_KEPT = 200;
 
 export class AttachmentsService {
   /** Files read in the registration form, waiting for its save (token → file). */
@@ -59,6 +66,9 @@ export class AttachmentsService {
   readonly texts: TextIndexer;
   /** Where bytes recorded here but made on another PC come from (sync), fetched on demand. */
   remote: { fetchFile(sha256: string): Promise<boolean> } | null = null;
+  /** The root certificates this PC trusts (the trust store's files). */
+  roots: () => Uint8Array[] = () => [];
+  private readonly checked = new Map<string, SignaturesResult>();
 
   constructor(
     private readonly store: Store,
@@ -108,6 +118,7 @@ export class AttachmentsService {
     let pages: number | null = type.kind === 'image' ? 1 : null;
     let signed = false;
     let notice: string | undefined;
+    let signatures: SignatureNote[] | undefined;
     if (type.kind === 'pdf' && blob.size <= COUNT_PAGES_UP_TO) {
       try {
         const facts = await pdfFacts(await this.blobs.readAll(blob.sha256));
@@ -118,8 +129,9 @@ export class AttachmentsService {
         pages = null;
         notice = attachNotice(name, err);
       }
+      if (signed) signatures = await this.signatureNotes(blob.sha256);
     }
-    return { name, type, size: blob.size, sha256: blob.sha256, pages, signed, notice };
+    return { name, type, size: blob.size, sha256: blob.sha256, pages, signed, signatures, notice };
   }
 
   private record(ctx: WriteContext, owner: string, r: Received): AttachmentRecord {
@@ -134,6 +146,7 @@ export class AttachmentsService {
       role: 'original',
       parentId: null,
       signed: r.signed,
+      signatures: r.signatures,
     });
     if (record.textLayer === 'pending') this.texts.kick();
     return r.notice ? { ...record, notice: r.notice } : record;
@@ -268,12 +281,34 @@ export class AttachmentsService {
     return { ...attachment, intact: await this.blobs.verify(attachment.sha256) };
   }
 
-  /** Each digital signature of a stored PDF, checked in a worker of its own against these roots. */
-  async signatures(id: string, roots: Uint8Array[]): Promise<SignaturesResult> {
+  /** Each digital signature of a stored PDF, checked in a worker of its own against the roots this PC trusts. */
+  async signatures(id: string): Promise<SignaturesResult> {
     const { attachment } = await this.open(id);
     if (attachment.kind !== 'pdf') return { checks: [], more: 0 };
-    const bytes = await this.blobs.readAll(attachment.sha256);
-    return (await checkSignaturesIsolated(bytes, roots, this.textOptions.workerFile)) ?? { checks: null, more: 0 };
+    return this.checkStored(attachment.sha256);
+  }
+
+  private async checkStored(sha256: string): Promise<SignaturesResult> {
+    const roots = this.roots();
+    const key = `${sha256}:${createHash('sha256')
+      .update(Buffer.concat(roots.map((r) => createHash('sha256').update(r).digest())))
+      .digest('hex')}`;
+    const kept = this.checked.get(key);
+    if (kept) return kept;
+    const bytes = await this.blobs.readAll(sha256);
+    const result = (await checkSignaturesIsolated(bytes, roots, this.textOptions.workerFile)) ?? { checks: null, more: 0 };
+    // A check that ran out of time is not kept: the next look tries again.
+    if (result.checks) {
+      if (this.checked.size >= CHECKS_KEPT) this.checked.delete(this.checked.keys().next().value!);
+      this.checked.set(key, result);
+    }
+    return result;
+  }
+
+  /** Who signed and what the check found, as the history keeps it. */
+  private async signatureNotes(sha256: string): Promise<SignatureNote[]> {
+    const { checks } = await this.checkStored(sha256);
+    return (checks ?? []).map((c) => ({ signer: c.signer?.name ?? c.signer?.organisation ?? null, verdict: signatureVerdict(c).label }));
   }
 
   async content(id: string): Promise<{ name: string; mime: string; bytes: Uint8Array }> {
@@ -374,6 +409,8 @@ export class AttachmentsService {
       parentId: attachment.id,
       signed: result.signed,
       placement: PLACEMENT_WORDS[result.placement.how],
+      // The sender's signatures, checked again on the stamped copy: the history says they still hold.
+      signatures: result.signed ? await this.signatureNotes(blob.sha256) : undefined,
     });
   }
 

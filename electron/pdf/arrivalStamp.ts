@@ -1,20 +1,33 @@
 // The arrival stamp (dấu ĐẾN, Decree 30/2020): a 35×50 mm box on page 1 with the unit's name,
 // ĐẾN, Số, Ngày, Chuyển and Số và ký hiệu HS, on an opaque white ground, where the page is blank
 // (shared/domain/stampPlace.ts). The original bytes are never changed: the result is a new file.
+// A signed original is stamped in an appended revision, as a stamp annotation: the signed bytes,
+// and so the sender's signature, stay as they were, and a checker sees that only an annotation
+// came after the signature.
 import {
+  AnnotationFlags,
   PDFArray,
   PDFDict,
+  PDFHexString,
   PDFName,
   PDFNumber,
   PDFStream,
+  PDFString,
   concatTransformationMatrix,
   popGraphicsState,
   pushGraphicsState,
+  degrees,
+  drawLine,
+  drawRectangle,
+  drawText,
   rgb,
+  type Color,
   type PDFDocument,
   type PDFFont,
+  type PDFOperator,
   type PDFPage,
-} from 'pdf-lib';
+  type PDFRef,
+} from '@cantoo/pdf-lib';
 import { AppError } from '../../shared/api/errors.js';
 import {
   clampPlace,
@@ -26,6 +39,7 @@ import {
   type StampRule,
 } from '../../shared/domain/stampPlace.js';
 import { embedTinos } from './fonts.js';
+import { appendAnnotation } from './incremental.js';
 import { renumberIfSparse } from './renumber.js';
 import { brokenPdf, isXfa, loadPdf, looksSigned } from './pdfFacts.js';
 import { displaySpace, intersect, isUsableBox, toUserSpace, union, type Box } from './stampGeometry.js';
@@ -55,7 +69,7 @@ export interface StampOptions extends StampSettings {
 export interface StampResult {
   bytes: Uint8Array;
   pages: number;
-  /** The original carried a digital signature; the stamped copy no longer verifies. */
+  /** The original carried a digital signature; the stamped copy carries it still (an appended revision). */
   signed: boolean;
   xfa: boolean;
   placement: Placement;
@@ -64,9 +78,10 @@ export interface StampResult {
 const INK = rgb(0.72, 0.07, 0.07);
 
 export async function stampArrival(original: Uint8Array, text: StampText, options: StampOptions = DEFAULT_STAMP): Promise<StampResult> {
-  const doc = await loadPdf(original);
+  const signed = looksSigned(original);
+  const doc = await loadPdf(original, { incremental: signed });
   try {
-    return await stampLoaded(doc, original, text, options);
+    return signed ? await stampSigned(doc, original, text, options) : await stampLoaded(doc, original, text, options);
   } catch (err) {
     if (err instanceof AppError) throw err;
     // pdf-lib met a structure it cannot write into: say so, never a 500.
@@ -88,8 +103,15 @@ export async function planArrival(original: Uint8Array, options: StampOptions): 
   }
 }
 
-/** The page as the reader sees it and the stamp's place on it: the office's rule, or the clerk's own place. */
-function placementOn(page: PDFPage, options: StampOptions): { placement: Placement; space: ReturnType<typeof displaySpace> } {
+/**
+ * The page as the reader sees it and the stamp's place on it: the office's rule, or the clerk's own
+ * place. `fixed`: the page may not grow (a signed original), so a stamp too big for it overlaps.
+ */
+function placementOn(
+  page: PDFPage,
+  options: StampOptions,
+  fixed = false,
+): { placement: Placement; space: ReturnType<typeof displaySpace> } {
   const visible = visibleArea(page);
   const userUnit = page.node.lookupMaybe(PDFName.of('UserUnit'), PDFNumber)?.asNumber() ?? 1;
   const space = displaySpace(visible, page.getRotation().angle, userUnit);
@@ -102,6 +124,7 @@ function placementOn(page: PDFPage, options: StampOptions): { placement: Placeme
     const p = clampPlace({ ...pageSize, extendBy: placement.extendBy }, options.place);
     placement = { ...p, how: options.place.how ?? 'chosen', extendBy: p.y + p.height > space.height ? placement.extendBy : 0 };
   }
+  if (fixed && placement.extendBy > 0) placement = { ...clampPlace(pageSize, placement), how: placement.how, extendBy: 0 };
   return { placement, space };
 }
 
@@ -128,6 +151,104 @@ async function stampLoaded(doc: PDFDocument, original: Uint8Array, text: StampTe
   renumberIfSparse(doc);
   const bytes = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
   return { bytes, pages: doc.getPageCount(), signed: looksSigned(original), xfa: isXfa(doc), placement };
+}
+
+/**
+ * dấu ĐẾN on a signed original: an appended revision holding a stamp annotation (printed, locked)
+ * whose appearance is the stamp. The page's content and every signed byte stay as they were.
+ */
+async function stampSigned(doc: PDFDocument, original: Uint8Array, text: StampText, options: StampOptions): Promise<StampResult> {
+  const page = doc.getPage(0);
+  const { placement, space } = placementOn(page, options, true);
+  const fonts = await embedTinos(doc);
+  const ink = new AppearanceInk();
+  drawStamp(ink, { x: 0, y: 0, width: placement.width, height: placement.height }, text, fonts);
+  const [a, b, c, d] = space.matrix;
+  const context = doc.context;
+  const appearance = context.register(
+    context.formXObject(ink.operators, {
+      BBox: [0, 0, placement.width, placement.height],
+      Matrix: [a, b, c, d, 0, 0],
+      Resources: { Font: ink.fontResources() },
+    }),
+  );
+  const box = { x: placement.x, y: space.height - placement.y - placement.height, width: placement.width, height: placement.height };
+  const rect = toUserSpace(space.matrix, box);
+  const annotation = context.obj({
+    Type: 'Annot',
+    Subtype: 'Stamp',
+    Rect: [rect.x, rect.y, rect.x + rect.width, rect.y + rect.height],
+    F: AnnotationFlags.Print | AnnotationFlags.Locked | AnnotationFlags.LockedContents,
+    AP: { N: appearance },
+    P: page.ref,
+    Name: 'VanThuDen',
+    NM: PDFString.of(`vanthu-den-${text.number}`),
+    T: PDFHexString.fromText(text.unitName.normalize('NFC')),
+    Contents: PDFHexString.fromText(`Dấu ĐẾN số ${text.number}, ngày ${text.date}`),
+    M: PDFString.fromDate(new Date()),
+  });
+  appendAnnotation(page, context.register(annotation));
+  const bytes = await doc.save();
+  // The signatures hold only while every byte they cover is where it was.
+  if (bytes.length <= original.length || !Buffer.from(bytes.buffer, bytes.byteOffset, original.length).equals(original)) {
+    throw new AppError('PDF_BROKEN', 'Không đóng được dấu ĐẾN mà vẫn giữ nguyên chữ ký số của tệp này. Tệp gốc vẫn giữ nguyên.');
+  }
+  return { bytes, pages: doc.getPageCount(), signed: true, xfa: isXfa(doc), placement };
+}
+
+interface RectangleInk {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  color: Color;
+  borderColor: Color;
+  borderWidth: number;
+}
+interface LineInk {
+  start: { x: number; y: number };
+  end: { x: number; y: number };
+  thickness: number;
+  color: Color;
+}
+interface TextInk {
+  x: number;
+  y: number;
+  size: number;
+  font: PDFFont;
+  color: Color;
+}
+
+/** What the stamp is drawn with: a page, or an appearance stream. */
+interface Surface {
+  drawRectangle(o: RectangleInk): void;
+  drawLine(o: LineInk): void;
+  drawText(text: string, o: TextInk): void;
+}
+
+/** The page's drawing calls, gathered into the operators of an appearance stream. */
+class AppearanceInk implements Surface {
+  readonly operators: PDFOperator[] = [];
+  private readonly fonts = new Map<PDFFont, string>();
+  private static readonly upright = { rotate: degrees(0), xSkew: degrees(0), ySkew: degrees(0) };
+
+  drawRectangle(o: RectangleInk): void {
+    this.operators.push(...drawRectangle({ ...o, ...AppearanceInk.upright }));
+  }
+
+  drawLine(o: LineInk): void {
+    this.operators.push(...drawLine(o));
+  }
+
+  drawText(text: string, o: TextInk): void {
+    let key = this.fonts.get(o.font);
+    if (!key) this.fonts.set(o.font, (key = `F${this.fonts.size + 1}`));
+    this.operators.push(...drawText(o.font.encodeText(text), { ...o, font: key, ...AppearanceInk.upright }));
+  }
+
+  fontResources(): Record<string, PDFRef> {
+    return Object.fromEntries([...this.fonts].map(([font, key]) => [key, font.ref]));
+  }
 }
 
 /** A page whose /Resources is a stream (seen in the wild): its dictionary holds the resources. */
@@ -161,7 +282,7 @@ function visibleArea(page: PDFPage): Box {
   return (isUsableBox(crop) && intersect(crop, media)) || media;
 }
 
-function drawStamp(page: PDFPage, box: Box, text: StampText, fonts: { regular: PDFFont; bold: PDFFont }): void {
+function drawStamp(page: Surface, box: Box, text: StampText, fonts: { regular: PDFFont; bold: PDFFont }): void {
   const k = box.height / (35 * (72 / 25.4)); // 1 at full size
   const pad = 4 * k;
   const inner = box.width - 2 * pad;

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { create as createFont } from 'fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
+import type { PDFDocument as CantooDocument, PDFFont as CantooFont } from '@cantoo/pdf-lib';
 
 const require = createRequire(import.meta.url);
 const cache = new Map<string, Uint8Array>();
@@ -67,12 +68,15 @@ function encodeAsStream(encode: () => Uint8Array) {
   return stream;
 }
 
-export interface StampFonts {
-  regular: PDFFont;
-  bold: PDFFont;
+export interface StampFonts<F = PDFFont> {
+  regular: F;
+  bold: F;
 }
 
-export async function embedTinos(doc: PDFDocument): Promise<StampFonts> {
+/** Tinos into a document of pdf-lib or of its fork @cantoo/pdf-lib (incremental updates): same calls. */
+export async function embedTinos(doc: PDFDocument): Promise<StampFonts>;
+export async function embedTinos(doc: CantooDocument): Promise<StampFonts<CantooFont>>;
+export async function embedTinos(doc: PDFDocument | CantooDocument): Promise<StampFonts<PDFFont | CantooFont>> {
   doc.registerFontkit(fontkitForPdfLib as never);
   const [regular, bold] = await Promise.all([
     doc.embedFont(fontBytes('Regular'), { subset: true }),

@@ -1,7 +1,7 @@
 // What the office needs to know about a PDF before stamping or listing it: can it be read,
 // is it encrypted, signed, an XFA form, how many pages. Every failure becomes a Vietnamese
 // message; the document and its original file are never touched.
-import { EncryptedPDFError, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { EncryptedPDFError, PDFDict, PDFDocument, PDFName } from '@cantoo/pdf-lib';
 import { AppError } from '../../shared/api/errors.js';
 
 export interface PdfFacts {
@@ -21,10 +21,16 @@ export function looksSigned(bytes: Uint8Array): boolean {
   return b.includes(BYTE_RANGE) || b.includes(SIG_TYPE) || b.includes(SIG_TYPE_TIGHT);
 }
 
-export async function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
+/** `incremental`: what is saved is the original's bytes and then the changes (a signed original's signatures stay valid). */
+export async function loadPdf(bytes: Uint8Array, options: { incremental?: boolean } = {}): Promise<PDFDocument> {
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
+    doc = await PDFDocument.load(bytes, {
+      updateMetadata: false,
+      throwOnInvalidObject: false,
+      preserveXFA: true,
+      forIncrementalUpdate: options.incremental ?? false,
+    });
   } catch (err) {
     if (err instanceof EncryptedPDFError || /encrypt/i.test(String((err as Error)?.message))) {
       throw new AppError(

@@ -1,7 +1,7 @@
 // A stamped copy is saved with pdf-lib, which keeps the original's object numbers. A file whose
 // numbers run up to near 2³¹ (seen in the wild) then gets a cross-reference table poppler
 // refuses to read; such a copy is saved with its objects numbered 1…n instead.
-import { PDFArray, PDFDict, PDFNull, PDFRef, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFNull, PDFRef, PDFStream, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
 
 /** Renumbers when the numbers are far beyond the count of objects (or the 8,388,607 of PDF's limits). */
 export function renumberIfSparse(doc: PDFDocument): boolean {

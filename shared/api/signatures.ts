@@ -18,6 +18,8 @@ export const signatureCheckOutput = z.object({
   trustProblem: z.string().nullable(),
   validAtSigning: z.boolean().nullable(),
   revocation: z.literal('unchecked'),
+  /** What was appended after this signature changed: another signature, annotations (a stamp), form fields, the content. */
+  later: z.enum(['none', 'signatures', 'annotations', 'form', 'content', 'unknown']),
 });
 
 export const attachmentSignaturesOutput = z.object({

@@ -8,7 +8,22 @@ export interface CheckFacts {
   trusted: boolean;
   trustProblem: string | null;
   coversWholeFile: boolean;
+  /** What the revisions appended after the signature changed. */
+  later?: LaterKind | undefined;
 }
+
+export type LaterKind = 'none' | 'signatures' | 'annotations' | 'form' | 'content' | 'unknown';
+
+/** What was done to the file after it was signed, in the clerk's words. */
+export const LATER_WORDS: Record<LaterKind, string | null> = {
+  none: null,
+  signatures: 'Sau khi ký, tệp chỉ được ký thêm (chữ ký số khác); phần đã ký vẫn nguyên vẹn.',
+  annotations: 'Sau khi ký, tệp chỉ được thêm dấu hoặc ghi chú (như dấu ĐẾN), nội dung trang không đổi; phần đã ký vẫn nguyên vẹn.',
+  form: 'Sau khi ký, các ô biểu mẫu của tệp được điền hoặc sửa; phần đã ký vẫn nguyên vẹn.',
+  content:
+    'Nội dung tệp đã bị sửa sau khi ký (trang, hình vẽ hoặc chữ được thay đổi ở phần thêm vào): bản đang xem khác bản đã ký. Phần đã ký vẫn nguyên vẹn.',
+  unknown: 'Tệp có phần được thêm sau khi ký; phần đã ký vẫn nguyên vẹn.',
+};
 
 export type VerdictLevel = 'valid' | 'untrusted' | 'invalid';
 
@@ -17,7 +32,15 @@ export const REVOCATION_UNCHECKED = 'Chưa kiểm tra được tình trạng thu
 export function signatureVerdict(c: CheckFacts): { level: VerdictLevel; label: string; notes: string[] } {
   const notes: string[] = [];
   if (!c.intact) return { level: 'invalid', label: 'Không hợp lệ', notes: [c.problem ?? 'Chữ ký không kiểm tra được.'] };
-  if (!c.coversWholeFile) notes.push('Tệp có phần được thêm sau khi ký; phần đã ký vẫn nguyên vẹn.');
+  const later = LATER_WORDS[c.coversWholeFile ? 'none' : (c.later ?? 'unknown')];
+  if (later) notes.push(later);
+  // What the reader sees is not what was signed: not valid as shown, whoever signed it.
+  if (!c.coversWholeFile && c.later === 'content')
+    return {
+      level: 'untrusted',
+      label: 'Bị sửa sau khi ký',
+      notes: [...notes, ...(c.trusted ? [] : [c.trustProblem ?? '']), REVOCATION_UNCHECKED].filter(Boolean),
+    };
   if (!c.trusted)
     return {
       level: 'untrusted',

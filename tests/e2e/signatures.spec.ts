@@ -31,7 +31,7 @@ test('a signed PDF: its signer, untrusted until the admin adds the root, then va
   await page.locator('.vt-table-wrap .ant-table-row').first().click();
   const drawer = page.getByRole('dialog').filter({ hasText: 'Phiếu giải quyết văn bản đến' });
   await drawer.locator('input[type=file]').setInputFiles(pdfPath);
-  await expect(drawer.getByTestId('attachment-row')).toContainText('Có chữ ký số');
+  await expect(drawer.getByTestId('signature-badge')).toHaveText('Chữ ký số: chưa tin cậy');
   const panel = drawer.getByTestId('signature-panel');
   await expect(panel).toContainText('Nguyễn Văn An');
   await expect(panel).toContainText('Sở Giáo dục và Đào tạo Hà Tĩnh');
@@ -55,8 +55,22 @@ test('a signed PDF: its signer, untrusted until the admin adds the root, then va
   await login(page, server.url, CLERK);
   await page.locator('.vt-table-wrap .ant-table-row').first().click();
   await expect(drawer.getByTestId('signature-verdict')).toHaveText('Hợp lệ');
+  await expect(drawer.getByTestId('signature-badge')).toHaveText('Chữ ký số: hợp lệ');
   await drawer.getByTestId('signature-panel').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/signatures-valid.png' });
+  expect(await seriousFindings(page)).toEqual([]);
+
+  // dấu ĐẾN on the signed original: the stamped copy still carries the sender's valid signature.
+  await drawer.getByRole('button', { name: 'Đóng dấu ĐẾN' }).click();
+  await page.getByRole('button', { name: 'Đóng dấu (Enter)' }).click();
+  const copy = drawer.getByTestId('attachment-row').filter({ hasText: 'Bản có dấu ĐẾN' });
+  await expect(copy.getByTestId('signature-badge')).toHaveText('Chữ ký số: hợp lệ');
+  await copy.getByRole('button', { name: /^Xem / }).click();
+  await expect(drawer.getByTestId('signature-panel')).toContainText('như dấu ĐẾN');
+  await expect(drawer.getByTestId('signature-verdict')).toHaveText('Hợp lệ');
+  await expect(drawer.getByText(/Đóng dấu ĐẾN lên tệp .* — chữ ký số: Nguyễn Văn An \(Hợp lệ\)/)).toBeVisible();
+  await drawer.getByTestId('signature-panel').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/signatures-stamped.png' });
   expect(await seriousFindings(page)).toEqual([]);
   await server.stop();
 });

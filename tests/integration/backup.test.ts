@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { pickToKeep } from '../../electron/backup/rotation.js';
 import { serve } from '../../electron/serve.js';
 import { SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
 import { samplePdf } from '../helpers/pdfFixtures.js';
+import { testCa } from '../helpers/testCa.js';
 
 let office: Office;
 let out: string;
@@ -131,7 +132,19 @@ describe('backup.verify refuses a bad backup with the reason', () => {
     rehash(newer);
     expect((await office.admin.fail('backup.verify', { path: newer })).code).toBe('NEWER_DATABASE');
   });
+
+  it('a manifest naming a file outside the backup (../): refused before a byte is read or written', async () => {
+    const hostile = await fresh();
+    const outside = join(out, 'ngoai-ban-sao.txt');
+    writeFileSync(outside, 'not part of any backup');
+    const m = JSON.parse(readFileSync(join(hostile, 'manifest.json'), 'utf8')) as { files: { path: string }[] };
+    m.files.push({ path: `files/../${relative(hostile, outside).split('\\').join('/')}`, ...hashOf(readFileSync(outside)) });
+    writeFileSync(join(hostile, 'manifest.json'), JSON.stringify(m));
+    expect((await office.admin.fail('backup.verify', { path: hostile })).message).toMatch(/không đúng định dạng/);
+  });
 });
+
+const hashOf = (b: Buffer) => ({ size: b.length, sha256: createHash('sha256').update(b).digest('hex') });
 
 function rehash(folder: string) {
   const m = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as { files: { path: string; size: number; sha256: string }[] };
@@ -168,9 +181,15 @@ describe('backup.restore through the real server', () => {
     await api('auth.login', { username: 'admin', password: 'matkhau-12345' });
     await api('users.create', { username: 'vt', fullName: 'Văn Thư', password: 'matkhau-12345', roles: ['clerk', 'admin'] });
     for (let i = 1; i <= 3; i++) expect((await api('incoming.register', { ...SAMPLE, code: `${i}/A` })).status).toBe(200);
+    // The roots this PC trusts travel with the backup (and come back with the restore).
+    const root = (await testCa()).root.cert;
+    const trusted = await api('trust.add', { certificate: Buffer.from(root.toString('pem')).toString('base64') });
+    expect(trusted.status).toBe(200);
     const made = await api('backup.create', { dir: join(dir, 'saoluu') });
     expect(made.status).toBe(200);
     for (let i = 4; i <= 6; i++) await api('incoming.register', { ...SAMPLE, code: `${i}/A` });
+    await api('trust.remove', { fingerprint: trusted.json.fingerprint });
+    expect((await api('trust.list')).json).toEqual([]);
 
     const broken = await api('backup.restore', { path: join(dir, 'khong-co') });
     expect(broken.status).toBe(422);
@@ -182,6 +201,9 @@ describe('backup.restore through the real server', () => {
     const list = await api('incoming.list', { limit: 50 });
     expect((list.json.items as { number: number }[]).map((d) => d.number).sort()).toEqual([1, 2, 3]);
     expect(readdirSync(join(dir, 'data')).some((f) => f.startsWith('vanthu.sqlite.truoc-khoi-phuc-'))).toBe(true);
+    expect(((await api('trust.list')).json as unknown as { fingerprint: string }[]).map((r) => r.fingerprint)).toEqual([
+      trusted.json.fingerprint,
+    ]);
     await running.close();
     rmSync(dir, { recursive: true, force: true });
   });

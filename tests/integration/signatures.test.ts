@@ -5,14 +5,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument as IncrementalPdf, StandardFonts } from '@cantoo/pdf-lib';
+import { PDFDocument as IncrementalPdf, PDFHexString, StandardFonts } from '@cantoo/pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signaturesIn } from '../../electron/pdf/signatures/pdfSignatures.js';
-import { verifySignature, type SignatureCheck } from '../../electron/pdf/signatures/verifySignature.js';
+import { checkPdfSignatures, type CheckedSignature } from '../../electron/pdf/signatures/checkSignatures.js';
+import { stampArrival } from '../../electron/pdf/arrivalStamp.js';
+import { appendAnnotation } from '../../electron/pdf/incremental.js';
 import { SAMPLE_PLAN, decree30Pdf } from '../helpers/decree30.js';
-import { hasPoppler } from '../helpers/pdfText.js';
+import { findRedInk, hasPoppler } from '../helpers/pdfText.js';
 import { sharedTestdata } from '../helpers/sharedTestdata.js';
-import { asPkijs, signPdf, testCa, type TestCa } from '../helpers/testCa.js';
+import { signPdf, testCa, type TestCa } from '../helpers/testCa.js';
 import { bundleForTest } from '../helpers/bundle.js';
 import { SAMPLE, setUpOffice } from '../helpers/office.js';
 import { Readable } from 'node:stream';
@@ -26,17 +27,12 @@ beforeAll(async () => {
   plain = await decree30Pdf(SAMPLE_PLAN);
 }, 60_000);
 
-async function check(bytes: Uint8Array, roots = [ca.root]): Promise<SignatureCheck[]> {
-  const sigs = await signaturesIn(bytes);
-  return Promise.all(
-    sigs.map((s) =>
-      verifySignature(
-        bytes,
-        s,
-        roots.map((r) => asPkijs(r.cert)),
-      ),
-    ),
+async function check(bytes: Uint8Array, roots = [ca.root]): Promise<CheckedSignature[]> {
+  const { checks } = await checkPdfSignatures(
+    bytes,
+    roots.map((r) => new Uint8Array(r.cert.rawData)),
   );
+  return checks ?? [];
 }
 
 /** pdfsig's word on the first signature ("Signature is Valid.", "Digest Mismatch." …), or null without poppler. */
@@ -87,11 +83,51 @@ describe('a signature that holds', () => {
     const later = await doc.save();
     expect(Buffer.from(later.subarray(0, signed.length)).equals(Buffer.from(signed))).toBe(true);
     const [s] = await check(later);
-    expect(s).toMatchObject({ intact: true, coversWholeFile: false, trusted: true });
+    // Text drawn into the page: what is shown is not what was signed.
+    expect(s).toMatchObject({ intact: true, coversWholeFile: false, trusted: true, later: 'content' });
     const poppler = pdfsig(later);
     if (poppler) {
       expect(poppler).toContain('Signature is Valid.');
       expect(poppler).toContain('Not total document signed');
+    }
+  });
+});
+
+describe('what came after the signature', () => {
+  it('a comment added in a later revision is an annotation, not a change of content', async () => {
+    const signed = await signPdf(plain, ca.signer, [ca.intermediate.cert], at);
+    const doc = await IncrementalPdf.load(signed, { forIncrementalUpdate: true });
+    const page = doc.getPage(0);
+    const note = doc.context.obj({ Type: 'Annot', Subtype: 'Text', Rect: [40, 40, 60, 60], Contents: PDFHexString.fromText('Đã xem') });
+    appendAnnotation(page, doc.context.register(note));
+    const [s] = await check(await doc.save());
+    expect(s).toMatchObject({ intact: true, coversWholeFile: false, later: 'annotations' });
+  });
+
+  it('dấu ĐẾN on a signed original is an appended revision: the sender’s signature still verifies (VănThư and pdfsig)', async () => {
+    const signed = await signPdf(plain, ca.signer, [ca.intermediate.cert], at);
+    const stamped = await stampArrival(signed, { unitName: 'Trường THPT Chuyên Hà Tĩnh', number: 42, date: '03/12/2026' });
+    expect(stamped.signed).toBe(true);
+    // Every signed byte where it was: the stamp is only appended.
+    expect(Buffer.from(stamped.bytes.subarray(0, signed.length)).equals(Buffer.from(signed))).toBe(true);
+    const [s] = await check(stamped.bytes);
+    expect(s).toMatchObject({
+      intact: true,
+      trusted: true,
+      coversWholeFile: false,
+      later: 'annotations',
+      signer: { name: 'Nguyễn Văn An' },
+    });
+    const poppler = pdfsig(stamped.bytes);
+    if (poppler) {
+      expect(poppler).toContain('Signature is Valid.');
+      expect(poppler).toContain('Not total document signed');
+    }
+    // The stamp is there for a reader: poppler draws it (red ink in the top-left corner of page 1).
+    if (hasPoppler()) {
+      const ink = findRedInk(stamped.bytes, 36, signed);
+      expect(ink.box).not.toBeNull();
+      expect(ink.box!.top).toBeLessThan(60); // page 1, near the top, where the office's rule put it
     }
   });
 });
@@ -186,6 +222,15 @@ describe('through the backend: the file’s signatures and the roots the office 
 
       const second = await office.specialist.ok('attachments.signatures', { id: a.id });
       expect(second.checks[0]).toMatchObject({ intact: true, trusted: true, validAtSigning: true });
+
+      // dấu ĐẾN through the backend: the stamped copy still carries a valid signature, and the history says both checks.
+      const stamped = await office.clerk.ok('incoming.stamp', { documentId: doc.id, attachmentId: a.id });
+      expect(stamped).toMatchObject({ role: 'stamped', signed: true });
+      const onCopy = await office.specialist.ok('attachments.signatures', { id: stamped.id });
+      expect(onCopy.checks[0]).toMatchObject({ intact: true, trusted: true, later: 'annotations', signer: { name: 'Nguyễn Văn An' } });
+      const said = (await office.specialist.ok('incoming.history', { id: doc.id })).map((h) => h.summary);
+      expect(said).toContain('Đính kèm tệp “ky-so.pdf” — chữ ký số: Nguyễn Văn An (Chưa tin cậy)');
+      expect(said.find((h) => h.startsWith('Đóng dấu ĐẾN'))).toMatch(/— chữ ký số: Nguyễn Văn An \(Hợp lệ\)$/);
       await office.admin.ok('trust.remove', { fingerprint: root.fingerprint });
       expect(await office.specialist.ok('trust.list')).toEqual([]);
       // Whom the office trusted, and when it stopped, is on the audit record.

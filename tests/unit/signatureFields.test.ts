@@ -29,6 +29,12 @@ describe('what a check amounts to', () => {
     const later = signatureVerdict({ ...base, coversWholeFile: false });
     expect(later.level).toBe('valid');
     expect(later.notes.join(' ')).toMatch(/thêm sau khi ký/);
+    const stamped = signatureVerdict({ ...base, coversWholeFile: false, later: 'annotations' });
+    expect(stamped.level).toBe('valid');
+    expect(stamped.notes.join(' ')).toMatch(/dấu ĐẾN/);
+    const redrawn = signatureVerdict({ ...base, coversWholeFile: false, later: 'content' });
+    expect(redrawn).toMatchObject({ level: 'untrusted', label: 'Bị sửa sau khi ký' });
+    expect(redrawn.notes.join(' ')).toMatch(/khác bản đã ký/);
     expect(signatureVerdict({ ...base, trusted: false, trustProblem: 'X' })).toMatchObject({ level: 'untrusted', label: 'Chưa tin cậy' });
     const bad = signatureVerdict({ ...base, intact: false, problem: 'Nội dung đã bị thay đổi sau khi ký (mã băm không khớp).' });
     expect(bad).toMatchObject({

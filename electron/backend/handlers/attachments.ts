@@ -10,7 +10,7 @@ export function attachmentHandlers({ store, files, trust }: Services) {
   return defineSlice({
     'attachments.signatures': async (input, req) => {
       requireFileReader(store, userOf(req), input.id, 'attachments.signatures');
-      const r = await files.signatures(input.id, trust.roots());
+      const r = await files.signatures(input.id);
       return { read: r.checks !== null, checks: r.checks ?? [], more: r.more };
     },
     'trust.list': () => trust.list(),

@@ -6,6 +6,7 @@ import * as pkijs from 'pkijs';
 import { isolatedJob } from '../pageReader.js';
 import { signaturesIn } from './pdfSignatures.js';
 import { verifySignature, type SignatureCheck } from './verifySignature.js';
+import { laterChanges, type LaterChanges } from './laterChanges.js';
 
 /** More than this many is a hostile file, not a document: the first ones are checked. */
 export const MAX_SIGNATURES = 50;
@@ -20,9 +21,14 @@ export interface SignaturesJob {
 
 export interface SignaturesResult {
   /** null when the file could not be read as a PDF. */
-  checks: SignatureCheck[] | null;
+  checks: CheckedSignature[] | null;
   /** More signatures than were checked. */
   more: number;
+}
+
+export interface CheckedSignature extends SignatureCheck {
+  /** What the revisions appended after this signature changed. */
+  later: LaterChanges;
 }
 
 export async function checkPdfSignatures(bytes: Uint8Array, roots: Uint8Array[]): Promise<SignaturesResult> {
@@ -39,8 +45,15 @@ export async function checkPdfSignatures(bytes: Uint8Array, roots: Uint8Array[])
       return [];
     }
   });
-  const checks: SignatureCheck[] = [];
-  for (const sig of found.slice(0, MAX_SIGNATURES)) checks.push(await verifySignature(bytes, sig, trusted));
+  const checks: CheckedSignature[] = [];
+  const laterByEnd = new Map<number, LaterChanges>();
+  for (const sig of found.slice(0, MAX_SIGNATURES)) {
+    const check = await verifySignature(bytes, sig, trusted);
+    const end = sig.byteRange[2] + sig.byteRange[3];
+    let later = check.coversWholeFile ? 'none' : laterByEnd.get(end);
+    if (later === undefined) laterByEnd.set(end, (later = check.intact ? await laterChanges(bytes, end) : 'unknown'));
+    checks.push({ ...check, later });
+  }
   return { checks, more: Math.max(0, found.length - MAX_SIGNATURES) };
 }
 

@@ -4,6 +4,7 @@ import { DeleteOutlined, DownloadOutlined, EyeOutlined, SafetyCertificateOutline
 import { Button, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { AttachmentRecord } from '../../../shared/api/attachments.js';
 import { TextLayerTag } from './TextLayerTag';
+import { SignatureBadge } from './SignaturePanel';
 
 /** A file size as a clerk reads it. */
 function size(n: number): string {
@@ -70,7 +71,7 @@ export function AttachmentList(props: {
               <Space size={4} wrap>
                 <Typography.Text>{a.name}</Typography.Text>
                 {a.role === 'stamped' && <Tag color="red">Bản có dấu ĐẾN</Tag>}
-                {a.signed && a.role === 'original' && <Tag color="green">Có chữ ký số</Tag>}
+                {a.signed && a.kind === 'pdf' && <SignatureBadge attachment={a} />}
                 <TextLayerTag file={a} {...(props.onChanged ? { onChanged: props.onChanged } : {})} />
               </Space>
             }

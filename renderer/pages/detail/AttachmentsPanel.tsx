@@ -1,7 +1,7 @@
 // The document's files: drop or pick to attach (with progress), stamp dấu ĐẾN on a PDF,
 // (placed on a preview of page 1), preview PDFs and images, download anything.
 import { InboxOutlined } from '../../components/icons';
-import { Alert, App, Progress, Upload } from 'antd';
+import { App, Progress, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AttachmentRecord } from '../../../shared/api/attachments.js';
 import { api, attachmentUrl, uploadFile } from '../../api/client';
@@ -106,10 +106,7 @@ export function AttachmentsPanel(props: {
         onRemove={(a) => void remove(a)}
         onChanged={props.onChanged}
       />
-      {viewing?.role === 'original' && viewing.signed && viewing.kind === 'pdf' && <SignaturePanel attachment={viewing} />}
-      {viewing?.role === 'stamped' && viewing.signed && (
-        <Alert type="warning" showIcon style={{ margin: '8px 0' }} title="Bản có dấu đến — chữ ký số chỉ còn hiệu lực trên bản gốc." />
-      )}
+      {viewing?.signed && viewing.kind === 'pdf' && <SignaturePanel attachment={viewing} />}
       {viewing && url && (
         <AttachmentPreview attachment={viewing} url={url} find={props.focus?.attachmentId === viewing.id ? props.focus : undefined} />
       )}

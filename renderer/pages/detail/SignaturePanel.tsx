@@ -11,21 +11,43 @@ import { api } from '../../api/client';
 type Checked = MethodOutput<'attachments.signatures'>;
 const COLOURS = { valid: 'green', untrusted: 'orange', invalid: 'red' } as const;
 
-export function SignaturePanel({ attachment }: { attachment: AttachmentRecord }) {
+/** The file's signatures as this PC checks them (the backend keeps each check, so asking twice is cheap). */
+export function useSignatureCheck(id: string): { result: Checked | null; error: string | null } {
   const [result, setResult] = useState<Checked | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     setResult(null);
     setError(null);
-    api.call('attachments.signatures', { id: attachment.id }).then(
+    api.call('attachments.signatures', { id }).then(
       (r) => live && setResult(r),
       (e: Error) => live && setError(e.message),
     );
     return () => {
       live = false;
     };
-  }, [attachment.id]);
+  }, [id]);
+  return { result, error };
+}
+
+const RANK = { invalid: 0, untrusted: 1, valid: 2 } as const;
+
+/** The file list's badge: the worst of the file's signatures, in one word. */
+export function SignatureBadge({ attachment }: { attachment: AttachmentRecord }) {
+  const { result } = useSignatureCheck(attachment.id);
+  const verdicts = (result?.checks ?? []).map((c) => signatureVerdict(c));
+  if (!result || verdicts.length === 0) return <Tag>Có chữ ký số</Tag>;
+  const worst = verdicts.reduce((a, b) => (RANK[b.level] < RANK[a.level] ? b : a));
+  return (
+    <Tag color={COLOURS[worst.level]} data-testid="signature-badge">
+      Chữ ký số: {worst.label.toLocaleLowerCase('vi')}
+      {verdicts.length > 1 ? ` (${verdicts.length} chữ ký)` : ''}
+    </Tag>
+  );
+}
+
+export function SignaturePanel({ attachment }: { attachment: AttachmentRecord }) {
+  const { result, error } = useSignatureCheck(attachment.id);
 
   if (error) return <Alert type="warning" showIcon title={`Chưa kiểm tra được chữ ký số: ${error}`} style={{ margin: '8px 0' }} />;
   if (!result)
