@@ -33,6 +33,7 @@ const STATUS: Record<ApiError['code'], number> = {
   PDF_BROKEN: 422,
   FILE_TYPE: 415,
   FILE_DAMAGED: 409,
+  SIGN_FAILED: 422,
   FILE_UNREADABLE: 422,
   INTERNAL: 500,
 };

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'FILE_DAMAGED',
   /** A workbook or backup that cannot be read: password, damage, wrong structure. */
   'FILE_UNREADABLE',
+  /** Signing did not happen: the token, the PIN, the key; the file is as it was. */
+  'SIGN_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

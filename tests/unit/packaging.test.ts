@@ -146,6 +146,12 @@ describe('app.asar', () => {
     // pdf.js draws page 1 for dấu ĐẾN with @napi-rs/canvas, required from the unpacked pdf.js.
     expect(existsSync(join(unpacked, 'node_modules/@napi-rs/canvas/index.js'))).toBe(true);
     expect(existsSync(join(unpacked, 'node_modules/@napi-rs/canvas-linux-x64-gnu/skia.linux-x64-gnu.node'))).toBe(true);
+    // USB tokens: the PKCS#11 binding (N-API, so the one binary loads in Node and Electron alike), unpacked like every
+    // native module, without its sources. It is optional: a PC where it did not build signs with .p12 files.
+    if (existsSync(join(root, 'node_modules/pkcs11js/build/Release/pkcs11.node'))) {
+      expect(existsSync(join(unpacked, 'node_modules/pkcs11js/build/Release/pkcs11.node'))).toBe(true);
+      expect(files.some((f) => f.startsWith('/node_modules/pkcs11js/src/'))).toBe(false);
+    }
     // OCR: tesseract.js's worker script, the LSTM core it picks, the Vietnamese model — and what they require.
     for (const f of [
       'node_modules/tesseract.js/src/worker-script/node/index.js',

@@ -84,9 +84,14 @@ function changedObject(
   const b = dictOf(now);
   // Cross-reference and object streams are the file's bookkeeping, not its content.
   if (b && ['/XRef', '/ObjStm'].includes(nameIn(b, 'Type') ?? '')) return 'none';
-  if (!a || !b)
-    return where.annots && was instanceof PDFArray && now instanceof PDFArray && onlyAdded(was, now) ? 'annotations' : 'content';
-  if (where.page) return changedKeys(a, b).every((k) => PAGE_ANNOTATION_KEYS.has(k)) ? 'annotations' : 'content';
+  if (where.annots && was instanceof PDFArray && now instanceof PDFArray) return gained(was, now, where.doc);
+  if (!a || !b) return 'content';
+  if (where.page) {
+    if (!changedKeys(a, b).every((k) => PAGE_ANNOTATION_KEYS.has(k))) return 'content';
+    const annots = (d: PDFDict) => d.context.lookup(d.get(PDFName.of('Annots')));
+    const [x, y] = [annots(a), annots(b)];
+    return gained(x instanceof PDFArray ? x : null, y instanceof PDFArray ? y : null, where.doc);
+  }
   if (where.catalog) {
     const keys = changedKeys(a, b);
     return keys.every((k) => CATALOG_SIGNING_KEYS.has(k)) ? 'signatures' : 'content';
@@ -96,6 +101,19 @@ function changedObject(
   if (b.has(PDFName.of('Fields'))) return addedFields(a, b, where.doc); // the AcroForm dictionary
   if (b.has(PDFName.of('Producer')) || b.has(PDFName.of('ModDate'))) return 'none'; // the Info dictionary
   return 'content';
+}
+
+/** An /Annots that only gained entries is classed by what it gained (a signature's widget is a signature). */
+function gained(was: PDFArray | null, now: PDFArray | null, doc: PDFDocument): (typeof KINDS)[number] {
+  if (!now) return 'annotations'; // all of them removed
+  if (was && !onlyAdded(was, now)) return 'annotations';
+  const had = new Set((was?.asArray() ?? []).map(String));
+  let worst = RANK.none;
+  for (const ref of now.asArray().filter((x) => !had.has(String(x)))) {
+    const kind = newObject(doc.context.lookup(ref) ?? ref);
+    worst = Math.max(worst, RANK[kind === 'none' ? 'annotations' : kind]);
+  }
+  return KINDS[worst]!;
 }
 
 /** The form gained fields: only signature fields is another signature; any other is the form changed. */
