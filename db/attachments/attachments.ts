@@ -24,7 +24,7 @@ function toRecord(store: Store, r: Row): AttachmentRecord {
     size: r.size,
     pages: r.pages,
     sha256: r.sha256,
-    role: r.role === 'stamped' ? 'stamped' : 'original',
+    role: r.role === 'stamped' || r.role === 'signed' ? r.role : 'original',
     parentId: r.parentId,
     signed: r.signed,
     createdAt: r.createdAt,
@@ -40,13 +40,15 @@ export interface NewAttachment {
   size: number;
   pages: number | null;
   sha256: string;
-  role: 'original' | 'stamped';
+  role: 'original' | 'stamped' | 'signed';
   parentId: string | null;
   signed: boolean;
   /** Where dấu ĐẾN went on the page, in words, for the history (a stamped copy). */
   placement?: string | undefined;
   /** The file's digital signatures as checked when it was attached (for the history). */
   signatures?: SignatureNote[] | undefined;
+  /** A signed copy (role 'signed'): in which capacity, and which image it shows (using it is recorded). */
+  signing?: { as: string; image: string } | undefined;
 }
 
 export interface SignatureNote {
@@ -58,15 +60,16 @@ export interface SignatureNote {
 export function insertAttachment(w: Writer, a: NewAttachment): string {
   const owner = factsOf(w.store, a.documentId);
   if (owner && isSecret(owner.confidentiality) && !isAirGapped(w.store)) throw new AppError('FORBIDDEN', SECRET_FILE_REFUSED_MESSAGE);
-  const { placement, signatures, ...row } = a;
+  const { placement, signatures, signing, ...row } = a;
   const id = w.insert(attachments, { ...row, createdBy: w.ctx.userId });
   // documentId names the owner: a document (whose history records it) or a dossier.
-  recordEvent(w, a.documentId, a.role === 'stamped' ? 'stamp' : 'attach', {
+  recordEvent(w, a.documentId, a.role === 'stamped' ? 'stamp' : a.role === 'signed' ? 'sign' : 'attach', {
     attachmentId: id,
     name: a.name,
     size: a.size,
     ...(placement ? { placement } : {}),
     ...(signatures?.length ? { signatures: signatures.slice(0, 10) } : {}),
+    ...(signing ?? {}),
   });
   return id;
 }
@@ -103,6 +106,12 @@ export function requireFileReader(store: Store, reader: Reader, attachmentId: st
 export function removeAttachment(store: Store, ctx: WriteContext, id: string): void {
   mutate(store, ctx, (w) => {
     const a = getAttachment(store, id);
+    // What was signed and issued stays the record; a correction is a new document (thay thế, đính chính).
+    if (a.role === 'signed')
+      throw new AppError(
+        'CONFLICT',
+        `Tệp “${a.name}” đã ký số: đó là bản văn bản đã ban hành nên không gỡ được. Muốn sửa, hãy ban hành văn bản thay thế hoặc đính chính.`,
+      );
     w.tombstone(attachments, id);
     recordEvent(w, a.documentId, 'detach', { attachmentId: id, name: a.name });
   });

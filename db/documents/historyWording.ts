@@ -29,6 +29,8 @@ function describeEvent(action: string, d: Record<string, unknown>): string {
       return `Đính kèm tệp “${s('name')}”${signaturesSaid(d.signatures)}`;
     case 'stamp':
       return `Đóng dấu ĐẾN lên tệp “${s('name')}”${d.placement ? ` — ${s('placement')}` : ''}${signaturesSaid(d.signatures)}`;
+    case 'sign':
+      return `Ký số (${s('as')}) — tệp “${s('name')}”${d.image ? `, dùng ${s('image')}` : ''}`;
     case 'detach':
       return `Gỡ tệp “${s('name')}”`;
     case 'submit':

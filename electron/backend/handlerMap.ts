@@ -12,6 +12,7 @@ import { outgoingHandlers } from './handlers/outgoing.js';
 import { reportHandlers } from './handlers/reports.js';
 import { setupHandlers } from './handlers/setup.js';
 import { syncHandlers } from './handlers/sync.js';
+import { signingHandlers } from './handlers/signing.js';
 import type { Handlers, Services } from './handlers/types.js';
 
 export const SLICES = [
@@ -25,6 +26,7 @@ export const SLICES = [
   reportHandlers,
   backupHandlers,
   syncHandlers,
+  signingHandlers,
 ] as const;
 
 type MapsOf<T extends readonly unknown[]> = { [I in keyof T]: T[I] extends (services: Services) => infer R ? R : never };

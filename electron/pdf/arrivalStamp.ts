@@ -103,6 +103,12 @@ export async function planArrival(original: Uint8Array, options: StampOptions): 
   }
 }
 
+/** The page as the reader sees it: display points (from the bottom-left) and the matrix to its user space. */
+export function pageSpace(page: PDFPage): ReturnType<typeof displaySpace> {
+  const userUnit = page.node.lookupMaybe(PDFName.of('UserUnit'), PDFNumber)?.asNumber() ?? 1;
+  return displaySpace(visibleArea(page), page.getRotation().angle, userUnit);
+}
+
 /**
  * The page as the reader sees it and the stamp's place on it: the office's rule, or the clerk's own
  * place. `fixed`: the page may not grow (a signed original), so a stamp too big for it overlaps.
@@ -112,9 +118,7 @@ function placementOn(
   options: StampOptions,
   fixed = false,
 ): { placement: Placement; space: ReturnType<typeof displaySpace> } {
-  const visible = visibleArea(page);
-  const userUnit = page.node.lookupMaybe(PDFName.of('UserUnit'), PDFNumber)?.asNumber() ?? 1;
-  const space = displaySpace(visible, page.getRotation().angle, userUnit);
+  const space = pageSpace(page);
   const pageSize = { width: space.width, height: space.height };
   // pdf.js and pdf-lib must see the same page; if not, the map is not this page's.
   const map =

@@ -12,7 +12,8 @@ export const attachmentOutput = z.object({
   size: z.number().int(),
   pages: z.number().int().nullable(),
   sha256: z.string(),
-  role: z.enum(['original', 'stamped']),
+  /** A stamped copy (dấu ĐẾN) or a signed one (ký số) is a new file beside the one it was made from. */
+  role: z.enum(['original', 'stamped', 'signed']),
   parentId: z.string().nullable(),
   signed: z.boolean(),
   createdAt: z.string(),

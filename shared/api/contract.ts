@@ -65,6 +65,14 @@ import {
 } from './sync.js';
 import { officeSettingsInput, officeSettingsOutput, symbolSettingsInput, symbolSettingsOutput } from './settings.js';
 import {
+  signFileInput,
+  signingImageInput,
+  signingImageOutput,
+  signingImageQuery,
+  signingModuleInput,
+  signingSettingsOutput,
+} from './signing.js';
+import {
   DRAFT_STATUSES,
   draftInput,
   draftOutput,
@@ -220,6 +228,14 @@ export const contract = {
   'trust.list': method(empty, z.array(trustedRootOutput), 'user'),
   'trust.add': method(trustAddInput, trustedRootOutput, ['admin']),
   'trust.remove': method(z.object({ fingerprint: z.string().regex(/^[0-9A-F]{64}$/) }), ok, ['admin']),
+  /** Signing (#17 part 3): this PC's token library, the office's seal and each leader's signature image. */
+  'signing.settings': method(empty, signingSettingsOutput, 'user'),
+  'signing.setModule': method(signingModuleInput, ok, ['admin']),
+  /** The owner sets his signature image (or the admin for him); the seal is the admin's. */
+  'signing.setImage': method(signingImageInput, ok, 'user'),
+  'signing.image': method(signingImageQuery, signingImageOutput, 'user'),
+  /** An issued PDF signed: by its signer (a leader), or by the văn thư for the office; a new file each time. */
+  'outgoing.signFile': method(signFileInput, attachmentOutput, ['leader', 'clerk']),
   /** Where the words of a search stand on a scan's pages (a text layer: none stored, read: false). */
   'attachments.hits': method(z.object({ id, q: z.string().min(1).max(200) }), pageHitsOutput, 'user'),
   'attachments.ocrResume': method(z.object({ id }), ok, 'user'),

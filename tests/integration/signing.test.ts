@@ -18,6 +18,9 @@ import * as x509 from '@peculiar/x509';
 import { createCanvas } from '@napi-rs/canvas';
 import { checkStampImage, imageAppearance } from '../../electron/pdf/signing/appearance.js';
 import type { SignatureAppearance } from '../../electron/pdf/signing/signPdf.js';
+import { Readable } from 'node:stream';
+import { setUpOffice } from '../helpers/office.js';
+import { findUserByUsername } from '../../db/admin/users.js';
 
 const missing = softHsmMissing();
 if (missing) console.log(`signing tests skipped: ${missing}`);
@@ -161,7 +164,7 @@ function png(kind: 'signature' | 'seal', ground: 'transparent' | 'white' = 'tran
   return new Uint8Array(c.toBuffer('image/png'));
 }
 
-/** Pixels of page 1 at 72 dpi (1 px = 1 pt) inside a box in PDF points, counted by colour. */
+/** Pixels of page 1 at 72 dpi (1 px = 1 pt) inside a box in display points from the top-left, counted by colour. */
 function inkIn(bytes: Uint8Array, box: { x: number; y: number; width: number; height: number }, colour: 'blue' | 'red'): number {
   const dir = mkdtempSync(join(tmpdir(), 'vanthu-ink-'));
   try {
@@ -170,7 +173,7 @@ function inkIn(bytes: Uint8Array, box: { x: number; y: number; width: number; he
     const m = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 32).toString('latin1'))!;
     const [w, h, off] = [Number(m[1]), Number(m[2]), m[0].length];
     let n = 0;
-    for (let y = Math.max(0, Math.round(h - box.y - box.height)); y < Math.min(h, Math.round(h - box.y)); y++)
+    for (let y = Math.max(0, Math.round(box.y)); y < Math.min(h, Math.round(box.y + box.height)); y++)
       for (let x = Math.max(0, Math.round(box.x)); x < Math.min(w, Math.round(box.x + box.width)); x++) {
         const [r, g, b] = [ppm[off + (y * w + x) * 3]!, ppm[off + (y * w + x) * 3 + 1]!, ppm[off + (y * w + x) * 3 + 2]!];
         if (colour === 'blue' ? b > 120 && r < 90 && g < 120 : r > 150 && g < 80 && b < 80) n++;
@@ -191,7 +194,7 @@ describe('what the signatures show (Appendix I §II.7–8)', () => {
   it.skipIf(!!missing || !hasPoppler())(
     'the leader’s blue signature, then the red seal over its left third: both drawn, both valid',
     async () => {
-      const leaderBox = { x: 330, y: 180, width: 150, height: 60 };
+      const leaderBox = { x: 330, y: 600, width: 150, height: 60 };
       const sealBox = { x: leaderBox.x - 60, y: leaderBox.y - 30, width: 110, height: 110 };
       const byLeader = await sign(plain, leader, 'VanThu-LanhDao', leader.pin, imageAppearance(png('signature'), 0, leaderBox));
       const byBoth = await sign(byLeader, office, 'VanThu-CoQuan', office.pin, imageAppearance(png('seal'), 0, sealBox));
@@ -214,4 +217,101 @@ describe('what the signatures show (Appendix I §II.7–8)', () => {
       if (poppler) expect(poppler.match(/Signature is Valid\./g)).toHaveLength(2);
     },
   );
+});
+
+describe.skipIf(!!missing || !hasPoppler())('through the backend: the leader signs the issued PDF, then the văn thư for the office', () => {
+  it('images from Quản trị, where the decree puts them; both valid; refusals in words; the history says who used which image', async () => {
+    const office2 = await setUpOffice();
+    // Two tokens, one plugged in at a time: the leader's on his PC, then the office's at the văn thư's.
+    const leaderHome = softHsmHome();
+    const leaderToken = await tokenWith(leaderHome.dir, 'lanh-dao', ca.signer, [ca.intermediate.cert], '2468');
+    const officeHome = softHsmHome();
+    await tokenWith(officeHome.dir, 'co-quan', ca.signer, [ca.intermediate.cert], '1357');
+    try {
+      const o = office2;
+      await o.admin.ok('signing.setModule', { pkcs11Module: leaderToken.module });
+      const issued = await o.clerk.ok('outgoing.issue', {
+        type: 'KH',
+        summary: 'Tổ chức kỳ thi chọn học sinh giỏi cấp tỉnh lớp 12',
+        issuedDate: '2026-12-03',
+        signerName: 'Người lanhdao',
+        signerPosition: 'Phó Giám đốc',
+        signerPrefix: 'KT.',
+        recipients: 'Các trường THPT;\nLưu: VT.',
+        copies: 3,
+      });
+      const pdf = await decree30Pdf({ ...SAMPLE_PLAN, signer: { ...SAMPLE_PLAN.signer, name: 'Người lanhdao' } });
+      const file = await o.backend.attachments.add(
+        { userId: null },
+        { documentId: issued.id, name: 'ke-hoach.pdf', source: Readable.from([Buffer.from(pdf)]) },
+      );
+      const asLeader = { documentId: issued.id, attachmentId: file.id, as: 'leader' as const, pin: '2468' };
+
+      // No image yet: told where to put it. Only the owner sets his image; the seal is the admin's; a white ground is refused.
+      expect((await o.leader.fail('outgoing.signFile', asLeader)).message).toMatch(/Chưa có ảnh chữ ký/);
+      const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
+      expect((await o.leader.fail('signing.setImage', { kind: 'signature', png: b64(png('signature', 'white')) })).message).toMatch(
+        /nền trong suốt/,
+      );
+      await o.leader.ok('signing.setImage', { kind: 'signature', png: b64(png('signature')) });
+      expect((await o.clerk.fail('signing.setImage', { kind: 'seal', png: b64(png('seal')), diameterMm: 36 })).code).toBe('FORBIDDEN');
+      await o.admin.ok('signing.setImage', { kind: 'seal', png: b64(png('seal')), diameterMm: 36 });
+      const leaderId = findUserByUsername(o.t.store, 'lanhdao')!.id;
+      expect((await o.clerk.fail('signing.image', { kind: 'signature', userId: leaderId })).code).toBe('FORBIDDEN');
+      expect((await o.clerk.fail('signing.setImage', { kind: 'signature', userId: leaderId, png: b64(png('signature')) })).code).toBe(
+        'FORBIDDEN',
+      );
+      expect((await o.clerk.ok('signing.image', { kind: 'seal' })).png).toBeTruthy();
+      expect(await o.leader.ok('signing.settings')).toMatchObject({
+        pkcs11Module: leaderToken.module,
+        seal: { diameterMm: 36 },
+        mySignature: true,
+      });
+
+      // Only the document's signer signs as the authority; the văn thư cannot.
+      expect((await o.clerk.fail('outgoing.signFile', asLeader)).code).toBe('FORBIDDEN');
+      process.env.SOFTHSM2_CONF = join(leaderHome.dir, 'softhsm2.conf');
+      expect((await o.leader.fail('outgoing.signFile', { ...asLeader, pin: '0000' })).message).toMatch(/Mã PIN không đúng/);
+      const byLeader = await o.leader.ok('outgoing.signFile', asLeader);
+      expect(byLeader).toMatchObject({ role: 'signed', parentId: file.id, signed: true, name: 'ke-hoach (ký số lãnh đạo).pdf' });
+      expect((await o.leader.fail('outgoing.signFile', asLeader)).code).toBe('CONFLICT'); // the original already has a signed copy
+
+      process.env.SOFTHSM2_CONF = join(officeHome.dir, 'softhsm2.conf');
+      const byOffice = await o.clerk.ok('outgoing.signFile', {
+        documentId: issued.id,
+        attachmentId: byLeader.id,
+        as: 'office',
+        pin: '1357',
+      });
+      expect(byOffice).toMatchObject({ role: 'signed', parentId: byLeader.id, name: 'ke-hoach (ký số cơ quan).pdf' });
+      const signed = (await o.backend.attachments.content(byOffice.id)).bytes;
+      const checks = (await checkPdfSignatures(signed, roots())).checks!;
+      expect(checks.map((c) => [c.field, c.intact, c.trusted])).toEqual([
+        ['VanThu-LanhDao', true, true],
+        ['VanThu-CoQuan', true, true],
+      ]);
+      expect(pdfsig(signed)!.match(/Signature is Valid\./g)).toHaveLength(2);
+
+      // The blue signature between "PHÓ GIÁM ĐỐC" and the name; the red seal over its left third.
+      const { readPageText } = await import('../../electron/pdf/pageText.js');
+      const lines = (await readPageText(signed, 'last')).lines;
+      const title = lines.find((l) => l.text === 'PHÓ GIÁM ĐỐC')!;
+      const name = lines.find((l) => l.text === 'Người lanhdao')!;
+      const between = { x: name.x - 40, y: title.y + title.height, width: name.width + 80, height: name.y - title.y - title.height };
+      expect(inkIn(signed, between, 'blue')).toBeGreaterThan(80);
+      expect(inkIn(signed, { ...between, x: between.x - 80, width: between.width / 2 + 40 }, 'red')).toBeGreaterThan(150);
+
+      if (process.env.VANTHU_KEEP_SIGNED) writeFileSync(process.env.VANTHU_KEEP_SIGNED, signed);
+      // Using the images is on the record: who signed, in which capacity, with which image.
+      const said = (await o.clerk.ok('incoming.history', { id: issued.id })).map((h) => `${h.userName}: ${h.summary}`);
+      expect(said).toContain('Người lanhdao: Ký số (ký số của người có thẩm quyền) — tệp “ke-hoach (ký số lãnh đạo).pdf”, dùng ảnh chữ ký');
+      expect(said).toContain('Người vanthu: Ký số (ký số của cơ quan) — tệp “ke-hoach (ký số cơ quan).pdf”, dùng ảnh con dấu');
+      // A signed copy is the record of what was issued: it is not taken off.
+      expect((await o.clerk.fail('attachments.remove', { id: byOffice.id })).message).toMatch(/đã ký số/);
+    } finally {
+      leaderHome.cleanup();
+      officeHome.cleanup();
+      office2.cleanup();
+    }
+  }, 120_000);
 });

@@ -24,6 +24,8 @@ import { appendAnnotation } from '../incremental.js';
 import { loadPdf } from '../pdfFacts.js';
 import { signaturesIn } from '../signatures/pdfSignatures.js';
 import { buildCms, type KeySigner } from './cms.js';
+import { pageSpace } from '../arrivalStamp.js';
+import { toUserSpace } from '../stampGeometry.js';
 
 /** Room for the CMS: the certificate and a chain of three, and later a timestamp token. */
 const CMS_BYTES = 16_384;
@@ -32,7 +34,7 @@ const CMS_BYTES = 16_384;
 export interface SignatureAppearance {
   /** 0-based. */
   page: number;
-  /** In the page's user space. */
+  /** In display points from the top-left of what the reader sees (rotation and crop applied), as the page's text is read. */
   rect: { x: number; y: number; width: number; height: number };
   draw(doc: PDFDocument, page: PDFPage): Promise<{ operators: PDFOperator[]; resources: PDFDict }>;
 }
@@ -110,10 +112,14 @@ async function addPlaceholder(doc: PDFDocument, o: SignOptions): Promise<Uint8Ar
   sig.copyBytesInto(raw, 0);
   const sigRef = context.register(PDFInvalidObject.of(raw));
 
-  const rect = o.appearance?.rect ?? { x: 0, y: 0, width: 0, height: 0 };
+  const box = o.appearance?.rect ?? { x: 0, y: 0, width: 0, height: 0 };
+  const space = pageSpace(page);
+  // Display points from the top → the page's user space; the appearance turns with the page.
+  const rect = o.appearance ? toUserSpace(space.matrix, { ...box, y: space.height - box.y - box.height }) : box;
   const drawn = o.appearance ? await o.appearance.draw(doc, page) : { operators: [], resources: context.obj({}) };
+  const [a, b, c, d] = space.matrix;
   const appearance = context.register(
-    context.formXObject(drawn.operators, { BBox: [0, 0, rect.width, rect.height], Resources: drawn.resources }),
+    context.formXObject(drawn.operators, { BBox: [0, 0, box.width, box.height], Matrix: [a, b, c, d, 0, 0], Resources: drawn.resources }),
   );
   const widget = context.register(
     context.obj({

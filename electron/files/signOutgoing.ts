@@ -1,0 +1,194 @@
+// Signing an issued document's PDF (Decree 30/2020 Appendix I): the leader with his own
+// certificate, his handwritten signature between his title and his name; then the văn thư with
+// the office's certificate, the seal over the left third of the leader's signature — or, on an
+// attachment in a separate file (no leader's signature), at the top right of page 1 with the số,
+// ký hiệu and the signing time. Each signature is a new file (an appended revision of the one
+// before, which stays as it was); the key is a USB token whose PIN is used once and forgotten.
+import {
+  PDFArray,
+  PDFDict,
+  PDFName,
+  PDFString,
+  PDFHexString,
+  degrees,
+  drawText,
+  rgb,
+  type PDFDocument as CantooDocument,
+} from '@cantoo/pdf-lib';
+import { AppError } from '../../shared/api/errors.js';
+import type { AttachmentRecord } from '../../shared/api/attachments.js';
+import { SIGN_AS_LABELS } from '../../shared/api/signing.js';
+import { attachmentMarkRect, findSignatureBlock, leaderImageRect, sealRect, vietnamIsoTime } from '../../shared/domain/signaturePlace.js';
+import type { Rect } from '../../shared/domain/stampPlace.js';
+import { addAttachment, listAttachments, requireFileReader } from '../../db/attachments/attachments.js';
+import { getDocument } from '../../db/documents/documentRows.js';
+import { getUserRow } from '../../db/admin/users.js';
+import { localValue } from '../../db/core/store.js';
+import type { Store } from '../../db/core/store.js';
+import type { WriteContext } from '../../db/core/write.js';
+import { readImage, refuseImage } from '../../db/signing/signingImages.js';
+import type { Role } from '../../shared/domain/enums.js';
+import { embedTinos, tinosWidth } from '../pdf/fonts.js';
+import { loadPdf } from '../pdf/pdfFacts.js';
+import { readPageText } from '../pdf/pageText.js';
+import { signaturesIn } from '../pdf/signatures/pdfSignatures.js';
+import { imageAppearance } from '../pdf/signing/appearance.js';
+import { openToken } from '../pdf/signing/pkcs11Signer.js';
+import { signPdf, type SignatureAppearance } from '../pdf/signing/signPdf.js';
+import type { AttachmentsService } from './attachmentsService.js';
+
+export const LEADER_FIELD = 'VanThu-LanhDao';
+export const OFFICE_FIELD = 'VanThu-CoQuan';
+export const PKCS11_MODULE_KEY = 'signing.pkcs11Module';
+
+const fold = (s: string | null | undefined) => (s ?? '').normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+
+export interface SignFileRequest {
+  documentId: string;
+  attachmentId: string;
+  as: 'leader' | 'office';
+  pin: string;
+}
+
+export async function signOutgoingFile(
+  store: Store,
+  files: AttachmentsService,
+  ctx: WriteContext,
+  actor: { id: string; roles: Role[] },
+  input: SignFileRequest,
+): Promise<AttachmentRecord> {
+  const doc = getDocument(store, input.documentId, 'outgoing');
+  if (doc.cancelled) throw new AppError('CONFLICT', `Văn bản ${doc.code} đã hủy; không ký số được.`);
+  const source = requireFileReader(store, actor, input.attachmentId, 'outgoing.signFile');
+  if (source.documentId !== doc.id) throw new AppError('VALIDATION', 'Tệp này không thuộc văn bản đã chọn.', { field: 'attachmentId' });
+  if (source.kind !== 'pdf') throw new AppError('FILE_TYPE', 'Chỉ ký số được tệp PDF.');
+  const newer = listAttachments(store, doc.id).find((a) => a.parentId === source.id && a.role === 'signed');
+  if (newer) throw new AppError('CONFLICT', `Tệp này đã có bản ký số tiếp theo: “${newer.name}”. Hãy ký trên bản đó.`);
+  const user = getUserRow(store, actor.id);
+  const { bytes } = await files.content(source.id);
+  let fields: Set<string | null>;
+  try {
+    fields = new Set((await signaturesIn(bytes)).map((s) => s.field));
+  } catch {
+    throw new AppError('PDF_BROKEN', 'Tệp PDF bị hỏng nên không ký số được. Tệp vẫn giữ nguyên.');
+  }
+
+  let appearance: SignatureAppearance;
+  let field: string;
+  if (input.as === 'leader') {
+    if (!actor.roles.includes('leader') || fold(user.fullName) !== fold(doc.signerName))
+      throw new AppError('FORBIDDEN', `Chỉ người ký văn bản (${doc.signerName ?? 'chưa ghi'}) mới ký số với tư cách người có thẩm quyền.`);
+    if (fields.has(LEADER_FIELD)) throw new AppError('CONFLICT', 'Văn bản đã có chữ ký số của người có thẩm quyền.');
+    const image = readImage(store, 'signature', actor.id);
+    if (!image) throw new AppError('VALIDATION', 'Chưa có ảnh chữ ký của ông/bà: hãy tải lên trong Quản trị → Ký số (PNG nền trong suốt).');
+    const last = await readPageText(bytes, 'last');
+    const block = findSignatureBlock(last.lines, doc.signerName ?? '');
+    if (!block)
+      throw new AppError(
+        'VALIDATION',
+        `Không tìm thấy tên người ký “${doc.signerName}” ở trang cuối của tệp, nên không biết đặt chữ ký vào đâu. Hãy kiểm tra tệp hoặc tên người ký trong sổ.`,
+      );
+    appearance = imageAppearance(Buffer.from(image.png, 'base64'), last.page, leaderImageRect(block, image));
+    field = LEADER_FIELD;
+  } else {
+    if (!actor.roles.includes('clerk')) throw refuseImage('seal');
+    if (fields.has(OFFICE_FIELD)) throw new AppError('CONFLICT', 'Tệp đã có chữ ký số của cơ quan.');
+    field = OFFICE_FIELD;
+    const leader = fields.has(LEADER_FIELD) ? await widgetRect(bytes, LEADER_FIELD) : null;
+    if (leader) {
+      const seal = readImage(store, 'seal');
+      if (!seal?.diameterMm) throw new AppError('VALIDATION', 'Chưa có ảnh con dấu của cơ quan: quản trị tải lên trong Quản trị → Ký số.');
+      appearance = imageAppearance(Buffer.from(seal.png, 'base64'), leader.page, sealRect(leader.rect, seal.diameterMm));
+    } else {
+      // §II.8.b: an attachment in a separate file — the số, ký hiệu and the time, top right of page 1, no image.
+      appearance = await markAppearance(bytes, `${doc.code}; ${vietnamIsoTime(new Date())}`);
+    }
+  }
+
+  const module = localValue(store.sqlite, PKCS11_MODULE_KEY);
+  if (!module) throw new AppError('VALIDATION', 'Máy này chưa khai báo thư viện của thiết bị ký số: Quản trị → Ký số → Thư viện PKCS#11.');
+  const token = openToken({ module, pin: input.pin });
+  let signed: Uint8Array;
+  try {
+    signed = await signPdf(bytes, token, {
+      field,
+      name: user.fullName,
+      reason: input.as === 'leader' ? `Ký ban hành văn bản ${doc.code}` : `Ký số của cơ quan, văn bản ${doc.code}`,
+      at: new Date(),
+      appearance,
+    });
+  } finally {
+    token.close();
+  }
+  const blob = await files.blobs.put(
+    (function* () {
+      yield signed;
+    })(),
+    Number.MAX_SAFE_INTEGER,
+  );
+  const stem = source.name.replace(/\.pdf$/i, '').replace(/ \((ký số [^)]*)\)$/, '');
+  return addAttachment(store, ctx, {
+    documentId: doc.id,
+    name: `${stem} (${input.as === 'leader' ? 'ký số lãnh đạo' : 'ký số cơ quan'}).pdf`,
+    mime: 'application/pdf',
+    kind: 'pdf',
+    size: blob.size,
+    pages: source.pages,
+    sha256: blob.sha256,
+    role: 'signed',
+    parentId: source.id,
+    signed: true,
+    signing: { as: SIGN_AS_LABELS[input.as], image: input.as === 'leader' ? 'ảnh chữ ký' : 'ảnh con dấu' },
+  });
+}
+
+/** Where an earlier signature's widget is (its page and its box in display points from the top). */
+async function widgetRect(bytes: Uint8Array, field: string): Promise<{ page: number; rect: Rect } | null> {
+  const doc = await loadPdf(bytes);
+  const form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
+  const list = form?.lookupMaybe(PDFName.of('Fields'), PDFArray)?.asArray() ?? [];
+  for (const ref of list) {
+    const f = doc.context.lookup(ref);
+    if (!(f instanceof PDFDict)) continue;
+    const t = f.lookup(PDFName.of('T'));
+    const name = t instanceof PDFString || t instanceof PDFHexString ? t.decodeText() : null;
+    if (name !== field) continue;
+    const r = f
+      .lookupMaybe(PDFName.of('Rect'), PDFArray)
+      ?.asArray()
+      .map((n) => Number(n.toString()));
+    const pageRef = f.get(PDFName.of('P'));
+    const page = doc.getPages().findIndex((p) => p.ref === pageRef);
+    if (!r || r.length !== 4 || page < 0) return null;
+    const height = doc.getPage(page).getHeight();
+    const [x1, y1, x2, y2] = r as [number, number, number, number];
+    return { page, rect: { x: Math.min(x1, x2), y: height - Math.max(y1, y2), width: Math.abs(x2 - x1), height: Math.abs(y2 - y1) } };
+  }
+  return null;
+}
+
+/** §II.8.b's text in Times New Roman (Tinos, its metric twin) 10 pt, black, at the top right of page 1. */
+async function markAppearance(bytes: Uint8Array, text: string): Promise<SignatureAppearance> {
+  const first = await readPageText(bytes, 0);
+  const SIZE = 10;
+  return {
+    page: 0,
+    rect: attachmentMarkRect(first, { width: tinosWidth(text, SIZE) + 4, height: SIZE * 1.4 }),
+    async draw(doc: CantooDocument) {
+      const { regular } = await embedTinos(doc);
+      return {
+        operators: drawText(regular.encodeText(text), {
+          x: 2,
+          y: SIZE * 0.35,
+          size: SIZE,
+          font: 'F1',
+          color: rgb(0, 0, 0),
+          rotate: degrees(0),
+          xSkew: degrees(0),
+          ySkew: degrees(0),
+        }),
+        resources: doc.context.obj({ Font: { F1: regular.ref } }),
+      };
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// Signing issued documents (#17 part 3): the key (a USB token through PKCS#11, the PIN asked each
+// time and never kept), the images the signatures show, and who signs in which capacity.
+import { z } from 'zod';
+
+const png = z.string().min(1).max(2_000_000); // base64 of at most ~1.5 MB
+
+export const SIGN_AS = ['leader', 'office'] as const;
+export const SIGN_AS_LABELS: Record<(typeof SIGN_AS)[number], string> = {
+  leader: 'ký số của người có thẩm quyền',
+  office: 'ký số của cơ quan',
+};
+
+export const signingSettingsOutput = z.object({
+  /** This PC's PKCS#11 module (the token vendor's library); null when not set. */
+  pkcs11Module: z.string().nullable(),
+  /** The office's seal image is set, and its diameter. */
+  seal: z.object({ diameterMm: z.number() }).nullable(),
+  /** The caller's own signature image is set. */
+  mySignature: z.boolean(),
+});
+
+export const signingModuleInput = z.object({
+  pkcs11Module: z
+    .string()
+    .trim()
+    .max(500)
+    .refine(
+      (p) => p === '' || /^(\/|[A-Za-z]:[\\/])/.test(p),
+      'Đường dẫn thư viện ký số phải là đường dẫn đầy đủ (ví dụ C:\\Windows\\System32\\…dll).',
+    ),
+});
+
+export const signingImageInput = z.discriminatedUnion('kind', [
+  /** The leader's handwritten signature: his own, or set for him by the admin. */
+  z.object({ kind: z.literal('signature'), userId: z.string().min(1).max(64).optional(), png }),
+  z.object({
+    kind: z.literal('seal'),
+    png,
+    diameterMm: z.number({ error: 'Nhập đường kính con dấu (mm).' }).min(20, 'Con dấu nhỏ nhất 20 mm.').max(60, 'Con dấu lớn nhất 60 mm.'),
+  }),
+]);
+
+export const signingImageQuery = z.object({ kind: z.enum(['signature', 'seal']), userId: z.string().min(1).max(64).optional() });
+export const signingImageOutput = z.object({ png: z.string().nullable() });
+
+export const signFileInput = z.object({
+  documentId: z.string().min(1).max(64),
+  attachmentId: z.string().min(1).max(64),
+  as: z.enum(SIGN_AS),
+  /** The token's PIN: used for this signature and forgotten. */
+  pin: z.string().min(1, 'Nhập mã PIN của thiết bị ký số.').max(64),
+});
