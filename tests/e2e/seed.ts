@@ -1,4 +1,5 @@
 // A data folder with an office already set up and `count` incoming documents in its register.
+import { issueOutgoing } from '../../db/outgoing/outgoing.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -160,4 +161,24 @@ export async function addRoutingHistory(dir: string): Promise<{ waiting: string 
   submitIncoming(store, { userId: clerk }, { id: waiting.id, leaderId: leader, note: null });
   store.close();
   return { waiting: waiting.id };
+}
+
+/** An issued kế hoạch the leader (Phạm Văn Lãnh Đạo) signs, registered by the clerk; its PDF is attached in the test. */
+export async function addIssuedPlan(dir: string): Promise<void> {
+  const store = openStore(storePath(dir));
+  const clerk = (store.sqlite.prepare('SELECT id FROM users WHERE username = ?').get(CLERK.username) as { id: string }).id;
+  // The year's outgoing book is made on the way: an office record, signed by its author's key.
+  issueOutgoing(store, { userId: clerk, signer: await openSigner(store, clerk, CLERK.password) }, {
+    type: 'KH',
+    confidentiality: 'thuong',
+    summary: 'Tổ chức kỳ thi chọn học sinh giỏi cấp tỉnh lớp 12',
+    issuedDate: '2026-12-03',
+    signerName: 'Phạm Văn Lãnh Đạo',
+    signerPosition: 'Phó Giám đốc',
+    signerPrefix: 'KT.',
+    recipients: 'Các trường THPT;\nLưu: VT.',
+    copies: 3,
+    urgency: 'thuong',
+  } as Parameters<typeof issueOutgoing>[2]);
+  store.close();
 }

@@ -10,9 +10,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(dataDir: string): Promise<RunningServer> {
+/** `env`: more of the server's environment (SoftHSM's configuration, for the token it signs with). */
+export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const child: ChildProcess = spawn(process.execPath, [join(root, 'dist/electron/serve.mjs'), '--port', '0', '--data', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += String(d)));

@@ -80,6 +80,12 @@ export async function testCa(now = new Date()): Promise<TestCa> {
   return { root, intermediate, signer, expired, notYet, strangerRoot, stranger };
 }
 
+/** Another certificate under the test CA's intermediate (the office's own, a second leader's). */
+export function signerUnder(ca: TestCa, subject: string): Promise<Party> {
+  const now = Date.now();
+  return issue(subject, ca.intermediate, { ca: false, from: new Date(now - 30 * DAY), to: new Date(now + 365 * DAY) });
+}
+
 export const asPkijs = (c: x509.X509Certificate) => pkijs.Certificate.fromBER(c.rawData);
 
 /** The CMS a signing tool makes: detached, signed attributes (content type, digest, signing time). */

@@ -15,12 +15,12 @@ import { hasPoppler } from '../helpers/pdfText.js';
 import { softHsmHome, softHsmMissing, tokenWith, type TestToken } from '../helpers/softhsm.js';
 import { testCa, type TestCa } from '../helpers/testCa.js';
 import * as x509 from '@peculiar/x509';
-import { createCanvas } from '@napi-rs/canvas';
 import { checkStampImage, imageAppearance } from '../../electron/pdf/signing/appearance.js';
 import type { SignatureAppearance } from '../../electron/pdf/signing/signPdf.js';
 import { Readable } from 'node:stream';
 import { setUpOffice } from '../helpers/office.js';
 import { findUserByUsername } from '../../db/admin/users.js';
+import { inkPng as png } from '../helpers/inkImages.js';
 
 const missing = softHsmMissing();
 if (missing) console.log(`signing tests skipped: ${missing}`);
@@ -140,29 +140,6 @@ describe.skipIf(!!missing)('signing with a PKCS#11 token (SoftHSM2)', () => {
     await expect(sign(once, leader, 'VanThu-LanhDao')).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });
-
-/** A PNG drawn like a scanned signature (blue strokes) or seal (red rings), on a transparent or white ground. */
-function png(kind: 'signature' | 'seal', ground: 'transparent' | 'white' = 'transparent'): Uint8Array {
-  const c = createCanvas(300, kind === 'seal' ? 300 : 120);
-  const g = c.getContext('2d');
-  if (ground === 'white') {
-    g.fillStyle = '#fff';
-    g.fillRect(0, 0, c.width, c.height);
-  }
-  g.lineWidth = 8;
-  g.strokeStyle = kind === 'seal' ? '#d00000' : '#0033cc';
-  g.beginPath();
-  if (kind === 'seal') {
-    g.arc(150, 150, 130, 0, Math.PI * 2);
-    g.moveTo(240, 150);
-    g.arc(150, 150, 90, 0, Math.PI * 2);
-  } else {
-    g.moveTo(20, 90);
-    g.bezierCurveTo(80, 0, 140, 120, 280, 30);
-  }
-  g.stroke();
-  return new Uint8Array(c.toBuffer('image/png'));
-}
 
 /** Pixels of page 1 at 72 dpi (1 px = 1 pt) inside a box in display points from the top-left, counted by colour. */
 function inkIn(bytes: Uint8Array, box: { x: number; y: number; width: number; height: number }, colour: 'blue' | 'red'): number {

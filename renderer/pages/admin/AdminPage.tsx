@@ -4,6 +4,7 @@ import { DepartmentsCard } from './DepartmentsCard';
 import { OfficeSettingsCard } from './OfficeSettingsCard';
 import { ThisPcCard } from './ThisPcCard';
 import { TrustRootsCard } from './TrustRootsCard';
+import { SigningCard } from './SigningCard';
 import { UsersCard } from './UsersCard';
 
 export function AdminPage() {
@@ -16,6 +17,7 @@ export function AdminPage() {
       <BackupCard />
       <ThisPcCard />
       <TrustRootsCard />
+      <SigningCard />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../shared/api/contract.js';
 import { formatDate } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
+import { fileBase64 } from '../../components/fileBase64';
 
 type Root = MethodOutput<'trust.list'>[number];
 
@@ -23,10 +24,7 @@ export function TrustRootsCard() {
 
   const add = async (file: File) => {
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      let binary = '';
-      for (const b of bytes) binary += String.fromCharCode(b);
-      const root = await api.call('trust.add', { certificate: btoa(binary) });
+      const root = await api.call('trust.add', { certificate: await fileBase64(file) });
       message.success(`Đã thêm chứng thư gốc “${root.name ?? root.organisation ?? root.fingerprint}”.`);
       await load();
     } catch (err) {

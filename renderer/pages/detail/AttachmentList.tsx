@@ -57,7 +57,8 @@ export function AttachmentList(props: {
                   </Button>,
                 ]
               : []),
-            ...(props.canEdit
+            // A signed copy is the record of what was issued: never taken off (the backend refuses too).
+            ...(props.canEdit && a.role !== 'signed'
               ? [
                   <Popconfirm key="r" title="Gỡ tệp này khỏi văn bản?" okText="Gỡ" cancelText="Không" onConfirm={() => props.onRemove(a)}>
                     <Button size="small" danger icon={<DeleteOutlined />} aria-label={`Gỡ ${a.name}`} />
@@ -71,6 +72,7 @@ export function AttachmentList(props: {
               <Space size={4} wrap>
                 <Typography.Text>{a.name}</Typography.Text>
                 {a.role === 'stamped' && <Tag color="red">Bản có dấu ĐẾN</Tag>}
+                {a.role === 'signed' && <Tag color="blue">Bản ký số</Tag>}
                 {a.signed && a.kind === 'pdf' && <SignatureBadge attachment={a} />}
                 <TextLayerTag file={a} {...(props.onChanged ? { onChanged: props.onChanged } : {})} />
               </Space>

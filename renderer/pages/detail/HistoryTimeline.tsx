@@ -11,6 +11,7 @@ const COLORS: Record<string, string> = {
   recall: 'red',
   cancel: 'gray',
   stamp: 'red',
+  sign: 'blue',
 };
 
 export function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {

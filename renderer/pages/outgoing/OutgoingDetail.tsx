@@ -11,11 +11,16 @@ import { api } from '../../api/client';
 import { AttachmentsPanel } from '../detail/AttachmentsPanel';
 import { FileToDossier } from '../dossiers/FileToDossier';
 import { mayCall } from '../../../shared/api/access.js';
+import { SignDialog, capacitiesOf, signable } from './SignDialog';
+import { HistoryTimeline } from '../detail/HistoryTimeline';
+import type { HistoryEntry } from '../../../shared/api/handling.js';
 
 export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onClose: () => void; onChanged: () => void }) {
   const { message } = App.useApp();
   const [doc, setDoc] = useState<DocumentRecord | null>(null);
   const [files, setFiles] = useState<AttachmentRecord[]>([]);
+  const [signing, setSigning] = useState(false);
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [replies, setReplies] = useState<{ id: string; number: number; year: number; code: string; summary: string }[]>([]);
   const canEdit = mayCall(props.me, 'outgoing.cancel');
   const canAttach = mayCall(props.me, 'attachments.remove');
@@ -23,14 +28,16 @@ export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onCl
 
   const load = useCallback(async () => {
     if (!id) return;
-    const [d, f, r] = await Promise.all([
+    const [d, f, r, h] = await Promise.all([
       api.call('outgoing.get', { id }),
       api.call('attachments.list', { documentId: id }),
       api.call('outgoing.replies', { id }),
+      api.call('incoming.history', { id }),
     ]);
     setDoc(d);
     setFiles(f);
     setReplies(r);
+    setHistory(h);
   }, [id]);
   useEffect(() => {
     setDoc(props.doc);
@@ -127,10 +134,30 @@ export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onCl
               <FileToDossier documentId={doc.id} onFiled={() => void load()} />
             </div>
           )}
-          <Typography.Title level={5} style={{ marginTop: 16 }}>
-            Tệp văn bản
-          </Typography.Title>
+          <Space style={{ marginTop: 16 }} align="center">
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              Tệp văn bản
+            </Typography.Title>
+            {!doc.cancelled && capacitiesOf(props.me, doc).length > 0 && signable(files).length > 0 && (
+              <Button onClick={() => setSigning(true)}>Ký số…</Button>
+            )}
+          </Space>
           <AttachmentsPanel documentId={doc.id} files={files} canEdit={canAttach && !doc.cancelled} onChanged={() => void load()} />
+          <SignDialog
+            open={signing}
+            me={props.me}
+            doc={doc}
+            files={files}
+            onClose={() => setSigning(false)}
+            onSigned={() => {
+              setSigning(false);
+              void load();
+            }}
+          />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            Lịch sử
+          </Typography.Title>
+          <HistoryTimeline entries={history} />
         </>
       )}
     </Drawer>

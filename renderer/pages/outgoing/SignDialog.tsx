@@ -1,0 +1,145 @@
+// Ký số an issued document's PDF: the leader who signs it (his own token and signature image), or
+// the văn thư for the office (the office's token and seal). The PIN is typed here, sent once with
+// the request and forgotten; Enter signs. The result is a new file beside the one signed.
+import { App, Button, Form, Input, Modal, Radio, Select, Space, Typography, Upload } from 'antd';
+import { useEffect, useState } from 'react';
+import type { Me } from '../../../shared/api/admin.js';
+import type { AttachmentRecord } from '../../../shared/api/attachments.js';
+import type { DocumentRecord } from '../../../shared/api/documents.js';
+import { SIGN_AS_LABELS } from '../../../shared/api/signing.js';
+import { api } from '../../api/client';
+import { fileBase64 } from '../../components/fileBase64';
+
+type As = keyof typeof SIGN_AS_LABELS;
+
+const fold = (s: string | null | undefined) => (s ?? '').normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+
+/** In which capacities this user may sign this document (the backend decides again). */
+export function capacitiesOf(me: Me, doc: DocumentRecord): As[] {
+  const out: As[] = [];
+  if (me.roles.includes('leader') && fold(me.fullName) === fold(doc.signerName)) out.push('leader');
+  if (me.roles.includes('clerk')) out.push('office');
+  return out;
+}
+
+/** The PDFs that may be signed next: those not yet followed by a signed copy. */
+export function signable(files: AttachmentRecord[]): AttachmentRecord[] {
+  return files.filter((f) => f.kind === 'pdf' && !files.some((g) => g.parentId === f.id && g.role === 'signed'));
+}
+
+export function SignDialog(props: {
+  open: boolean;
+  me: Me;
+  doc: DocumentRecord;
+  files: AttachmentRecord[];
+  onClose: () => void;
+  onSigned: (a: AttachmentRecord) => void;
+}) {
+  const { message } = App.useApp();
+  const capacities = capacitiesOf(props.me, props.doc);
+  const candidates = signable(props.files);
+  const [as, setAs] = useState<As | undefined>(capacities[0]);
+  const [fileId, setFileId] = useState<string | undefined>(candidates.at(-1)?.id);
+  const [pin, setPin] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [hasImage, setHasImage] = useState(true);
+  useEffect(() => {
+    if (!props.open) return;
+    setPin('');
+    setError(null);
+    setAs(capacities[0]);
+    setFileId(candidates.at(-1)?.id);
+    api.call('signing.settings').then(
+      (s) => setHasImage(s.mySignature),
+      () => undefined,
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- each time it opens
+  }, [props.open]);
+
+  const sign = async () => {
+    if (!as || !fileId || !pin || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const signed = await api.call('outgoing.signFile', { documentId: props.doc.id, attachmentId: fileId, as, pin });
+      setPin('');
+      message.success(`Đã ký số: “${signed.name}”.`);
+      props.onSigned(signed);
+    } catch (err) {
+      setPin('');
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const uploadOwn = async (file: File) => {
+    try {
+      await api.call('signing.setImage', { kind: 'signature', png: await fileBase64(file) });
+      setHasImage(true);
+      message.success('Đã lưu ảnh chữ ký của ông/bà.');
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  };
+
+  return (
+    <Modal
+      open={props.open}
+      title={`Ký số văn bản ${props.doc.code}`}
+      onCancel={props.onClose}
+      okText={busy ? 'Đang ký…' : 'Ký số (Enter)'}
+      cancelText="Đóng"
+      okButtonProps={{ disabled: !as || !fileId || !pin, loading: busy }}
+      onOk={() => void sign()}
+      destroyOnHidden
+    >
+      {capacities.length === 0 ? (
+        <Typography.Paragraph>
+          Chỉ người ký văn bản ({props.doc.signerName ?? 'chưa ghi'}) hoặc văn thư mới ký số được văn bản này.
+        </Typography.Paragraph>
+      ) : (
+        <Form layout="vertical" onFinish={() => void sign()}>
+          <Form.Item label="Ký với tư cách">
+            <Radio.Group value={as} onChange={(e) => setAs(e.target.value as As)}>
+              {capacities.map((c) => (
+                <Radio key={c} value={c}>
+                  {SIGN_AS_LABELS[c]}
+                </Radio>
+              ))}
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item label="Tệp ký">
+            <Select
+              aria-label="Tệp ký"
+              value={fileId}
+              onChange={setFileId}
+              options={candidates.map((f) => ({ value: f.id, label: f.name }))}
+              notFoundContent="Không còn tệp PDF nào chờ ký."
+            />
+          </Form.Item>
+          {as === 'leader' && !hasImage && (
+            <Space direction="vertical" style={{ marginBottom: 12 }}>
+              <Typography.Text type="warning">Chưa có ảnh chữ ký của ông/bà (PNG nền trong suốt, mực xanh).</Typography.Text>
+              <Upload accept=".png" showUploadList={false} customRequest={() => undefined} beforeUpload={(f) => (void uploadOwn(f), false)}>
+                <Button>Tải ảnh chữ ký…</Button>
+              </Upload>
+            </Space>
+          )}
+          <Form.Item
+            label="Mã PIN của thiết bị ký số"
+            extra="Cắm thiết bị ký số (USB token) vào máy này. Mã PIN chỉ dùng cho lần ký này và không được lưu."
+          >
+            <Input.Password autoFocus aria-label="Mã PIN" value={pin} onChange={(e) => setPin(e.target.value)} autoComplete="off" />
+          </Form.Item>
+          {error && (
+            <Typography.Paragraph type="danger" role="alert" data-testid="sign-error">
+              {error}
+            </Typography.Paragraph>
+          )}
+          <button type="submit" hidden aria-hidden tabIndex={-1} />
+        </Form>
+      )}
+    </Modal>
+  );
+}
