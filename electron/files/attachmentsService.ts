@@ -27,6 +27,7 @@ import { DEFAULT_STAMP, planArrival, stampArrival, type StampSettings } from '..
 import { readPageIsolated } from '../pdf/pageReader.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { signatureVerdict } from '../../shared/domain/signatureVerdict.js';
+import { isAirGapped } from '../../db/secrets/airGap.js';
 import type { SignatureNote } from '../../db/attachments/attachments.js';
 import { readDispatch } from '../../shared/domain/dispatchReader.js';
 import type { ReadForRegistration } from '../../shared/api/attachments.js';
@@ -56,6 +57,8 @@ interface Received {
 
 /** Checks kept per file and set of roots (a file's bytes never change; the roots may). */
 const CHECKS_KEPT = 200;
+/** A revocation list changes: a kept check is asked again after an hour. */
+const CHECK_KEPT_MS = 60 * 60 * 1000;
 
 export class AttachmentsService {
   /** Files read in the registration form, waiting for its save (token → file). */
@@ -68,7 +71,7 @@ export class AttachmentsService {
   remote: { fetchFile(sha256: string): Promise<boolean> } | null = null;
   /** The root certificates this PC trusts (the trust store's files). */
   roots: () => Uint8Array[] = () => [];
-  private readonly checked = new Map<string, SignaturesResult>();
+  private readonly checked = new Map<string, { result: SignaturesResult; at: number }>();
 
   constructor(
     private readonly store: Store,
@@ -294,13 +297,16 @@ export class AttachmentsService {
       .update(Buffer.concat(roots.map((r) => createHash('sha256').update(r).digest())))
       .digest('hex')}`;
     const kept = this.checked.get(key);
-    if (kept) return kept;
+    if (kept && Date.now() - kept.at < CHECK_KEPT_MS) return kept.result;
     const bytes = await this.blobs.readAll(sha256);
-    const result = (await checkSignaturesIsolated(bytes, roots, this.textOptions.workerFile)) ?? { checks: null, more: 0 };
+    // The CA is asked about revocation only where this PC may use the network (an air-gapped PC never does).
+    const online = !isAirGapped(this.store);
+    const result = (await checkSignaturesIsolated(bytes, roots, this.textOptions.workerFile, online)) ?? { checks: null, more: 0 };
     // A check that ran out of time is not kept: the next look tries again.
     if (result.checks) {
+      this.checked.delete(key);
       if (this.checked.size >= CHECKS_KEPT) this.checked.delete(this.checked.keys().next().value!);
-      this.checked.set(key, result);
+      this.checked.set(key, { result, at: Date.now() });
     }
     return result;
   }

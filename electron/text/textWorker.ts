@@ -10,6 +10,7 @@ import { readPdfText } from './pdfText.js';
 import { readFirstPage } from './firstPage.js';
 import { ocrFilePage, OcrEngine } from './ocr.js';
 import { checkPdfSignatures, type SignaturesJob } from '../pdf/signatures/checkSignatures.js';
+import { fetchLimited } from '../pdf/signatures/revocation.js';
 
 export interface TextJob {
   kind?: 'text';
@@ -45,7 +46,7 @@ let engine: OcrEngine | null = null;
 parentPort?.on('message', (job: TextJob | OcrJob | PageJob | FirstPageJob | SignaturesJob) => {
   void (async () => {
     if (job.kind === 'signatures') {
-      parentPort?.postMessage({ id: job.id, result: await checkPdfSignatures(job.bytes, job.roots) });
+      parentPort?.postMessage({ id: job.id, result: await checkPdfSignatures(job.bytes, job.roots, job.online ? fetchLimited : null) });
       return;
     }
     if (job.kind === 'first') {

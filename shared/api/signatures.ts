@@ -17,7 +17,9 @@ export const signatureCheckOutput = z.object({
   trusted: z.boolean(),
   trustProblem: z.string().nullable(),
   validAtSigning: z.boolean().nullable(),
-  revocation: z.literal('unchecked'),
+  /** Asked of the CA (its CRL) when the network allowed: good, revoked, or not checked — with why. */
+  revocation: z.enum(['unchecked', 'good', 'revoked']),
+  revocationNote: z.string().nullable(),
   /** What was appended after this signature changed: another signature, annotations (a stamp), form fields, the content. */
   later: z.enum(['none', 'signatures', 'annotations', 'form', 'content', 'unknown']),
 });

@@ -18,7 +18,7 @@ export interface Party {
   keys: CryptoKeyPair;
 }
 
-async function issue(subject: string, issuer: Party | null, opts: { ca: boolean; from: Date; to: Date }): Promise<Party> {
+async function issue(subject: string, issuer: Party | null, opts: { ca: boolean; from: Date; to: Date; crl?: string }): Promise<Party> {
   const keys = await crypto.subtle.generateKey(ALG, true, ['sign', 'verify']);
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: Buffer.from(crypto.getRandomValues(new Uint8Array(8)))
@@ -39,6 +39,7 @@ async function issue(subject: string, issuer: Party | null, opts: { ca: boolean;
           : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation,
         true,
       ),
+      ...(opts.crl ? [new x509.CRLDistributionPointsExtension([opts.crl])] : []),
     ],
   });
   return { cert, keys };
@@ -81,9 +82,9 @@ export async function testCa(now = new Date()): Promise<TestCa> {
 }
 
 /** Another certificate under the test CA's intermediate (the office's own, a second leader's). */
-export function signerUnder(ca: TestCa, subject: string): Promise<Party> {
+export function signerUnder(ca: TestCa, subject: string, opts: { crl?: string } = {}): Promise<Party> {
   const now = Date.now();
-  return issue(subject, ca.intermediate, { ca: false, from: new Date(now - 30 * DAY), to: new Date(now + 365 * DAY) });
+  return issue(subject, ca.intermediate, { ca: false, from: new Date(now - 30 * DAY), to: new Date(now + 365 * DAY), ...opts });
 }
 
 export const asPkijs = (c: x509.X509Certificate) => pkijs.Certificate.fromBER(c.rawData);

@@ -13,7 +13,12 @@ import { appendAnnotation } from '../../electron/pdf/incremental.js';
 import { SAMPLE_PLAN, decree30Pdf } from '../helpers/decree30.js';
 import { findRedInk, hasPoppler } from '../helpers/pdfText.js';
 import { sharedTestdata } from '../helpers/sharedTestdata.js';
-import { signPdf, testCa, type TestCa } from '../helpers/testCa.js';
+import { signPdf, signerUnder, testCa, type TestCa } from '../helpers/testCa.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as x509 from '@peculiar/x509';
+import { fetchLimited, type Fetcher } from '../../electron/pdf/signatures/revocation.js';
+import { signatureVerdict } from '../../shared/domain/signatureVerdict.js';
 import { bundleForTest } from '../helpers/bundle.js';
 import { SAMPLE, setUpOffice } from '../helpers/office.js';
 import { Readable } from 'node:stream';
@@ -129,6 +134,74 @@ describe('what came after the signature', () => {
       expect(ink.box).not.toBeNull();
       expect(ink.box!.top).toBeLessThan(60); // page 1, near the top, where the office's rule put it
     }
+  });
+});
+
+describe('revocation, asked of the CA when the network allows', () => {
+  it('its CRL says not revoked, or revoked before the signing; a CRL signed by another key, or none to be had, is not believed', async () => {
+    let crl: Uint8Array = new Uint8Array();
+    const server = createServer((req, res) => {
+      if (req.url === '/ca2.crl') res.end(Buffer.from(crl));
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ca2.crl`;
+    try {
+      const good = await signerUnder(ca, 'CN=Hoàng Văn Còn, O=Sở Giáo dục và Đào tạo Hà Tĩnh, C=VN', { crl: url });
+      const gone = await signerUnder(ca, 'CN=Đỗ Thị Thu Hồi, O=Sở Giáo dục và Đào tạo Hà Tĩnh, C=VN', { crl: url });
+      const makeCrl = async (key: CryptoKey) =>
+        new Uint8Array(
+          (
+            await x509.X509CrlGenerator.create({
+              issuer: ca.intermediate.cert.subject,
+              thisUpdate: new Date(),
+              nextUpdate: new Date(Date.now() + 7 * 86_400_000),
+              // With a reason, as CAs write them (without one, @peculiar/x509 writes an empty entry extension pkijs rightly refuses).
+              entries: [
+                {
+                  serialNumber: gone.cert.serialNumber,
+                  revocationDate: new Date(Date.now() - 86_400_000),
+                  reason: x509.X509CrlReason.keyCompromise,
+                },
+              ],
+              signingKey: key,
+              signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+            })
+          ).rawData,
+        );
+      crl = await makeCrl(ca.intermediate.keys.privateKey);
+      const roots = [new Uint8Array(ca.root.cert.rawData)];
+      const first = async (party: typeof good, fetcher: Fetcher | null = fetchLimited) =>
+        (await checkPdfSignatures(await signPdf(plain, party, [ca.intermediate.cert], at), roots, fetcher)).checks![0]!;
+
+      const ok = await first(good);
+      expect(ok).toMatchObject({ intact: true, trusted: true, revocation: 'good' });
+      expect(signatureVerdict(ok)).toMatchObject({ level: 'valid' });
+      expect(signatureVerdict(ok).notes.join(' ')).toMatch(/chưa bị thu hồi/);
+      const revoked = await first(gone);
+      expect(revoked.revocation).toBe('revoked');
+      expect(signatureVerdict(revoked)).toMatchObject({ level: 'invalid', label: 'Không hợp lệ' });
+      expect(signatureVerdict(revoked).notes[0]).toMatch(/thu hồi từ ngày .*trước lúc ký/);
+
+      // A list signed by another key says nothing.
+      crl = await makeCrl(ca.strangerRoot.keys.privateKey);
+      expect((await first(gone)).revocation).toBe('unchecked');
+      // No network (an air-gapped PC never asks): unchecked, and said.
+      const offline = await first(good, null);
+      expect(offline.revocation).toBe('unchecked');
+      expect(signatureVerdict(offline).notes.at(-1)).toMatch(/Chưa kiểm tra được tình trạng thu hồi/);
+    } finally {
+      server.close();
+    }
+    // The CA's server gone: told why.
+    const [unreachable] = (
+      await checkPdfSignatures(
+        await signPdf(plain, await signerUnder(ca, 'CN=Ngô Văn Mất Mạng, C=VN', { crl: url }), [ca.intermediate.cert], at),
+        [new Uint8Array(ca.root.cert.rawData)],
+        fetchLimited,
+      )
+    ).checks!;
+    expect(unreachable!.revocationNote).toMatch(/không tải được danh sách thu hồi/);
   });
 });
 

@@ -7,6 +7,7 @@ import { isolatedJob } from '../pageReader.js';
 import { signaturesIn } from './pdfSignatures.js';
 import { verifySignature, type SignatureCheck } from './verifySignature.js';
 import { laterChanges, type LaterChanges } from './laterChanges.js';
+import { fetchLimited, type Fetcher } from './revocation.js';
 
 /** More than this many is a hostile file, not a document: the first ones are checked. */
 export const MAX_SIGNATURES = 50;
@@ -17,6 +18,8 @@ export interface SignaturesJob {
   id: number;
   bytes: Uint8Array;
   roots: Uint8Array[];
+  /** Ask the CAs whether the certificates were revoked (the network is allowed on this PC). */
+  online: boolean;
 }
 
 export interface SignaturesResult {
@@ -31,7 +34,11 @@ export interface CheckedSignature extends SignatureCheck {
   later: LaterChanges;
 }
 
-export async function checkPdfSignatures(bytes: Uint8Array, roots: Uint8Array[]): Promise<SignaturesResult> {
+export async function checkPdfSignatures(
+  bytes: Uint8Array,
+  roots: Uint8Array[],
+  fetcher: Fetcher | null = null,
+): Promise<SignaturesResult> {
   let found;
   try {
     found = await signaturesIn(bytes);
@@ -48,7 +55,7 @@ export async function checkPdfSignatures(bytes: Uint8Array, roots: Uint8Array[])
   const checks: CheckedSignature[] = [];
   const laterByEnd = new Map<number, LaterChanges>();
   for (const sig of found.slice(0, MAX_SIGNATURES)) {
-    const check = await verifySignature(bytes, sig, trusted);
+    const check = await verifySignature(bytes, sig, trusted, fetcher);
     const end = sig.byteRange[2] + sig.byteRange[3];
     let later = check.coversWholeFile ? 'none' : laterByEnd.get(end);
     if (later === undefined) laterByEnd.set(end, (later = check.intact ? await laterChanges(bytes, end) : 'unknown'));
@@ -61,9 +68,10 @@ export async function checkSignaturesIsolated(
   bytes: Uint8Array,
   roots: Uint8Array[],
   workerFile: string | null | undefined,
+  online = false,
 ): Promise<SignaturesResult | null> {
-  if (!workerFile || !existsSync(workerFile)) return checkPdfSignatures(bytes, roots);
+  if (!workerFile || !existsSync(workerFile)) return checkPdfSignatures(bytes, roots, online ? fetchLimited : null);
   const copy = bytes.slice();
-  const job: SignaturesJob = { kind: 'signatures', id: 1, bytes: copy, roots };
+  const job: SignaturesJob = { kind: 'signatures', id: 1, bytes: copy, roots, online };
   return (await isolatedJob<{ result: SignaturesResult }>(workerFile, job, [copy.buffer], SIGNATURES_MS))?.result ?? null;
 }

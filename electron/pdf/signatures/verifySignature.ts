@@ -1,12 +1,13 @@
 // One PDF signature checked with pkijs and asn1js (no hand-written ASN.1): who signed and which CA
 // issued the certificate (names decoded as Vietnamese), when (the signed signing time, the
 // timestamp token's), whether the signed bytes are the ones the signer hashed and his key signed,
-// and whether his certificate chains to a root the office trusts and was valid then. Revocation
-// needs the network (OCSP/CRL): not checked here, and said so.
+// and whether his certificate chains to a root the office trusts and was valid then; and, when a
+// fetcher is given (the network allowed), whether the CA revoked it (revocation.ts).
 import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { SignatureField } from './pdfSignatures.js';
+import { UNCHECKED, checkRevocation, type Fetcher, type RevocationStatus } from './revocation.js';
 
 export interface SignerName {
   name: string | null;
@@ -35,7 +36,8 @@ export interface SignatureCheck {
   trustProblem: string | null;
   /** The signer's certificate was within its validity period when it signed. */
   validAtSigning: boolean | null;
-  revocation: 'unchecked';
+  revocation: RevocationStatus;
+  revocationNote: string | null;
 }
 
 const OID = {
@@ -115,9 +117,15 @@ const broken = (sig: SignatureField, problem: string): SignatureCheck => ({
   trustProblem: null,
   validAtSigning: null,
   revocation: 'unchecked',
+  revocationNote: null,
 });
 
-export async function verifySignature(bytes: Uint8Array, sig: SignatureField, roots: pkijs.Certificate[]): Promise<SignatureCheck> {
+export async function verifySignature(
+  bytes: Uint8Array,
+  sig: SignatureField,
+  roots: pkijs.Certificate[],
+  fetcher: Fetcher | null = null,
+): Promise<SignatureCheck> {
   const [a, b, c, d] = sig.byteRange;
   let sd: pkijs.SignedData;
   try {
@@ -170,8 +178,13 @@ export async function verifySignature(bytes: Uint8Array, sig: SignatureField, ro
   let trusted = false;
   let trustProblem: string | null = null;
   let validAtSigning: boolean | null = null;
+  let revocation = UNCHECKED;
   if (cert) {
     const at = signedAt ? new Date(timestampAt ?? signedAt) : new Date();
+    if (intact && fetcher) {
+      const known = [...(sd.certificates ?? []).filter((x): x is pkijs.Certificate => x instanceof pkijs.Certificate), ...roots];
+      revocation = await checkRevocation(cert, known.find((x) => x.subject.isEqual(cert.issuer)) ?? null, at, fetcher);
+    }
     validAtSigning = cert.notBefore.value <= at && at <= cert.notAfter.value;
     if (roots.length === 0) trustProblem = 'Chưa có chứng thư gốc nào được tin cậy trên máy này (Quản trị → Chứng thư số gốc).';
     else {
@@ -199,6 +212,7 @@ export async function verifySignature(bytes: Uint8Array, sig: SignatureField, ro
     trusted,
     trustProblem,
     validAtSigning,
-    revocation: 'unchecked',
+    revocation: revocation.status,
+    revocationNote: revocation.note,
   };
 }
