@@ -33,7 +33,9 @@ import { loadPdf } from '../pdf/pdfFacts.js';
 import { readPageText } from '../pdf/pageText.js';
 import { signaturesIn } from '../pdf/signatures/pdfSignatures.js';
 import { imageAppearance } from '../pdf/signing/appearance.js';
-import { openToken } from '../pdf/signing/pkcs11Signer.js';
+import { openToken, type TokenSigner } from '../pdf/signing/pkcs11Signer.js';
+import { openP12 } from '../pdf/signing/p12Signer.js';
+import type { KeySigner } from '../pdf/signing/cms.js';
 import { signPdf, type SignatureAppearance } from '../pdf/signing/signPdf.js';
 import type { AttachmentsService } from './attachmentsService.js';
 
@@ -47,7 +49,10 @@ export interface SignFileRequest {
   documentId: string;
   attachmentId: string;
   as: 'leader' | 'office';
+  /** The token's PIN, or the .p12 file's password. */
   pin: string;
+  /** A .p12/.pfx file (base64) instead of a token. */
+  p12?: string | undefined;
 }
 
 export async function signOutgoingFile(
@@ -105,12 +110,12 @@ export async function signOutgoingFile(
     }
   }
 
-  const module = localValue(store.sqlite, PKCS11_MODULE_KEY);
-  if (!module) throw new AppError('VALIDATION', 'Máy này chưa khai báo thư viện của thiết bị ký số: Quản trị → Ký số → Thư viện PKCS#11.');
-  const token = openToken({ module, pin: input.pin });
+  const key: KeySigner & { close?: () => void } = input.p12
+    ? await openP12(new Uint8Array(Buffer.from(input.p12, 'base64')), input.pin)
+    : tokenFor(store, input.pin);
   let signed: Uint8Array;
   try {
-    signed = await signPdf(bytes, token, {
+    signed = await signPdf(bytes, key, {
       field,
       name: user.fullName,
       reason: input.as === 'leader' ? `Ký ban hành văn bản ${doc.code}` : `Ký số của cơ quan, văn bản ${doc.code}`,
@@ -118,7 +123,7 @@ export async function signOutgoingFile(
       appearance,
     });
   } finally {
-    token.close();
+    key.close?.();
   }
   const blob = await files.blobs.put(
     (function* () {
@@ -140,6 +145,16 @@ export async function signOutgoingFile(
     signed: true,
     signing: { as: SIGN_AS_LABELS[input.as], image: input.as === 'leader' ? 'ảnh chữ ký' : 'ảnh con dấu' },
   });
+}
+
+function tokenFor(store: Store, pin: string): TokenSigner {
+  const module = localValue(store.sqlite, PKCS11_MODULE_KEY);
+  if (!module)
+    throw new AppError(
+      'VALIDATION',
+      'Máy này chưa khai báo thư viện của thiết bị ký số: Quản trị → Ký số văn bản đi → Thư viện PKCS#11 (hoặc ký bằng tệp .p12/.pfx).',
+    );
+  return openToken({ module, pin });
 }
 
 /** Where an earlier signature's widget is (its page and its box in display points from the top). */

@@ -47,6 +47,8 @@ export const signFileInput = z.object({
   documentId: z.string().min(1).max(64),
   attachmentId: z.string().min(1).max(64),
   as: z.enum(SIGN_AS),
-  /** The token's PIN: used for this signature and forgotten. */
-  pin: z.string().min(1, 'Nhập mã PIN của thiết bị ký số.').max(64),
+  /** The token's PIN, or the .p12 file's password: used for this signature and forgotten. */
+  pin: z.string().min(1, 'Nhập mã PIN của thiết bị ký số (hoặc mật khẩu tệp chứng thư).').max(128),
+  /** A .p12/.pfx file (base64) to sign with instead of a token. */
+  p12: z.string().min(1).max(1_500_000).optional(),
 });

@@ -3,7 +3,7 @@
 // check and poppler's pdfsig agree; a wrong PIN, a wrong module, a second signature in the same
 // field each say what to do, and nothing half-signed comes out.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { signPdf } from '../../electron/pdf/signing/signPdf.js';
 import { SAMPLE_PLAN, decree30Pdf } from '../helpers/decree30.js';
 import { hasPoppler } from '../helpers/pdfText.js';
 import { softHsmHome, softHsmMissing, tokenWith, type TestToken } from '../helpers/softhsm.js';
-import { testCa, type TestCa } from '../helpers/testCa.js';
+import { signerUnder, testCa, type TestCa } from '../helpers/testCa.js';
 import * as x509 from '@peculiar/x509';
 import { checkStampImage, imageAppearance } from '../../electron/pdf/signing/appearance.js';
 import type { SignatureAppearance } from '../../electron/pdf/signing/signPdf.js';
@@ -142,7 +142,7 @@ describe.skipIf(!!missing)('signing with a PKCS#11 token (SoftHSM2)', () => {
 });
 
 /** Pixels of page 1 at 72 dpi (1 px = 1 pt) inside a box in display points from the top-left, counted by colour. */
-function inkIn(bytes: Uint8Array, box: { x: number; y: number; width: number; height: number }, colour: 'blue' | 'red'): number {
+function inkIn(bytes: Uint8Array, box: { x: number; y: number; width: number; height: number }, colour: 'blue' | 'red' | 'dark'): number {
   const dir = mkdtempSync(join(tmpdir(), 'vanthu-ink-'));
   try {
     writeFileSync(join(dir, 'a.pdf'), bytes);
@@ -153,7 +153,7 @@ function inkIn(bytes: Uint8Array, box: { x: number; y: number; width: number; he
     for (let y = Math.max(0, Math.round(box.y)); y < Math.min(h, Math.round(box.y + box.height)); y++)
       for (let x = Math.max(0, Math.round(box.x)); x < Math.min(w, Math.round(box.x + box.width)); x++) {
         const [r, g, b] = [ppm[off + (y * w + x) * 3]!, ppm[off + (y * w + x) * 3 + 1]!, ppm[off + (y * w + x) * 3 + 2]!];
-        if (colour === 'blue' ? b > 120 && r < 90 && g < 120 : r > 150 && g < 80 && b < 80) n++;
+        if (colour === 'dark' ? r + g + b < 200 : colour === 'blue' ? b > 120 && r < 90 && g < 120 : r > 150 && g < 80 && b < 80) n++;
       }
     return n;
   } finally {
@@ -291,4 +291,97 @@ describe.skipIf(!!missing || !hasPoppler())('through the backend: the leader sig
       office2.cleanup();
     }
   }, 120_000);
+});
+
+/** A .p12 made by openssl (3.x: AES, PBKDF2), or `-legacy` (RC2/3DES); null without openssl. */
+function p12Of(
+  party: { keys: CryptoKeyPair; cert: x509.X509Certificate },
+  pkcs8: Uint8Array,
+  password: string,
+  legacy = false,
+): Uint8Array | null {
+  const dir = mkdtempSync(join(tmpdir(), 'vanthu-p12-'));
+  try {
+    writeFileSync(join(dir, 'k.der'), pkcs8);
+    writeFileSync(join(dir, 'c.pem'), party.cert.toString('pem'));
+    writeFileSync(join(dir, 'i.pem'), ca.intermediate.cert.toString('pem'));
+    execFileSync('openssl', ['pkey', '-inform', 'DER', '-in', join(dir, 'k.der'), '-out', join(dir, 'k.pem')], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'pkcs12',
+        '-export',
+        ...(legacy ? ['-legacy'] : []),
+        '-inkey',
+        join(dir, 'k.pem'),
+        '-in',
+        join(dir, 'c.pem'),
+        '-certfile',
+        join(dir, 'i.pem'),
+        '-passout',
+        `pass:${password}`,
+        '-out',
+        join(dir, 'a.p12'),
+      ],
+      { stdio: 'ignore' },
+    );
+    return new Uint8Array(readFileSync(join(dir, 'a.p12')));
+  } catch {
+    return null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe.skipIf(!hasPoppler())('a .p12/.pfx file instead of a token', () => {
+  it('the văn thư signs an attachment in a separate file: the số, ký hiệu and time at the top right; a wrong password or an old cipher is told', async () => {
+    if (!ca) {
+      ca = await testCa();
+      plain = await decree30Pdf(SAMPLE_PLAN);
+    }
+    const organisation = await signerUnder(ca, 'CN=Sở Giáo dục và Đào tạo Hà Tĩnh, O=Sở Giáo dục và Đào tạo Hà Tĩnh, C=VN');
+    const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', organisation.keys.privateKey));
+    const p12 = p12Of(organisation, pkcs8, 'mật khẩu 2026');
+    if (!p12) return console.log('p12 test skipped: openssl is not installed');
+    const o = await setUpOffice();
+    try {
+      const issued = await o.clerk.ok('outgoing.issue', {
+        type: 'KH',
+        summary: 'Phụ lục kế hoạch thi học sinh giỏi',
+        issuedDate: '2026-12-03',
+        signerName: 'Người lanhdao',
+        recipients: 'Các trường THPT;\nLưu: VT.',
+        copies: 3,
+      });
+      const annex = await o.backend.attachments.add(
+        { userId: null },
+        { documentId: issued.id, name: 'phu-luc.pdf', source: Readable.from([Buffer.from(plain)]) },
+      );
+      const input = { documentId: issued.id, attachmentId: annex.id, as: 'office' as const, p12: Buffer.from(p12).toString('base64') };
+      expect((await o.clerk.fail('outgoing.signFile', { ...input, pin: 'sai' })).message).toMatch(/Mật khẩu của tệp chứng thư không đúng/);
+      const legacy = p12Of(organisation, pkcs8, 'cu', true);
+      if (legacy)
+        expect(
+          (await o.clerk.fail('outgoing.signFile', { ...input, p12: Buffer.from(legacy).toString('base64'), pin: 'cu' })).message,
+        ).toMatch(/mã hóa cũ/);
+      expect(
+        (await o.clerk.fail('outgoing.signFile', { ...input, p12: Buffer.from('not a p12').toString('base64'), pin: 'x' })).message,
+      ).toMatch(/không phải tệp chứng thư/);
+      const signed = await o.clerk.ok('outgoing.signFile', { ...input, pin: 'mật khẩu 2026' });
+      const bytes = (await o.backend.attachments.content(signed.id)).bytes;
+      const [check] = (await checkPdfSignatures(bytes, roots())).checks!;
+      expect(check).toMatchObject({
+        field: 'VanThu-CoQuan',
+        intact: true,
+        trusted: true,
+        signer: { name: 'Sở Giáo dục và Đào tạo Hà Tĩnh' },
+      });
+      // The mark is black text in the top right corner of page 1 (§II.8.b), where the page had none.
+      const corner = { x: 595 - 230, y: 24, width: 205, height: 16 };
+      expect(inkIn(plain, corner, 'dark')).toBe(0);
+      expect(inkIn(bytes, corner, 'dark')).toBeGreaterThan(40);
+    } finally {
+      o.cleanup();
+    }
+  }, 60_000);
 });

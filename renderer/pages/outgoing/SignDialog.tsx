@@ -1,6 +1,7 @@
 // Ký số an issued document's PDF: the leader who signs it (his own token and signature image), or
-// the văn thư for the office (the office's token and seal). The PIN is typed here, sent once with
-// the request and forgotten; Enter signs. The result is a new file beside the one signed.
+// the văn thư for the office (the office's token and seal); a .p12/.pfx file instead of a token.
+// The PIN (or the file's password) is typed here, sent once with the request and forgotten;
+// Enter signs. The result is a new file beside the one signed.
 import { App, Button, Form, Input, Modal, Radio, Select, Space, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
@@ -44,6 +45,8 @@ export function SignDialog(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [hasImage, setHasImage] = useState(true);
+  const [source, setSource] = useState<'token' | 'p12'>('token');
+  const [p12, setP12] = useState<{ name: string; data: string } | null>(null);
   useEffect(() => {
     if (!props.open) return;
     setPin('');
@@ -58,11 +61,17 @@ export function SignDialog(props: {
   }, [props.open]);
 
   const sign = async () => {
-    if (!as || !fileId || !pin || busy) return;
+    if (!as || !fileId || !pin || busy || (source === 'p12' && !p12)) return;
     setBusy(true);
     setError(null);
     try {
-      const signed = await api.call('outgoing.signFile', { documentId: props.doc.id, attachmentId: fileId, as, pin });
+      const signed = await api.call('outgoing.signFile', {
+        documentId: props.doc.id,
+        attachmentId: fileId,
+        as,
+        pin,
+        ...(source === 'p12' && p12 ? { p12: p12.data } : {}),
+      });
       setPin('');
       message.success(`Đã ký số: “${signed.name}”.`);
       props.onSigned(signed);
@@ -90,7 +99,7 @@ export function SignDialog(props: {
       onCancel={props.onClose}
       okText={busy ? 'Đang ký…' : 'Ký số (Enter)'}
       cancelText="Đóng"
-      okButtonProps={{ disabled: !as || !fileId || !pin, loading: busy }}
+      okButtonProps={{ disabled: !as || !fileId || !pin || (source === 'p12' && !p12), loading: busy }}
       onOk={() => void sign()}
       destroyOnHidden
     >
@@ -126,11 +135,42 @@ export function SignDialog(props: {
               </Upload>
             </Space>
           )}
+          <Form.Item label="Khóa ký">
+            <Radio.Group value={source} onChange={(e) => setSource(e.target.value as 'token' | 'p12')}>
+              <Radio value="token">Thiết bị ký số (USB token)</Radio>
+              <Radio value="p12">Tệp chứng thư .p12/.pfx</Radio>
+            </Radio.Group>
+            {source === 'p12' && (
+              <div style={{ marginTop: 8 }}>
+                <Upload
+                  accept=".p12,.pfx"
+                  showUploadList={false}
+                  customRequest={() => undefined}
+                  beforeUpload={(f) => {
+                    void fileBase64(f).then((data) => setP12({ name: f.name, data }));
+                    return false;
+                  }}
+                >
+                  <Button>{p12 ? `Tệp: ${p12.name}` : 'Chọn tệp chứng thư…'}</Button>
+                </Upload>
+              </div>
+            )}
+          </Form.Item>
           <Form.Item
-            label="Mã PIN của thiết bị ký số"
-            extra="Cắm thiết bị ký số (USB token) vào máy này. Mã PIN chỉ dùng cho lần ký này và không được lưu."
+            label={source === 'p12' ? 'Mật khẩu tệp chứng thư' : 'Mã PIN của thiết bị ký số'}
+            extra={
+              source === 'p12'
+                ? 'Tệp và mật khẩu chỉ dùng cho lần ký này, không được lưu.'
+                : 'Cắm thiết bị ký số (USB token) vào máy này. Mã PIN chỉ dùng cho lần ký này và không được lưu.'
+            }
           >
-            <Input.Password autoFocus aria-label="Mã PIN" value={pin} onChange={(e) => setPin(e.target.value)} autoComplete="off" />
+            <Input.Password
+              autoFocus
+              aria-label={source === 'p12' ? 'Mật khẩu tệp chứng thư' : 'Mã PIN'}
+              value={pin}
+              onChange={(e) => setPin(e.target.value)}
+              autoComplete="off"
+            />
           </Form.Item>
           {error && (
             <Typography.Paragraph type="danger" role="alert" data-testid="sign-error">
