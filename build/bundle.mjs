@@ -84,6 +84,7 @@ if (withBench) {
       ui: join(root, 'tests/bench/ui.ts'),
       reading: join(root, 'tests/bench/reading.ts'),
       suggestions: join(root, 'tests/bench/suggestions.ts'),
+      signatures: join(root, 'tests/bench/signatures.ts'),
     },
   });
 }

@@ -491,6 +491,10 @@ console.log('written: bench-results/bench.json');
 if (!CORE_ONLY && !process.argv.includes('--no-reading')) {
   execFileSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'reading.mjs')], { stdio: 'inherit' });
 }
+// Digital signatures (check, stamp a signed PDF, sign with a token): its own table.
+if (!CORE_ONLY && !process.argv.includes('--no-signatures')) {
+  execFileSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'signatures.mjs')], { stdio: 'inherit' });
+}
 // Suggestions from history (who handles it, which dossier): its own office and table.
 if (!CORE_ONLY && !process.argv.includes('--no-suggestions')) {
   execFileSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'suggestions.mjs')], { stdio: 'inherit' });

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPdfSignatures, type CheckedSignature } from '../../electron/pdf/signatures/checkSignatures.js';
 import { stampArrival } from '../../electron/pdf/arrivalStamp.js';
 import { appendAnnotation } from '../../electron/pdf/incremental.js';
+import { signPdf as signWith } from '../../electron/pdf/signing/signPdf.js';
 import { SAMPLE_PLAN, decree30Pdf } from '../helpers/decree30.js';
 import { findRedInk, hasPoppler } from '../helpers/pdfText.js';
 import { sharedTestdata } from '../helpers/sharedTestdata.js';
@@ -252,6 +253,72 @@ describe('a signature that does not', () => {
     const [g] = await check(garbage);
     expect(g!.intact).toBe(false);
     expect(g!.problem).toMatch(/Chữ ký hỏng|không khớp|CMS/);
+  });
+});
+
+describe('hostile files', () => {
+  const key = () => ({
+    certificate: new Uint8Array(ca.signer.cert.rawData),
+    chain: [new Uint8Array(ca.intermediate.cert.rawData)],
+    sign: async (data: Uint8Array) =>
+      new Uint8Array(await crypto.subtle.sign('RSASSA-PKCS1-v1_5', ca.signer.keys.privateKey, new Uint8Array(data))),
+  });
+
+  it('51 signatures: the first 50 are checked, the rest counted', async () => {
+    let bytes = plain;
+    for (let i = 0; i < 51; i++)
+      bytes = await signWith(bytes, key(), { field: `Ky-${i}`, name: 'Nguyễn Văn An', reason: 'x', at: new Date() });
+    const r = await checkPdfSignatures(bytes, [new Uint8Array(ca.root.cert.rawData)]);
+    expect(r.checks).toHaveLength(50);
+    expect(r.more).toBe(1);
+    expect(r.checks!.every((c) => c.intact && c.trusted)).toBe(true);
+    expect(r.checks![0]!.later).toBe('signatures');
+  }, 60_000);
+
+  it('a certificate chain that loops (two CAs issuing each other) ends, untrusted', async () => {
+    const alg = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
+    const [ka, kb] = await Promise.all([
+      crypto.subtle.generateKey(alg, true, ['sign', 'verify']),
+      crypto.subtle.generateKey(alg, true, ['sign', 'verify']),
+    ]);
+    const caCert = (subject: string, issuer: string, pub: CryptoKey, signing: CryptoKey) =>
+      x509.X509CertificateGenerator.create({
+        serialNumber: '0a' + Math.floor(Math.random() * 1e6).toString(16),
+        subject,
+        issuer,
+        notBefore: new Date(Date.now() - 86_400_000),
+        notAfter: new Date(Date.now() + 86_400_000 * 30),
+        signingAlgorithm: alg,
+        publicKey: pub,
+        signingKey: signing,
+        extensions: [new x509.BasicConstraintsExtension(true, undefined, true)],
+      });
+    const a = await caCert('CN=Vòng A', 'CN=Vòng B', ka.publicKey, kb.privateKey);
+    const b = await caCert('CN=Vòng B', 'CN=Vòng A', kb.publicKey, ka.privateKey);
+    const leaf = await x509.X509CertificateGenerator.create({
+      serialNumber: '0b01',
+      subject: 'CN=Người trong vòng',
+      issuer: 'CN=Vòng A',
+      notBefore: new Date(Date.now() - 86_400_000),
+      notAfter: new Date(Date.now() + 86_400_000 * 30),
+      signingAlgorithm: alg,
+      publicKey: ca.signer.keys.publicKey,
+      signingKey: ka.privateKey,
+    });
+    const looped = await signPdf(plain, { cert: leaf, keys: ca.signer.keys }, [a, b], at);
+    const started = Date.now();
+    const [s] = await check(looped);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(s).toMatchObject({ intact: true, trusted: false, signer: { name: 'Người trong vòng' } });
+  }, 30_000);
+
+  it('a certificate with no Vietnamese name, or no common name at all: named by what it has', async () => {
+    const foreign = await signerUnder(ca, 'CN=John Smith, O=Example Ltd, C=GB');
+    const [f] = await check(await signPdf(plain, foreign, [ca.intermediate.cert], at));
+    expect(f).toMatchObject({ intact: true, trusted: true, signer: { name: 'John Smith', organisation: 'Example Ltd' } });
+    const nameless = await signerUnder(ca, 'O=Trường THPT Chuyên Hà Tĩnh, C=VN');
+    const [n] = await check(await signPdf(plain, nameless, [ca.intermediate.cert], at));
+    expect(n).toMatchObject({ intact: true, signer: { name: null, organisation: 'Trường THPT Chuyên Hà Tĩnh' } });
   });
 });
 

@@ -6,7 +6,7 @@ import * as pkijs from 'pkijs';
 import { isolatedJob } from '../pageReader.js';
 import { signaturesIn } from './pdfSignatures.js';
 import { verifySignature, type SignatureCheck } from './verifySignature.js';
-import { laterChanges, type LaterChanges } from './laterChanges.js';
+import { laterChangesOf, type LaterChanges } from './laterChanges.js';
 import { fetchLimited, type Fetcher } from './revocation.js';
 
 /** More than this many is a hostile file, not a document: the first ones are checked. */
@@ -52,15 +52,18 @@ export async function checkPdfSignatures(
       return [];
     }
   });
-  const checks: CheckedSignature[] = [];
-  const laterByEnd = new Map<number, LaterChanges>();
-  for (const sig of found.slice(0, MAX_SIGNATURES)) {
-    const check = await verifySignature(bytes, sig, trusted, fetcher);
-    const end = sig.byteRange[2] + sig.byteRange[3];
-    let later = check.coversWholeFile ? 'none' : laterByEnd.get(end);
-    if (later === undefined) laterByEnd.set(end, (later = check.intact ? await laterChanges(bytes, end) : 'unknown'));
-    checks.push({ ...check, later });
-  }
+  const verified: SignatureCheck[] = [];
+  const considered = found.slice(0, MAX_SIGNATURES);
+  for (const sig of considered) verified.push(await verifySignature(bytes, sig, trusted, fetcher));
+  const endOf = (i: number) => considered[i]!.byteRange[2] + considered[i]!.byteRange[3];
+  const later = await laterChangesOf(
+    bytes,
+    verified.flatMap((c, i) => (c.intact && !c.coversWholeFile ? [endOf(i)] : [])),
+  );
+  const checks: CheckedSignature[] = verified.map((c, i) => ({
+    ...c,
+    later: c.coversWholeFile ? 'none' : c.intact ? (later.get(endOf(i)) ?? 'unknown') : 'unknown',
+  }));
   return { checks, more: Math.max(0, found.length - MAX_SIGNATURES) };
 }
 

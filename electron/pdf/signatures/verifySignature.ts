@@ -89,6 +89,28 @@ function signerCertificate(sd: pkijs.SignedData, info: pkijs.SignerInfo): pkijs.
   return certs[0] ?? null;
 }
 
+/** Longer than any real chain (root, one or two CAs, the signer). */
+const MAX_PATH = 8;
+
+/**
+ * The certificates from the signer up by issuer name, as far as the CMS carries them: only these
+ * go to pkijs's chain engine, which does not stop on a loop (two CAs naming each other) or on a
+ * CMS stuffed with certificates. A loop is told.
+ */
+function pathTo(leaf: pkijs.Certificate, certs: pkijs.Certificate[], roots: pkijs.Certificate[]): pkijs.Certificate[] | 'loop' {
+  const path = [leaf];
+  let current = leaf;
+  while (path.length <= MAX_PATH) {
+    if (roots.some((r) => r.subject.isEqual(current.issuer)) || current.subject.isEqual(current.issuer)) return path;
+    const next = certs.find((c) => c.subject.isEqual(current.issuer));
+    if (!next) return path;
+    if (path.includes(next)) return 'loop';
+    path.push(next);
+    current = next;
+  }
+  return 'loop';
+}
+
 function timestampOf(info: pkijs.SignerInfo): string | null {
   const token = info.unsignedAttrs?.attributes.find((a) => a.type === OID.timeStampToken)?.values[0] as asn1js.Sequence | undefined;
   if (!token) return null;
@@ -188,15 +210,19 @@ export async function verifySignature(
     validAtSigning = cert.notBefore.value <= at && at <= cert.notAfter.value;
     if (roots.length === 0) trustProblem = 'Chưa có chứng thư gốc nào được tin cậy trên máy này (Quản trị → Chứng thư số gốc).';
     else {
-      const engine = new pkijs.CertificateChainValidationEngine({
-        trustedCerts: roots,
-        certs: (sd.certificates ?? []).filter((x): x is pkijs.Certificate => x instanceof pkijs.Certificate),
-        checkDate: at,
-      });
-      const chain = await engine.verify().catch((e: unknown) => ({ result: false, resultMessage: String(e) }));
-      trusted = chain.result && validAtSigning;
-      if (!chain.result) trustProblem = 'Chứng thư số không do một tổ chức gốc mà cơ quan tin cậy cấp (hoặc đã hết hạn khi ký).';
-      else if (!validAtSigning) trustProblem = 'Chứng thư số của người ký đã hết hạn hoặc chưa có hiệu lực vào lúc ký.';
+      const path = pathTo(
+        cert,
+        (sd.certificates ?? []).filter((x): x is pkijs.Certificate => x instanceof pkijs.Certificate),
+        roots,
+      );
+      if (path === 'loop') trustProblem = 'Chuỗi chứng thư số lặp vòng (hai tổ chức cấp cho nhau): không tin cậy được.';
+      else {
+        const engine = new pkijs.CertificateChainValidationEngine({ trustedCerts: roots, certs: path, checkDate: at });
+        const chain = await engine.verify().catch((e: unknown) => ({ result: false, resultMessage: String(e) }));
+        trusted = chain.result && validAtSigning;
+        if (!chain.result) trustProblem = 'Chứng thư số không do một tổ chức gốc mà cơ quan tin cậy cấp (hoặc đã hết hạn khi ký).';
+        else if (!validAtSigning) trustProblem = 'Chứng thư số của người ký đã hết hạn hoặc chưa có hiệu lực vào lúc ký.';
+      }
     }
   }
   return {
