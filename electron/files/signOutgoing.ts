@@ -36,12 +36,15 @@ import { imageAppearance } from '../pdf/signing/appearance.js';
 import { openToken, type TokenSigner } from '../pdf/signing/pkcs11Signer.js';
 import { openP12 } from '../pdf/signing/p12Signer.js';
 import type { KeySigner } from '../pdf/signing/cms.js';
-import { signPdf, type SignatureAppearance } from '../pdf/signing/signPdf.js';
+import { signPdfWithOutcome, type SignatureAppearance } from '../pdf/signing/signPdf.js';
+import { readSetting } from '../../db/core/settings.js';
 import type { AttachmentsService } from './attachmentsService.js';
 
 export const LEADER_FIELD = 'VanThu-LanhDao';
 export const OFFICE_FIELD = 'VanThu-CoQuan';
 export const PKCS11_MODULE_KEY = 'signing.pkcs11Module';
+/** The office's RFC 3161 time-stamp authority (an office setting: every PC stamps with it). */
+export const TSA_KEY = 'signing.tsaUrl';
 
 const fold = (s: string | null | undefined) => (s ?? '').normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
 
@@ -114,14 +117,16 @@ export async function signOutgoingFile(
     ? await openP12(new Uint8Array(Buffer.from(input.p12, 'base64')), input.pin)
     : tokenFor(store, input.pin);
   let signed: Uint8Array;
+  let timestampProblem: string | null;
   try {
-    signed = await signPdf(bytes, key, {
+    ({ bytes: signed, timestampProblem } = await signPdfWithOutcome(bytes, key, {
+      tsaUrl: readSetting<string | null>(store, TSA_KEY, null),
       field,
       name: user.fullName,
       reason: input.as === 'leader' ? `Ký ban hành văn bản ${doc.code}` : `Ký số của cơ quan, văn bản ${doc.code}`,
       at: new Date(),
       appearance,
-    });
+    }));
   } finally {
     key.close?.();
   }
@@ -132,7 +137,7 @@ export async function signOutgoingFile(
     Number.MAX_SAFE_INTEGER,
   );
   const stem = source.name.replace(/\.pdf$/i, '').replace(/ \((ký số [^)]*)\)$/, '');
-  return addAttachment(store, ctx, {
+  const record = addAttachment(store, ctx, {
     documentId: doc.id,
     name: `${stem} (${input.as === 'leader' ? 'ký số lãnh đạo' : 'ký số cơ quan'}).pdf`,
     mime: 'application/pdf',
@@ -145,6 +150,12 @@ export async function signOutgoingFile(
     signed: true,
     signing: { as: SIGN_AS_LABELS[input.as], image: input.as === 'leader' ? 'ảnh chữ ký' : 'ảnh con dấu' },
   });
+  return timestampProblem
+    ? {
+        ...record,
+        notice: `Đã ký số, nhưng chưa gắn được dấu thời gian (${timestampProblem}): chữ ký ở mức PAdES B-B, thời điểm ký là giờ của máy này.`,
+      }
+    : record;
 }
 
 function tokenFor(store: Store, pin: string): TokenSigner {

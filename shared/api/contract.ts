@@ -71,6 +71,7 @@ import {
   signingImageQuery,
   signingModuleInput,
   signingSettingsOutput,
+  signingTsaInput,
 } from './signing.js';
 import {
   DRAFT_STATUSES,
@@ -231,6 +232,8 @@ export const contract = {
   /** Signing (#17 part 3): this PC's token library, the office's seal and each leader's signature image. */
   'signing.settings': method(empty, signingSettingsOutput, 'user'),
   'signing.setModule': method(signingModuleInput, ok, ['admin']),
+  /** The office's RFC 3161 time-stamp authority: signatures become PAdES B-T. */
+  'signing.setTsa': method(signingTsaInput, ok, ['admin']),
   /** The owner sets his signature image (or the admin for him); the seal is the admin's. */
   'signing.setImage': method(signingImageInput, ok, 'user'),
   'signing.image': method(signingImageQuery, signingImageOutput, 'user'),

@@ -17,6 +17,16 @@ export const signingSettingsOutput = z.object({
   seal: z.object({ diameterMm: z.number() }).nullable(),
   /** The caller's own signature image is set. */
   mySignature: z.boolean(),
+  /** The office's time-stamp authority (PAdES B-T); null: signatures are B-B. */
+  tsaUrl: z.string().nullable(),
+});
+
+export const signingTsaInput = z.object({
+  tsaUrl: z
+    .string()
+    .trim()
+    .max(500)
+    .refine((u) => u === '' || /^https?:\/\/[^\s]+$/i.test(u), 'Địa chỉ máy chủ dấu thời gian phải bắt đầu bằng http:// hoặc https://.'),
 });
 
 export const signingModuleInput = z.object({

@@ -14,6 +14,7 @@ import { SAMPLE_PLAN, decree30Pdf } from '../helpers/decree30';
 import { inkPng } from '../helpers/inkImages';
 import { softHsmHome, softHsmMissing, tokenWith, SOFTHSM_MODULE } from '../helpers/softhsm';
 import { signerUnder, testCa } from '../helpers/testCa';
+import { startTsa } from '../helpers/testTsa';
 import { hasPoppler } from '../helpers/pdfText';
 import { seriousFindings } from './axe';
 import { CLERK, LEADER, addIssuedPlan, seededDataDir } from './seed';
@@ -53,6 +54,7 @@ test('a plan signed by the leader and by the office: both valid, each image wher
   const data = await seededDataDir(0);
   await addIssuedPlan(data);
   const server = await startServer(data, { SOFTHSM2_CONF: join(home.dir, 'softhsm2.conf') });
+  const tsa = await startTsa(await signerUnder(ca, 'CN=Dịch vụ dấu thời gian thử nghiệm, C=VN'));
   try {
     // Quản trị: the CA's root, this PC's token library, the seal, the leader's signature.
     await login(page, server.url, { username: 'quantri', password: CLERK.password });
@@ -64,8 +66,12 @@ test('a plan signed by the leader and by the office: both valid, each image wher
     await expect(page.getByTestId('trust-root')).toContainText('VănThư Test Root CA');
     const card = page.getByTestId('signing-card');
     await card.getByLabel('Thư viện PKCS#11').fill(SOFTHSM_MODULE!);
-    await card.getByRole('button', { name: 'Lưu' }).click();
+    await card.getByRole('button', { name: 'Lưu' }).first().click();
     await expect(page.getByText('Đã lưu thư viện ký số của máy này.')).toBeVisible();
+    // The office's time-stamp authority (a stand-in on 127.0.0.1): signatures become PAdES B-T.
+    await card.getByLabel('Máy chủ dấu thời gian').fill(tsa.url);
+    await card.getByRole('button', { name: 'Lưu' }).nth(1).click();
+    await expect(page.getByText(/Đã lưu máy chủ dấu thời gian/)).toBeVisible();
     await card
       .locator('input[type=file]')
       .first()
@@ -134,6 +140,8 @@ test('a plan signed by the leader and by the office: both valid, each image wher
     const verdicts = drawer.getByTestId('signature-verdict');
     await expect(verdicts).toHaveText(['Hợp lệ', 'Hợp lệ']);
     await expect(drawer.getByTestId('signature-panel')).toContainText('Sau khi ký, tệp chỉ được ký thêm');
+    await expect(drawer.getByTestId('signature-panel')).toContainText('dấu thời gian:');
+    expect(tsa.requests).toBe(2);
     await expect(drawer.getByText(/Ký số \(ký số của cơ quan\) — tệp “ke-hoach \(ký số cơ quan\)\.pdf”, dùng ảnh con dấu/)).toBeVisible();
     const preview = drawer.getByTestId('pdf-preview');
     await expect(preview.locator('canvas').first()).toBeVisible();
@@ -159,6 +167,7 @@ test('a plan signed by the leader and by the office: both valid, each image wher
     }
   } finally {
     await server.stop();
+    await tsa.close();
     home.cleanup();
     rmSync(files, { recursive: true, force: true });
   }

@@ -89,6 +89,18 @@ export function signerUnder(ca: TestCa, subject: string, opts: { crl?: string } 
 
 export const asPkijs = (c: x509.X509Certificate) => pkijs.Certificate.fromBER(c.rawData);
 
+/** A CMS signer's signed attributes: content type, signing time (when given), message digest. */
+export function signedAttributes(contentType: string, digest: Uint8Array, at?: Date): pkijs.SignedAndUnsignedAttributes {
+  return new pkijs.SignedAndUnsignedAttributes({
+    type: 0,
+    attributes: [
+      new pkijs.Attribute({ type: '1.2.840.113549.1.9.3', values: [new asn1js.ObjectIdentifier({ value: contentType })] }),
+      ...(at ? [new pkijs.Attribute({ type: '1.2.840.113549.1.9.5', values: [new asn1js.UTCTime({ valueDate: at })] })] : []),
+      new pkijs.Attribute({ type: '1.2.840.113549.1.9.4', values: [new asn1js.OctetString({ valueHex: digest })] }),
+    ],
+  });
+}
+
 /** The CMS a signing tool makes: detached, signed attributes (content type, digest, signing time). */
 class TestSigner extends Signer {
   constructor(
@@ -110,17 +122,7 @@ class TestSigner extends Signer {
         new pkijs.SignerInfo({
           version: 1,
           sid: new pkijs.IssuerAndSerialNumber({ issuer: cert.issuer, serialNumber: cert.serialNumber }),
-          signedAttrs: new pkijs.SignedAndUnsignedAttributes({
-            type: 0,
-            attributes: [
-              new pkijs.Attribute({
-                type: '1.2.840.113549.1.9.3',
-                values: [new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.7.1' })],
-              }),
-              new pkijs.Attribute({ type: '1.2.840.113549.1.9.5', values: [new asn1js.UTCTime({ valueDate: this.at })] }),
-              new pkijs.Attribute({ type: '1.2.840.113549.1.9.4', values: [new asn1js.OctetString({ valueHex: digest })] }),
-            ],
-          }),
+          signedAttrs: signedAttributes('1.2.840.113549.1.7.1', digest, this.at),
         }),
       ],
       certificates: [cert, ...this.chain.map(asPkijs)],

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPdfSignatures } from '../../electron/pdf/signatures/checkSignatures.js';
 import { openToken } from '../../electron/pdf/signing/pkcs11Signer.js';
-import { signPdf } from '../../electron/pdf/signing/signPdf.js';
+import { signPdf, signPdfWithOutcome } from '../../electron/pdf/signing/signPdf.js';
+import { startTsa } from '../helpers/testTsa.js';
 import { SAMPLE_PLAN, decree30Pdf } from '../helpers/decree30.js';
 import { hasPoppler } from '../helpers/pdfText.js';
 import { softHsmHome, softHsmMissing, tokenWith, type TestToken } from '../helpers/softhsm.js';
@@ -383,5 +384,42 @@ describe.skipIf(!hasPoppler())('a .p12/.pfx file instead of a token', () => {
     } finally {
       o.cleanup();
     }
+  }, 60_000);
+});
+
+describe('PAdES B-T: a timestamp from the office’s time-stamp authority', () => {
+  it('granted: the token is in the signature and its time read back; refused, over another hash or unreachable: B-B, and why', async () => {
+    if (!ca) {
+      ca = await testCa();
+      plain = await decree30Pdf(SAMPLE_PLAN);
+    }
+    const tsa = await startTsa(await signerUnder(ca, 'CN=Dịch vụ cấp dấu thời gian thử nghiệm, O=Tổ chức chứng thực thử nghiệm, C=VN'));
+    const key = {
+      certificate: new Uint8Array(ca.signer.cert.rawData),
+      chain: [new Uint8Array(ca.intermediate.cert.rawData)],
+      sign: async (d: Uint8Array) =>
+        new Uint8Array(await crypto.subtle.sign('RSASSA-PKCS1-v1_5', ca.signer.keys.privateKey, new Uint8Array(d))),
+    };
+    const sign = (tsaUrl: string) =>
+      signPdfWithOutcome(plain, key, { field: 'VanThu-LanhDao', name: 'Nguyễn Văn An', reason: 'Ban hành', at: new Date(), tsaUrl });
+    try {
+      const granted = await sign(tsa.url);
+      expect(granted.timestampProblem).toBeNull();
+      const [c] = (await checkPdfSignatures(granted.bytes, roots())).checks!;
+      expect(c).toMatchObject({ intact: true, trusted: true });
+      expect(Math.abs(new Date(c!.timestampAt!).getTime() - Date.now())).toBeLessThan(60_000);
+      const poppler = pdfsig(granted.bytes);
+      if (poppler) expect(poppler).toContain('Signature is Valid.');
+
+      tsa.mode = 'refuse';
+      const refused = await sign(tsa.url);
+      expect(refused.timestampProblem).toMatch(/từ chối/);
+      expect((await checkPdfSignatures(refused.bytes, roots())).checks![0]).toMatchObject({ intact: true, timestampAt: null });
+      tsa.mode = 'wrong-hash';
+      expect((await sign(tsa.url)).timestampProblem).toMatch(/không khớp/);
+    } finally {
+      await tsa.close();
+    }
+    expect((await sign(tsa.url)).timestampProblem).toMatch(/không kết nối/);
   }, 60_000);
 });

@@ -5,7 +5,8 @@ import { localValue, setLocalValue } from '../../../db/core/store.js';
 import { maySeeImage, maySetImage, readImage, refuseImage, writeImage } from '../../../db/signing/signingImages.js';
 import { getUserRow } from '../../../db/admin/users.js';
 import { checkStampImage } from '../../pdf/signing/appearance.js';
-import { PKCS11_MODULE_KEY, signOutgoingFile } from '../../files/signOutgoing.js';
+import { PKCS11_MODULE_KEY, TSA_KEY, signOutgoingFile } from '../../files/signOutgoing.js';
+import { readSetting, writeSetting } from '../../../db/core/settings.js';
 import { defineSlice, ok, userOf, type Services } from './types.js';
 
 export function signingHandlers({ store, files }: Services) {
@@ -17,7 +18,12 @@ export function signingHandlers({ store, files }: Services) {
         pkcs11Module: localValue(store.sqlite, PKCS11_MODULE_KEY) || null,
         seal: seal?.diameterMm ? { diameterMm: seal.diameterMm } : null,
         mySignature: readImage(store, 'signature', me.id) !== null,
+        tsaUrl: readSetting<string | null>(store, TSA_KEY, null) || null,
       };
+    },
+    'signing.setTsa': (input, req) => {
+      writeSetting(store, req.write, TSA_KEY, input.tsaUrl || null);
+      return ok;
     },
     'signing.setModule': (input, req) => {
       setLocalValue(store.sqlite, PKCS11_MODULE_KEY, input.pkcs11Module);

@@ -111,14 +111,20 @@ function pathTo(leaf: pkijs.Certificate, certs: pkijs.Certificate[], roots: pkij
   return 'loop';
 }
 
-function timestampOf(info: pkijs.SignerInfo): string | null {
+/** The timestamp token's time — only when the token is over this very signature (its imprint is the signature's hash). */
+async function timestampOf(info: pkijs.SignerInfo): Promise<string | null> {
   const token = info.unsignedAttrs?.attributes.find((a) => a.type === OID.timeStampToken)?.values[0] as asn1js.Sequence | undefined;
   if (!token) return null;
   try {
     const sd = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: token }).content });
     const e = sd.encapContentInfo.eContent;
     if (!e) return null;
-    return pkijs.TSTInfo.fromBER(e.getValue()).genTime.toISOString();
+    const tst = pkijs.TSTInfo.fromBER(e.getValue());
+    const algorithm = DIGESTS[tst.messageImprint.hashAlgorithm.algorithmId];
+    if (!algorithm) return null;
+    const hashed = await crypto.subtle.digest(algorithm, new Uint8Array(info.signature.valueBlock.valueHexView));
+    if (!Buffer.from(hashed).equals(Buffer.from(tst.messageImprint.hashedMessage.valueBlock.valueHexView))) return null;
+    return tst.genTime.toISOString();
   } catch {
     return null;
   }
@@ -166,7 +172,7 @@ export async function verifySignature(
   const signingTimeAttr = info.signedAttrs?.attributes.find((x) => x.type === OID.signingTime)?.values[0] as
     { toDate?: () => Date } | undefined;
   const signedAt = signingTimeAttr?.toDate?.().toISOString() ?? sig.claimedTime;
-  const timestampAt = timestampOf(info);
+  const timestampAt = await timestampOf(info);
   const issuerName = cert ? nameOf(cert.issuer) : null;
   const who = { signer: cert ? nameOf(cert.subject) : null, issuer: issuerName ? (issuerName.name ?? issuerName.organisation) : null };
   // Who claims to have signed is still told; nothing of it is believed.

@@ -1,9 +1,11 @@
 // The CMS of a PAdES baseline signature (ETSI EN 319 142-1, B-B): detached, SHA-256, signed
 // attributes content-type, message-digest and signing-certificate-v2 (which certificate signed;
-// no signing-time attribute — PAdES puts the time in the signature dictionary's /M). The private
-// key never comes here: a KeySigner signs the attributes' bytes (a USB token, a .p12 key).
+// no signing-time attribute — PAdES puts the time in the signature dictionary's /M); with a
+// time-stamp authority, its token over the signature (B-T). The private key never comes here: a
+// KeySigner signs the attributes' bytes (a USB token, a .p12 key).
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { SIGNATURE_TIMESTAMP, timestampFor } from './timestamp.js';
 
 const SHA256 = '2.16.840.1.101.3.4.2.1';
 const RSA = '1.2.840.113549.1.1.1';
@@ -37,7 +39,15 @@ export async function digestInfo(data: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(info.toBER());
 }
 
-export async function buildCms(signedBytes: Uint8Array, signer: KeySigner): Promise<Uint8Array> {
+/** What became of the timestamp asked for (B-T): none asked, put in, or why not. */
+export type TimestampOutcome = { asked: false } | { asked: true; problem: string | null };
+
+export async function buildCms(
+  signedBytes: Uint8Array,
+  signer: KeySigner,
+  tsaUrl: string | null = null,
+  outcome: { value: TimestampOutcome } = { value: { asked: false } },
+): Promise<Uint8Array> {
   const cert = pkijs.Certificate.fromBER(new Uint8Array(signer.certificate));
   const chain = signer.chain.map((c) => pkijs.Certificate.fromBER(new Uint8Array(c)));
   const essCertIdV2 = new asn1js.Sequence({
@@ -59,6 +69,16 @@ export async function buildCms(signedBytes: Uint8Array, signer: KeySigner): Prom
   const toSign = new Uint8Array(signedAttrs.toSchema().toBER());
   toSign[0] = 0x31;
   const signature = await signer.sign(toSign);
+  let unsignedAttrs: pkijs.SignedAndUnsignedAttributes | undefined;
+  if (tsaUrl) {
+    const stamped = await timestampFor(tsaUrl, signature);
+    outcome.value = { asked: true, problem: 'problem' in stamped ? stamped.problem : null };
+    if ('token' in stamped)
+      unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
+        type: 1,
+        attributes: [new pkijs.Attribute({ type: SIGNATURE_TIMESTAMP, values: [stamped.token.toSchema()] })],
+      });
+  }
   const signerInfo = new pkijs.SignerInfo({
     version: 1,
     sid: new pkijs.IssuerAndSerialNumber({ issuer: cert.issuer, serialNumber: cert.serialNumber }),
@@ -68,6 +88,7 @@ export async function buildCms(signedBytes: Uint8Array, signer: KeySigner): Prom
       algorithmId: cert.subjectPublicKeyInfo.algorithm.algorithmId === RSA ? SHA256_RSA : RSA,
     }),
     signature: new asn1js.OctetString({ valueHex: signature }),
+    ...(unsignedAttrs ? { unsignedAttrs } : {}),
   });
   const signedData = new pkijs.SignedData({
     version: 1,

@@ -23,7 +23,7 @@ import { AppError } from '../../../shared/api/errors.js';
 import { appendAnnotation } from '../incremental.js';
 import { loadPdf } from '../pdfFacts.js';
 import { signaturesIn } from '../signatures/pdfSignatures.js';
-import { buildCms, type KeySigner } from './cms.js';
+import { buildCms, type KeySigner, type TimestampOutcome } from './cms.js';
 import { pageSpace } from '../arrivalStamp.js';
 import { toUserSpace } from '../stampGeometry.js';
 
@@ -48,25 +48,42 @@ export interface SignOptions {
   location?: string | undefined;
   at: Date;
   appearance?: SignatureAppearance | undefined;
+  /** The office's RFC 3161 time-stamp authority (PAdES B-T); none: B-B. */
+  tsaUrl?: string | null | undefined;
+}
+
+export interface SignedPdf {
+  bytes: Uint8Array;
+  /** Asked for a timestamp and did not get one: why (the signature is B-B). */
+  timestampProblem: string | null;
 }
 
 class CmsSigner extends Signer {
-  constructor(private readonly key: KeySigner) {
+  readonly outcome: { value: TimestampOutcome } = { value: { asked: false } };
+  constructor(
+    private readonly key: KeySigner,
+    private readonly tsaUrl: string | null,
+  ) {
     super();
   }
   override async sign(bytes: Buffer): Promise<Buffer> {
-    return Buffer.from(await buildCms(new Uint8Array(bytes), this.key));
+    return Buffer.from(await buildCms(new Uint8Array(bytes), this.key, this.tsaUrl, this.outcome));
   }
 }
 
 export async function signPdf(original: Uint8Array, key: KeySigner, options: SignOptions): Promise<Uint8Array> {
+  return (await signPdfWithOutcome(original, key, options)).bytes;
+}
+
+export async function signPdfWithOutcome(original: Uint8Array, key: KeySigner, options: SignOptions): Promise<SignedPdf> {
   const doc = await loadPdf(original, { incremental: true });
   const fields = await existingFields(original);
   if (fields.has(options.field)) throw new AppError('CONFLICT', `Văn bản đã có chữ ký “${options.field}”; không ký lại vào cùng một ô.`);
   const withPlaceholder = await addPlaceholder(doc, options);
   let signed: Uint8Array;
+  const cms = new CmsSigner(key, options.tsaUrl ?? null);
   try {
-    signed = new Uint8Array(await new SignPdf().sign(Buffer.from(withPlaceholder), new CmsSigner(key)));
+    signed = new Uint8Array(await new SignPdf().sign(Buffer.from(withPlaceholder), cms));
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw new AppError('SIGN_FAILED', `Không ký được văn bản: ${(err as Error).message}. Tệp chưa thay đổi.`);
@@ -78,7 +95,8 @@ export async function signPdf(original: Uint8Array, key: KeySigner, options: Sig
   const after = await signaturesIn(signed);
   const mine = after.find((s) => s.field === options.field);
   if (!mine || mine.rangeProblem) throw new AppError('SIGN_FAILED', 'Chữ ký vừa tạo không đọc lại được nên không lưu. Tệp chưa thay đổi.');
-  return signed;
+  const outcome = cms.outcome.value;
+  return { bytes: signed, timestampProblem: outcome.asked ? outcome.problem : null };
 }
 
 async function existingFields(bytes: Uint8Array): Promise<Set<string>> {

@@ -14,6 +14,7 @@ export function SigningCard() {
   const { message } = App.useApp();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [module, setModule] = useState('');
+  const [tsa, setTsa] = useState('');
   const [diameter, setDiameter] = useState<number | null>(36);
   const [leaders, setLeaders] = useState<UserRecord[]>([]);
   const [leaderId, setLeaderId] = useState<string | undefined>();
@@ -23,6 +24,7 @@ export function SigningCard() {
       const s = await api.call('signing.settings');
       setSettings(s);
       setModule(s.pkcs11Module ?? '');
+      setTsa(s.tsaUrl ?? '');
       if (s.seal) setDiameter(s.seal.diameterMm);
       setSeal((await api.call('signing.image', { kind: 'seal' })).png);
       setLeaders((await api.call('users.list')).filter((u) => u.roles.includes('leader') && u.active));
@@ -36,6 +38,17 @@ export function SigningCard() {
     try {
       await api.call('signing.setModule', { pkcs11Module: module });
       message.success('Đã lưu thư viện ký số của máy này.');
+      await load();
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  };
+  const saveTsa = async () => {
+    try {
+      await api.call('signing.setTsa', { tsaUrl: tsa });
+      message.success(
+        tsa ? 'Đã lưu máy chủ dấu thời gian: chữ ký số sẽ có dấu thời gian (PAdES B-T).' : 'Đã bỏ dấu thời gian (PAdES B-B).',
+      );
       await load();
     } catch (err) {
       message.error((err as Error).message);
@@ -66,6 +79,17 @@ export function SigningCard() {
         >
           <Space.Compact style={{ width: '100%' }}>
             <Input aria-label="Thư viện PKCS#11" value={module} onChange={(e) => setModule(e.target.value)} />
+            <Button htmlType="submit">Lưu</Button>
+          </Space.Compact>
+        </Form.Item>
+      </Form>
+      <Form layout="vertical" onFinish={() => void saveTsa()}>
+        <Form.Item
+          label="Máy chủ cấp dấu thời gian (RFC 3161) của cơ quan"
+          extra="Có địa chỉ này, mỗi chữ ký số gắn dấu thời gian của máy chủ (PAdES B-T); khi máy không kết nối được, văn bản vẫn được ký và được báo là chưa có dấu thời gian."
+        >
+          <Space.Compact style={{ width: '100%' }}>
+            <Input aria-label="Máy chủ dấu thời gian" placeholder="http://…" value={tsa} onChange={(e) => setTsa(e.target.value)} />
             <Button htmlType="submit">Lưu</Button>
           </Space.Compact>
         </Form.Item>

@@ -73,7 +73,8 @@ export function SignDialog(props: {
         ...(source === 'p12' && p12 ? { p12: p12.data } : {}),
       });
       setPin('');
-      message.success(`Đã ký số: “${signed.name}”.`);
+      if (signed.notice) message.warning(signed.notice, 8);
+      else message.success(`Đã ký số: “${signed.name}”.`);
       props.onSigned(signed);
     } catch (err) {
       setPin('');
