@@ -42,6 +42,13 @@ import type { AttachmentsService } from './attachmentsService.js';
 
 export const LEADER_FIELD = 'VanThu-LanhDao';
 export const OFFICE_FIELD = 'VanThu-CoQuan';
+export const ARRIVAL_FIELD = 'VanThu-DauDen';
+
+const WORDS: Record<SignFileRequest['as'], { suffix: string; reason(doc: { code: string; number: number }): string }> = {
+  leader: { suffix: 'ký số lãnh đạo', reason: (d) => `Ký ban hành văn bản ${d.code}` },
+  office: { suffix: 'ký số cơ quan', reason: (d) => `Ký số của cơ quan, văn bản ${d.code}` },
+  arrival: { suffix: 'ký số dấu đến', reason: (d) => `Ký số dấu đến, văn bản đến số ${d.number}` },
+};
 export const PKCS11_MODULE_KEY = 'signing.pkcs11Module';
 /** The office's RFC 3161 time-stamp authority (an office setting: every PC stamps with it). */
 export const TSA_KEY = 'signing.tsaUrl';
@@ -51,7 +58,8 @@ const fold = (s: string | null | undefined) => (s ?? '').normalize('NFC').toLoca
 export interface SignFileRequest {
   documentId: string;
   attachmentId: string;
-  as: 'leader' | 'office';
+  /** The leader's signature, the office's on an issued document, or the office's on an incoming dấu ĐẾN copy. */
+  as: 'leader' | 'office' | 'arrival';
   /** The token's PIN, or the .p12 file's password. */
   pin: string;
   /** A .p12/.pfx file (base64) instead of a token. */
@@ -65,9 +73,9 @@ export async function signOutgoingFile(
   actor: { id: string; roles: Role[] },
   input: SignFileRequest,
 ): Promise<AttachmentRecord> {
-  const doc = getDocument(store, input.documentId, 'outgoing');
+  const doc = getDocument(store, input.documentId, input.as === 'arrival' ? 'incoming' : 'outgoing');
   if (doc.cancelled) throw new AppError('CONFLICT', `Văn bản ${doc.code} đã hủy; không ký số được.`);
-  const source = requireFileReader(store, actor, input.attachmentId, 'outgoing.signFile');
+  const source = requireFileReader(store, actor, input.attachmentId, input.as === 'arrival' ? 'incoming.signStamp' : 'outgoing.signFile');
   if (source.documentId !== doc.id) throw new AppError('VALIDATION', 'Tệp này không thuộc văn bản đã chọn.', { field: 'attachmentId' });
   if (source.kind !== 'pdf') throw new AppError('FILE_TYPE', 'Chỉ ký số được tệp PDF.');
   const newer = listAttachments(store, doc.id).find((a) => a.parentId === source.id && a.role === 'signed');
@@ -81,9 +89,15 @@ export async function signOutgoingFile(
     throw new AppError('PDF_BROKEN', 'Tệp PDF bị hỏng nên không ký số được. Tệp vẫn giữ nguyên.');
   }
 
-  let appearance: SignatureAppearance;
+  let appearance: SignatureAppearance | undefined;
   let field: string;
-  if (input.as === 'leader') {
+  if (input.as === 'arrival') {
+    // The receiving office's signature on its dấu ĐẾN (the stamp annotation is what shows): văn thư only, on a stamped copy.
+    if (!actor.roles.includes('clerk')) throw new AppError('FORBIDDEN', 'Chỉ văn thư ký số dấu đến của cơ quan.');
+    if (source.role !== 'stamped') throw new AppError('VALIDATION', 'Ký số dấu đến trên bản đã đóng dấu ĐẾN; hãy đóng dấu trước.');
+    if (fields.has(ARRIVAL_FIELD)) throw new AppError('CONFLICT', 'Bản này đã có chữ ký số dấu đến.');
+    field = ARRIVAL_FIELD;
+  } else if (input.as === 'leader') {
     if (!actor.roles.includes('leader') || fold(user.fullName) !== fold(doc.signerName))
       throw new AppError('FORBIDDEN', `Chỉ người ký văn bản (${doc.signerName ?? 'chưa ghi'}) mới ký số với tư cách người có thẩm quyền.`);
     if (fields.has(LEADER_FIELD)) throw new AppError('CONFLICT', 'Văn bản đã có chữ ký số của người có thẩm quyền.');
@@ -123,7 +137,7 @@ export async function signOutgoingFile(
       tsaUrl: readSetting<string | null>(store, TSA_KEY, null),
       field,
       name: user.fullName,
-      reason: input.as === 'leader' ? `Ký ban hành văn bản ${doc.code}` : `Ký số của cơ quan, văn bản ${doc.code}`,
+      reason: WORDS[input.as].reason(doc),
       at: new Date(),
       appearance,
     }));
@@ -139,7 +153,7 @@ export async function signOutgoingFile(
   const stem = source.name.replace(/\.pdf$/i, '').replace(/ \((ký số [^)]*)\)$/, '');
   const record = addAttachment(store, ctx, {
     documentId: doc.id,
-    name: `${stem} (${input.as === 'leader' ? 'ký số lãnh đạo' : 'ký số cơ quan'}).pdf`,
+    name: `${stem} (${WORDS[input.as].suffix}).pdf`,
     mime: 'application/pdf',
     kind: 'pdf',
     size: blob.size,
@@ -148,7 +162,7 @@ export async function signOutgoingFile(
     role: 'signed',
     parentId: source.id,
     signed: true,
-    signing: { as: SIGN_AS_LABELS[input.as], image: input.as === 'leader' ? 'ảnh chữ ký' : 'ảnh con dấu' },
+    signing: { as: SIGN_AS_LABELS[input.as], image: appearance && input.as !== 'office' ? 'ảnh chữ ký' : appearance ? 'ảnh con dấu' : '' },
   });
   return timestampProblem
     ? {

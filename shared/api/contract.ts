@@ -72,6 +72,7 @@ import {
   signingModuleInput,
   signingSettingsOutput,
   signingTsaInput,
+  signStampInput,
 } from './signing.js';
 import {
   DRAFT_STATUSES,
@@ -239,6 +240,8 @@ export const contract = {
   'signing.image': method(signingImageQuery, signingImageOutput, 'user'),
   /** An issued PDF signed: by its signer (a leader), or by the văn thư for the office; a new file each time. */
   'outgoing.signFile': method(signFileInput, attachmentOutput, ['leader', 'clerk']),
+  /** ký số dấu đến: the văn thư signs the stamped copy of an incoming document for the office. */
+  'incoming.signStamp': method(signStampInput, attachmentOutput, REGISTRARS),
   /** Where the words of a search stand on a scan's pages (a text layer: none stored, read: false). */
   'attachments.hits': method(z.object({ id, q: z.string().min(1).max(200) }), pageHitsOutput, 'user'),
   'attachments.ocrResume': method(z.object({ id }), ok, 'user'),

@@ -5,9 +5,10 @@ import { z } from 'zod';
 const png = z.string().min(1).max(2_000_000); // base64 of at most ~1.5 MB
 
 export const SIGN_AS = ['leader', 'office'] as const;
-export const SIGN_AS_LABELS: Record<(typeof SIGN_AS)[number], string> = {
+export const SIGN_AS_LABELS: Record<(typeof SIGN_AS)[number] | 'arrival', string> = {
   leader: 'ký số của người có thẩm quyền',
   office: 'ký số của cơ quan',
+  arrival: 'ký số dấu đến của cơ quan',
 };
 
 export const signingSettingsOutput = z.object({
@@ -62,3 +63,6 @@ export const signFileInput = z.object({
   /** A .p12/.pfx file (base64) to sign with instead of a token. */
   p12: z.string().min(1).max(1_500_000).optional(),
 });
+
+/** The receiving office signs its dấu ĐẾN copy (the stamped file of an incoming document). */
+export const signStampInput = signFileInput.omit({ as: true });

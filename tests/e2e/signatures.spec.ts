@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { SAMPLE_PLAN, decree30Pdf } from '../helpers/decree30';
-import { signPdf, testCa } from '../helpers/testCa';
+import { signPdf, signerUnder, testCa } from '../helpers/testCa';
+import { p12Of } from '../helpers/p12';
 import { seriousFindings } from './axe';
 import { CLERK, seededDataDir } from './seed';
 import { startServer } from './server';
@@ -72,5 +73,26 @@ test('a signed PDF: its signer, untrusted until the admin adds the root, then va
   await drawer.getByTestId('signature-panel').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/signatures-stamped.png' });
   expect(await seriousFindings(page)).toEqual([]);
+
+  // ký số dấu đến: the văn thư signs the stamped copy for the office, with the office's .p12 file.
+  const office = await signerUnder(ca, 'CN=Sở Giáo dục và Đào tạo Hà Nội, O=Sở Giáo dục và Đào tạo Hà Nội, C=VN');
+  const p12 = await p12Of(office, [ca.intermediate.cert], 'mat-khau-2026');
+  if (p12) {
+    const p12Path = join(dir, 'co-quan.p12');
+    writeFileSync(p12Path, p12);
+    await drawer.getByRole('button', { name: 'Ký số dấu đến…' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: 'Ký số dấu đến — văn bản đến số 1' });
+    await expect(dialog).toContainText('(dấu ĐẾN số 1).pdf');
+    await dialog.getByLabel('Tệp chứng thư .p12/.pfx').check();
+    await dialog.locator('input[type=file]').setInputFiles(p12Path);
+    await expect(dialog.getByRole('button', { name: 'Tệp: co-quan.p12' })).toBeVisible();
+    await dialog.getByLabel('Mật khẩu tệp chứng thư').fill('mat-khau-2026');
+    await page.screenshot({ path: 'test-results/signatures-arrival-sign.png' });
+    expect(await seriousFindings(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    const arrival = drawer.getByTestId('attachment-row').filter({ hasText: 'ký số dấu đến' });
+    await expect(arrival.getByTestId('signature-badge')).toHaveText('Chữ ký số: hợp lệ (2 chữ ký)');
+  }
   await server.stop();
 });

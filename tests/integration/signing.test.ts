@@ -3,7 +3,7 @@
 // check and poppler's pdfsig agree; a wrong PIN, a wrong module, a second signature in the same
 // field each say what to do, and nothing half-signed comes out.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,15 +11,16 @@ import { checkPdfSignatures } from '../../electron/pdf/signatures/checkSignature
 import { openToken } from '../../electron/pdf/signing/pkcs11Signer.js';
 import { signPdf, signPdfWithOutcome } from '../../electron/pdf/signing/signPdf.js';
 import { startTsa } from '../helpers/testTsa.js';
+import { p12Of } from '../helpers/p12.js';
 import { SAMPLE_PLAN, decree30Pdf } from '../helpers/decree30.js';
 import { hasPoppler } from '../helpers/pdfText.js';
 import { softHsmHome, softHsmMissing, tokenWith, type TestToken } from '../helpers/softhsm.js';
-import { signerUnder, testCa, type TestCa } from '../helpers/testCa.js';
+import { signPdf as signWithTestCa, signerUnder, testCa, type TestCa } from '../helpers/testCa.js';
 import * as x509 from '@peculiar/x509';
 import { checkStampImage, imageAppearance } from '../../electron/pdf/signing/appearance.js';
 import type { SignatureAppearance } from '../../electron/pdf/signing/signPdf.js';
 import { Readable } from 'node:stream';
-import { setUpOffice } from '../helpers/office.js';
+import { SAMPLE, setUpOffice } from '../helpers/office.js';
 import { findUserByUsername } from '../../db/admin/users.js';
 import { inkPng as png } from '../helpers/inkImages.js';
 
@@ -294,46 +295,6 @@ describe.skipIf(!!missing || !hasPoppler())('through the backend: the leader sig
   }, 120_000);
 });
 
-/** A .p12 made by openssl (3.x: AES, PBKDF2), or `-legacy` (RC2/3DES); null without openssl. */
-function p12Of(
-  party: { keys: CryptoKeyPair; cert: x509.X509Certificate },
-  pkcs8: Uint8Array,
-  password: string,
-  legacy = false,
-): Uint8Array | null {
-  const dir = mkdtempSync(join(tmpdir(), 'vanthu-p12-'));
-  try {
-    writeFileSync(join(dir, 'k.der'), pkcs8);
-    writeFileSync(join(dir, 'c.pem'), party.cert.toString('pem'));
-    writeFileSync(join(dir, 'i.pem'), ca.intermediate.cert.toString('pem'));
-    execFileSync('openssl', ['pkey', '-inform', 'DER', '-in', join(dir, 'k.der'), '-out', join(dir, 'k.pem')], { stdio: 'ignore' });
-    execFileSync(
-      'openssl',
-      [
-        'pkcs12',
-        '-export',
-        ...(legacy ? ['-legacy'] : []),
-        '-inkey',
-        join(dir, 'k.pem'),
-        '-in',
-        join(dir, 'c.pem'),
-        '-certfile',
-        join(dir, 'i.pem'),
-        '-passout',
-        `pass:${password}`,
-        '-out',
-        join(dir, 'a.p12'),
-      ],
-      { stdio: 'ignore' },
-    );
-    return new Uint8Array(readFileSync(join(dir, 'a.p12')));
-  } catch {
-    return null;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 describe.skipIf(!hasPoppler())('a .p12/.pfx file instead of a token', () => {
   it('the văn thư signs an attachment in a separate file: the số, ký hiệu and time at the top right; a wrong password or an old cipher is told', async () => {
     if (!ca) {
@@ -341,8 +302,7 @@ describe.skipIf(!hasPoppler())('a .p12/.pfx file instead of a token', () => {
       plain = await decree30Pdf(SAMPLE_PLAN);
     }
     const organisation = await signerUnder(ca, 'CN=Sở Giáo dục và Đào tạo Hà Tĩnh, O=Sở Giáo dục và Đào tạo Hà Tĩnh, C=VN');
-    const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', organisation.keys.privateKey));
-    const p12 = p12Of(organisation, pkcs8, 'mật khẩu 2026');
+    const p12 = await p12Of(organisation, [ca.intermediate.cert], 'mật khẩu 2026');
     if (!p12) return console.log('p12 test skipped: openssl is not installed');
     const o = await setUpOffice();
     try {
@@ -360,7 +320,7 @@ describe.skipIf(!hasPoppler())('a .p12/.pfx file instead of a token', () => {
       );
       const input = { documentId: issued.id, attachmentId: annex.id, as: 'office' as const, p12: Buffer.from(p12).toString('base64') };
       expect((await o.clerk.fail('outgoing.signFile', { ...input, pin: 'sai' })).message).toMatch(/Mật khẩu của tệp chứng thư không đúng/);
-      const legacy = p12Of(organisation, pkcs8, 'cu', true);
+      const legacy = await p12Of(organisation, [ca.intermediate.cert], 'cu', true);
       if (legacy)
         expect(
           (await o.clerk.fail('outgoing.signFile', { ...input, p12: Buffer.from(legacy).toString('base64'), pin: 'cu' })).message,
@@ -421,5 +381,47 @@ describe('PAdES B-T: a timestamp from the office’s time-stamp authority', () =
       await tsa.close();
     }
     expect((await sign(tsa.url)).timestampProblem).toMatch(/không kết nối/);
+  }, 60_000);
+});
+
+describe.skipIf(!hasPoppler())('ký số dấu đến: the receiving office signs its stamped copy', () => {
+  it('the văn thư signs the dấu ĐẾN copy of a signed incoming PDF: the sender’s signature and the office’s both valid; only a stamped copy, only the văn thư', async () => {
+    if (!ca) {
+      ca = await testCa();
+      plain = await decree30Pdf(SAMPLE_PLAN);
+    }
+    const organisation = await signerUnder(ca, 'CN=Trường THPT Chuyên Hà Tĩnh, O=Trường THPT Chuyên Hà Tĩnh, C=VN');
+    const p12 = await p12Of(organisation, [ca.intermediate.cert], '2026');
+    if (!p12) return console.log('dấu đến signing test skipped: openssl is not installed');
+    const o = await setUpOffice();
+    try {
+      const doc = await o.clerk.ok('incoming.register', { ...SAMPLE });
+      const fromSender = await signWithTestCa(plain, ca.signer, [ca.intermediate.cert]);
+      const original = await o.backend.attachments.add(
+        { userId: null },
+        { documentId: doc.id, name: 'cong-van.pdf', source: Readable.from([Buffer.from(fromSender)]) },
+      );
+      const key = { documentId: doc.id, pin: '2026', p12: Buffer.from(p12).toString('base64') };
+      expect((await o.clerk.fail('incoming.signStamp', { ...key, attachmentId: original.id })).message).toMatch(/đóng dấu trước/);
+      const stamped = await o.clerk.ok('incoming.stamp', { documentId: doc.id, attachmentId: original.id });
+      expect((await o.specialist.fail('incoming.signStamp', { ...key, attachmentId: stamped.id })).code).toBe('FORBIDDEN');
+      const signed = await o.clerk.ok('incoming.signStamp', { ...key, attachmentId: stamped.id });
+      expect(signed).toMatchObject({
+        role: 'signed',
+        parentId: stamped.id,
+        name: expect.stringContaining('(ký số dấu đến).pdf') as unknown,
+      });
+      const bytes = (await o.backend.attachments.content(signed.id)).bytes;
+      const checks = (await checkPdfSignatures(bytes, roots())).checks!;
+      expect(checks.map((c) => [c.signer?.name, c.intact, c.trusted, c.later])).toEqual([
+        ['Nguyễn Văn An', true, true, 'annotations'],
+        ['Trường THPT Chuyên Hà Tĩnh', true, true, 'none'],
+      ]);
+      expect(pdfsig(bytes)!.match(/Signature is Valid\./g)).toHaveLength(2);
+      const said = (await o.clerk.ok('incoming.history', { id: doc.id })).map((h) => h.summary);
+      expect(said).toContain(`Ký số (ký số dấu đến của cơ quan) — tệp “${signed.name}”`);
+    } finally {
+      o.cleanup();
+    }
   }, 60_000);
 });

@@ -51,5 +51,6 @@ export function signingHandlers({ store, files }: Services) {
       return { png: readImage(store, input.kind, owner)?.png ?? null };
     },
     'outgoing.signFile': (input, req) => signOutgoingFile(store, files, req.write, userOf(req), input),
+    'incoming.signStamp': (input, req) => signOutgoingFile(store, files, req.write, userOf(req), { ...input, as: 'arrival' }),
   });
 }

@@ -14,6 +14,7 @@ import { api } from '../../api/client';
 import { FileToDossier } from '../dossiers/FileToDossier';
 import type { FindOnPage } from '../../components/pageHits';
 import { AttachmentsPanel } from './AttachmentsPanel';
+import { SignDialog, capacitiesOf, signable } from './SignDialog';
 import { HandlingSlip } from './HandlingSlip';
 import { HistoryTimeline } from './HistoryTimeline';
 import { mayCall } from '../../../shared/api/access.js';
@@ -38,6 +39,7 @@ export function DocumentDetail(props: {
 }) {
   const { message } = App.useApp();
   const [data, setData] = useState<Loaded | null>(null);
+  const [signing, setSigning] = useState(false);
   const id = props.documentId;
   const canEdit = mayCall(props.me, 'incoming.update');
   const canAttach = mayCall(props.me, 'attachments.remove');
@@ -134,13 +136,33 @@ export function DocumentDetail(props: {
             )}
             {!doc.masked && (
               <>
-                <Typography.Title level={5}>Tệp đính kèm</Typography.Title>
+                <Space align="center" style={{ marginBottom: 8 }}>
+                  <Typography.Title level={5} style={{ margin: 0 }}>
+                    Tệp đính kèm
+                  </Typography.Title>
+                  {!doc.cancelled && capacitiesOf(props.me, doc).length > 0 && signable(data.files, doc).length > 0 && (
+                    <Button size="small" onClick={() => setSigning(true)}>
+                      Ký số dấu đến…
+                    </Button>
+                  )}
+                </Space>
                 <AttachmentsPanel
                   documentId={doc.id}
                   files={data.files}
                   canEdit={canAttach && !doc.cancelled}
                   onChanged={changed}
                   focus={props.focus ?? null}
+                />
+                <SignDialog
+                  open={signing}
+                  me={props.me}
+                  doc={doc}
+                  files={data.files}
+                  onClose={() => setSigning(false)}
+                  onSigned={() => {
+                    setSigning(false);
+                    changed();
+                  }}
                 />
               </>
             )}

@@ -11,7 +11,7 @@ import { api } from '../../api/client';
 import { AttachmentsPanel } from '../detail/AttachmentsPanel';
 import { FileToDossier } from '../dossiers/FileToDossier';
 import { mayCall } from '../../../shared/api/access.js';
-import { SignDialog, capacitiesOf, signable } from './SignDialog';
+import { SignDialog, capacitiesOf, signable } from '../detail/SignDialog';
 import { HistoryTimeline } from '../detail/HistoryTimeline';
 import type { HistoryEntry } from '../../../shared/api/handling.js';
 
@@ -138,7 +138,7 @@ export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onCl
             <Typography.Title level={5} style={{ margin: 0 }}>
               Tệp văn bản
             </Typography.Title>
-            {!doc.cancelled && capacitiesOf(props.me, doc).length > 0 && signable(files).length > 0 && (
+            {!doc.cancelled && capacitiesOf(props.me, doc).length > 0 && signable(files, doc).length > 0 && (
               <Button onClick={() => setSigning(true)}>Ký số…</Button>
             )}
           </Space>

@@ -15,17 +15,23 @@ type As = keyof typeof SIGN_AS_LABELS;
 
 const fold = (s: string | null | undefined) => (s ?? '').normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
 
-/** In which capacities this user may sign this document (the backend decides again). */
+/** In which capacities this user may sign this document (the backend decides again): an issued one, or an incoming one's dấu ĐẾN. */
 export function capacitiesOf(me: Me, doc: DocumentRecord): As[] {
+  if (doc.kind === 'incoming') return me.roles.includes('clerk') ? ['arrival'] : [];
   const out: As[] = [];
   if (me.roles.includes('leader') && fold(me.fullName) === fold(doc.signerName)) out.push('leader');
   if (me.roles.includes('clerk')) out.push('office');
   return out;
 }
 
-/** The PDFs that may be signed next: those not yet followed by a signed copy. */
-export function signable(files: AttachmentRecord[]): AttachmentRecord[] {
-  return files.filter((f) => f.kind === 'pdf' && !files.some((g) => g.parentId === f.id && g.role === 'signed'));
+/** The PDFs that may be signed next: those not yet followed by a signed copy (of an incoming document, its stamped copies). */
+export function signable(files: AttachmentRecord[], doc?: DocumentRecord): AttachmentRecord[] {
+  return files.filter(
+    (f) =>
+      f.kind === 'pdf' &&
+      (doc?.kind !== 'incoming' || f.role === 'stamped') &&
+      !files.some((g) => g.parentId === f.id && g.role === 'signed'),
+  );
 }
 
 export function SignDialog(props: {
@@ -38,7 +44,7 @@ export function SignDialog(props: {
 }) {
   const { message } = App.useApp();
   const capacities = capacitiesOf(props.me, props.doc);
-  const candidates = signable(props.files);
+  const candidates = signable(props.files, props.doc);
   const [as, setAs] = useState<As | undefined>(capacities[0]);
   const [fileId, setFileId] = useState<string | undefined>(candidates.at(-1)?.id);
   const [pin, setPin] = useState('');
@@ -65,13 +71,8 @@ export function SignDialog(props: {
     setBusy(true);
     setError(null);
     try {
-      const signed = await api.call('outgoing.signFile', {
-        documentId: props.doc.id,
-        attachmentId: fileId,
-        as,
-        pin,
-        ...(source === 'p12' && p12 ? { p12: p12.data } : {}),
-      });
+      const key = { documentId: props.doc.id, attachmentId: fileId, pin, ...(source === 'p12' && p12 ? { p12: p12.data } : {}) };
+      const signed = as === 'arrival' ? await api.call('incoming.signStamp', key) : await api.call('outgoing.signFile', { ...key, as });
       setPin('');
       if (signed.notice) message.warning(signed.notice, 8);
       else message.success(`Đã ký số: “${signed.name}”.`);
@@ -96,7 +97,7 @@ export function SignDialog(props: {
   return (
     <Modal
       open={props.open}
-      title={`Ký số văn bản ${props.doc.code}`}
+      title={props.doc.kind === 'incoming' ? `Ký số dấu đến — văn bản đến số ${props.doc.number}` : `Ký số văn bản ${props.doc.code}`}
       onCancel={props.onClose}
       okText={busy ? 'Đang ký…' : 'Ký số (Enter)'}
       cancelText="Đóng"
