@@ -57,6 +57,13 @@ afterAll(() => home?.cleanup());
 
 const roots = () => [new Uint8Array(ca.root.cert.rawData)];
 
+/** The CA and the plain PDF where the SoftHSM suite (which makes them) was skipped. */
+async function ready(): Promise<void> {
+  if (ca) return;
+  ca = await testCa();
+  plain = await decree30Pdf(SAMPLE_PLAN);
+}
+
 function pdfsig(bytes: Uint8Array): string | null {
   if (!hasPoppler()) return null;
   const dir = mkdtempSync(join(tmpdir(), 'vanthu-pdfsig-'));
@@ -297,10 +304,7 @@ describe.skipIf(!!missing || !hasPoppler())('through the backend: the leader sig
 
 describe.skipIf(!hasPoppler())('a .p12/.pfx file instead of a token', () => {
   it('the văn thư signs an attachment in a separate file: the số, ký hiệu and time at the top right; a wrong password or an old cipher is told', async () => {
-    if (!ca) {
-      ca = await testCa();
-      plain = await decree30Pdf(SAMPLE_PLAN);
-    }
+    await ready();
     const organisation = await signerUnder(ca, 'CN=Sở Giáo dục và Đào tạo Hà Tĩnh, O=Sở Giáo dục và Đào tạo Hà Tĩnh, C=VN');
     const p12 = await p12Of(organisation, [ca.intermediate.cert], 'mật khẩu 2026');
     if (!p12) return console.log('p12 test skipped: openssl is not installed');
@@ -349,10 +353,7 @@ describe.skipIf(!hasPoppler())('a .p12/.pfx file instead of a token', () => {
 
 describe('PAdES B-T: a timestamp from the office’s time-stamp authority', () => {
   it('granted: the token is in the signature and its time read back; refused, over another hash or unreachable: B-B, and why', async () => {
-    if (!ca) {
-      ca = await testCa();
-      plain = await decree30Pdf(SAMPLE_PLAN);
-    }
+    await ready();
     const tsa = await startTsa(await signerUnder(ca, 'CN=Dịch vụ cấp dấu thời gian thử nghiệm, O=Tổ chức chứng thực thử nghiệm, C=VN'));
     const key = {
       certificate: new Uint8Array(ca.signer.cert.rawData),
@@ -386,10 +387,7 @@ describe('PAdES B-T: a timestamp from the office’s time-stamp authority', () =
 
 describe.skipIf(!hasPoppler())('ký số dấu đến: the receiving office signs its stamped copy', () => {
   it('the văn thư signs the dấu ĐẾN copy of a signed incoming PDF: the sender’s signature and the office’s both valid; only a stamped copy, only the văn thư', async () => {
-    if (!ca) {
-      ca = await testCa();
-      plain = await decree30Pdf(SAMPLE_PLAN);
-    }
+    await ready();
     const organisation = await signerUnder(ca, 'CN=Trường THPT Chuyên Hà Tĩnh, O=Trường THPT Chuyên Hà Tĩnh, C=VN');
     const p12 = await p12Of(organisation, [ca.intermediate.cert], '2026');
     if (!p12) return console.log('dấu đến signing test skipped: openssl is not installed');
