@@ -37,6 +37,8 @@ import { openToken, type TokenSigner } from '../pdf/signing/pkcs11Signer.js';
 import { openP12 } from '../pdf/signing/p12Signer.js';
 import type { KeySigner } from '../pdf/signing/cms.js';
 import { signPdfWithOutcome, type SignatureAppearance } from '../pdf/signing/signPdf.js';
+import { fillIssueBlanks } from '../pdf/signing/fillBlanks.js';
+import { decreeDayMonth } from '../../shared/domain/issueBlanks.js';
 import { readSetting } from '../../db/core/settings.js';
 import type { AttachmentsService } from './attachmentsService.js';
 
@@ -81,7 +83,7 @@ export async function signOutgoingFile(
   const newer = listAttachments(store, doc.id).find((a) => a.parentId === source.id && a.role === 'signed');
   if (newer) throw new AppError('CONFLICT', `Tệp này đã có bản ký số tiếp theo: “${newer.name}”. Hãy ký trên bản đó.`);
   const user = getUserRow(store, actor.id);
-  const { bytes } = await files.content(source.id);
+  let { bytes } = await files.content(source.id);
   let fields: Set<string | null>;
   try {
     fields = new Set((await signaturesIn(bytes)).map((s) => s.field));
@@ -118,6 +120,8 @@ export async function signOutgoingFile(
     field = OFFICE_FIELD;
     const leader = fields.has(LEADER_FIELD) ? await widgetRect(bytes, LEADER_FIELD) : null;
     if (leader) {
+      // The số and the date the leader signed blank are written in first (annotations after his signature).
+      bytes = await fillIssueBlanks(bytes, { number: doc.code.split('/')[0] ?? '', ...decreeDayMonth(doc.issuedDate ?? '') });
       const seal = readImage(store, 'seal');
       if (!seal?.diameterMm) throw new AppError('VALIDATION', 'Chưa có ảnh con dấu của cơ quan: quản trị tải lên trong Quản trị → Ký số.');
       appearance = imageAppearance(Buffer.from(seal.png, 'base64'), leader.page, sealRect(leader.rect, seal.diameterMm));

@@ -423,3 +423,68 @@ describe.skipIf(!hasPoppler())('ký số dấu đến: the receiving office sign
     }
   }, 60_000);
 });
+
+describe.skipIf(!hasPoppler())('the số and the date the leader signed blank', () => {
+  it('are written in before the office signs: as annotations after his signature, which still holds', async () => {
+    await ready();
+    const leaderKey = await p12Of(ca.signer, [ca.intermediate.cert], '1');
+    const officeKey = await p12Of(await signerUnder(ca, 'CN=Sở Giáo dục và Đào tạo Hà Tĩnh, C=VN'), [ca.intermediate.cert], '2');
+    if (!leaderKey || !officeKey) return console.log('blank-filling test skipped: openssl is not installed');
+    const o = await setUpOffice();
+    try {
+      await o.leader.ok('signing.setImage', { kind: 'signature', png: Buffer.from(png('signature')).toString('base64') });
+      await o.admin.ok('signing.setImage', { kind: 'seal', png: Buffer.from(png('seal')).toString('base64'), diameterMm: 36 });
+      const issued = await o.clerk.ok('outgoing.issue', {
+        type: 'KH',
+        summary: 'Tổ chức kỳ thi chọn học sinh giỏi cấp tỉnh lớp 12',
+        issuedDate: '2026-02-05',
+        signerName: 'Người lanhdao',
+        recipients: 'Các trường THPT;\nLưu: VT.',
+        copies: 3,
+      });
+      const blank = await decree30Pdf({
+        ...SAMPLE_PLAN,
+        code: '          /KH-SGDĐT',
+        dateLine: 'Hà Tĩnh, ngày        tháng        năm 2026',
+        signer: { ...SAMPLE_PLAN.signer, name: 'Người lanhdao' },
+      });
+      const file = await o.backend.attachments.add(
+        { userId: null },
+        { documentId: issued.id, name: 'ke-hoach.pdf', source: Readable.from([Buffer.from(blank)]) },
+      );
+      const byLeader = await o.leader.ok('outgoing.signFile', {
+        documentId: issued.id,
+        attachmentId: file.id,
+        as: 'leader',
+        pin: '1',
+        p12: Buffer.from(leaderKey).toString('base64'),
+      });
+      const byOffice = await o.clerk.ok('outgoing.signFile', {
+        documentId: issued.id,
+        attachmentId: byLeader.id,
+        as: 'office',
+        pin: '2',
+        p12: Buffer.from(officeKey).toString('base64'),
+      });
+      const bytes = (await o.backend.attachments.content(byOffice.id)).bytes;
+      const checks = (await checkPdfSignatures(bytes, roots())).checks!;
+      expect(checks.map((c) => [c.field, c.intact, c.later])).toEqual([
+        ['VanThu-LanhDao', true, 'annotations'],
+        ['VanThu-CoQuan', true, 'none'],
+      ]);
+      // Ink where the blanks were: the number before the slash, the day and the month in their gaps.
+      const { readPageText } = await import('../../electron/pdf/pageText.js');
+      if (process.env.VANTHU_KEEP_SIGNED) writeFileSync(process.env.VANTHU_KEEP_SIGNED, bytes);
+      const items = (await readPageText(blank, 0)).items;
+      const at = (t: string) => items.find((i) => i.text === t)!;
+      const [so, slash, ngay, nam] = [at('Số:'), at('/KH-SGDĐT'), at('Hà Tĩnh, ngày'), at('năm 2026')];
+      const numberGap = { x: so.x + so.width + 1, y: so.y, width: slash.x - so.x - so.width - 2, height: so.height };
+      const dateGaps = { x: ngay.x + ngay.width + 1, y: ngay.y, width: nam.x - ngay.x - ngay.width - 2, height: ngay.height };
+      expect(inkIn(blank, numberGap, 'dark')).toBe(0);
+      expect(inkIn(bytes, numberGap, 'dark')).toBeGreaterThan(6);
+      expect(inkIn(bytes, dateGaps, 'dark')).toBeGreaterThan(inkIn(blank, dateGaps, 'dark') + 30);
+    } finally {
+      o.cleanup();
+    }
+  }, 60_000);
+});
