@@ -5,14 +5,11 @@
 // and so the sender's signature, stay as they were, and a checker sees that only an annotation
 // came after the signature.
 import {
-  AnnotationFlags,
   PDFArray,
   PDFDict,
-  PDFHexString,
   PDFName,
   PDFNumber,
   PDFStream,
-  PDFString,
   concatTransformationMatrix,
   popGraphicsState,
   pushGraphicsState,
@@ -39,7 +36,7 @@ import {
   type StampRule,
 } from '../../shared/domain/stampPlace.js';
 import { embedTinos } from './fonts.js';
-import { appendAnnotation } from './incremental.js';
+import { addStampAnnotation } from './incremental.js';
 import { renumberIfSparse } from './renumber.js';
 import { brokenPdf, isXfa, loadPdf, looksSigned } from './pdfFacts.js';
 import { displaySpace, intersect, isUsableBox, toUserSpace, union, type Box } from './stampGeometry.js';
@@ -167,31 +164,19 @@ async function stampSigned(doc: PDFDocument, original: Uint8Array, text: StampTe
   const fonts = await embedTinos(doc);
   const ink = new AppearanceInk();
   drawStamp(ink, { x: 0, y: 0, width: placement.width, height: placement.height }, text, fonts);
-  const [a, b, c, d] = space.matrix;
-  const context = doc.context;
-  const appearance = context.register(
-    context.formXObject(ink.operators, {
-      BBox: [0, 0, placement.width, placement.height],
-      Matrix: [a, b, c, d, 0, 0],
-      Resources: { Font: ink.fontResources() },
-    }),
-  );
   const box = { x: placement.x, y: space.height - placement.y - placement.height, width: placement.width, height: placement.height };
-  const rect = toUserSpace(space.matrix, box);
-  const annotation = context.obj({
-    Type: 'Annot',
-    Subtype: 'Stamp',
-    Rect: [rect.x, rect.y, rect.x + rect.width, rect.y + rect.height],
-    F: AnnotationFlags.Print | AnnotationFlags.Locked | AnnotationFlags.LockedContents,
-    AP: { N: appearance },
-    P: page.ref,
-    Name: 'VanThuDen',
-    NM: PDFString.of(`vanthu-den-${text.number}`),
-    T: PDFHexString.fromText(text.unitName.normalize('NFC')),
-    Contents: PDFHexString.fromText(`Dấu ĐẾN số ${text.number}, ngày ${text.date}`),
-    M: PDFString.fromDate(new Date()),
-  });
-  appendAnnotation(page, context.register(annotation));
+  addStampAnnotation(
+    page,
+    space,
+    box,
+    { operators: ink.operators, fonts: ink.fontResources() },
+    {
+      name: 'VanThuDen',
+      id: `vanthu-den-${text.number}`,
+      title: text.unitName,
+      contents: `Dấu ĐẾN số ${text.number}, ngày ${text.date}`,
+    },
+  );
   const bytes = await doc.save();
   // The signatures hold only while every byte they cover is where it was.
   if (bytes.length <= original.length || !Buffer.from(bytes.buffer, bytes.byteOffset, original.length).equals(original)) {

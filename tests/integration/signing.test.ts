@@ -452,20 +452,15 @@ describe.skipIf(!hasPoppler())('the số and the date the leader signed blank', 
         { userId: null },
         { documentId: issued.id, name: 'ke-hoach.pdf', source: Readable.from([Buffer.from(blank)]) },
       );
-      const byLeader = await o.leader.ok('outgoing.signFile', {
+      const withKey = (attachmentId: string, as: 'leader' | 'office', p12: Uint8Array, pin: string) => ({
         documentId: issued.id,
-        attachmentId: file.id,
-        as: 'leader',
-        pin: '1',
-        p12: Buffer.from(leaderKey).toString('base64'),
+        attachmentId,
+        as,
+        pin,
+        p12: Buffer.from(p12).toString('base64'),
       });
-      const byOffice = await o.clerk.ok('outgoing.signFile', {
-        documentId: issued.id,
-        attachmentId: byLeader.id,
-        as: 'office',
-        pin: '2',
-        p12: Buffer.from(officeKey).toString('base64'),
-      });
+      const byLeader = await o.leader.ok('outgoing.signFile', withKey(file.id, 'leader', leaderKey, '1'));
+      const byOffice = await o.clerk.ok('outgoing.signFile', withKey(byLeader.id, 'office', officeKey, '2'));
       const bytes = (await o.backend.attachments.content(byOffice.id)).bytes;
       const checks = (await checkPdfSignatures(bytes, roots())).checks!;
       expect(checks.map((c) => [c.field, c.intact, c.later])).toEqual([

@@ -2,14 +2,13 @@
 // (the leader signed it unnumbered): one appended revision holding a locked stamp annotation per
 // blank, black, in Tinos (Times New Roman's metrics) — the page and the leader's signed bytes stay
 // as they were, and his signature is told that only annotations came after it.
-import { AnnotationFlags, PDFHexString, PDFString, drawText, degrees, rgb } from '@cantoo/pdf-lib';
+import { drawText, degrees, rgb } from '@cantoo/pdf-lib';
 import { issueBlanks } from '../../../shared/domain/issueBlanks.js';
 import { embedTinos, tinosWidth } from '../fonts.js';
-import { appendAnnotation } from '../incremental.js';
+import { addStampAnnotation } from '../incremental.js';
 import { pageSpace } from '../arrivalStamp.js';
 import { loadPdf } from '../pdfFacts.js';
 import { readPageText } from '../pageText.js';
-import { toUserSpace } from '../stampGeometry.js';
 
 export async function fillIssueBlanks(bytes: Uint8Array, fill: { number: string; day: string; month: string }): Promise<Uint8Array> {
   const first = await readPageText(bytes, 0);
@@ -19,40 +18,22 @@ export async function fillIssueBlanks(bytes: Uint8Array, fill: { number: string;
   const page = doc.getPage(0);
   const space = pageSpace(page);
   const { regular } = await embedTinos(doc);
-  const [a, b, c, d] = space.matrix;
   for (const blank of blanks) {
     const width = regular.widthOfTextAtSize(blank.text, blank.size);
     const height = blank.size * 1.3;
     const left = blank.alignRight ? blank.x - width : blank.x;
     const box = { x: left, y: space.height - blank.baseline - blank.size * 0.3, width, height };
-    const appearance = doc.context.register(
-      doc.context.formXObject(
-        drawText(regular.encodeText(blank.text), {
-          x: 0,
-          y: blank.size * 0.3,
-          size: blank.size,
-          font: 'F1',
-          color: rgb(0, 0, 0),
-          rotate: degrees(0),
-          xSkew: degrees(0),
-          ySkew: degrees(0),
-        }),
-        { BBox: [0, 0, width, height], Matrix: [a, b, c, d, 0, 0], Resources: { Font: { F1: regular.ref } } },
-      ),
-    );
-    const rect = toUserSpace(space.matrix, box);
-    const annotation = doc.context.obj({
-      Type: 'Annot',
-      Subtype: 'Stamp',
-      Rect: [rect.x, rect.y, rect.x + rect.width, rect.y + rect.height],
-      F: AnnotationFlags.Print | AnnotationFlags.Locked | AnnotationFlags.LockedContents,
-      AP: { N: appearance },
-      P: page.ref,
-      Name: 'VanThuSo',
-      Contents: PDFHexString.fromText(blank.text),
-      M: PDFString.fromDate(new Date()),
+    const operators = drawText(regular.encodeText(blank.text), {
+      x: 0,
+      y: blank.size * 0.3,
+      size: blank.size,
+      font: 'F1',
+      color: rgb(0, 0, 0),
+      rotate: degrees(0),
+      xSkew: degrees(0),
+      ySkew: degrees(0),
     });
-    appendAnnotation(page, doc.context.register(annotation));
+    addStampAnnotation(page, space, box, { operators, fonts: { F1: regular.ref } }, { name: 'VanThuSo', contents: blank.text });
   }
   const filled = await doc.save();
   // The leader's signature holds only while his signed bytes are where they were.
