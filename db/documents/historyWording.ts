@@ -29,6 +29,10 @@ function describeEvent(action: string, d: Record<string, unknown>): string {
       return `Đính kèm tệp “${s('name')}”${signaturesSaid(d.signatures)}`;
     case 'stamp':
       return `Đóng dấu ĐẾN lên tệp “${s('name')}”${d.placement ? ` — ${s('placement')}` : ''}${signaturesSaid(d.signatures)}`;
+    case 'replaces':
+      return `Ban hành thay thế văn bản ${s('code')}`;
+    case 'replaced':
+      return `Được thay thế bởi văn bản ${s('code')}`;
     case 'sign':
       return `Ký số (${s('as')}) — tệp “${s('name')}”${d.image ? `, dùng ${s('image')}` : ''}`;
     case 'detach':

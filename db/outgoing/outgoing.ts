@@ -18,6 +18,7 @@ import { recordEvent } from '../documents/history.js';
 import { draftIssued, getDraft, numberDraft } from './drafts.js';
 import type { DraftRecord } from '../../shared/api/outgoing.js';
 import { departments, documentLinks, documents } from '../core/schema.js';
+import { linkReplacement } from './versions.js';
 import { readSetting } from '../core/settings.js';
 import { symbolSettings } from './symbolSettings.js';
 import type { Store } from '../core/store.js';
@@ -218,6 +219,7 @@ export function issueOutgoing(store: Store, ctx: WriteContext, input: OutgoingIs
       status: 'phat_hanh',
     });
     recordEvent(w, docId, 'issue', { code });
+    if (input.replaces) linkReplacement(w, docId, code, input.replaces);
     for (const incomingId of [...new Set(input.replyTo)]) {
       const incoming = getDocument(store, incomingId, 'incoming');
       if (incoming.cancelled)

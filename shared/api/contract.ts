@@ -85,6 +85,7 @@ import {
   outgoingPreviewInput,
   outgoingPreviewOutput,
   outgoingRepliesOutput,
+  outgoingVersionsOutput,
   outgoingReserveInput,
 } from './outgoing.js';
 import {
@@ -208,6 +209,8 @@ export const contract = {
   'outgoing.list': method(incomingListInput, documentList, 'user'),
   'outgoing.get': method(z.object({ id }), documentOutput, 'user'),
   'outgoing.replies': method(z.object({ id }), outgoingRepliesOutput, 'user'),
+  /** Văn bản thay thế: what this document replaced and what replaced it. */
+  'outgoing.versions': method(z.object({ id }), outgoingVersionsOutput, 'user'),
   'outgoing.listDrafts': method(
     z
       .object({ statuses: z.array(z.enum(DRAFT_STATUSES)).optional() })

@@ -57,6 +57,8 @@ export const outgoingIssueInput = z.object({
   replyTo: z.array(id).max(20).optional().default([]),
   /** Also complete the lead task of each incoming document answered. */
   completeReplied: z.boolean().optional().default(false),
+  /** Văn bản thay thế: the issued (and perhaps signed) document this one replaces — a new version, both linked. */
+  replaces: id.optional(),
 });
 export type OutgoingIssueInput = z.output<typeof outgoingIssueInput>;
 
@@ -109,3 +111,7 @@ export const draftOutput = z.object({
   createdAt: z.string(),
 });
 export type DraftRecord = z.infer<typeof draftOutput>;
+
+const versionRef = z.object({ id: z.string(), code: z.string(), issuedDate: z.string().nullable() });
+/** The document this one replaced, and the one that replaced it (văn bản thay thế). */
+export const outgoingVersionsOutput = z.object({ replaces: versionRef.nullable(), replacedBy: versionRef.nullable() });

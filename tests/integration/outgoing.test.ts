@@ -234,3 +234,35 @@ describe('dự thảo → trình ký → đã ký → cấp số → phát hành
     expect([doc.code, doc.confidentiality, doc.bookName]).toEqual(['01/BC-PGDĐT-M', 'mat', 'Sổ văn bản đi mật 2026']);
   });
 });
+
+describe('văn bản thay thế: an issued document is never edited, a change is a new one that replaces it', () => {
+  it('links both ways, says so in both histories, and refuses a second replacement or a cancelled one', async () => {
+    const first = await issue();
+    const second = await issue({ summary: 'V/v tổ chức Hội khỏe Phù Đổng cấp huyện (thay thế)', replaces: first.id });
+    expect(await office.specialist.ok('outgoing.versions', { id: second.id })).toMatchObject({
+      replaces: { id: first.id, code: first.code },
+      replacedBy: null,
+    });
+    expect(await office.specialist.ok('outgoing.versions', { id: first.id })).toMatchObject({
+      replaces: null,
+      replacedBy: { id: second.id, code: second.code },
+    });
+    const said = async (id: string) => (await office.clerk.ok('incoming.history', { id })).map((h) => h.summary);
+    expect(await said(first.id)).toContain(`Được thay thế bởi văn bản ${second.code}`);
+    expect(await said(second.id)).toContain(`Ban hành thay thế văn bản ${first.code}`);
+
+    const again = await office.clerk.fail('outgoing.issue', {
+      type: 'CV',
+      departmentId: vp,
+      summary: 'Lần nữa',
+      issuedDate: '2026-03-03',
+      signerName: 'Nguyễn Văn Quản',
+      recipients: 'Lưu: VT.',
+      replaces: first.id,
+    });
+    expect(again).toMatchObject({ code: 'CONFLICT', field: 'replaces' });
+    expect(again.message).toContain(`đã được thay thế bởi văn bản ${second.code}`);
+    // Nothing was issued by the refused call: the next number is still the third.
+    expect((await issue()).number).toBe(3);
+  });
+});

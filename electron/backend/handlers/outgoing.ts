@@ -3,6 +3,7 @@ import { getDocument, listDocuments } from '../../../db/documents/documentRows.j
 import { createDraft, listDrafts, signDraft, submitDraft } from '../../../db/outgoing/drafts.js';
 import { cancelOutgoing, issueOutgoing, previewOutgoing, repliesOf, reserveOutgoing } from '../../../db/outgoing/outgoing.js';
 import { shownRecord, shownRecords } from '../../../db/secrets/secretAccess.js';
+import { versionsOf } from '../../../db/outgoing/versions.js';
 import { defineSlice, userOf, type Services } from './types.js';
 
 export function outgoingHandlers({ store }: Services) {
@@ -18,6 +19,7 @@ export function outgoingHandlers({ store }: Services) {
     },
     'outgoing.get': (input, req) => shownRecord(store, userOf(req), getDocument(store, input.id, 'outgoing'), 'outgoing.get'),
     'outgoing.replies': (input, req) => repliesOf(store, userOf(req), input.id),
+    'outgoing.versions': (input, req) => versionsOf(store, userOf(req), input.id),
     'outgoing.listDrafts': (input, req) => listDrafts(store, input.statuses, undefined, userOf(req)),
     'outgoing.createDraft': (input, req) => createDraft(store, req.write, input),
     'outgoing.submitDraft': (input, req) => submitDraft(store, req.write, userOf(req), input),

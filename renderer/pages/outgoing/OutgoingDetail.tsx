@@ -14,6 +14,7 @@ import { mayCall } from '../../../shared/api/access.js';
 import { SignDialog, capacitiesOf, signable } from '../detail/SignDialog';
 import { HistoryTimeline } from '../detail/HistoryTimeline';
 import type { HistoryEntry } from '../../../shared/api/handling.js';
+import type { MethodOutput } from '../../../shared/api/contract.js';
 
 export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onClose: () => void; onChanged: () => void }) {
   const { message } = App.useApp();
@@ -21,6 +22,7 @@ export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onCl
   const [files, setFiles] = useState<AttachmentRecord[]>([]);
   const [signing, setSigning] = useState(false);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const [versions, setVersions] = useState<MethodOutput<'outgoing.versions'> | null>(null);
   const [replies, setReplies] = useState<{ id: string; number: number; year: number; code: string; summary: string }[]>([]);
   const canEdit = mayCall(props.me, 'outgoing.cancel');
   const canAttach = mayCall(props.me, 'attachments.remove');
@@ -28,12 +30,14 @@ export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onCl
 
   const load = useCallback(async () => {
     if (!id) return;
-    const [d, f, r, h] = await Promise.all([
+    const [d, f, r, h, v] = await Promise.all([
       api.call('outgoing.get', { id }),
       api.call('attachments.list', { documentId: id }),
       api.call('outgoing.replies', { id }),
       api.call('incoming.history', { id }),
+      api.call('outgoing.versions', { id }),
     ]);
+    setVersions(v);
     setDoc(d);
     setFiles(f);
     setReplies(r);
@@ -105,6 +109,16 @@ export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onCl
             <Descriptions.Item label="Bản lưu" span={2}>
               {doc.keptCopies ?? '—'}
             </Descriptions.Item>
+            {versions?.replaces && (
+              <Descriptions.Item label="Thay thế văn bản" span={2}>
+                {versions.replaces.code}
+              </Descriptions.Item>
+            )}
+            {versions?.replacedBy && (
+              <Descriptions.Item label="Đã được thay thế bởi" span={2}>
+                <Tag color="orange">{versions.replacedBy.code}</Tag>
+              </Descriptions.Item>
+            )}
             {doc.cancelled && (
               <Descriptions.Item label="Đã hủy" span={2}>
                 {doc.cancelReason}

@@ -24,6 +24,18 @@ export function OutgoingFields(props: {
   const { form, fixed, typeOptions, departments, signers } = props;
   const { message } = App.useApp();
   const [replyOptions, setReplyOptions] = useState<{ value: string; label: string }[]>([]);
+  const [replaceOptions, setReplaceOptions] = useState<{ value: string; label: string }[]>([]);
+  // The issued documents this one may replace (a signed one is never edited: its change is a new document).
+  const searchOutgoing = async (q: string) => {
+    try {
+      const list = await api.call('outgoing.list', { q, limit: 20 });
+      setReplaceOptions(
+        list.items.filter((d) => !d.cancelled).map((d) => ({ value: d.id, label: `${d.code} — ${d.summary.slice(0, 70)}` })),
+      );
+    } catch (err) {
+      void message.error({ key: 'replace-search', content: `Chưa tìm được văn bản đi: ${(err as Error).message}` });
+    }
+  };
   // The incoming documents this one may answer, found as the clerk types.
   const searchIncoming = async (q: string) => {
     try {
@@ -135,6 +147,16 @@ export function OutgoingFields(props: {
       </Form.Item>
       <Form.Item name="completeReplied" valuePropName="checked">
         <Checkbox>Đánh dấu hoàn thành việc xử lý các văn bản đến được trả lời</Checkbox>
+      </Form.Item>
+      <Form.Item name="replaces" label="Thay thế văn bản đi">
+        <Select
+          allowClear
+          showSearch={{ filterOption: false, onSearch: (q) => void searchOutgoing(q) }}
+          onFocus={() => void searchOutgoing('')}
+          options={replaceOptions}
+          placeholder="Khi văn bản này thay thế một văn bản đã ban hành (đã ký số không sửa được)"
+          aria-label="Thay thế văn bản đi"
+        />
       </Form.Item>
       <Form.Item name="notes" label="Ghi chú">
         <Input />

@@ -35,6 +35,8 @@ export interface Values {
   replyTo: string[];
   completeReplied: boolean;
   notes?: string;
+  /** Văn bản thay thế: the issued document this one replaces. */
+  replaces?: string;
 }
 
 const blank = (): Partial<Values> => ({
@@ -156,6 +158,7 @@ export function OutgoingForm(props: {
               notes: v.notes ?? null,
               replyTo: v.replyTo ?? [],
               completeReplied: v.completeReplied,
+              ...(v.replaces ? { replaces: v.replaces } : {}),
             });
       message.success(mode === 'reserve' ? `Đã lấy số ${doc.code}.` : `Đã vào sổ văn bản đi ${doc.code}.`);
       props.onSaved(doc);
@@ -167,7 +170,7 @@ export function OutgoingForm(props: {
         refocus.current = true;
       }
     } catch (err) {
-      if (!showFieldError(form, err, { recipients: 'recipients' })) message.error((err as Error).message);
+      if (!showFieldError(form, err, { recipients: 'recipients', replaces: 'replaces' })) message.error((err as Error).message);
     } finally {
       setSaving(null);
     }

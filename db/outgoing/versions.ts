@@ -1,0 +1,50 @@
+// Versions of an issued document: a signed document is never edited; a change is a new document
+// that replaces it (văn bản thay thế), both linked in the register and in each one's history.
+import { and, eq, isNull } from 'drizzle-orm';
+import { AppError } from '../../shared/api/errors.js';
+import { documentLinks } from '../core/schema.js';
+import type { Store } from '../core/store.js';
+import type { Writer } from '../core/write.js';
+import { getDocument } from '../documents/documentRows.js';
+import { recordEvent } from '../documents/history.js';
+import { shownRecords, type Reader } from '../secrets/secretAccess.js';
+
+const REPLACE = 'replace';
+
+function replacerOf(store: Store, oldId: string): string | null {
+  const row = store.db
+    .select({ fromId: documentLinks.fromId })
+    .from(documentLinks)
+    .where(and(eq(documentLinks.toId, oldId), eq(documentLinks.kind, REPLACE), isNull(documentLinks.deletedAt)))
+    .get();
+  return row?.fromId ?? null;
+}
+
+/** The new document `newId` (just issued as `newCode`) replaces `oldId`: linked, and said in both histories. */
+export function linkReplacement(w: Writer, newId: string, newCode: string, oldId: string): void {
+  const old = getDocument(w.store, oldId, 'outgoing');
+  if (old.cancelled) throw new AppError('VALIDATION', `Văn bản ${old.code} đã hủy; không cần văn bản thay thế.`, { field: 'replaces' });
+  const already = replacerOf(w.store, oldId);
+  if (already) {
+    const by = getDocument(w.store, already, 'outgoing');
+    throw new AppError('CONFLICT', `Văn bản ${old.code} đã được thay thế bởi văn bản ${by.code}.`, { field: 'replaces' });
+  }
+  w.insert(documentLinks, { fromId: newId, toId: oldId, kind: REPLACE });
+  recordEvent(w, newId, 'replaces', { code: old.code, documentId: oldId });
+  recordEvent(w, oldId, 'replaced', { code: newCode, documentId: newId });
+}
+
+export function versionsOf(store: Store, reader: Reader, id: string) {
+  const ref = (docId: string | null) => {
+    if (!docId) return null;
+    const [d] = shownRecords(store, reader, [getDocument(store, docId, 'outgoing')], 'outgoing.versions');
+    return d ? { id: d.id, code: d.code, issuedDate: d.issuedDate } : null;
+  };
+  getDocument(store, id, 'outgoing');
+  const replaces = store.db
+    .select({ toId: documentLinks.toId })
+    .from(documentLinks)
+    .where(and(eq(documentLinks.fromId, id), eq(documentLinks.kind, REPLACE), isNull(documentLinks.deletedAt)))
+    .get();
+  return { replaces: ref(replaces?.toId ?? null), replacedBy: ref(replacerOf(store, id)) };
+}
