@@ -2,7 +2,7 @@
 // that replaces it (văn bản thay thế), both linked in the register and in each one's history.
 import { and, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../../shared/api/errors.js';
-import { documentLinks } from '../core/schema.js';
+import { documentLinks, documents } from '../core/schema.js';
 import type { Store } from '../core/store.js';
 import type { Writer } from '../core/write.js';
 import { getDocument } from '../documents/documentRows.js';
@@ -30,6 +30,10 @@ export function linkReplacement(w: Writer, newId: string, newCode: string, oldId
     throw new AppError('CONFLICT', `Văn bản ${old.code} đã được thay thế bởi văn bản ${by.code}.`, { field: 'replaces' });
   }
   w.insert(documentLinks, { fromId: newId, toId: oldId, kind: REPLACE });
+  // The register's Ghi chú says it, on screen and printed, as a clerk would write it there.
+  const note = (existing: string | null, line: string) => (existing ? `${existing}; ${line}` : line);
+  w.update(documents, oldId, { notes: note(old.notes, `Được thay thế bởi văn bản ${newCode}`) });
+  w.update(documents, newId, { notes: note(getDocument(w.store, newId, 'outgoing').notes, `Thay thế văn bản ${old.code}`) });
   recordEvent(w, newId, 'replaces', { code: old.code, documentId: oldId });
   recordEvent(w, oldId, 'replaced', { code: newCode, documentId: newId });
 }

@@ -250,6 +250,10 @@ describe('văn bản thay thế: an issued document is never edited, a change is
     const said = async (id: string) => (await office.clerk.ok('incoming.history', { id })).map((h) => h.summary);
     expect(await said(first.id)).toContain(`Được thay thế bởi văn bản ${second.code}`);
     expect(await said(second.id)).toContain(`Ban hành thay thế văn bản ${first.code}`);
+    // The register's Ghi chú says it too.
+    const rows = (await office.clerk.ok('outgoing.list', { limit: 10 })).items;
+    expect(rows.find((d) => d.id === first.id)!.notes).toBe(`Được thay thế bởi văn bản ${second.code}`);
+    expect(rows.find((d) => d.id === second.id)!.notes).toBe(`Thay thế văn bản ${first.code}`);
 
     const again = await office.clerk.fail('outgoing.issue', {
       type: 'CV',
