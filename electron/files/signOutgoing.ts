@@ -93,6 +93,8 @@ export async function signOutgoingFile(
 
   let appearance: SignatureAppearance | undefined;
   let field: string;
+  /** Which of the office's images this signature shows (its use is on the record). */
+  let usedImage = '';
   if (input.as === 'arrival') {
     // The receiving office's signature on its dấu ĐẾN (the stamp annotation is what shows): văn thư only, on a stamped copy.
     if (!actor.roles.includes('clerk')) throw new AppError('FORBIDDEN', 'Chỉ văn thư ký số dấu đến của cơ quan.');
@@ -114,6 +116,7 @@ export async function signOutgoingFile(
       );
     appearance = imageAppearance(Buffer.from(image.png, 'base64'), last.page, leaderImageRect(block, image));
     field = LEADER_FIELD;
+    usedImage = 'ảnh chữ ký';
   } else {
     if (!actor.roles.includes('clerk')) throw refuseImage('seal');
     if (fields.has(OFFICE_FIELD)) throw new AppError('CONFLICT', 'Tệp đã có chữ ký số của cơ quan.');
@@ -125,6 +128,7 @@ export async function signOutgoingFile(
       const seal = readImage(store, 'seal');
       if (!seal?.diameterMm) throw new AppError('VALIDATION', 'Chưa có ảnh con dấu của cơ quan: quản trị tải lên trong Quản trị → Ký số.');
       appearance = imageAppearance(Buffer.from(seal.png, 'base64'), leader.page, sealRect(leader.rect, seal.diameterMm));
+      usedImage = 'ảnh con dấu';
     } else {
       // §II.8.b: an attachment in a separate file — the số, ký hiệu and the time, top right of page 1, no image.
       appearance = await markAppearance(bytes, `${doc.code}; ${vietnamIsoTime(new Date())}`);
@@ -166,7 +170,7 @@ export async function signOutgoingFile(
     role: 'signed',
     parentId: source.id,
     signed: true,
-    signing: { as: SIGN_AS_LABELS[input.as], image: appearance && input.as !== 'office' ? 'ảnh chữ ký' : appearance ? 'ảnh con dấu' : '' },
+    signing: { as: SIGN_AS_LABELS[input.as], image: usedImage },
   });
   return timestampProblem
     ? {

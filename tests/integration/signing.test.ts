@@ -345,6 +345,9 @@ describe.skipIf(!hasPoppler())('a .p12/.pfx file instead of a token', () => {
       const corner = { x: 595 - 230, y: 24, width: 205, height: 16 };
       expect(inkIn(plain, corner, 'dark')).toBe(0);
       expect(inkIn(bytes, corner, 'dark')).toBeGreaterThan(40);
+      // No image on an attachment: the history says the signature, and no image used.
+      const said = (await o.clerk.ok('incoming.history', { id: issued.id })).map((h) => h.summary);
+      expect(said).toContain(`Ký số (ký số của cơ quan) — tệp “${signed.name}”`);
     } finally {
       o.cleanup();
     }
