@@ -123,8 +123,9 @@ export class AttachmentsService {
     let notice: string | undefined;
     let signatures: SignatureNote[] | undefined;
     if (type.kind === 'pdf' && blob.size <= COUNT_PAGES_UP_TO) {
+      const bytes = await this.blobs.readAll(blob.sha256);
       try {
-        const facts = await pdfFacts(await this.blobs.readAll(blob.sha256));
+        const facts = await pdfFacts(bytes);
         pages = facts.pages;
         signed = facts.signed;
       } catch (err) {
@@ -132,7 +133,7 @@ export class AttachmentsService {
         pages = null;
         notice = attachNotice(name, err);
       }
-      if (signed) signatures = await this.signatureNotes(blob.sha256);
+      if (signed) signatures = await this.signatureNotes(blob.sha256, bytes);
     }
     return { name, type, size: blob.size, sha256: blob.sha256, pages, signed, signatures, notice };
   }
@@ -291,17 +292,18 @@ export class AttachmentsService {
     return this.checkStored(attachment.sha256);
   }
 
-  private async checkStored(sha256: string): Promise<SignaturesResult> {
+  /** `bytes`: the file's, when the caller has them already (read once). */
+  private async checkStored(sha256: string, bytes?: Uint8Array): Promise<SignaturesResult> {
     const roots = this.roots();
     const key = `${sha256}:${createHash('sha256')
       .update(Buffer.concat(roots.map((r) => createHash('sha256').update(r).digest())))
       .digest('hex')}`;
     const kept = this.checked.get(key);
     if (kept && Date.now() - kept.at < CHECK_KEPT_MS) return kept.result;
-    const bytes = await this.blobs.readAll(sha256);
+    const data = bytes ?? (await this.blobs.readAll(sha256));
     // The CA is asked about revocation only where this PC may use the network (an air-gapped PC never does).
     const online = !isAirGapped(this.store);
-    const result = (await checkSignaturesIsolated(bytes, roots, this.textOptions.workerFile, online)) ?? { checks: null, more: 0 };
+    const result = (await checkSignaturesIsolated(data, roots, this.textOptions.workerFile, online)) ?? { checks: null, more: 0 };
     // A check that ran out of time is not kept: the next look tries again.
     if (result.checks) {
       this.checked.delete(key);
@@ -312,8 +314,8 @@ export class AttachmentsService {
   }
 
   /** Who signed and what the check found, as the history keeps it. */
-  private async signatureNotes(sha256: string): Promise<SignatureNote[]> {
-    const { checks } = await this.checkStored(sha256);
+  private async signatureNotes(sha256: string, bytes?: Uint8Array): Promise<SignatureNote[]> {
+    const { checks } = await this.checkStored(sha256, bytes);
     return (checks ?? []).map((c) => ({ signer: c.signer?.name ?? c.signer?.organisation ?? null, verdict: signatureVerdict(c).label }));
   }
 
@@ -416,7 +418,7 @@ export class AttachmentsService {
       signed: result.signed,
       placement: PLACEMENT_WORDS[result.placement.how],
       // The sender's signatures, checked again on the stamped copy: the history says they still hold.
-      signatures: result.signed ? await this.signatureNotes(blob.sha256) : undefined,
+      signatures: result.signed ? await this.signatureNotes(blob.sha256, result.bytes) : undefined,
     });
   }
 

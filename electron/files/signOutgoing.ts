@@ -4,22 +4,11 @@
 // attachment in a separate file (no leader's signature), at the top right of page 1 with the số,
 // ký hiệu and the signing time. Each signature is a new file (an appended revision of the one
 // before, which stays as it was); the key is a USB token whose PIN is used once and forgotten.
-import {
-  PDFArray,
-  PDFDict,
-  PDFName,
-  PDFString,
-  PDFHexString,
-  degrees,
-  drawText,
-  rgb,
-  type PDFDocument as CantooDocument,
-} from '@cantoo/pdf-lib';
+import { rgb, type PDFDocument as CantooDocument } from '@cantoo/pdf-lib';
 import { AppError } from '../../shared/api/errors.js';
 import type { AttachmentRecord } from '../../shared/api/attachments.js';
 import { SIGN_AS_LABELS } from '../../shared/api/signing.js';
 import { attachmentMarkRect, findSignatureBlock, leaderImageRect, sealRect, vietnamIsoTime } from '../../shared/domain/signaturePlace.js';
-import type { Rect } from '../../shared/domain/stampPlace.js';
 import { addAttachment, listAttachments, requireFileReader } from '../../db/attachments/attachments.js';
 import { getDocument } from '../../db/documents/documentRows.js';
 import { getUserRow } from '../../db/admin/users.js';
@@ -28,10 +17,11 @@ import type { Store } from '../../db/core/store.js';
 import type { WriteContext } from '../../db/core/write.js';
 import { readImage, refuseImage } from '../../db/signing/signingImages.js';
 import type { Role } from '../../shared/domain/enums.js';
+import { signingCapacities, type SignCapacity } from '../../shared/domain/signingRules.js';
 import { embedTinos, tinosWidth } from '../pdf/fonts.js';
-import { loadPdf } from '../pdf/pdfFacts.js';
+import { AppearanceInk } from '../pdf/appearanceInk.js';
 import { readPageText } from '../pdf/pageText.js';
-import { signaturesIn } from '../pdf/signatures/pdfSignatures.js';
+import { signaturesIn, type SignatureField } from '../pdf/signatures/pdfSignatures.js';
 import { imageAppearance } from '../pdf/signing/appearance.js';
 import { openToken, type TokenSigner } from '../pdf/signing/pkcs11Signer.js';
 import { openP12 } from '../pdf/signing/p12Signer.js';
@@ -51,17 +41,22 @@ const WORDS: Record<SignFileRequest['as'], { suffix: string; reason(doc: { code:
   office: { suffix: 'ký số cơ quan', reason: (d) => `Ký số của cơ quan, văn bản ${d.code}` },
   arrival: { suffix: 'ký số dấu đến', reason: (d) => `Ký số dấu đến, văn bản đến số ${d.number}` },
 };
+/** Why this person may not sign in this capacity (shared/domain/signingRules decides). */
+const REFUSED: Record<SignCapacity, (doc: { signerName: string | null }) => AppError> = {
+  leader: (d) =>
+    new AppError('FORBIDDEN', `Chỉ người ký văn bản (${d.signerName ?? 'chưa ghi'}) mới ký số với tư cách người có thẩm quyền.`),
+  office: () => refuseImage('seal'),
+  arrival: () => new AppError('FORBIDDEN', 'Chỉ văn thư ký số dấu đến của cơ quan.'),
+};
 export const PKCS11_MODULE_KEY = 'signing.pkcs11Module';
 /** The office's RFC 3161 time-stamp authority (an office setting: every PC stamps with it). */
 export const TSA_KEY = 'signing.tsaUrl';
-
-const fold = (s: string | null | undefined) => (s ?? '').normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
 
 export interface SignFileRequest {
   documentId: string;
   attachmentId: string;
   /** The leader's signature, the office's on an issued document, or the office's on an incoming dấu ĐẾN copy. */
-  as: 'leader' | 'office' | 'arrival';
+  as: SignCapacity;
   /** The token's PIN, or the .p12 file's password. */
   pin: string;
   /** A .p12/.pfx file (base64) instead of a token. */
@@ -83,13 +78,15 @@ export async function signOutgoingFile(
   const newer = listAttachments(store, doc.id).find((a) => a.parentId === source.id && a.role === 'signed');
   if (newer) throw new AppError('CONFLICT', `Tệp này đã có bản ký số tiếp theo: “${newer.name}”. Hãy ký trên bản đó.`);
   const user = getUserRow(store, actor.id);
+  if (!signingCapacities({ roles: actor.roles, fullName: user.fullName }, doc).includes(input.as)) throw REFUSED[input.as](doc);
   let { bytes } = await files.content(source.id);
-  let fields: Set<string | null>;
+  let existing: SignatureField[];
   try {
-    fields = new Set((await signaturesIn(bytes)).map((s) => s.field));
+    existing = await signaturesIn(bytes);
   } catch {
     throw new AppError('PDF_BROKEN', 'Tệp PDF bị hỏng nên không ký số được. Tệp vẫn giữ nguyên.');
   }
+  const fields = new Set(existing.map((s) => s.field));
 
   let appearance: SignatureAppearance | undefined;
   let field: string;
@@ -97,13 +94,10 @@ export async function signOutgoingFile(
   let usedImage = '';
   if (input.as === 'arrival') {
     // The receiving office's signature on its dấu ĐẾN (the stamp annotation is what shows): văn thư only, on a stamped copy.
-    if (!actor.roles.includes('clerk')) throw new AppError('FORBIDDEN', 'Chỉ văn thư ký số dấu đến của cơ quan.');
     if (source.role !== 'stamped') throw new AppError('VALIDATION', 'Ký số dấu đến trên bản đã đóng dấu ĐẾN; hãy đóng dấu trước.');
     if (fields.has(ARRIVAL_FIELD)) throw new AppError('CONFLICT', 'Bản này đã có chữ ký số dấu đến.');
     field = ARRIVAL_FIELD;
   } else if (input.as === 'leader') {
-    if (!actor.roles.includes('leader') || fold(user.fullName) !== fold(doc.signerName))
-      throw new AppError('FORBIDDEN', `Chỉ người ký văn bản (${doc.signerName ?? 'chưa ghi'}) mới ký số với tư cách người có thẩm quyền.`);
     if (fields.has(LEADER_FIELD)) throw new AppError('CONFLICT', 'Văn bản đã có chữ ký số của người có thẩm quyền.');
     const image = readImage(store, 'signature', actor.id);
     if (!image) throw new AppError('VALIDATION', 'Chưa có ảnh chữ ký của ông/bà: hãy tải lên trong Quản trị → Ký số (PNG nền trong suốt).');
@@ -118,10 +112,9 @@ export async function signOutgoingFile(
     field = LEADER_FIELD;
     usedImage = 'ảnh chữ ký';
   } else {
-    if (!actor.roles.includes('clerk')) throw refuseImage('seal');
     if (fields.has(OFFICE_FIELD)) throw new AppError('CONFLICT', 'Tệp đã có chữ ký số của cơ quan.');
     field = OFFICE_FIELD;
-    const leader = fields.has(LEADER_FIELD) ? await widgetRect(bytes, LEADER_FIELD) : null;
+    const leader = existing.find((s) => s.field === LEADER_FIELD)?.widget ?? null;
     if (leader) {
       // The số and the date the leader signed blank are written in first (annotations after his signature).
       bytes = await fillIssueBlanks(bytes, { number: doc.code.split('/')[0] ?? '', ...decreeDayMonth(doc.issuedDate ?? '') });
@@ -190,31 +183,6 @@ function tokenFor(store: Store, pin: string): TokenSigner {
   return openToken({ module, pin });
 }
 
-/** Where an earlier signature's widget is (its page and its box in display points from the top). */
-async function widgetRect(bytes: Uint8Array, field: string): Promise<{ page: number; rect: Rect } | null> {
-  const doc = await loadPdf(bytes);
-  const form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
-  const list = form?.lookupMaybe(PDFName.of('Fields'), PDFArray)?.asArray() ?? [];
-  for (const ref of list) {
-    const f = doc.context.lookup(ref);
-    if (!(f instanceof PDFDict)) continue;
-    const t = f.lookup(PDFName.of('T'));
-    const name = t instanceof PDFString || t instanceof PDFHexString ? t.decodeText() : null;
-    if (name !== field) continue;
-    const r = f
-      .lookupMaybe(PDFName.of('Rect'), PDFArray)
-      ?.asArray()
-      .map((n) => Number(n.toString()));
-    const pageRef = f.get(PDFName.of('P'));
-    const page = doc.getPages().findIndex((p) => p.ref === pageRef);
-    if (!r || r.length !== 4 || page < 0) return null;
-    const height = doc.getPage(page).getHeight();
-    const [x1, y1, x2, y2] = r as [number, number, number, number];
-    return { page, rect: { x: Math.min(x1, x2), y: height - Math.max(y1, y2), width: Math.abs(x2 - x1), height: Math.abs(y2 - y1) } };
-  }
-  return null;
-}
-
 /** §II.8.b's text in Times New Roman (Tinos, its metric twin) 10 pt, black, at the top right of page 1. */
 async function markAppearance(bytes: Uint8Array, text: string): Promise<SignatureAppearance> {
   const first = await readPageText(bytes, 0);
@@ -224,19 +192,9 @@ async function markAppearance(bytes: Uint8Array, text: string): Promise<Signatur
     rect: attachmentMarkRect(first, { width: tinosWidth(text, SIZE) + 4, height: SIZE * 1.4 }),
     async draw(doc: CantooDocument) {
       const { regular } = await embedTinos(doc);
-      return {
-        operators: drawText(regular.encodeText(text), {
-          x: 2,
-          y: SIZE * 0.35,
-          size: SIZE,
-          font: 'F1',
-          color: rgb(0, 0, 0),
-          rotate: degrees(0),
-          xSkew: degrees(0),
-          ySkew: degrees(0),
-        }),
-        resources: doc.context.obj({ Font: { F1: regular.ref } }),
-      };
+      const ink = new AppearanceInk();
+      ink.drawText(text, { x: 2, y: SIZE * 0.35, size: SIZE, font: regular, color: rgb(0, 0, 0) });
+      return { operators: ink.operators, resources: doc.context.obj({ Font: ink.fontResources() }) };
     },
   };
 }

@@ -13,17 +13,10 @@ import {
   concatTransformationMatrix,
   popGraphicsState,
   pushGraphicsState,
-  degrees,
-  drawLine,
-  drawRectangle,
-  drawText,
   rgb,
-  type Color,
   type PDFDocument,
   type PDFFont,
-  type PDFOperator,
   type PDFPage,
-  type PDFRef,
 } from '@cantoo/pdf-lib';
 import { AppError } from '../../shared/api/errors.js';
 import {
@@ -37,6 +30,7 @@ import {
 } from '../../shared/domain/stampPlace.js';
 import { embedTinos } from './fonts.js';
 import { addStampAnnotation } from './incremental.js';
+import { AppearanceInk, type Surface } from './appearanceInk.js';
 import { renumberIfSparse } from './renumber.js';
 import { brokenPdf, isXfa, loadPdf, looksSigned } from './pdfFacts.js';
 import { displaySpace, intersect, isUsableBox, toUserSpace, union, type Box } from './stampGeometry.js';
@@ -183,61 +177,6 @@ async function stampSigned(doc: PDFDocument, original: Uint8Array, text: StampTe
     throw new AppError('PDF_BROKEN', 'Không đóng được dấu ĐẾN mà vẫn giữ nguyên chữ ký số của tệp này. Tệp gốc vẫn giữ nguyên.');
   }
   return { bytes, pages: doc.getPageCount(), signed: true, xfa: isXfa(doc), placement };
-}
-
-interface RectangleInk {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  color: Color;
-  borderColor: Color;
-  borderWidth: number;
-}
-interface LineInk {
-  start: { x: number; y: number };
-  end: { x: number; y: number };
-  thickness: number;
-  color: Color;
-}
-interface TextInk {
-  x: number;
-  y: number;
-  size: number;
-  font: PDFFont;
-  color: Color;
-}
-
-/** What the stamp is drawn with: a page, or an appearance stream. */
-interface Surface {
-  drawRectangle(o: RectangleInk): void;
-  drawLine(o: LineInk): void;
-  drawText(text: string, o: TextInk): void;
-}
-
-/** The page's drawing calls, gathered into the operators of an appearance stream. */
-class AppearanceInk implements Surface {
-  readonly operators: PDFOperator[] = [];
-  private readonly fonts = new Map<PDFFont, string>();
-  private static readonly upright = { rotate: degrees(0), xSkew: degrees(0), ySkew: degrees(0) };
-
-  drawRectangle(o: RectangleInk): void {
-    this.operators.push(...drawRectangle({ ...o, ...AppearanceInk.upright }));
-  }
-
-  drawLine(o: LineInk): void {
-    this.operators.push(...drawLine(o));
-  }
-
-  drawText(text: string, o: TextInk): void {
-    let key = this.fonts.get(o.font);
-    if (!key) this.fonts.set(o.font, (key = `F${this.fonts.size + 1}`));
-    this.operators.push(...drawText(o.font.encodeText(text), { ...o, font: key, ...AppearanceInk.upright }));
-  }
-
-  fontResources(): Record<string, PDFRef> {
-    return Object.fromEntries([...this.fonts].map(([font, key]) => [key, font.ref]));
-  }
 }
 
 /** A page whose /Resources is a stream (seen in the wild): its dictionary holds the resources. */

@@ -21,8 +21,28 @@ export function looksSigned(bytes: Uint8Array): boolean {
   return b.includes(BYTE_RANGE) || b.includes(SIG_TYPE) || b.includes(SIG_TYPE_TIGHT);
 }
 
-/** `incremental`: what is saved is the original's bytes and then the changes (a signed original's signatures stay valid). */
-export async function loadPdf(bytes: Uint8Array, options: { incremental?: boolean } = {}): Promise<PDFDocument> {
+/** What the file is opened for, in the words a refusal uses. */
+const REFUSALS = {
+  stamp: {
+    encrypted:
+      'Tệp PDF này có mật khẩu (được mã hóa) nên không đóng được dấu ĐẾN. Văn bản vẫn giữ nguyên trong sổ; hãy xin bản không mật khẩu hoặc đóng dấu trên bản giấy.',
+    empty: 'Tệp PDF này không có trang nào nên không đóng được dấu ĐẾN. Tệp gốc vẫn được giữ nguyên.',
+  },
+  sign: {
+    encrypted: 'Tệp PDF này có mật khẩu (được mã hóa) nên không ký số được. Tệp vẫn giữ nguyên; hãy dùng bản không đặt mật khẩu.',
+    empty: 'Tệp PDF này không có trang nào nên không ký số được. Tệp vẫn giữ nguyên.',
+  },
+};
+
+/**
+ * `incremental`: what is saved is the original's bytes and then the changes (a signed original's
+ * signatures stay valid). `purpose`: what a refusal says could not be done.
+ */
+export async function loadPdf(
+  bytes: Uint8Array,
+  options: { incremental?: boolean; purpose?: keyof typeof REFUSALS } = {},
+): Promise<PDFDocument> {
+  const refusal = REFUSALS[options.purpose ?? 'stamp'];
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(bytes, {
@@ -33,10 +53,7 @@ export async function loadPdf(bytes: Uint8Array, options: { incremental?: boolea
     });
   } catch (err) {
     if (err instanceof EncryptedPDFError || /encrypt/i.test(String((err as Error)?.message))) {
-      throw new AppError(
-        'PDF_ENCRYPTED',
-        'Tệp PDF này có mật khẩu (được mã hóa) nên không đóng được dấu ĐẾN. Văn bản vẫn giữ nguyên trong sổ; hãy xin bản không mật khẩu hoặc đóng dấu trên bản giấy.',
-      );
+      throw new AppError('PDF_ENCRYPTED', refusal.encrypted);
     }
     throw brokenPdf();
   }
@@ -47,8 +64,7 @@ export async function loadPdf(bytes: Uint8Array, options: { incremental?: boolea
   } catch {
     throw brokenPdf();
   }
-  if (pages === 0)
-    throw new AppError('PDF_BROKEN', 'Tệp PDF này không có trang nào nên không đóng được dấu ĐẾN. Tệp gốc vẫn được giữ nguyên.');
+  if (pages === 0) throw new AppError('PDF_BROKEN', refusal.empty);
   return doc;
 }
 

@@ -4,14 +4,13 @@
 // (§II.8.a); on an attachment in a separate file, the office's signature at the top right of
 // page 1 with the số, ký hiệu and the signing time (§II.8.b). Display points, from the top-left.
 import type { Rect, TextLine } from './stampPlace.js';
+import { nameKey } from './signingRules.js';
 
 const MM = 72 / 25.4;
 /** The widest a handwritten signature is drawn, and the margin kept from a page's edge. */
 const MAX_SIGNATURE_WIDTH = 60 * MM;
 const MAX_SIGNATURE_HEIGHT = 25 * MM;
 const EDGE = 10 * MM;
-
-const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
 
 export interface SignatureBlock {
   /** The signer's name line, and the bottom of the title lines above it. */
@@ -21,9 +20,9 @@ export interface SignatureBlock {
 
 /** The signer's name on the page (the lowest line that is his name) and his title right above it, in the same column. */
 export function findSignatureBlock(lines: readonly TextLine[], signerName: string): SignatureBlock | null {
-  const wanted = fold(signerName);
+  const wanted = nameKey(signerName);
   if (!wanted) return null;
-  const names = lines.filter((l) => fold(l.text) === wanted || fold(l.text).endsWith(` ${wanted}`));
+  const names = lines.filter((l) => nameKey(l.text) === wanted || nameKey(l.text).endsWith(` ${wanted}`));
   const name = names.sort((a, b) => b.y - a.y)[0];
   if (!name) return null;
   const centre = name.x + name.width / 2;

@@ -3,7 +3,8 @@
 // check and poppler's pdfsig agree; a wrong PIN, a wrong module, a second signature in the same
 // field each say what to do, and nothing half-signed comes out.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { sharedTestdata } from '../helpers/sharedTestdata.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +21,7 @@ import * as x509 from '@peculiar/x509';
 import { checkStampImage, imageAppearance } from '../../electron/pdf/signing/appearance.js';
 import type { SignatureAppearance } from '../../electron/pdf/signing/signPdf.js';
 import { Readable } from 'node:stream';
-import { SAMPLE, setUpOffice } from '../helpers/office.js';
+import { SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
 import { findUserByUsername } from '../../db/admin/users.js';
 import { inkPng as png } from '../helpers/inkImages.js';
 
@@ -56,6 +57,24 @@ beforeAll(async () => {
 afterAll(() => home?.cleanup());
 
 const roots = () => [new Uint8Array(ca.root.cert.rawData)];
+
+/** An issued kế hoạch signed by the test office's leader (Người lanhdao), and its PDF attached. */
+async function issuedWithFile(o: Office, pdf: Uint8Array, extra: Record<string, unknown> = {}, name = 'ke-hoach.pdf') {
+  const issued = await o.clerk.ok('outgoing.issue', {
+    type: 'KH',
+    summary: 'Tổ chức kỳ thi chọn học sinh giỏi cấp tỉnh lớp 12',
+    issuedDate: '2026-12-03',
+    signerName: 'Người lanhdao',
+    recipients: 'Các trường THPT;\nLưu: VT.',
+    copies: 3,
+    ...extra,
+  });
+  const file = await o.backend.attachments.add(
+    { userId: null },
+    { documentId: issued.id, name, source: Readable.from([Buffer.from(pdf)]) },
+  );
+  return { issued, file };
+}
 
 /** The CA and the plain PDF where the SoftHSM suite (which makes them) was skipped. */
 async function ready(): Promise<void> {
@@ -144,6 +163,15 @@ describe.skipIf(!!missing)('signing with a PKCS#11 token (SoftHSM2)', () => {
     expect(() => openToken({ module: leader.module, pin: '1234', label: 'khong-co' })).toThrow(/Không thấy thiết bị ký số có tên/);
   });
 
+  const shared = sharedTestdata('pdf', 'the shared encrypted PDF');
+  it.runIf(shared.present)('a PDF with a password is refused in the words of signing, not of stamping', async () => {
+    const locked = new Uint8Array(readFileSync(join(shared.dir, 'pr6531_2.pdf')));
+    await expect(sign(locked, leader, 'VanThu-LanhDao')).rejects.toMatchObject({
+      code: 'PDF_ENCRYPTED',
+      message: expect.stringMatching(/không ký số được/) as unknown,
+    });
+  });
+
   it('the same field twice is refused; the document stays as it was', async () => {
     const once = await sign(plain, leader, 'VanThu-LanhDao');
     await expect(sign(once, leader, 'VanThu-LanhDao')).rejects.toMatchObject({ code: 'CONFLICT' });
@@ -216,21 +244,8 @@ describe.skipIf(!!missing || !hasPoppler())('through the backend: the leader sig
     try {
       const o = office2;
       await o.admin.ok('signing.setModule', { pkcs11Module: leaderToken.module });
-      const issued = await o.clerk.ok('outgoing.issue', {
-        type: 'KH',
-        summary: 'Tổ chức kỳ thi chọn học sinh giỏi cấp tỉnh lớp 12',
-        issuedDate: '2026-12-03',
-        signerName: 'Người lanhdao',
-        signerPosition: 'Phó Giám đốc',
-        signerPrefix: 'KT.',
-        recipients: 'Các trường THPT;\nLưu: VT.',
-        copies: 3,
-      });
       const pdf = await decree30Pdf({ ...SAMPLE_PLAN, signer: { ...SAMPLE_PLAN.signer, name: 'Người lanhdao' } });
-      const file = await o.backend.attachments.add(
-        { userId: null },
-        { documentId: issued.id, name: 'ke-hoach.pdf', source: Readable.from([Buffer.from(pdf)]) },
-      );
+      const { issued, file } = await issuedWithFile(o, pdf, { signerPosition: 'Phó Giám đốc', signerPrefix: 'KT.' });
       const asLeader = { documentId: issued.id, attachmentId: file.id, as: 'leader' as const, pin: '2468' };
 
       // No image yet: told where to put it. Only the owner sets his image; the seal is the admin's; a white ground is refused.
@@ -310,18 +325,7 @@ describe.skipIf(!hasPoppler())('a .p12/.pfx file instead of a token', () => {
     if (!p12) return console.log('p12 test skipped: openssl is not installed');
     const o = await setUpOffice();
     try {
-      const issued = await o.clerk.ok('outgoing.issue', {
-        type: 'KH',
-        summary: 'Phụ lục kế hoạch thi học sinh giỏi',
-        issuedDate: '2026-12-03',
-        signerName: 'Người lanhdao',
-        recipients: 'Các trường THPT;\nLưu: VT.',
-        copies: 3,
-      });
-      const annex = await o.backend.attachments.add(
-        { userId: null },
-        { documentId: issued.id, name: 'phu-luc.pdf', source: Readable.from([Buffer.from(plain)]) },
-      );
+      const { issued, file: annex } = await issuedWithFile(o, plain, { summary: 'Phụ lục kế hoạch thi học sinh giỏi' }, 'phu-luc.pdf');
       const input = { documentId: issued.id, attachmentId: annex.id, as: 'office' as const, p12: Buffer.from(p12).toString('base64') };
       expect((await o.clerk.fail('outgoing.signFile', { ...input, pin: 'sai' })).message).toMatch(/Mật khẩu của tệp chứng thư không đúng/);
       const legacy = await p12Of(organisation, [ca.intermediate.cert], 'cu', true);
@@ -437,24 +441,13 @@ describe.skipIf(!hasPoppler())('the số and the date the leader signed blank', 
     try {
       await o.leader.ok('signing.setImage', { kind: 'signature', png: Buffer.from(png('signature')).toString('base64') });
       await o.admin.ok('signing.setImage', { kind: 'seal', png: Buffer.from(png('seal')).toString('base64'), diameterMm: 36 });
-      const issued = await o.clerk.ok('outgoing.issue', {
-        type: 'KH',
-        summary: 'Tổ chức kỳ thi chọn học sinh giỏi cấp tỉnh lớp 12',
-        issuedDate: '2026-02-05',
-        signerName: 'Người lanhdao',
-        recipients: 'Các trường THPT;\nLưu: VT.',
-        copies: 3,
-      });
       const blank = await decree30Pdf({
         ...SAMPLE_PLAN,
         code: '          /KH-SGDĐT',
         dateLine: 'Hà Tĩnh, ngày        tháng        năm 2026',
         signer: { ...SAMPLE_PLAN.signer, name: 'Người lanhdao' },
       });
-      const file = await o.backend.attachments.add(
-        { userId: null },
-        { documentId: issued.id, name: 'ke-hoach.pdf', source: Readable.from([Buffer.from(blank)]) },
-      );
+      const { issued, file } = await issuedWithFile(o, blank, { issuedDate: '2026-02-05' });
       const withKey = (attachmentId: string, as: 'leader' | 'office', p12: Uint8Array, pin: string) => ({
         documentId: issued.id,
         attachmentId,

@@ -20,11 +20,6 @@ const CATALOG_SIGNING_KEYS = new Set(['/AcroForm', '/DSS', '/Metadata', '/Perms'
 const tailIsBlank = (bytes: Uint8Array, end: number) =>
   end >= bytes.length || /^\s*$/.test(Buffer.from(bytes.subarray(end)).toString('latin1'));
 
-/** What came after one signature (its signed revision ends at `signedEnd`). */
-export async function laterChanges(bytes: Uint8Array, signedEnd: number): Promise<LaterChanges> {
-  return (await laterChangesOf(bytes, [signedEnd])).get(signedEnd) ?? 'unknown';
-}
-
 /**
  * What came after each of these revision ends, each revision read once: revision i is compared
  * with revision i+1 (and the last with the whole file), and what came after an end is the worst

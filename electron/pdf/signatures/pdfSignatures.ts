@@ -2,7 +2,7 @@
 // signature dictionary's /ByteRange, its /Contents (the CMS), the field it signs, /M. The byte
 // range is checked against the file itself: it starts at 0, stays inside the file, and leaves out
 // exactly the /Contents hex string — anything else could make other bytes look signed.
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFPage } from 'pdf-lib';
 
 export interface SignatureField {
   /** The form field's name (/T), when a field points at this signature. */
@@ -17,6 +17,8 @@ export interface SignatureField {
   location: string | null;
   /** Why the byte range cannot be trusted, when it cannot. */
   rangeProblem: string | null;
+  /** Where the field's widget shows on the page (0-based; a box from the page's top-left), when it has one. */
+  widget: { page: number; rect: { x: number; y: number; width: number; height: number } } | null;
 }
 
 const text = (d: PDFDict, key: string): string | null => {
@@ -48,15 +50,40 @@ function rangeProblem(bytes: Uint8Array, [a, b, c, d]: number[]): string | null 
   return null;
 }
 
+/** A field's widget (field and widget merged, as signing tools write them): its page and its box from the page's top. */
+function widgetOf(field: PDFDict, pages: PDFPage[]): SignatureField['widget'] {
+  const r = field.lookup(PDFName.of('Rect'));
+  const numbers = r instanceof PDFArray ? r.asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : NaN)) : [];
+  const p = field.get(PDFName.of('P'));
+  const page = pages.findIndex((x) => x.ref === p);
+  if (numbers.length !== 4 || !numbers.every(Number.isFinite) || page < 0) return null;
+  const [x1, y1, x2, y2] = numbers as [number, number, number, number];
+  let height: number;
+  try {
+    height = pages[page]!.getHeight();
+  } catch {
+    return null; // a page without a usable size: where the widget is cannot be said, the signature is still checked
+  }
+  return { page, rect: { x: Math.min(x1, x2), y: height - Math.max(y1, y2), width: Math.abs(x2 - x1), height: Math.abs(y2 - y1) } };
+}
+
 export async function signaturesIn(bytes: Uint8Array): Promise<SignatureField[]> {
   const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
-  const fieldOf = new Map<PDFRef | PDFDict, string>();
+  const fieldOf = new Map<PDFRef | PDFDict, { name: string; widget: SignatureField['widget'] }>();
+  // A broken page tree costs the widgets' places, never the signatures' check.
+  const pages = (() => {
+    try {
+      return doc.getPages();
+    } catch {
+      return [];
+    }
+  })();
   const found: { ref: PDFRef | null; dict: PDFDict }[] = [];
   for (const [ref, obj] of doc.context.enumerateIndirectObjects()) {
     if (!(obj instanceof PDFDict)) continue;
     const v = obj.get(PDFName.of('V'));
     const t = text(obj, 'T');
-    if (v && t) fieldOf.set(v instanceof PDFRef ? v : (v as PDFDict), t);
+    if (v && t) fieldOf.set(v instanceof PDFRef ? v : (v as PDFDict), { name: t, widget: widgetOf(obj, pages) });
     if (obj.has(PDFName.of('ByteRange')) && obj.has(PDFName.of('Contents'))) found.push({ ref, dict: obj });
   }
   const out: SignatureField[] = [];
@@ -67,8 +94,10 @@ export async function signaturesIn(bytes: Uint8Array): Promise<SignatureField[]>
     const byteRange = range.asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : NaN)) as [number, number, number, number];
     if (byteRange.length !== 4) continue;
     const sub = dict.lookup(PDFName.of('SubFilter'));
+    const field = (ref && fieldOf.get(ref)) ?? fieldOf.get(dict) ?? null;
     out.push({
-      field: (ref && fieldOf.get(ref)) ?? fieldOf.get(dict) ?? null,
+      field: field?.name ?? null,
+      widget: field?.widget ?? null,
       byteRange,
       contents: contents.asBytes(),
       subFilter: sub instanceof PDFName ? sub.decodeText() : null,

@@ -2,7 +2,8 @@
 // (the leader signed it unnumbered): one appended revision holding a locked stamp annotation per
 // blank, black, in Tinos (Times New Roman's metrics) — the page and the leader's signed bytes stay
 // as they were, and his signature is told that only annotations came after it.
-import { drawText, degrees, rgb } from '@cantoo/pdf-lib';
+import { rgb } from '@cantoo/pdf-lib';
+import { AppearanceInk } from '../appearanceInk.js';
 import { issueBlanks } from '../../../shared/domain/issueBlanks.js';
 import { embedTinos, tinosWidth } from '../fonts.js';
 import { addStampAnnotation } from '../incremental.js';
@@ -14,7 +15,7 @@ export async function fillIssueBlanks(bytes: Uint8Array, fill: { number: string;
   const first = await readPageText(bytes, 0);
   const blanks = issueBlanks(first.items, fill, tinosWidth);
   if (blanks.length === 0) return bytes;
-  const doc = await loadPdf(bytes, { incremental: true });
+  const doc = await loadPdf(bytes, { incremental: true, purpose: 'sign' });
   const page = doc.getPage(0);
   const space = pageSpace(page);
   const { regular } = await embedTinos(doc);
@@ -23,17 +24,15 @@ export async function fillIssueBlanks(bytes: Uint8Array, fill: { number: string;
     const height = blank.size * 1.3;
     const left = blank.alignRight ? blank.x - width : blank.x;
     const box = { x: left, y: space.height - blank.baseline - blank.size * 0.3, width, height };
-    const operators = drawText(regular.encodeText(blank.text), {
-      x: 0,
-      y: blank.size * 0.3,
-      size: blank.size,
-      font: 'F1',
-      color: rgb(0, 0, 0),
-      rotate: degrees(0),
-      xSkew: degrees(0),
-      ySkew: degrees(0),
-    });
-    addStampAnnotation(page, space, box, { operators, fonts: { F1: regular.ref } }, { name: 'VanThuSo', contents: blank.text });
+    const ink = new AppearanceInk();
+    ink.drawText(blank.text, { x: 0, y: blank.size * 0.3, size: blank.size, font: regular, color: rgb(0, 0, 0) });
+    addStampAnnotation(
+      page,
+      space,
+      box,
+      { operators: ink.operators, fonts: ink.fontResources() },
+      { name: 'VanThuSo', contents: blank.text },
+    );
   }
   const filled = await doc.save();
   // The leader's signature holds only while his signed bytes are where they were.

@@ -76,7 +76,7 @@ export async function signPdf(original: Uint8Array, key: KeySigner, options: Sig
 }
 
 export async function signPdfWithOutcome(original: Uint8Array, key: KeySigner, options: SignOptions): Promise<SignedPdf> {
-  const doc = await loadPdf(original, { incremental: true });
+  const doc = await loadPdf(original, { incremental: true, purpose: 'sign' });
   const fields = await existingFields(original);
   if (fields.has(options.field)) throw new AppError('CONFLICT', `Văn bản đã có chữ ký “${options.field}”; không ký lại vào cùng một ô.`);
   const withPlaceholder = await addPlaceholder(doc, options);

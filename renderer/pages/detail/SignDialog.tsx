@@ -8,21 +8,14 @@ import type { Me } from '../../../shared/api/admin.js';
 import type { AttachmentRecord } from '../../../shared/api/attachments.js';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
 import { SIGN_AS_LABELS } from '../../../shared/api/signing.js';
+import { signingCapacities } from '../../../shared/domain/signingRules.js';
 import { api } from '../../api/client';
 import { fileBase64 } from '../../components/fileBase64';
 
 type As = keyof typeof SIGN_AS_LABELS;
 
-const fold = (s: string | null | undefined) => (s ?? '').normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
-
-/** In which capacities this user may sign this document (the backend decides again): an issued one, or an incoming one's dấu ĐẾN. */
-export function capacitiesOf(me: Me, doc: DocumentRecord): As[] {
-  if (doc.kind === 'incoming') return me.roles.includes('clerk') ? ['arrival'] : [];
-  const out: As[] = [];
-  if (me.roles.includes('leader') && fold(me.fullName) === fold(doc.signerName)) out.push('leader');
-  if (me.roles.includes('clerk')) out.push('office');
-  return out;
-}
+/** In which capacities this user may sign this document (the backend decides again, by the same rule). */
+export const capacitiesOf = (me: Me, doc: DocumentRecord): As[] => signingCapacities(me, doc);
 
 /** The PDFs that may be signed next: those not yet followed by a signed copy (of an incoming document, its stamped copies). */
 export function signable(files: AttachmentRecord[], doc?: DocumentRecord): AttachmentRecord[] {
