@@ -192,6 +192,8 @@ describe('files of a secret document', () => {
     expect((await other.fail('attachments.check', { id: added.id })).code).toBe('FORBIDDEN');
     // Nor where its words stand on its pages, nor where it would be filed.
     expect((await other.fail('attachments.hits', { id: added.id, q: 'xylophone' })).code).toBe('FORBIDDEN');
+    // Nor who signed it (its signatures are read from its content).
+    expect((await other.fail('attachments.signatures', { id: added.id })).code).toBe('FORBIDDEN');
     expect((await other.fail('dossiers.suggest', { id: secretId })).code).toBe('FORBIDDEN');
     expect((await archivist.fail('attachments.remove', { id: added.id })).code).toBe('FORBIDDEN');
   });
