@@ -139,7 +139,16 @@ async function handleUpload(backend: Backend, url: URL, req: IncomingMessage, re
     // The browser's way to do what the window does with a path: the same methods' access.
     const purpose = url.searchParams.get('purpose');
     const forImport = purpose === 'import';
-    const access = contract[forImport ? 'imports.stagePath' : purpose === 'read' ? 'incoming.readPath' : 'attachments.add'].access;
+    const access =
+      contract[
+        forImport
+          ? 'imports.stagePath'
+          : purpose === 'read'
+            ? 'incoming.readPath'
+            : purpose === 'edxml'
+              ? 'exchange.receivePath'
+              : 'attachments.add'
+      ].access;
     const user = backend.authorize(readCookie(req, SESSION_COOKIE), access);
     const documentId = url.searchParams.get('documentId') ?? '';
     const name = url.searchParams.get('name') ?? '';
@@ -148,6 +157,13 @@ async function handleUpload(backend: Backend, url: URL, req: IncomingMessage, re
     // A dispatch picked in the registration form: read for its suggestions, attached on save.
     if (purpose === 'read')
       return sendJson(res, 200, await backend.attachments.readForRegistration(user.id, { name, source: req, declaredSize: declared }));
+    // An edXML package picked or dropped in Liên thông: into the inbox, whatever it turns out to be.
+    if (purpose === 'edxml')
+      return sendJson(
+        res,
+        200,
+        await backend.exchange.receive({ userId: user.id }, { name, source: req, declaredSize: declared, transport: 'file' }),
+      );
     if (!documentId) throw new AppError('VALIDATION', 'Thiếu văn bản cần đính kèm.', { field: 'documentId' });
     requireContent(backend.store, user, documentId, 'upload');
     const attachment = await backend.attachments.add({ userId: user.id }, { documentId, name, source: req, declaredSize: declared });

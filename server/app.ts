@@ -14,6 +14,8 @@ import { MAX_PULL_LIMIT, pull } from './pull.js';
 import { push } from './push.js';
 import { summary } from './reports.js';
 import { runAdmin } from './adminCommands.js';
+import { relayInbox, relaySend, relayTaken } from './exchange.js';
+import { relaySendSchema, relayTakenSchema } from '../shared/sync/exchangeRelay.js';
 import { timingSafeEqual } from 'node:crypto';
 
 export interface AppOptions {
@@ -139,6 +141,10 @@ export function buildApp(db: ServerDb, options: AppOptions = {}): FastifyInstanc
     const result = await storeFile(db, d, name, req.raw, maxFileBytes);
     return reply.status(result.stored ? 201 : 200).send({ sha256: name, size: result.size });
   });
+
+  app.post('/v1/exchange/send', async (req) => relaySend(db, await device(req), relaySendSchema.parse(req.body)));
+  app.get('/v1/exchange/inbox', async (req) => relayInbox(db, await device(req)));
+  app.post('/v1/exchange/taken', async (req) => relayTaken(db, await device(req), relayTakenSchema.parse(req.body).ids, now()));
 
   app.post('/v1/admin', async (req) => {
     const given = Buffer.from(String(req.headers['x-admin-secret'] ?? ''));

@@ -155,3 +155,25 @@ export const unitFiles = pgTable(
   },
   (t) => [primaryKey({ columns: [t.unitId, t.sha256] })],
 );
+
+/**
+ * Exchange between offices (#18): an edXML message a unit sent to the unit holding the recipient
+ * mã định danh, kept until that unit's PC takes it (however long it was offline). The bytes are a
+ * file (files/unit_files); only the two units hold it.
+ */
+export const exchangeRelay = pgTable(
+  'exchange_relay',
+  {
+    id: text('id').primaryKey(),
+    fromUnitId: text('from_unit_id').notNull(),
+    fromOrganId: text('from_organ_id').notNull(),
+    toUnitId: text('to_unit_id').notNull(),
+    toOrganId: text('to_organ_id').notNull(),
+    kind: text('kind').notNull(),
+    sha256: text('sha256').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    takenAt: timestamp('taken_at', { withTimezone: true }),
+  },
+  (t) => [index('exchange_relay_inbox').on(t.toUnitId, t.takenAt, t.createdAt)],
+);

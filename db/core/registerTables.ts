@@ -52,9 +52,11 @@ export const agencies = sqliteTable(
     id: text('id').primaryKey(),
     name: text('name').notNull(),
     nameKey: text('name_key').notNull(),
+    /** Its mã định danh (QCVN 102), where the office knows it: electronic documents go there. */
+    organId: text('organ_id'),
     ...synced,
   },
-  (t) => [index('agencies_name_key').on(t.nameKey)],
+  (t) => [index('agencies_name_key').on(t.nameKey), index('agencies_organ_id').on(t.organId)],
 );
 
 export const docTypes = sqliteTable(

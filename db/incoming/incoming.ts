@@ -49,7 +49,13 @@ export const INCOMING_DEFAULTS = {
   confirmDuplicate: false,
 } as const satisfies Partial<RegisterIncoming>;
 
-export function registerIncoming(store: Store, ctx: WriteContext, input: RegisterIncoming): DocumentRecord {
+/** `also` runs in the same transaction once the document has its number (a package's link and files). */
+export function registerIncoming(
+  store: Store,
+  ctx: WriteContext,
+  input: RegisterIncoming,
+  also?: (w: Writer, documentId: string) => void,
+): DocumentRecord {
   const id = mutate(store, ctx, (w) => {
     const receivedAt = input.receivedAt ?? w.at;
     checkDates(store, { receivedAt, issuedDate: input.issuedDate, deadline: input.deadline });
@@ -92,6 +98,7 @@ export function registerIncoming(store: Store, ctx: WriteContext, input: Registe
     });
     recordEvent(w, docId, 'register', { number, year, bookId: book.id });
     if (input.confirmDuplicate) w.event('incoming.duplicate-confirmed', { code: input.code, agency: agency.name }, docId, 'documents');
+    also?.(w, docId);
     return docId;
   });
   return getDocument(store, id, 'incoming');

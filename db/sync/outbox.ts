@@ -4,7 +4,7 @@ import type { Change, SyncedTableName } from '../../shared/sync/protocol.js';
 import { stmt } from '../core/statements.js';
 import type { Store } from '../core/store.js';
 import { writeDerived } from '../core/write.js';
-import { FILE_MAY_LEAVE_SQL, leavingThePc } from '../secrets/syncBoundary.js';
+import { FILE_MAY_LEAVE_SQL, leavingThePc, secretFileSql } from '../secrets/syncBoundary.js';
 
 export interface OutboxChunk {
   changes: Change[];
@@ -87,18 +87,28 @@ export function countUnsent(store: Store): number {
   return (stmt(store.sqlite, 'SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL').get() as { n: number }).n;
 }
 
-const PENDING_FILES = `FROM attachments a WHERE a.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM sync_files f WHERE f.sha256 = a.sha256) AND ${FILE_MAY_LEAVE_SQL}`;
+// Attachments, and the edXML messages of the exchange with the files a package waiting in the
+// inbox brought (so any PC of the office can register it). A secret document's never leave.
+const PENDING_FILES = `FROM (
+  SELECT a.sha256, a.size FROM attachments a WHERE a.deleted_at IS NULL AND ${FILE_MAY_LEAVE_SQL}
+  UNION ALL
+  SELECT e.sha256, e.size FROM exchange_messages e WHERE e.deleted_at IS NULL AND e.sha256 IS NOT NULL AND NOT e.metadata_only
+    AND NOT ${secretFileSql('e.sha256')}
+  UNION ALL
+  SELECT json_extract(j.value, '$.sha256'), json_extract(j.value, '$.size') FROM exchange_messages e, json_each(e.attachments) j
+   WHERE e.deleted_at IS NULL AND e.state = 'moi' AND NOT e.metadata_only
+) p WHERE p.sha256 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sync_files f WHERE f.sha256 = p.sha256)`;
 
 /** Files the server has not confirmed yet (pulled attachments are marked as on the server). */
 export function filesToUpload(store: Store, limit: number): { sha256: string; size: number }[] {
-  return stmt(store.sqlite, `SELECT a.sha256, max(a.size) AS size ${PENDING_FILES} GROUP BY a.sha256 LIMIT ?`).all(limit) as {
+  return stmt(store.sqlite, `SELECT p.sha256, max(p.size) AS size ${PENDING_FILES} GROUP BY p.sha256 LIMIT ?`).all(limit) as {
     sha256: string;
     size: number;
   }[];
 }
 
 export function countFilesToUpload(store: Store): number {
-  return (stmt(store.sqlite, `SELECT count(DISTINCT a.sha256) AS n ${PENDING_FILES}`).get() as { n: number }).n;
+  return (stmt(store.sqlite, `SELECT count(DISTINCT p.sha256) AS n ${PENDING_FILES}`).get() as { n: number }).n;
 }
 
 export function markFilesOnServer(store: Store, shas: string[], at: string): void {

@@ -35,6 +35,7 @@ const ALL: SQLiteTable[] = [
   schema.catalogueEntries,
   schema.dossiers,
   schema.dossierItems,
+  schema.exchangeMessages,
 ];
 
 export const SYNCED: ReadonlyMap<string, SyncedTableSpec> = new Map(

@@ -14,6 +14,8 @@ import { AttachmentsService } from '../files/attachmentsService.js';
 import { BlobStore } from '../files/blobStore.js';
 import { ImportService } from '../imports/importService.js';
 import { SyncEngine } from '../sync/syncEngine.js';
+import { ExchangeService } from '../exchange/exchangeService.js';
+import { exchangeTransports } from '../exchange/routes.js';
 import type { TokenVault } from '../sync/syncConfig.js';
 import { createDispatcher, type CallContext, type CallOutcome } from './dispatch.js';
 import { assembleHandlers } from './handlerMap.js';
@@ -56,6 +58,7 @@ export interface Backend {
   readonly imports: ImportService;
   readonly backups: BackupService;
   readonly sync: SyncEngine;
+  readonly exchange: ExchangeService;
   /** What is being written outside a single transaction right now (updates wait for it), or null. */
   busy(): string | null;
   /** Stops the timers and waits for background work (text extraction). */
@@ -94,7 +97,16 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
   files.remote = sync;
   const trust = new TrustStore(join(dataDir, 'trust-roots'));
   files.roots = () => trust.roots();
+  const exchange: ExchangeService = new ExchangeService(
+    store,
+    files,
+    exchangeTransports(store, sync, sync.vault, (): number => exchange.maxPackageBytes()),
+  );
+  sync.afterRound = () => exchange.pump({ userId: null });
   if (options.sync?.background) sync.start();
+  // Folders and an axis are looked at on their own, with or without a sync server.
+  const exchangeTimer = options.sync?.background ? setInterval(() => void exchange.pump({ userId: null }).catch(() => {}), 60_000) : null;
+  exchangeTimer?.unref();
 
   const methods = Object.keys(contract) as MethodName[];
   const handlers = assembleHandlers(
@@ -106,6 +118,7 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
       backups,
       sync,
       trust,
+      exchange,
       onRestoreStaged: options.onRestoreStaged,
       spoolDir,
     },
@@ -131,10 +144,12 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
     imports,
     backups,
     sync,
+    exchange,
     // Writes are synchronous transactions except these, which span many event-loop turns.
     busy: () => (backups.running ? 'Đang sao lưu' : files.copying > 0 ? 'Đang chép tệp đính kèm' : null),
     close: async () => {
       scheduler.stop();
+      if (exchangeTimer) clearInterval(exchangeTimer);
       await sync.stop();
       await files.texts.close();
     },

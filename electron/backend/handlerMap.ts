@@ -13,6 +13,7 @@ import { reportHandlers } from './handlers/reports.js';
 import { setupHandlers } from './handlers/setup.js';
 import { syncHandlers } from './handlers/sync.js';
 import { signingHandlers } from './handlers/signing.js';
+import { exchangeHandlers } from './handlers/exchange.js';
 import type { Handlers, Services } from './handlers/types.js';
 
 export const SLICES = [
@@ -27,6 +28,7 @@ export const SLICES = [
   backupHandlers,
   syncHandlers,
   signingHandlers,
+  exchangeHandlers,
 ] as const;
 
 type MapsOf<T extends readonly unknown[]> = { [I in keyof T]: T[I] extends (services: Services) => infer R ? R : never };

@@ -4,7 +4,7 @@ import { checkSignaturesIsolated, type SignaturesResult } from '../pdf/signature
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { AppError } from '../../shared/api/errors.js';
 import type { AttachmentRecord } from '../../shared/api/attachments.js';
 import { formatDate, officeDate } from '../../shared/text/dates.js';
@@ -28,7 +28,7 @@ import { readPageIsolated } from '../pdf/pageReader.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { signatureVerdict } from '../../shared/domain/signatureVerdict.js';
 import { isAirGapped } from '../../db/secrets/airGap.js';
-import type { SignatureNote } from '../../db/attachments/attachments.js';
+import type { NewAttachment, SignatureNote } from '../../db/attachments/attachments.js';
 import { readDispatch } from '../../shared/domain/dispatchReader.js';
 import type { ReadForRegistration } from '../../shared/api/attachments.js';
 import { searchAgencies } from '../../db/lookups/agencies.js';
@@ -43,7 +43,7 @@ const COUNT_PAGES_UP_TO = 30 * 1024 * 1024;
 
 const READING_KEPT_MS = 60 * 60 * 1000;
 
-interface Received {
+export interface Received {
   name: string;
   type: FileType;
   size: number;
@@ -138,9 +138,15 @@ export class AttachmentsService {
     return { name, type, size: blob.size, sha256: blob.sha256, pages, signed, signatures, notice };
   }
 
-  private record(ctx: WriteContext, owner: string, r: Received): AttachmentRecord {
-    const record = addAttachment(this.store, ctx, {
-      documentId: owner,
+  /** A file that came inside an edXML package: checked as any attachment and kept, recorded later. */
+  prepare(name: string, bytes: Uint8Array): Promise<Received> {
+    return this.receive({ name, source: Readable.from([bytes]), declaredSize: bytes.length });
+  }
+
+  /** The record of a prepared file, for the caller's own transaction (insertAttachment). */
+  preparedRecord(documentId: string, r: Received): NewAttachment {
+    return {
+      documentId,
       name: r.name,
       mime: r.type.mime,
       kind: r.type.kind,
@@ -151,7 +157,16 @@ export class AttachmentsService {
       parentId: null,
       signed: r.signed,
       signatures: r.signatures,
-    });
+    };
+  }
+
+  /** Bytes kept for a file that was never recorded (a package refused half-way). */
+  async forget(sha256: string): Promise<void> {
+    await this.forgetUnused(sha256);
+  }
+
+  private record(ctx: WriteContext, owner: string, r: Received): AttachmentRecord {
+    const record = addAttachment(this.store, ctx, this.preparedRecord(owner, r));
     if (record.textLayer === 'pending') this.texts.kick();
     return r.notice ? { ...record, notice: r.notice } : record;
   }

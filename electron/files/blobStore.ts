@@ -2,7 +2,18 @@
 // written to a temporary name while it is hashed and counted, flushed, then renamed into
 // place, so a crash mid-copy leaves no half file under a real name.
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -79,6 +90,36 @@ export class BlobStore {
       await rename(temp, final);
     }
     return { sha256, size, head: Buffer.concat(headParts), tail };
+  }
+
+  /**
+   * Bytes made here (an edXML message built inside a write transaction, which cannot wait):
+   * written, flushed and renamed into place the same way, synchronously.
+   */
+  putSync(bytes: Uint8Array): string {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const final = this.path(sha256);
+    if (existsSync(final)) return sha256;
+    const temp = join(this.root, 'tmp', `${Date.now()}-${randomBytes(6).toString('hex')}`);
+    const fd = openSync(temp, 'wx');
+    try {
+      writeSync(fd, bytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    mkdirSync(join(final, '..'), { recursive: true });
+    try {
+      renameSync(temp, final);
+    } catch (err) {
+      rmSync(temp, { force: true });
+      throw err;
+    }
+    return sha256;
+  }
+
+  readSync(sha256: string): Uint8Array {
+    return readFileSync(this.path(sha256));
   }
 
   /** Whether the bytes on disk still hash to their name. */

@@ -60,7 +60,7 @@ export interface SyncEngineOptions {
 
 export class SyncEngine {
   private readonly store: Store;
-  private readonly vault: TokenVault;
+  readonly vault: TokenVault;
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private started = false;
@@ -203,6 +203,16 @@ export class SyncEngine {
     return true;
   }
 
+  /** Work that rides on a successful round (the exchange's queue, #18); its failures are its own. */
+  afterRound: (() => Promise<unknown>) | null = null;
+
+  /** The server's client while this PC syncs (not stopped, not air-gapped), else null. */
+  client(): SyncHttp | null {
+    const config = this.config;
+    if (!config || config.stopped || isAirGapped(this.store)) return null;
+    return this.http(config);
+  }
+
   private http(config: SyncConfig): SyncHttp {
     return new SyncHttp(config.url, this.vault.open(config.sealedToken));
   }
@@ -250,6 +260,7 @@ export class SyncEngine {
       if (config.eagerFiles) await this.downloadMissing();
       this.failures = 0;
       writeState(this.store, { ...state, lastSuccessAt: new Date().toISOString(), lastError: null });
+      if (this.afterRound) await this.afterRound().catch((err: unknown) => this.options.log?.('exchange after sync failed', err));
       this.schedule(this.options.intervalMs ?? 60_000);
     } catch (err) {
       const failure = err instanceof SyncFailure ? err : err instanceof AppError ? new SyncFailure(err.code, err.message, true) : null;

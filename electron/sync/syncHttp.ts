@@ -1,10 +1,11 @@
 // The desktop's side of the wire (node:http/https, no Electron): JSON calls with a timeout,
 // files streamed both ways. Every failure becomes a SyncFailure with a Vietnamese message and
 // whether trying again later can help.
+import { relayInboxSchema, type RelayInbox, type RelaySend } from '../../shared/sync/exchangeRelay.js';
 import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   enrollResponseSchema,
   healthResponseSchema,
@@ -83,6 +84,19 @@ export class SyncHttp {
       return null;
     }
     throw await failureOf(res);
+  }
+
+  /** Exchange between offices (#18): hand a message already uploaded as a file to the relay. */
+  exchangeSend(m: RelaySend): Promise<{ id: string }> {
+    return this.json('POST', '/v1/exchange/send', m, z.object({ id: z.string() }));
+  }
+
+  exchangeInbox(): Promise<RelayInbox> {
+    return this.json('GET', '/v1/exchange/inbox', undefined, relayInboxSchema);
+  }
+
+  exchangeTaken(ids: string[]): Promise<{ taken: number }> {
+    return this.json('POST', '/v1/exchange/taken', { ids }, z.object({ taken: z.number() }));
   }
 
   private async json<T>(method: string, path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {

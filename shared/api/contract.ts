@@ -63,6 +63,19 @@ import {
   syncSettingsInput,
   syncStatusOutput,
 } from './sync.js';
+import {
+  agencyOutput,
+  agencySaveInput,
+  exchangeListInput,
+  exchangeMessageOutput,
+  exchangePumpOutput,
+  exchangeRefuseInput,
+  exchangeRoutesInput,
+  exchangeSendInput,
+  exchangeSettingsOutput,
+  organId,
+  recipientStatusOutput,
+} from './exchange.js';
 import { officeSettingsInput, officeSettingsOutput, symbolSettingsInput, symbolSettingsOutput } from './settings.js';
 import {
   signFileInput,
@@ -367,6 +380,29 @@ export const contract = {
   'sync.renumber': method(renumberInput, renumberOutput, ['admin']),
   /** A new PC joins its office: enrolled and filled from the server instead of a first-run setup. */
   'setup.join': method(syncConnectInput, z.object({ initialized: z.boolean(), status: syncStatusOutput }), 'public'),
+
+  // Exchange between offices (#18): edXML packages and statuses.
+  'exchange.settings': method(empty, exchangeSettingsOutput, ['clerk', 'leader']),
+  'exchange.setOrganId': method(z.object({ organId }), exchangeSettingsOutput, ['admin']),
+  /** This PC's folders and axis (local values: another PC has its own). */
+  'exchange.setRoutes': method(exchangeRoutesInput, exchangeSettingsOutput, ['admin']),
+  /** An .edxml file picked or dropped (browser mode: POST /upload?purpose=edxml). */
+  'exchange.receivePath': method(z.object({ path: z.string().min(1).max(4096) }), exchangeMessageOutput, REGISTRARS, IPC_ONLY),
+  'exchange.list': method(exchangeListInput, z.array(exchangeMessageOutput), ['clerk', 'leader']),
+  'exchange.get': method(z.object({ id }), exchangeMessageOutput, ['clerk', 'leader']),
+  'exchange.register': method(incomingRegisterInput.extend({ messageId: id }), documentOutput, REGISTRARS),
+  'exchange.refuse': method(exchangeRefuseInput, exchangeMessageOutput, REGISTRARS),
+  'exchange.send': method(exchangeSendInput, z.array(exchangeMessageOutput), REGISTRARS),
+  'exchange.revoke': method(
+    z.object({ documentId: id, reason: exchangeRefuseInput.shape.reason }),
+    z.array(exchangeMessageOutput),
+    REGISTRARS,
+  ),
+  'exchange.recipients': method(z.object({ documentId: id }), z.array(recipientStatusOutput), 'user'),
+  /** Send what waits and take what came, now (it also runs after each sync round). */
+  'exchange.pump': method(empty, exchangePumpOutput, REGISTRARS),
+  'agencies.list': method(empty, z.array(agencyOutput), ['clerk', 'leader']),
+  'agencies.save': method(agencySaveInput, agencyOutput, REGISTRARS),
 } as const;
 
 export type Contract = typeof contract;

@@ -29,6 +29,7 @@ export const SYNCED_TABLES = [
   'catalogue_entries',
   'dossiers',
   'dossier_items',
+  'exchange_messages',
 ] as const;
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];
 

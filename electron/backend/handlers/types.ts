@@ -8,6 +8,7 @@ import type { BackupService } from '../../backup/backupService.js';
 import type { AttachmentsService } from '../../files/attachmentsService.js';
 import type { ImportService } from '../../imports/importService.js';
 import type { SyncEngine } from '../../sync/syncEngine.js';
+import type { ExchangeService } from '../../exchange/exchangeService.js';
 import type { Session, SessionStore } from '../sessions.js';
 
 export interface Services {
@@ -19,6 +20,7 @@ export interface Services {
   sync: SyncEngine;
   /** The roots this PC trusts for digital signatures. */
   trust: TrustStore;
+  exchange: ExchangeService;
   /** Called once a verified restore is staged: the host restarts so it applies before the store opens. */
   onRestoreStaged?: (() => void) | undefined;
   /** Where large file answers are written before the transport streams them out (and deletes them). */
