@@ -13,7 +13,8 @@ import { officeDate } from '../../shared/text/dates.js';
 import { listDocTypes } from '../../db/lookups/docTypes.js';
 import { importClash, importDocuments } from '../../db/imports/importRegister.js';
 import type { Store } from '../../db/core/store.js';
-import type { WriteContext } from '../../db/core/write.js';
+import { mutate, type WriteContext } from '../../db/core/write.js';
+import { findColumns, importOrgans, type OrganImportResult } from '../../db/exchange/organDirectory.js';
 import { tooLarge } from '../files/blobStore.js';
 import { pickedFileSize } from '../files/pickedFile.js';
 import { planImport, SHOWN_ROWS, type ImportPlan } from './planImport.js';
@@ -107,23 +108,35 @@ export class ImportService {
     return { ...result, skipped: plan.rows.filter((r) => !r.doc).map((r) => ({ row: r.row, problems: r.problems })), notes: plan.notes };
   }
 
-  private async plan(req: ImportRequest): Promise<{ plan: ImportPlan; name: string }> {
-    const file = join(this.dir, req.uploadId);
+  /** Danh mục cơ quan: the mã định danh of each organ a staged spreadsheet lists (#18). */
+  async organs(ctx: WriteContext, uploadId: string): Promise<OrganImportResult & { fileName: string; sheet: string }> {
+    const { wb, name } = await this.workbook(uploadId);
+    const sheet = wb.sheets.find((s) => !s.hidden && findColumns(s.rows)) ?? wb.sheets.find((s) => !s.hidden);
+    if (!sheet) throw new AppError('VALIDATION', 'Bảng tính không có trang nào để đọc.');
+    const result = mutate(this.store, ctx, (w) => importOrgans(w, sheet.rows));
+    await this.discard(uploadId);
+    return { ...result, fileName: name, sheet: sheet.name };
+  }
+
+  private async workbook(uploadId: string): Promise<{ wb: Workbook; name: string }> {
+    const file = join(this.dir, uploadId);
     let meta: { name: string };
     try {
       meta = JSON.parse(await readFile(`${file}.json`, 'utf8')) as { name: string };
     } catch {
       throw new AppError('NOT_FOUND', 'Tệp tải lên đã hết hạn hoặc không còn; hãy chọn lại tệp.');
     }
-    if (this.cached?.uploadId !== req.uploadId) {
+    if (this.cached?.uploadId !== uploadId) {
       this.cached = null;
-      this.cached = {
-        uploadId: req.uploadId,
-        wb: await readWorkbookIsolated(new Uint8Array(await readFile(file)), meta.name, this.workerFile),
-      };
+      this.cached = { uploadId, wb: await readWorkbookIsolated(new Uint8Array(await readFile(file)), meta.name, this.workerFile) };
     }
+    return { wb: this.cached.wb, name: meta.name };
+  }
+
+  private async plan(req: ImportRequest): Promise<{ plan: ImportPlan; name: string }> {
+    const { wb, name } = await this.workbook(req.uploadId);
     const types = listDocTypes(this.store).map((t) => ({ code: t.code, name: t.name }));
-    const plan = planImport(this.cached.wb, {
+    const plan = planImport(wb, {
       kind: req.kind,
       sheet: req.sheet,
       mapping: req.mapping,
@@ -131,7 +144,7 @@ export class ImportService {
       taken: (year, number, key) => importClash(this.store, req.kind, year, number, key),
       today: officeDate(this.store.now()),
     });
-    return { plan, name: meta.name };
+    return { plan, name };
   }
 
   private async discard(uploadId: string): Promise<void> {

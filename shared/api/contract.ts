@@ -66,6 +66,7 @@ import {
 import {
   agencyOutput,
   agencySaveInput,
+  organImportOutput,
   exchangeListInput,
   exchangeMessageOutput,
   exchangePumpOutput,
@@ -403,6 +404,7 @@ export const contract = {
   'exchange.pump': method(empty, exchangePumpOutput, REGISTRARS),
   'agencies.list': method(empty, z.array(agencyOutput), ['clerk', 'leader']),
   'agencies.save': method(agencySaveInput, agencyOutput, REGISTRARS),
+  'agencies.importOrgans': method(importPreviewInput.pick({ uploadId: true }), organImportOutput, REGISTRARS),
 } as const;
 
 export type Contract = typeof contract;

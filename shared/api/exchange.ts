@@ -182,3 +182,10 @@ export const agencySaveInput = z.object({
   name: z.string().trim().min(2, { error: 'Nhập tên cơ quan.' }).max(300),
   organId: organId.nullable(),
 });
+
+export const organImportOutput = z.object({
+  fileName: z.string(),
+  sheet: z.string(),
+  saved: z.number().int(),
+  skipped: z.array(z.object({ row: z.number().int(), problem: z.string() })),
+});

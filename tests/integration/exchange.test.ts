@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEdxml } from '../../electron/exchange/edxml/readPackage.js';
 import { samplePackage } from '../helpers/edxmlSample.js';
@@ -256,6 +257,46 @@ describe('hostile and wrong packages', () => {
     });
     const err = await o.clerk.fail('exchange.send', { documentId: issued.id, organIds: [SO] });
     expect([err.code, err.message]).toEqual(['FORBIDDEN', expect.stringContaining('không được gửi qua mạng')]);
+  });
+});
+
+describe('the organ directory’s mã định danh', () => {
+  it('takes them from a spreadsheet, telling each row it could not take', async () => {
+    const o = await setUpOffice();
+    try {
+      await o.clerk.ok('agencies.save', { name: 'UBND xã Thạch Hà', organId: '000.00.31.H42' });
+      const wb = new ExcelJS.Workbook();
+      const sheet = wb.addWorksheet('Danh mục');
+      sheet.addRow(['DANH MỤC MÃ ĐỊNH DANH CÁC CƠ QUAN, ĐƠN VỊ']);
+      sheet.addRow(['STT', 'Tên cơ quan, đơn vị', 'Mã định danh']);
+      sheet.addRow([1, 'Sở Giáo dục và Đào tạo Hà Tĩnh', '000.00.00.h42']);
+      sheet.addRow([2, 'Trường THPT Phan Đình Phùng', '000.00.12.H42']);
+      sheet.addRow([3, 'Trường THCS Lê Văn Thiêm', '12.H42']);
+      sheet.addRow([4, 'Trường THCS Nguyễn Du', '000.00.12.H42']);
+      sheet.addRow([5, 'Trường Tiểu học Thạch Hà', '000.00.31.H42']);
+      const staged = await o.backend.imports.stage(Readable.from([Buffer.from(await wb.xlsx.writeBuffer())]), 'ma-dinh-danh.xlsx');
+      const r = await o.clerk.ok('agencies.importOrgans', { uploadId: staged.uploadId });
+      expect(r).toMatchObject({ sheet: 'Danh mục', saved: 2 });
+      expect(r.skipped).toEqual([
+        { row: 5, problem: expect.stringContaining('000.00.00.G22') },
+        { row: 6, problem: 'Mã định danh 000.00.12.H42 đã có ở dòng 4 của bảng tính.' },
+        { row: 7, problem: 'Mã định danh 000.00.31.H42 đã gán cho “UBND xã Thạch Hà”.' },
+      ]);
+      const list = await o.clerk.ok('agencies.list');
+      expect(list.filter((a) => a.organId).map((a) => [a.name, a.organId])).toEqual([
+        ['Sở Giáo dục và Đào tạo Hà Tĩnh', '000.00.00.H42'],
+        ['Trường THPT Phan Đình Phùng', '000.00.12.H42'],
+        ['UBND xã Thạch Hà', '000.00.31.H42'],
+      ]);
+      // A sheet without the two headings says what it looks for.
+      const other = new ExcelJS.Workbook();
+      other.addWorksheet('Sheet1').addRow(['Họ tên', 'Điện thoại']);
+      const bad = await o.backend.imports.stage(Readable.from([Buffer.from(await other.xlsx.writeBuffer())]), 'khac.xlsx');
+      expect((await o.clerk.fail('agencies.importOrgans', { uploadId: bad.uploadId })).message).toContain('“Mã định danh”');
+    } finally {
+      await o.backend.close();
+      o.cleanup();
+    }
   });
 });
 

@@ -5,18 +5,17 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../../../shared/api/errors.js';
 import { ORGAN_ID_SETTING } from '../../../shared/sync/exchangeRelay.js';
-import { agencyKey } from '../../../shared/text/searchKey.js';
 import { agencies, units } from '../../../db/core/schema.js';
 import { writeSetting } from '../../../db/core/settings.js';
 import { mutate } from '../../../db/core/write.js';
-import { agencyFor } from '../../../db/lookups/agencies.js';
+import { saveOrgan } from '../../../db/exchange/organDirectory.js';
 import { organIdOf } from '../../../db/exchange/messages.js';
 import { shownRecord } from '../../../db/secrets/secretAccess.js';
 import { pickedFileSize } from '../../files/pickedFile.js';
 import { readRoutes, writeRoutes } from '../../exchange/routes.js';
 import { defineSlice, userOf, type Services } from './types.js';
 
-export function exchangeHandlers({ store, exchange, sync }: Services) {
+export function exchangeHandlers({ store, exchange, sync, imports }: Services) {
   const settings = () => {
     const r = readRoutes(store);
     return {
@@ -87,27 +86,7 @@ export function exchangeHandlers({ store, exchange, sync }: Services) {
         .where(and(isNull(agencies.deletedAt)))
         .orderBy(asc(agencies.nameKey))
         .all(),
-    'agencies.save': (input, req) => {
-      const id = mutate(store, req.write, (w) => {
-        if (input.organId) {
-          const holder = store.db
-            .select({ id: agencies.id, name: agencies.name })
-            .from(agencies)
-            .where(and(eq(agencies.organId, input.organId), isNull(agencies.deletedAt)))
-            .get();
-          if (holder && holder.id !== input.id)
-            throw new AppError('DUPLICATE', `Mã định danh ${input.organId} đã gán cho “${holder.name}”.`, { field: 'organId' });
-        }
-        if (input.id) {
-          agencyRow(input.id);
-          w.update(agencies, input.id, { name: input.name, nameKey: agencyKey(input.name), organId: input.organId });
-          return input.id;
-        }
-        const a = agencyFor(w, input.name);
-        w.update(agencies, a.id, { organId: input.organId });
-        return a.id;
-      });
-      return agencyRow(id);
-    },
+    'agencies.save': (input, req) => agencyRow(mutate(store, req.write, (w) => saveOrgan(w, input))),
+    'agencies.importOrgans': (input, req) => imports.organs(req.write, input.uploadId),
   });
 }
