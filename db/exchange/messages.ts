@@ -1,6 +1,6 @@
 // The exchange's records (#18): each edXML message in or out, the inbox a clerk registers from,
 // and the statuses each recipient sent back — all through mutate().
-import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lt, type SQL } from 'drizzle-orm';
 import { AppError } from '../../shared/api/errors.js';
 import type { ExchangeHeader, ExchangeMessage } from '../../shared/api/exchange.js';
 import { ORGAN_ID_SETTING } from '../../shared/sync/exchangeRelay.js';
@@ -84,9 +84,19 @@ export function hasMessage(store: Store, id: string): boolean {
 
 export function listMessages(
   store: Store,
-  q: { direction?: 'in' | 'out' | undefined; kind?: 'package' | 'status' | undefined; documentId?: string | undefined; limit: number },
+  q: {
+    direction?: 'in' | 'out' | undefined;
+    kind?: 'package' | 'status' | undefined;
+    documentId?: string | undefined;
+    /** Instants: at or after `since`, before `before`. */
+    since?: string | undefined;
+    before?: string | undefined;
+    limit: number;
+  },
 ): ExchangeMessage[] {
   const where: SQL[] = [isNull(exchangeMessages.deletedAt)];
+  if (q.since) where.push(gte(exchangeMessages.at, q.since));
+  if (q.before) where.push(lt(exchangeMessages.at, q.before));
   if (q.direction) where.push(eq(exchangeMessages.direction, q.direction));
   if (q.kind) where.push(eq(exchangeMessages.kind, q.kind));
   if (q.documentId) where.push(eq(exchangeMessages.documentId, q.documentId));
@@ -134,4 +144,50 @@ export function queued(store: Store, limit = 100): Row[] {
     .orderBy(exchangeMessages.at, exchangeMessages.id)
     .limit(limit)
     .all();
+}
+
+export interface Receipt {
+  documentId: string;
+  organId: string;
+  name: string | null;
+  sentAt: string | null;
+  state: ExchangeMessage['state'];
+  error: string | null;
+  statusCode: ExchangeMessage['statusCode'];
+  statusAt: string | null;
+  description: string | null;
+}
+
+/**
+ * Per outgoing document and recipient organ: the package sent (its state) and the latest status
+ * that came back — an edXML Timestamp counts seconds, so of two in one second the later step wins.
+ */
+export function receiptsFor(store: Store, documentIds: string[]): Receipt[] {
+  if (documentIds.length === 0) return [];
+  const out: Receipt[] = [];
+  for (let i = 0; i < documentIds.length; i += 500) {
+    const ids = documentIds.slice(i, i + 500);
+    const rows = store.sqlite
+      .prepare(
+        `SELECT m.document_id AS documentId, m.peer_organ_id AS organId, m.peer_name AS name, m.sent_at AS sentAt, m.state, m.error,
+                s.status_code AS statusCode, s.at AS statusAt, s.description
+         FROM exchange_messages m
+         LEFT JOIN exchange_messages s ON s.id = (
+           SELECT x.id FROM exchange_messages x
+           WHERE x.direction = 'in' AND x.kind = 'status' AND x.document_id = m.document_id AND x.peer_organ_id = m.peer_organ_id AND x.deleted_at IS NULL
+           ORDER BY x.at DESC, x.status_code DESC LIMIT 1)
+         WHERE m.direction = 'out' AND m.kind = 'package' AND COALESCE(m.business, 'new') <> 'revoke' AND m.deleted_at IS NULL
+           AND m.document_id IN (${ids.map(() => '?').join(',')})
+         ORDER BY m.at, m.id`,
+      )
+      .all(...ids) as Receipt[];
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const key = `${r.documentId} ${r.organId}`;
+      if (seen.has(key)) continue; // sent again (an update): the first package names the recipient
+      seen.add(key);
+      out.push(r);
+    }
+  }
+  return out;
 }

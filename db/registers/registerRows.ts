@@ -1,7 +1,9 @@
 // The rows of a register as it is printed or exported (PL IV of Decree 30/2020): columns in
 // the decree's order, oldest number first, cancelled numbers kept and marked.
 import { AppError } from '../../shared/api/errors.js';
-import { formatDate, officeDate } from '../../shared/text/dates.js';
+import { formatDate, formatInstant, officeDate } from '../../shared/text/dates.js';
+import { receiptText } from '../../shared/domain/exchange.js';
+import { receiptsFor } from '../exchange/messages.js';
 import { getBook, type BookRow } from './books.js';
 import { listDocuments } from '../documents/documentRows.js';
 import { followUpRow } from './followUp.js';
@@ -115,7 +117,15 @@ export function registerSheet(store: Store, q: RegisterQuery): RegisterSheet {
       cursor,
       ascending: true,
     });
-    for (const d of shownRecords(store, q.reader, page.items, `registers.${q.kind}`)) {
+    const shown = shownRecords(store, q.reader, page.items, `registers.${q.kind}`);
+    const receipts =
+      q.kind === 'outgoing'
+        ? receiptsFor(
+            store,
+            shown.filter((d) => !d.masked).map((d) => d.id),
+          )
+        : [];
+    for (const d of shown) {
       first ??= d.number;
       last = d.number;
       const day = officeDate(d.receivedAt);
@@ -147,7 +157,13 @@ export function registerSheet(store: Store, q: RegisterQuery): RegisterSheet {
           txt(d.keptCopies),
           num(d.copies),
           date(d.forwardedAt ? officeDate(d.forwardedAt) : null),
-          txt(''),
+          // Sent electronically: what each organ said back stands for its signature.
+          txt(
+            receipts
+              .filter((r) => r.documentId === d.id)
+              .map((r) => receiptText(r, formatInstant))
+              .join('\n'),
+          ),
           txt(notes),
         ]);
       } else {

@@ -25,6 +25,7 @@ import { mutate, type WriteContext, type Writer } from '../../db/core/write.js';
 import { getDocument } from '../../db/documents/documentRows.js';
 import { recordEvent } from '../../db/documents/history.js';
 import {
+  receiptsFor,
   insertMessage,
   listMessages,
   messageRow,
@@ -688,35 +689,22 @@ export class ExchangeService {
 
   /** Per recipient of an outgoing document: sent when, and the latest status that came back. */
   recipients(documentId: string) {
-    const all = listMessages(this.store, { documentId, limit: 1000 });
-    const sent = all.filter((m) => m.direction === 'out' && m.kind === 'package' && m.business !== 'revoke');
-    const byOrgan = new Map<string, ExchangeMessage>();
-    for (const m of sent) if (!byOrgan.has(m.peerOrganId!)) byOrgan.set(m.peerOrganId!, m);
-    return [...byOrgan.values()].map((m) => {
-      const latest = all
-        .filter((s) => s.direction === 'in' && s.kind === 'status' && s.peerOrganId === m.peerOrganId)
-        // An edXML Timestamp counts seconds: 03 and 04 of one minute's work may share one; the later step wins.
-        .sort((a, b) => (a.at !== b.at ? (a.at < b.at ? 1 : -1) : (b.statusCode ?? '').localeCompare(a.statusCode ?? '')))[0];
-      return {
-        organId: m.peerOrganId!,
-        name: m.peerName,
-        sentAt: m.sentAt,
-        state: m.state,
-        error: m.error,
-        statusCode: latest?.statusCode ?? null,
-        statusAt: latest?.at ?? null,
-        description: latest?.description ?? null,
-      };
-    });
+    return receiptsFor(this.store, [documentId]).map(({ documentId: _doc, ...r }) => r);
   }
 
   // ——— The pump ———
 
   /** Send what waits, then take what waits for this office, from every transport set up. */
   pump(ctx: Ctx): Promise<PumpResult> {
-    if (!this.pumping) this.pumping = this.runPump(ctx).finally(() => (this.pumping = null));
+    if (!this.pumping)
+      this.pumping = this.runPump(ctx)
+        .then((r) => (this.lastPump = r))
+        .finally(() => (this.pumping = null));
     return this.pumping;
   }
+
+  /** What the latest finished turn of the pump did (a sync round's, for "Nhận, gửi ngay" to tell). */
+  lastPump: PumpResult | null = null;
 
   private async runPump(ctx: Ctx): Promise<PumpResult> {
     const result: PumpResult = { sent: 0, received: 0, problems: [] };

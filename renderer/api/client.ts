@@ -3,6 +3,7 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract.js';
 import type { ApiError, Result } from '../../shared/api/errors.js';
 import type { AttachmentRecord, ReadForRegistration } from '../../shared/api/attachments.js';
+import type { ExchangeMessage } from '../../shared/api/exchange.js';
 
 declare global {
   interface Window {
@@ -81,6 +82,12 @@ export function stageImport(
   return postFile('purpose=import', file, onProgress);
 }
 
+/** An edXML package opened or dropped in Liên thông: into the inbox, whatever it turns out to be. */
+export function receivePackage(file: File, onProgress?: (fraction: number) => void): Promise<ExchangeMessage> {
+  if (window.vanthu) return api.call('exchange.receivePath', { path: window.vanthu.pathForFile(file) });
+  return postFile<ExchangeMessage>('purpose=edxml', file, onProgress);
+}
+
 /** Browser mode: the raw bytes to POST /upload, with progress. */
 function postFile<T>(query: string, file: File, onProgress?: (fraction: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -125,7 +132,8 @@ type FileMethod =
   | 'dossiers.print'
   | 'archive.handoverList'
   | 'archive.exportPackage'
-  | 'reports.export';
+  | 'reports.export'
+  | 'exchange.print';
 
 /**
  * A file the backend makes (a printed register, an export): opened in a new tab, or saved.

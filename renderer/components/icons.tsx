@@ -45,5 +45,6 @@ export const SafetyOutlined = quiet(Ant.SafetyOutlined);
 export const SearchOutlined = quiet(Ant.SearchOutlined);
 export const SendOutlined = quiet(Ant.SendOutlined);
 export const SettingOutlined = quiet(Ant.SettingOutlined);
+export const SwapOutlined = quiet(Ant.SwapOutlined);
 export const SyncOutlined = quiet(Ant.SyncOutlined);
 export const UserOutlined = quiet(Ant.UserOutlined);

@@ -10,6 +10,7 @@ import {
   SearchOutlined,
   SendOutlined,
   SettingOutlined,
+  SwapOutlined,
   SyncOutlined,
   UserOutlined,
 } from '../components/icons';
@@ -30,6 +31,7 @@ import { ROLE_LABELS } from '../../shared/domain/enums.js';
 import { AdminPage } from '../pages/admin/AdminPage';
 import { IncomingRegisterPage } from '../pages/incoming/IncomingRegisterPage';
 import { ImportPage } from '../pages/imports/ImportPage';
+import { ExchangePage } from '../pages/exchange/ExchangePage';
 import { SyncPage } from '../pages/sync/SyncPage';
 import { mayCall } from '../../shared/api/access.js';
 import { Banners } from './Banners';
@@ -57,6 +59,13 @@ const SECTIONS: Section[] = [
     label: 'Văn bản đi',
     icon: <SendOutlined />,
     page: (me, refresh) => <OutgoingRegisterPage me={me} onChanged={refresh} />,
+  },
+  {
+    key: 'exchange',
+    label: 'Liên thông',
+    icon: <SwapOutlined />,
+    page: (me, refresh) => <ExchangePage me={me} onChanged={refresh} />,
+    visible: (me) => mayCall(me, 'exchange.list'),
   },
   { key: 'dossiers', label: 'Hồ sơ công việc', icon: <FolderOpenOutlined />, page: (me) => <DossiersPage me={me} /> },
   {

@@ -402,6 +402,12 @@ export const contract = {
   'exchange.recipients': method(z.object({ documentId: id }), z.array(recipientStatusOutput), 'user'),
   /** Send what waits and take what came, now (it also runs after each sync round). */
   'exchange.pump': method(empty, exchangePumpOutput, REGISTRARS),
+  'exchange.print': method(
+    z.object({ from: isoDate('từ ngày').optional(), to: isoDate('đến ngày').optional() }),
+    fileOutput,
+    ['clerk', 'leader'],
+    FILE_ANSWER,
+  ),
   'agencies.list': method(empty, z.array(agencyOutput), ['clerk', 'leader']),
   'agencies.save': method(agencySaveInput, agencyOutput, REGISTRARS),
   'agencies.importOrgans': method(importPreviewInput.pick({ uploadId: true }), organImportOutput, REGISTRARS),

@@ -132,6 +132,18 @@ export const documentOutput = z.object({
   forwardedAt: z.string().nullable(),
   /** A secret document shown without its content (shared/domain/secrecy.ts): to this user, or on this PC. */
   masked: z.boolean(),
+  /** Outgoing, sent electronically (#18): per recipient organ, the package's state and the latest status back. */
+  receipts: z
+    .array(
+      z.object({
+        organId: z.string(),
+        name: z.string().nullable(),
+        state: z.string(),
+        statusCode: z.string().nullable(),
+        statusAt: z.string().nullable(),
+      }),
+    )
+    .optional(),
 });
 export type DocumentRecord = z.infer<typeof documentOutput>;
 

@@ -76,3 +76,16 @@ export function statusesFor(doc: { registered: boolean; assigned: boolean; handl
 
 /** Why a clerk refuses a received package (status 02). */
 export const REFUSAL_REASONS = ['Gửi nhầm nơi nhận', 'Không đọc được văn bản', 'Chữ ký số không hợp lệ', 'Thiếu tệp đính kèm'] as const;
+
+/** What a recipient organ last said of a document sent to it, as the register's Ký nhận writes it. */
+export function receiptText(
+  r: { name: string | null; organId: string; state: string; statusCode: string | null; statusAt: string | null },
+  when: (instant: string) => string,
+): string {
+  const said = r.statusCode
+    ? `${r.statusCode} ${STATUS_LABELS[r.statusCode as StatusCode] ?? ''}${r.statusAt ? ` (${when(r.statusAt)})` : ''}`
+    : r.state === 'cho_gui'
+      ? 'chờ gửi'
+      : 'đã gửi';
+  return `${r.name ?? r.organId}: ${said}`;
+}

@@ -21,13 +21,13 @@ export const CLERK = { username: 'vanthu', password: 'matkhau-12345' };
 export const LEADER = { username: 'lanhdao', password: 'matkhau-12345' };
 export const SPECIALIST = { username: 'chuyenvien', password: 'matkhau-12345' };
 
-export async function seededDataDir(count: number): Promise<string> {
+export async function seededDataDir(count: number, unit = { name: 'Sở Giáo dục và Đào tạo Hà Nội', code: 'SGDĐT' }): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'vanthu-e2e-seed-'));
   const store = openStore(storePath(dir));
   const hash = await hashPassword(CLERK.password);
   const { userId: adminId, signer } = initialize(store, {
-    unitName: 'Sở Giáo dục và Đào tạo Hà Nội',
-    unitCode: 'SGDĐT',
+    unitName: unit.name,
+    unitCode: unit.code,
     adminUsername: 'quantri',
     adminFullName: 'Quản trị hệ thống',
     adminPasswordHash: hash,

@@ -12,7 +12,9 @@ import { saveOrgan } from '../../../db/exchange/organDirectory.js';
 import { organIdOf } from '../../../db/exchange/messages.js';
 import { shownRecord } from '../../../db/secrets/secretAccess.js';
 import { pickedFileSize } from '../../files/pickedFile.js';
+import { exchangeLogFile } from '../../exchange/exchangeLog.js';
 import { readRoutes, writeRoutes } from '../../exchange/routes.js';
+import type { PumpResult } from '../../exchange/exchangeService.js';
 import { defineSlice, userOf, type Services } from './types.js';
 
 export function exchangeHandlers({ store, exchange, sync, imports }: Services) {
@@ -78,7 +80,21 @@ export function exchangeHandlers({ store, exchange, sync, imports }: Services) {
     'exchange.send': (input, req) => exchange.send({ ...req.write, userId: userOf(req).id }, input),
     'exchange.revoke': (input, req) => exchange.revoke({ ...req.write, userId: userOf(req).id }, input),
     'exchange.recipients': (input) => exchange.recipients(input.documentId),
-    'exchange.pump': (_input, req) => exchange.pump({ ...req.write, userId: userOf(req).id }),
+    'exchange.pump': async (_input, req) => {
+      // "Nhận, gửi ngay" on a PC that syncs: a round first, so the server knows this office's
+      // mã định danh and carries what waits; a round that cannot run leaves the other ways.
+      exchange.lastPump = null;
+      if (sync.client()) await sync.syncNow().catch(() => undefined);
+      const first = exchange.lastPump as PumpResult | null;
+      const then = await exchange.pump({ ...req.write, userId: userOf(req).id });
+      if (!first) return then;
+      return {
+        sent: first.sent + then.sent,
+        received: first.received + then.received,
+        problems: [...new Set([...first.problems, ...then.problems])],
+      };
+    },
+    'exchange.print': (input) => exchangeLogFile(store, input),
     'agencies.list': () =>
       store.db
         .select({ id: agencies.id, name: agencies.name, organId: agencies.organId })

@@ -4,6 +4,9 @@ import { createDraft, listDrafts, signDraft, submitDraft } from '../../../db/out
 import { cancelOutgoing, issueOutgoing, previewOutgoing, repliesOf, reserveOutgoing } from '../../../db/outgoing/outgoing.js';
 import { shownRecord, shownRecords } from '../../../db/secrets/secretAccess.js';
 import { versionsOf } from '../../../db/outgoing/versions.js';
+import { receiptsFor } from '../../../db/exchange/messages.js';
+import type { DocumentRecord } from '../../../shared/api/documents.js';
+import type { Store } from '../../../db/core/store.js';
 import { defineSlice, userOf, type Services } from './types.js';
 
 export function outgoingHandlers({ store }: Services) {
@@ -15,14 +18,33 @@ export function outgoingHandlers({ store }: Services) {
     'outgoing.list': (input, req) => {
       const reader = userOf(req);
       const page = listDocuments(store, { kind: 'outgoing', ...input, reader });
-      return { ...page, items: shownRecords(store, reader, page.items, 'outgoing.list') };
+      return { ...page, items: withReceipts(store, shownRecords(store, reader, page.items, 'outgoing.list')) };
     },
-    'outgoing.get': (input, req) => shownRecord(store, userOf(req), getDocument(store, input.id, 'outgoing'), 'outgoing.get'),
+    'outgoing.get': (input, req) =>
+      withReceipts(store, [shownRecord(store, userOf(req), getDocument(store, input.id, 'outgoing'), 'outgoing.get')])[0]!,
     'outgoing.replies': (input, req) => repliesOf(store, userOf(req), input.id),
     'outgoing.versions': (input, req) => versionsOf(store, userOf(req), input.id),
     'outgoing.listDrafts': (input, req) => listDrafts(store, input.statuses, undefined, userOf(req)),
     'outgoing.createDraft': (input, req) => createDraft(store, req.write, input),
     'outgoing.submitDraft': (input, req) => submitDraft(store, req.write, userOf(req), input),
     'outgoing.signDraft': (input, req) => signDraft(store, req.write, userOf(req), input),
+  });
+}
+
+/** The register's Ký nhận for documents sent electronically: what each recipient organ said back. */
+function withReceipts(store: Store, docs: DocumentRecord[]): DocumentRecord[] {
+  const all = receiptsFor(
+    store,
+    docs.filter((d) => !d.masked).map((d) => d.id),
+  );
+  if (all.length === 0) return docs;
+  return docs.map((d) => {
+    const mine = all.filter((r) => r.documentId === d.id);
+    return mine.length
+      ? {
+          ...d,
+          receipts: mine.map((r) => ({ organId: r.organId, name: r.name, state: r.state, statusCode: r.statusCode, statusAt: r.statusAt })),
+        }
+      : d;
   });
 }

@@ -1,6 +1,7 @@
 // Quản trị: the unit's users (roles, department, lock), its departments, office settings, backups, this PC.
 import { BackupCard } from './BackupCard';
 import { DepartmentsCard } from './DepartmentsCard';
+import { ExchangeCard } from './ExchangeCard';
 import { OfficeSettingsCard } from './OfficeSettingsCard';
 import { ThisPcCard } from './ThisPcCard';
 import { TrustRootsCard } from './TrustRootsCard';
@@ -14,6 +15,7 @@ export function AdminPage() {
       <UsersCard />
       <DepartmentsCard />
       <OfficeSettingsCard />
+      <ExchangeCard />
       <BackupCard />
       <ThisPcCard />
       <TrustRootsCard />

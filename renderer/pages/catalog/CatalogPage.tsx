@@ -7,6 +7,7 @@ import { formatInstant } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { mayCall } from '../../../shared/api/access.js';
 import { refreshLookup, useLookup, type BookRow } from '../../hooks/useLookup';
+import { OrganIdsCard } from './OrganIdsCard';
 
 type Symbols = Awaited<ReturnType<typeof api.call<'settings.symbols'>>>;
 
@@ -116,6 +117,7 @@ export function CatalogPage({ me }: { me: Me }) {
         />
       </Card>
       <BooksCard />
+      {mayCall(me, 'agencies.list') && <OrganIdsCard canEdit={mayCall(me, 'agencies.save')} />}
     </div>
   );
 }

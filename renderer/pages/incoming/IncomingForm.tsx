@@ -17,6 +17,8 @@ import type { TypeOption } from './typeOptions';
 import { useAgencyOptions } from './useAgencyOptions';
 import { ReadFromFile, suggestedValues } from './ReadFromFile';
 import type { ReadForRegistration } from '../../../shared/api/attachments.js';
+import type { ExchangeMessage } from '../../../shared/api/exchange.js';
+import { PackageNotice, valuesFromPackage } from '../exchange/fromPackage';
 
 export interface Values {
   receivedDate: string;
@@ -50,8 +52,11 @@ export function IncomingForm(props: {
   nextNumber: number | null;
   onClose: () => void;
   onSaved: (doc: DocumentRecord, wasNew: boolean) => void;
+  /** An edXML package from Liên thông: the form starts from its header, saving registers it with its files. */
+  fromPackage?: ExchangeMessage | null;
 }) {
   const { open, editing, onClose, onSaved } = props;
+  const fromPackage = editing ? null : (props.fromPackage ?? null);
   const [form] = Form.useForm<Values>();
   const { message, modal } = App.useApp();
   const types = useLookup('docTypes').rows;
@@ -97,9 +102,11 @@ export function IncomingForm(props: {
         deadline: formatDate(editing.deadline),
         notes: editing.notes ?? '',
       });
-    } else form.setFieldsValue(blank());
+    } else form.setFieldsValue({ ...blank(), ...(fromPackage ? valuesFromPackage(fromPackage, new Set(types.map((t) => t.code))) : {}) });
     setTimeout(() => focusFirst(), 50);
-  }, [open, editing, form]);
+    // The types list arriving later does not reset what the clerk has typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, editing, form, fromPackage]);
 
   function focusFirst() {
     const el = containerRef.current?.querySelector<HTMLInputElement>('#incoming_agency');
@@ -154,6 +161,13 @@ export function IncomingForm(props: {
         onClose();
       } else {
         const receivedAt = receivedAtFrom(v.receivedDate);
+        if (fromPackage) {
+          const doc = await api.call('exchange.register', { ...input, ...(receivedAt ? { receivedAt } : {}), messageId: fromPackage.id });
+          message.success(`Đã vào sổ số đến ${doc.number}; nơi gửi được báo “Đã tiếp nhận”.`);
+          onSaved(doc, true);
+          onClose();
+          return;
+        }
         const doc = await api.call('incoming.register', { ...input, ...(receivedAt ? { receivedAt } : {}) });
         if (read) {
           // The file the fields were read from goes with the document.
@@ -213,7 +227,11 @@ export function IncomingForm(props: {
     if (active && containerRef.current) focusNextField(active, containerRef.current);
   };
 
-  const title = editing ? `Sửa văn bản đến số ${editing.number}` : 'Vào sổ văn bản đến';
+  const title = editing
+    ? `Sửa văn bản đến số ${editing.number}`
+    : fromPackage
+      ? 'Vào sổ văn bản đến từ gói tin liên thông'
+      : 'Vào sổ văn bản đến';
   const focusReturn = useFocusReturn(open, onClose);
   return (
     <Drawer
@@ -284,7 +302,8 @@ export function IncomingForm(props: {
             Số đến tiếp theo dự kiến: <strong data-testid="next-number">{last ? last.number + 1 : props.nextNumber}</strong>
           </Typography.Paragraph>
         )}
-        {!editing && <ReadFromFile read={read} onRead={onRead} onDrop={dropRead} />}
+        {fromPackage && <PackageNotice m={fromPackage} />}
+        {!editing && !fromPackage && <ReadFromFile read={read} onRead={onRead} onDrop={dropRead} />}
         <IncomingFields
           form={form}
           suggested={suggested}

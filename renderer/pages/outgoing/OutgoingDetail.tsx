@@ -13,6 +13,7 @@ import { FileToDossier } from '../dossiers/FileToDossier';
 import { mayCall } from '../../../shared/api/access.js';
 import { SignDialog, capacitiesOf, signable } from '../detail/SignDialog';
 import { HistoryTimeline } from '../detail/HistoryTimeline';
+import { SendPanel } from '../exchange/SendPanel';
 import type { HistoryEntry } from '../../../shared/api/handling.js';
 import type { MethodOutput } from '../../../shared/api/contract.js';
 
@@ -168,6 +169,7 @@ export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onCl
               void load();
             }}
           />
+          <SendPanel doc={doc} me={props.me} onChanged={() => void load()} />
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             Lịch sử
           </Typography.Title>

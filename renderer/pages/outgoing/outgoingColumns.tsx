@@ -5,6 +5,7 @@ import type { DocumentRecord } from '../../../shared/api/documents.js';
 import { CONFIDENTIALITY_LABELS } from '../../../shared/domain/enums.js';
 import { formatDate } from '../../../shared/text/dates.js';
 import { clamped, dateAndTime } from '../incoming/registerColumns';
+import { Receipts } from '../exchange/Receipts';
 
 export const outgoingColumns: ColumnsType<DocumentRecord> = [
   {
@@ -45,7 +46,7 @@ export const outgoingColumns: ColumnsType<DocumentRecord> = [
   { title: 'Đơn vị, người nhận bản lưu', dataIndex: 'keptCopies', width: 92, render: clamped },
   { title: 'Số lượng bản', dataIndex: 'copies', width: 56, align: 'center' },
   { title: 'Ngày chuyển', dataIndex: 'forwardedAt', width: 88, className: 'vt-date', render: dateAndTime },
-  { title: 'Ký nhận', key: 'signed', width: 52, render: () => '' },
+  { title: 'Ký nhận', key: 'signed', width: 120, render: (_: unknown, d) => (d.receipts ? <Receipts receipts={d.receipts} /> : '') },
   {
     title: 'Ghi chú',
     key: 'notes',
