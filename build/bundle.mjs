@@ -85,6 +85,7 @@ if (withBench) {
       reading: join(root, 'tests/bench/reading.ts'),
       suggestions: join(root, 'tests/bench/suggestions.ts'),
       signatures: join(root, 'tests/bench/signatures.ts'),
+      exchange: join(root, 'tests/bench/exchange.ts'),
     },
   });
 }

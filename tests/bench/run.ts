@@ -495,6 +495,10 @@ if (!CORE_ONLY && !process.argv.includes('--no-reading')) {
 if (!CORE_ONLY && !process.argv.includes('--no-signatures')) {
   execFileSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'signatures.mjs')], { stdio: 'inherit' });
 }
+// Liên thông: an edXML package with a 20 MB attachment built and read back: its own table.
+if (!CORE_ONLY && !process.argv.includes('--no-exchange')) {
+  execFileSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'exchange.mjs')], { stdio: 'inherit' });
+}
 // Suggestions from history (who handles it, which dossier): its own office and table.
 if (!CORE_ONLY && !process.argv.includes('--no-suggestions')) {
   execFileSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'suggestions.mjs')], { stdio: 'inherit' });

@@ -216,6 +216,17 @@ describe('hostile and wrong packages', () => {
     expect(m.state).toBe('loi');
     expect(m.error).toMatch(/“lon.pdf” lớn hơn giới hạn 1 MB/);
     await o.admin.ok('settings.saveOffice', { ...(await o.admin.ok('settings.office')), attachmentsMaxMb: 200 });
+    // A package whose 200 MB attachment would take the PC's memory to read: refused by its size, read no further.
+    const huge = await o.backend.exchange.receive(
+      { userId: null },
+      {
+        name: 'rat-lon.edxml',
+        source: Readable.from([Buffer.from('<?xml version="1.0"?>')]),
+        declaredSize: 280 * 1024 * 1024,
+        transport: 'file',
+      },
+    );
+    expect(huge).toMatchObject({ state: 'loi', error: expect.stringContaining('lớn hơn giới hạn 64 MB') });
   });
 
   it('takes a package claiming a secret level as metadata only: no file, no trích yếu, registered as secret', async () => {
