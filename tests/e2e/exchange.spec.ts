@@ -68,7 +68,7 @@ test('the Sở sends; the school, off at the time, receives, registers, assigns;
     const organs = a.locator('.ant-card', { hasText: 'Mã định danh cơ quan' });
     await organs.getByLabel('Cơ quan').fill(SCHOOL);
     await organs.getByLabel('Mã định danh').fill(TRUONG);
-    await organs.getByRole('button', { name: 'Lưu' }).click();
+    await organs.getByRole('button', { name: 'Lưu mã định danh' }).click();
     await expect(organs.getByRole('cell', { name: TRUONG })).toBeVisible();
     await a.screenshot({ path: 'test-results/exchange-organs.png' });
 

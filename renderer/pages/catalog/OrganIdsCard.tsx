@@ -64,7 +64,7 @@ export function OrganIdsCard({ canEdit }: { canEdit: boolean }) {
               <Input style={{ width: 150 }} placeholder="000.00.00.H42" />
             </Form.Item>
             <Button htmlType="submit" type="primary">
-              Lưu
+              Lưu mã định danh
             </Button>
           </Form>
           <Upload
