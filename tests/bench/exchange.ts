@@ -1,6 +1,6 @@
 // Liên thông (#18), measured: an edXML package with a 20 MB signed-size PDF built (base64 into
 // the envelope) and read back (parsed, the attachment decoded and compared), with the process's
-// peak memory over the two. `node dist/bench/exchange.mjs`; run by `npm run bench`; writes
+// peak memory over the two. `node dist/bench/exchange.mjs [--mb 20] [--runs 5]`; run by `npm run bench`; writes
 // bench-results/exchange.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -15,7 +15,8 @@ const MB = 1024 * 1024;
 
 // 20 MB of incompressible bytes in one stream (a scan's images) inside a real PDF.
 const doc = await PDFDocument.load(await samplePdf(2, 'Kế hoạch'));
-const blob = new Uint8Array(20 * MB);
+const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(name) + 1] ?? NaN) || fallback;
+const blob = new Uint8Array(arg('--mb', 20) * MB);
 for (let i = 0; i < blob.length; i += 65_536) crypto.getRandomValues(blob.subarray(i, i + 65_536));
 doc.catalog.set(PDFName.of('VanThuBench'), doc.context.register(PDFRawStream.of(doc.context.obj({ Length: blob.length }), blob)));
 const pdf = Buffer.from(await doc.save({ useObjectStreams: false }));
@@ -29,7 +30,7 @@ const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
 const times = { build: [] as number[], read: [] as number[] };
 let size = 0;
 let same = true;
-for (let i = 0; i < 5; i++) {
+for (let i = 0, runs = arg('--runs', 5); i < runs; i++) {
   let t = performance.now();
   const bytes = buildPackage({
     from: organ('000.00.00.H42', 'Sở Giáo dục và Đào tạo Hà Tĩnh'),

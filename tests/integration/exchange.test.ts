@@ -226,7 +226,7 @@ describe('hostile and wrong packages', () => {
         transport: 'file',
       },
     );
-    expect(huge).toMatchObject({ state: 'loi', error: expect.stringContaining('lớn hơn giới hạn 64 MB') });
+    expect(huge).toMatchObject({ state: 'loi', error: expect.stringContaining('lớn hơn giới hạn 150 MB') });
   });
 
   it('takes a package claiming a secret level as metadata only: no file, no trích yếu, registered as secret', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAttachment, readEdxml } from '../../electron/exchange/edxml/readPackage.js';
+import { decodeAttachment, readEdxml, type EdxmlMessage } from '../../electron/exchange/edxml/readPackage.js';
 import { buildPackage, buildStatus } from '../../electron/exchange/edxml/writePackage.js';
 import { samplePackage } from '../helpers/edxmlSample.js';
 import { samplePdf } from '../helpers/pdfFixtures.js';
@@ -127,7 +127,23 @@ describe('edXML packages', () => {
     );
     expect(refusal(bytes('<html><body>not edxml</body></html>'))).toMatch(/<html>/);
     const deep = `<edXML xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016">${'<a>'.repeat(5000)}${'</a>'.repeat(5000)}</edXML>`;
-    expect(refusal(bytes(deep))).not.toBe('accepted');
+    expect(refusal(bytes(deep))).toMatch(/lồng quá sâu/);
+    expect(refusal(bytes(good.replace('Hà Tĩnh</edXML:Place>', '&x;</edXML:Place>')))).toMatch(/không phải XML hợp lệ/);
+    expect(refusal(bytes(good.replace('<edXML:Place>', '<khac:Place>').replace('</edXML:Place>', '</khac:Place>')))).toMatch(
+      /tiền tố “khac:” chưa khai báo/,
+    );
+  });
+
+  it('reads a package of several MB slice by slice: a letter split across slices stays whole, a bad byte far in is found', () => {
+    // 600,000 “ệ” (3 bytes each) in a comment put slice boundaries inside letters, before the header.
+    const padded = samplePackage().replace('<edXML xmlns', `<!-- ${'ệ'.repeat(600_000)} -->\n<edXML xmlns`);
+    const m = readEdxml(bytes(padded));
+    expect(m.kind === 'package' && m.header.summary).toBe(
+      (readEdxml(bytes(samplePackage())) as Extract<EdxmlMessage, { kind: 'package' }>).header.summary,
+    );
+    const b = bytes(padded);
+    b[1_500_001] = 0xff;
+    expect(refusal(b)).toMatch(/UTF-8/);
   });
 
   it('refuses base64 with garbage in it rather than decoding what it can', () => {

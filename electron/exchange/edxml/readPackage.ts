@@ -5,7 +5,7 @@ import { EXCHANGE_NAMESPACE, STATUS_CODES, businessOf, urgencyOfPriority, type S
 import type { Confidentiality } from '../../../shared/domain/enums.js';
 import { cleanLine, cleanText } from '../../../shared/text/cleanText.js';
 import { isRealDate } from '../../../shared/text/dates.js';
-import { child, childrenNamed, decodeCharRefs, packageText, parseTree, unreadable, type XNode } from './xmlTree.js';
+import { child, childrenNamed, readTree, unreadable, type XNode } from './xmlTree.js';
 
 const NS = EXCHANGE_NAMESPACE;
 
@@ -22,7 +22,7 @@ export type EdxmlMessage =
   { kind: 'package'; header: ExchangeHeader; attachments: EncodedAttachment[] } | { kind: 'status'; status: ExchangeStatus };
 
 export function readEdxml(bytes: Uint8Array): EdxmlMessage {
-  const root = parseTree(packageText(bytes));
+  const root = readTree(bytes);
   if (root.name !== 'edXML' && root.name !== 'edXMLEnvelope')
     throw unreadable(`Phần tử gốc là <${root.name}>, không phải <edXML> của QCVN 102:2016.`);
   if (root.ns !== NS)
@@ -49,7 +49,7 @@ function missing(path: string, what?: string): Error {
 
 function text(node: XNode | undefined, max = 2000): string | null {
   if (!node) return null;
-  const value = cleanText(decodeCharRefs(node.text)).trim();
+  const value = cleanText(node.text).trim();
   return value ? value.slice(0, max) : null;
 }
 

@@ -1,7 +1,8 @@
 // An edXML file's bytes → a tree of elements with their namespaces resolved. Everything hostile
-// about the bytes is refused here, before a parser sees them: anything before `<?xml`, another
-// encoding than UTF-8, a DOCTYPE (external entities, "billion laughs"), too deep a nesting.
-import { XMLParser } from 'fast-xml-parser';
+// about the bytes is refused here: anything before `<?xml`, bytes that are not UTF-8, another
+// declared encoding, a DOCTYPE (external entities, "billion laughs" — saxes never expands an
+// entity of its own, and we stop at the declaration), too deep a nesting.
+import { SaxesParser } from 'saxes';
 import { AppError } from '../../../shared/api/errors.js';
 
 export interface XNode {
@@ -9,7 +10,7 @@ export interface XNode {
   name: string;
   attrs: Record<string, string>;
   children: XNode[];
-  /** The element's own text (its text children joined), entity references decoded. */
+  /** The element's own text (its text and CDATA children joined), references decoded. */
   text: string;
 }
 
@@ -19,8 +20,12 @@ export function unreadable(message: string): AppError {
   return new AppError('FILE_UNREADABLE', message);
 }
 
-/** The text of a package: UTF-8, from its first byte (a BOM allowed). */
-export function packageText(bytes: Uint8Array): string {
+/**
+ * The tree of a package's bytes: UTF-8 from its first byte (a BOM allowed), streamed through
+ * saxes in slices so a package of tens of MB never lives as one string beside its parse (the
+ * namespaces resolved by saxes, the predefined entities and character references decoded by it).
+ */
+export function readTree(bytes: Uint8Array): XNode {
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   if (bytes[start] !== 0x3c /* < */) {
@@ -30,87 +35,62 @@ export function packageText(bytes: Uint8Array): string {
       `Gói tin có ${lt - start} byte lạ trước <?xml — tệp bị ghép thêm hoặc hỏng khi truyền; hãy đề nghị nơi gửi gửi lại. Tệp vẫn được giữ nguyên như khi nhận.`,
     );
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
-  } catch {
-    throw unreadable('Gói tin không phải văn bản UTF-8 (QCVN 102 quy định mã UTF-8); có thể tệp đã hỏng.');
-  }
-  const declaration = /^<\?xml\s[^>]*?encoding\s*=\s*["']([^"']+)["']/.exec(text);
-  if (declaration && declaration[1]!.toLowerCase().replace('_', '-') !== 'utf-8')
-    throw unreadable(`Gói tin khai báo mã ${declaration[1]}; QCVN 102 quy định UTF-8.`);
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const stack: { node: XNode; texts: string[] }[] = [];
+  let root: XNode | null = null;
+  // Thrown from a handler, an AppError comes out of write() as it is.
+  const refuse = (e: AppError) => {
+    throw e;
+  };
+  parser.on('xmldecl', (d) => {
+    if (d.encoding && d.encoding.toLowerCase().replace('_', '-') !== 'utf-8')
+      refuse(unreadable(`Gói tin khai báo mã ${d.encoding}; QCVN 102 quy định UTF-8.`));
+  });
   // A DOCTYPE can only bring entities (external ones read files or the network; nested ones
   // expand to gigabytes): an edXML package never needs one.
-  if (text.includes('<!DOCTYPE') || text.includes('<!ENTITY'))
-    throw unreadable('Gói tin có khai báo DOCTYPE/ENTITY — không được phép trong edXML (chống tấn công thực thể XML); gói tin bị từ chối.');
-  return text;
-}
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  processEntities: true,
-  htmlEntities: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  maxNestedTags: MAX_DEPTH,
-});
-
-type Ordered = Record<string, unknown>;
-
-export function parseTree(text: string): XNode {
-  let raw: Ordered[];
-  try {
-    raw = parser.parse(text, true) as Ordered[];
-  } catch (err) {
-    const where = err instanceof Error ? /:(\d+):\d+$/.exec(err.message)?.[1] : undefined;
-    throw unreadable(`Gói tin không phải XML hợp lệ${where ? ` (lỗi ở dòng ${where})` : ''}; có thể tệp bị cắt giữa chừng.`);
-  }
-  const roots = raw.filter((n) => elementName(n) !== null);
-  if (roots.length !== 1) throw unreadable('Gói tin không có đúng một phần tử gốc.');
-  return toNode(roots[0]!, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), 0);
-}
-
-function elementName(n: Ordered): string | null {
-  for (const k of Object.keys(n)) if (k !== ':@' && !k.startsWith('#') && !k.startsWith('?')) return k;
-  return null;
-}
-
-function toNode(n: Ordered, scope: Map<string, string>, depth: number): XNode {
-  if (depth > MAX_DEPTH) throw unreadable('Gói tin lồng quá sâu.');
-  const qname = elementName(n)!;
-  const attrs = { ...((n[':@'] as Record<string, string> | undefined) ?? {}) };
-  let inner = scope;
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'xmlns' || k.startsWith('xmlns:')) {
-      if (inner === scope) inner = new Map(scope);
-      inner.set(k === 'xmlns' ? '' : k.slice(6), v);
-    }
-  }
-  const colon = qname.indexOf(':');
-  const prefix = colon < 0 ? '' : qname.slice(0, colon);
-  const name = colon < 0 ? qname : qname.slice(colon + 1);
-  if (prefix && !inner.has(prefix)) throw unreadable(`Gói tin dùng tiền tố “${prefix}:” chưa khai báo không gian tên.`);
-  const children: XNode[] = [];
-  const texts: string[] = [];
-  for (const c of (n[qname] as Ordered[] | undefined) ?? []) {
-    if ('#text' in c) texts.push(String(c['#text']));
-    else if (elementName(c) !== null) children.push(toNode(c, inner, depth + 1));
-  }
-  return { ns: inner.get(prefix) || null, name, attrs, children, text: texts.length === 1 ? texts[0]! : texts.join('') };
-}
-
-/** Character references the parser leaves: &#273; &#x110;. */
-export function decodeCharRefs(text: string): string {
-  if (!text.includes('&#')) return text;
-  return text.replace(/&#(x[0-9a-fA-F]{1,6}|\d{1,7});/g, (whole, ref: string) => {
-    const cp = ref.startsWith('x') ? parseInt(ref.slice(1), 16) : Number(ref);
-    return cp > 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : whole;
+  parser.on('doctype', () =>
+    refuse(
+      unreadable('Gói tin có khai báo DOCTYPE/ENTITY — không được phép trong edXML (chống tấn công thực thể XML); gói tin bị từ chối.'),
+    ),
+  );
+  parser.on('opentag', (tag) => {
+    if (stack.length >= MAX_DEPTH) refuse(unreadable('Gói tin lồng quá sâu.'));
+    const attrs: Record<string, string> = {};
+    for (const a of Object.values(tag.attributes)) attrs[a.name] = a.value;
+    const node: XNode = { ns: tag.uri || null, name: tag.local, attrs, children: [], text: '' };
+    if (stack.length) stack[stack.length - 1]!.node.children.push(node);
+    else if (root) refuse(unreadable('Gói tin không có đúng một phần tử gốc.'));
+    else root = node;
+    stack.push({ node, texts: [] });
   });
+  parser.on('text', (t) => stack.length && stack[stack.length - 1]!.texts.push(t));
+  parser.on('cdata', (t) => stack.length && stack[stack.length - 1]!.texts.push(t));
+  parser.on('closetag', () => {
+    const open = stack.pop()!;
+    open.node.text = open.texts.length === 1 ? open.texts[0]! : open.texts.join('');
+  });
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const SLICE = 1024 * 1024;
+  try {
+    for (let at = start; at < bytes.length; at += SLICE) {
+      let chunk: string;
+      try {
+        chunk = decoder.decode(bytes.subarray(at, Math.min(bytes.length, at + SLICE)), { stream: true });
+      } catch {
+        throw unreadable('Gói tin không phải văn bản UTF-8 (QCVN 102 quy định mã UTF-8); có thể tệp đã hỏng.');
+      }
+      parser.write(chunk);
+    }
+    parser.write(decoder.decode()).close();
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const line = /^[^:]*:(\d+):/.exec(err instanceof Error ? err.message : '')?.[1];
+    const undeclared = err instanceof Error && /unbound namespace prefix: "([^"]+)"/.exec(err.message)?.[1];
+    if (undeclared) throw unreadable(`Gói tin dùng tiền tố “${undeclared}:” chưa khai báo không gian tên.`);
+    throw unreadable(`Gói tin không phải XML hợp lệ${line ? ` (lỗi ở dòng ${line})` : ''}; có thể tệp bị cắt giữa chừng.`);
+  }
+  if (!root) throw unreadable('Gói tin không có phần tử gốc.');
+  return root;
 }
 
 export function child(node: XNode | undefined, ns: string | null, name: string): XNode | undefined {
