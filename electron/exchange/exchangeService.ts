@@ -36,6 +36,7 @@ import {
   toMessage,
 } from '../../db/exchange/messages.js';
 import { recallIncoming } from '../../db/handling/steps.js';
+import { linkReplacement, replacedBy } from '../../db/outgoing/versions.js';
 import { registerIncoming, type RegisterIncoming } from '../../db/incoming/incoming.js';
 import type { AttachmentsService, Received } from '../files/attachmentsService.js';
 import { detectFileType } from '../files/fileType.js';
@@ -76,6 +77,16 @@ export class ExchangeService {
 
   maxPackageBytes(): number {
     return packageLimit(this.files.maxBytes());
+  }
+
+  private directoryName(organId: string): string | null {
+    return (
+      this.store.db
+        .select({ name: agencies.name })
+        .from(agencies)
+        .where(and(eq(agencies.organId, organId), isNull(agencies.deletedAt)))
+        .get()?.name ?? null
+    );
   }
 
   private office(): { organId: string; name: string } {
@@ -175,7 +186,8 @@ export class ExchangeService {
           'VALIDATION',
           `Gói tin ghi nơi gửi ${header.from.organId} nhưng do đơn vị ${input.from} chuyển đến — không nhận.`,
         );
-      if (header.business === 'new') {
+      // An update keeps the DocumentId it updates; a new document and a replacement have their own.
+      if (header.business === 'new' || header.business === 'replace') {
         const before = receivedBefore(this.store, header.documentId);
         if (before)
           throw new AppError(
@@ -210,7 +222,8 @@ export class ExchangeService {
         transport: input.transport,
         edxmlId: header.documentId,
         peerOrganId: header.from.organId,
-        peerName: header.from.name,
+        // The name this office's directory knows the organ by, else the one the package gives.
+        peerName: this.directoryName(header.from.organId) ?? header.from.name,
         business: header.business,
         sha256: blob?.sha256 ?? null,
         fileName: input.name,
@@ -407,8 +420,12 @@ export class ExchangeService {
     for (const p of prepared)
       if (!this.files.blobs.has(p.sha256))
         throw new AppError('NOT_FOUND', `Tệp “${p.name}” của gói tin chưa có trên máy này (máy khác đã nhận); hãy đồng bộ rồi thử lại.`);
+    // A replacement of a document registered from an earlier package: linked as văn bản thay thế.
+    const replaced =
+      m.business === 'replace' && m.header?.businessDocumentId ? receivedBefore(this.store, m.header.businessDocumentId)?.documentId : null;
     const doc = registerIncoming(this.store, ctx, input, (w, docId) => {
       w.update(exchangeMessages, row.id, { state: 'da_vao_so', documentId: docId });
+      if (replaced) linkReplacement(w, docId, input.code, replaced, 'incoming');
       recordEvent(w, docId, 'exchange.received', {
         organ: m.peerName ?? m.peerOrganId ?? '',
         documentId: m.edxmlId ?? '',
@@ -588,16 +605,23 @@ export class ExchangeService {
     const documentId = documentIdOf(office.organId, doc.issuedDate, doc.code);
     const slash = doc.code.indexOf('/');
     const organs = [...new Set(input.organIds)];
+    // A văn bản thay thế goes to the organs that had the one it replaces as a replace message.
+    const oldId = input.business ? null : replacedBy(this.store, doc.id);
+    const oldSent = new Map(
+      oldId
+        ? listMessages(this.store, { direction: 'out', kind: 'package', documentId: oldId, limit: 1000 })
+            .filter((m) => m.business !== 'revoke' && m.peerOrganId && m.edxmlId)
+            .map((m) => [m.peerOrganId!, m.edxmlId!] as const)
+        : [],
+    );
+    const oldCode = oldId ? getDocument(this.store, oldId, 'outgoing').code : null;
     const ids = mutate(this.store, ctx, (w) => {
       const out: string[] = [];
       for (const organId of organs) {
         if (organId === office.organId) throw new AppError('VALIDATION', 'Không gửi liên thông cho chính cơ quan mình.');
-        const agency = this.store.db
-          .select({ name: agencies.name })
-          .from(agencies)
-          .where(and(eq(agencies.organId, organId), isNull(agencies.deletedAt)))
-          .get();
-        const to = { organId, name: agency?.name ?? organId, address: null, email: null, phone: null };
+        const to = { organId, name: this.directoryName(organId) ?? organId, address: null, email: null, phone: null };
+        const replacing = oldSent.get(organId);
+        const business: BusinessKind = input.business ?? (replacing ? 'replace' : 'new');
         const bytes = buildPackage({
           from: { organId: office.organId, name: office.name, address: null, email: null, phone: null },
           to,
@@ -624,9 +648,9 @@ export class ExchangeService {
                 .map((s) => s.trim())
                 .filter(Boolean)
             : [],
-          business: input.business ?? 'new',
-          businessDocumentId: input.about ?? documentId,
-          businessReason: input.reason ?? null,
+          business,
+          businessDocumentId: input.about ?? replacing ?? documentId,
+          businessReason: input.reason ?? (replacing ? `Thay thế văn bản ${oldCode}` : null),
           staff: {
             department: null,
             name: ctx.userId
@@ -648,8 +672,8 @@ export class ExchangeService {
             documentId: doc.id,
             peerOrganId: organId,
             peerName: to.name,
-            business: input.business ?? 'new',
-            description: input.reason ?? null,
+            business,
+            description: input.reason ?? (replacing ? `Thay thế văn bản ${oldCode}` : null),
             sha256: sha,
             fileName: `vanban-${organId}.edxml`,
             size: bytes.length,
@@ -657,7 +681,7 @@ export class ExchangeService {
             createdBy: ctx.userId,
           }),
         );
-        recordEvent(w, doc.id, 'exchange.sent', { organ: to.name, organId, business: input.business ?? 'new' });
+        recordEvent(w, doc.id, 'exchange.sent', { organ: to.name, organId, business });
       }
       return out;
     });

@@ -467,6 +467,40 @@ describe('through an exchange axis (a stub on 127.0.0.1 answering the connector 
     expect((await so.clerk.ok('exchange.recipients', { documentId: issued.id }))[0]).toMatchObject({ organId: TRUONG, statusCode: '03' });
   });
 
+  it('sends a văn bản thay thế as a replace of the one the school registered; the school links the two', async () => {
+    const { issued: first } = await issue(so, { summary: 'V/v lịch thi (lần 1)' });
+    await so.clerk.ok('exchange.send', { documentId: first.id, organIds: [TRUONG] });
+    await so.clerk.ok('exchange.pump');
+    await truong.clerk.ok('exchange.pump');
+    const registerFrom = async (code: string) => {
+      const m = (await truong.clerk.ok('exchange.list', { direction: 'in', kind: 'package' })).find((x) => x.header?.code === code)!;
+      return {
+        m,
+        doc: await truong.clerk.ok('exchange.register', {
+          messageId: m.id,
+          agency: m.header!.from.name,
+          code: m.header!.code,
+          type: 'CV',
+          issuedDate: m.header!.issuedDate,
+          summary: m.header!.summary,
+        }),
+      };
+    };
+    const old = await registerFrom(first.code);
+    const { issued: second } = await issue(so, { summary: 'V/v lịch thi (thay thế)', replaces: first.id });
+    const [sent] = await so.clerk.ok('exchange.send', { documentId: second.id, organIds: [TRUONG] });
+    expect(sent).toMatchObject({ business: 'replace', description: `Thay thế văn bản ${first.code}` });
+    await so.clerk.ok('exchange.pump');
+    await truong.clerk.ok('exchange.pump');
+    const { m, doc } = await registerFrom(second.code);
+    expect(m.header).toMatchObject({ business: 'replace', businessDocumentId: old.m.edxmlId });
+    expect(doc.notes).toContain(`Thay thế văn bản ${old.doc.code}`);
+    expect((await truong.clerk.ok('incoming.get', { id: old.doc.id })).notes).toContain(`Được thay thế bởi văn bản ${second.code}`);
+    expect((await so.clerk.ok('incoming.history', { id: second.id })).map((e) => e.summary).join('\n')).toContain(
+      'Gửi liên thông văn bản thay thế đến',
+    );
+  });
+
   it('says so when the axis refuses the office’s token', async () => {
     await truong.admin.ok('exchange.setRoutes', { outFolder: null, inFolder: null, axisUrl: axis.url, axisToken: 'sai' });
     const r = await truong.clerk.ok('exchange.pump');

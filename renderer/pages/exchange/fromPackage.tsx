@@ -54,6 +54,17 @@ export function PackageNotice({ m }: { m: ExchangeMessage }) {
           {m.attachments.length === 0
             ? 'Gói tin không có tệp kèm theo.'
             : `Tệp sẽ đính kèm khi vào sổ: ${m.attachments.map((a) => `${a.name}${a.signed ? ' (có chữ ký số)' : ''}`).join('; ')}.`}
+          {m.business === 'replace' && (
+            <Typography.Paragraph style={{ margin: 0 }}>
+              <strong>Văn bản thay thế</strong> văn bản {m.header?.businessDocumentId?.split(',').slice(2).join(',')}; vào sổ xong, hai văn
+              bản được liên kết và ghi chú trong sổ.
+            </Typography.Paragraph>
+          )}
+          {m.business === 'update' && (
+            <Typography.Paragraph style={{ margin: 0 }}>
+              <strong>Cập nhật</strong> văn bản đã gửi trước{m.header?.businessReason ? `: ${m.header.businessReason}` : ''}.
+            </Typography.Paragraph>
+          )}
           {m.header?.xmlSigned && (
             <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
               Gói tin có chữ ký XML; VănThư kiểm tra chữ ký số trên từng tệp PDF.
