@@ -71,7 +71,7 @@ describe('exchange by folder', () => {
     expect((await o.clerk.ok('exchange.settings')).organId).toBe(TRUONG);
   });
 
-  it('takes a package from the inbox folder, prefills, registers with its file and sends 01, 03, 04 back', async () => {
+  it('takes a package from the inbox folder, prefills, registers with its file and sends 01, 03, 04, 05, 06 back', async () => {
     const pdf = Buffer.from(await samplePdf(2, 'Ky thi hoc sinh gioi'));
     writeFileSync(
       join(inDir, 'goi-1.edxml'),
@@ -125,6 +125,14 @@ describe('exchange by folder', () => {
     });
     await o.clerk.ok('exchange.pump');
     expect(statusFiles(outDir)).toEqual(['01', '03', '04']);
+    // The specialist reports progress (05) and finishes (06): the sender hears both, once each.
+    const [task] = await o.specialist.ok('tasks.mine');
+    await o.specialist.ok('tasks.update', { taskId: task!.id, note: 'Đang lập danh sách đội tuyển' });
+    await o.clerk.ok('exchange.pump');
+    await o.specialist.ok('tasks.complete', { taskId: task!.id, result: 'Đã gửi danh sách', replyCode: null });
+    await o.clerk.ok('exchange.pump');
+    await o.clerk.ok('exchange.pump');
+    expect(statusFiles(outDir)).toEqual(['01', '03', '04', '05', '06']);
     const history = await o.clerk.ok('incoming.history', { id: doc.id });
     expect(history.map((e) => e.summary).join('\n')).toContain('Nhận liên thông từ Sở Giáo dục và Đào tạo Hà Tĩnh');
   });
