@@ -13,7 +13,13 @@ import type { ExchangeTransport, OutgoingMessage, WaitingMessage } from './trans
 
 const TIMEOUT_MS = 30_000;
 const listSchema = z
-  .array(z.object({ id: z.string().regex(/^[\w.-]{1,128}$/), from: z.string().max(40).nullable(), size: z.number().int().nonnegative() }))
+  .array(
+    z.object({
+      id: z.string().regex(/^(?!\.+$)[\w.-]{1,128}$/),
+      from: z.string().max(40).nullable(),
+      size: z.number().int().nonnegative(),
+    }),
+  )
   .max(1000);
 
 export class AxisTransport implements ExchangeTransport {

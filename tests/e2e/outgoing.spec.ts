@@ -101,7 +101,7 @@ test('Danh mục: the office edits a type’s symbol pattern and sees the symbol
   const row = page.locator('.ant-table-row', { hasText: 'TB — Thông báo' });
   await expect(row).toContainText('05/TB-SGDĐT');
   await page.getByLabel('Mẫu ký hiệu TB').fill('{so}/TB-{coquan}-{donvi}');
-  await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(row).toContainText('05/TB-SGDĐT-VP');
   await expect(row).toContainText('riêng');
   await expect(page.locator('.ant-table-row', { hasText: 'Sổ văn bản đến' })).toContainText('Đang ghi');
