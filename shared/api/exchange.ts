@@ -145,6 +145,8 @@ export const exchangeSettingsOutput = z.object({
   inFolder: z.string().nullable(),
   axisUrl: z.string().nullable(),
   axisTokenSet: z.boolean(),
+  /** The token is sealed by the OS keychain (the desktop app); in browser mode it stays plain in the data folder. */
+  axisTokenSealed: z.boolean(),
   /** The sync server carries packages between its units. */
   viaServer: z.boolean(),
   maxPackageMb: z.number().int(),

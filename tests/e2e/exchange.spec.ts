@@ -63,6 +63,7 @@ test('the Sở sends; the school, off at the time, receives, registers, assigns;
     await card.getByLabel('Mã định danh của cơ quan').fill(SO);
     await card.getByRole('button', { name: 'Lưu mã' }).click();
     await expect(a.getByText('Đã lưu mã định danh của cơ quan.')).toBeVisible();
+    await expect(card.getByText(/phải có dạng 000\.00\.00\.G22/)).toBeHidden();
     await card.screenshot({ path: 'test-results/exchange-admin.png' });
     await call(a, 'sync.connect', { url: sync.url, code: await sync.code('SO-HT'), deviceName: 'Máy văn thư Sở' });
     await a.getByRole('menuitem', { name: 'Danh mục' }).click();

@@ -27,6 +27,7 @@ export function exchangeHandlers({ store, exchange, sync, imports }: Services) {
       inFolder: r.inFolder,
       axisUrl: r.axisUrl,
       axisTokenSet: !!r.sealedAxisToken,
+      axisTokenSealed: sync.vault.protection === 'os',
       viaServer: !!sync.client(),
       maxPackageMb: Math.round(exchange.maxPackageBytes() / 1024 / 1024),
     };

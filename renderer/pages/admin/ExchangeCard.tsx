@@ -29,6 +29,7 @@ export function ExchangeCard() {
   const saveId = async () => {
     try {
       fill(await api.call('exchange.setOrganId', { organId: idForm.getFieldValue('organId') as string }));
+      idForm.setFields([{ name: 'organId', errors: [] }]);
       message.success('Đã lưu mã định danh của cơ quan.');
     } catch (err) {
       if (!showFieldError(idForm, err)) message.error((err as Error).message);
@@ -38,6 +39,7 @@ export function ExchangeCard() {
     const v = routes.getFieldsValue();
     const orNull = (t: string | undefined) => (t?.trim() ? t.trim() : null);
     try {
+      routes.setFields((['inFolder', 'outFolder', 'axisUrl', 'axisToken'] as const).map((name) => ({ name, errors: [] })));
       fill(
         await api.call('exchange.setRoutes', {
           inFolder: orNull(v.inFolder),
@@ -94,9 +96,14 @@ export function ExchangeCard() {
             name="axisToken"
             label="Mã truy cập trục"
             style={{ width: 340 }}
-            extra={
-              s?.axisTokenSet ? 'Đã lưu (không hiện lại); để trống nếu không đổi.' : 'Cất trên máy này, mã hóa bằng khóa của hệ điều hành.'
-            }
+            extra={[
+              s?.axisTokenSet ? 'Đã lưu (không hiện lại); để trống nếu không đổi.' : null,
+              s?.axisTokenSealed
+                ? 'Cất trên máy này, mã hóa bằng khóa của hệ điều hành.'
+                : 'Chế độ trình duyệt: mã cất trong thư mục dữ liệu của máy này, không mã hóa.',
+            ]
+              .filter(Boolean)
+              .join(' ')}
           >
             <Input.Password autoComplete="off" />
           </Form.Item>
