@@ -70,7 +70,9 @@ function describeEvent(action: string, d: Record<string, unknown>): string {
     case 'exchange.received':
       return `Nhận liên thông từ ${s('organ')} (${s('documentId')})${d.metadataOnly ? ' — văn bản mật: chỉ nhận thông tin, không nhận tệp' : ''}`;
     case 'exchange.sent':
-      return `${d.business === 'revoke' ? 'Gửi thu hồi liên thông' : d.business === 'replace' ? 'Gửi liên thông văn bản thay thế' : 'Gửi liên thông'} đến ${s('organ')} (${s('organId')})`;
+      return `${d.business === 'revoke' ? 'Gửi thu hồi liên thông' : d.business === 'replace' ? 'Gửi liên thông văn bản thay thế' : d.business === 'update' ? 'Gửi liên thông bản cập nhật' : 'Gửi liên thông'} đến ${s('organ')} (${s('organId')})`;
+    case 'exchange.updated':
+      return `Nhận bản cập nhật qua liên thông từ ${s('organ')}${d.files ? ` — thêm tệp: ${s('files')}` : ' — không có tệp mới'}`;
     case 'exchange.status':
       return `${s('organ')} báo: ${s('code')} ${s('label')}${d.description ? ` — ${s('description')}` : ''}`;
     default:

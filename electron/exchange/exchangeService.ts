@@ -211,6 +211,8 @@ export class ExchangeService {
         return this.failed(ctx, input, bytes, err, header);
       }
     }
+    const updated = header.business === 'update' ? receivedBefore(this.store, header.businessDocumentId ?? header.documentId) : undefined;
+    if (updated?.documentId && !metadataOnly) return this.receiveUpdate(ctx, input, bytes, header, updated, prepared);
     const kept = metadataOnly ? { ...header, summary: '', content: null, appendixes: [] } : header;
     const blob = metadataOnly ? null : await this.files.blobs.put([bytes], bytes.length + 1);
     const id = mutate(this.store, ctx, (w) => {
@@ -243,6 +245,9 @@ export class ExchangeService {
         })),
         createdBy: ctx.userId,
       });
+      // An update of a package still waiting stands in for it: one to register, not two.
+      if (updated)
+        w.update(exchangeMessages, updated.id, { state: 'tu_choi', description: 'Nơi gửi đã gửi bản cập nhật thay cho gói tin này.' });
       this.queueStatus(
         w,
         { to: header.from, documentId: header.documentId, code: header.code, organId: header.from.organId },
@@ -254,6 +259,59 @@ export class ExchangeService {
       return id;
     });
     return toMessage(messageRow(this.store, id));
+  }
+
+  /** An update of a document registered already: its new files join it, and the sender hears 15. */
+  private receiveUpdate(
+    ctx: Ctx,
+    input: { name: string; transport: TransportKind; id?: string },
+    bytes: Uint8Array,
+    header: ExchangeHeader,
+    original: { id: string; documentId: string | null },
+    prepared: Prepared[],
+  ): Promise<ExchangeMessage> {
+    const docId = original.documentId!;
+    const have = new Set(listAttachments(this.store, docId).map((a) => a.sha256));
+    const fresh = prepared.filter((p) => !have.has(p.sha256));
+    return this.files.blobs.put([bytes], bytes.length + 1).then((blob) => {
+      const id = mutate(this.store, ctx, (w) => {
+        const id = insertMessage(w, {
+          ...(input.id ? { id: input.id } : {}),
+          direction: 'in',
+          kind: 'package',
+          state: 'da_vao_so',
+          transport: input.transport,
+          edxmlId: header.documentId,
+          documentId: docId,
+          peerOrganId: header.from.organId,
+          peerName: this.directoryName(header.from.organId) ?? header.from.name,
+          business: 'update',
+          description: header.businessReason,
+          sha256: blob.sha256,
+          fileName: input.name,
+          size: bytes.length,
+          at: w.at,
+          header,
+          createdBy: ctx.userId,
+        });
+        for (const p of fresh) insertAttachment(w, this.files.preparedRecord(docId, p));
+        recordEvent(w, docId, 'exchange.updated', {
+          organ: this.directoryName(header.from.organId) ?? header.from.name,
+          files: fresh.map((p) => p.name).join(', '),
+        });
+        this.queueStatus(
+          w,
+          { to: header.from, documentId: header.documentId, code: header.code, organId: header.from.organId },
+          '15',
+          fresh.length ? `Đã nhận bản cập nhật: ${fresh.map((p) => p.name).join(', ')}` : 'Đã nhận bản cập nhật (không có tệp mới).',
+          input.transport,
+          docId,
+        );
+        return id;
+      });
+      if (fresh.length) this.files.texts.kick();
+      return toMessage(messageRow(this.store, id));
+    });
   }
 
   /** Each attachment checked as a picked file is, and its declared type against its bytes. */
@@ -312,6 +370,7 @@ export class ExchangeService {
     const id = mutate(this.store, ctx, (w) => {
       if (!doc) w.update(exchangeMessages, original.id, { state: 'tu_choi', description: 'Nơi gửi đã thu hồi văn bản trước khi vào sổ.' });
       const id = insertMessage(w, {
+        ...(input.id ? { id: input.id } : {}),
         direction: 'in',
         kind: 'package',
         state: 'da_nhan',
@@ -319,7 +378,7 @@ export class ExchangeService {
         edxmlId: target,
         documentId: doc?.id ?? null,
         peerOrganId: header.from.organId,
-        peerName: header.from.name,
+        peerName: this.directoryName(header.from.organId) ?? header.from.name,
         business: 'revoke',
         description: header.businessReason,
         fileName: input.name,
@@ -615,13 +674,22 @@ export class ExchangeService {
         : [],
     );
     const oldCode = oldId ? getDocument(this.store, oldId, 'outgoing').code : null;
+    const alreadySent = new Set(
+      input.business
+        ? []
+        : listMessages(this.store, { direction: 'out', kind: 'package', documentId: doc.id, limit: 1000 })
+            .filter((m) => m.business !== 'revoke')
+            .map((m) => m.peerOrganId),
+    );
     const ids = mutate(this.store, ctx, (w) => {
       const out: string[] = [];
       for (const organId of organs) {
         if (organId === office.organId) throw new AppError('VALIDATION', 'Không gửi liên thông cho chính cơ quan mình.');
         const to = { organId, name: this.directoryName(organId) ?? organId, address: null, email: null, phone: null };
         const replacing = oldSent.get(organId);
-        const business: BusinessKind = input.business ?? (replacing ? 'replace' : 'new');
+        // Sent to this organ before: this one updates it (a file added, a signed copy), same DocumentId.
+        const again = !input.business && alreadySent.has(organId);
+        const business: BusinessKind = input.business ?? (again ? 'update' : replacing ? 'replace' : 'new');
         const bytes = buildPackage({
           from: { organId: office.organId, name: office.name, address: null, email: null, phone: null },
           to,
@@ -650,7 +718,7 @@ export class ExchangeService {
             : [],
           business,
           businessDocumentId: input.about ?? replacing ?? documentId,
-          businessReason: input.reason ?? (replacing ? `Thay thế văn bản ${oldCode}` : null),
+          businessReason: input.reason ?? (again ? 'Gửi lại bản cập nhật' : replacing ? `Thay thế văn bản ${oldCode}` : null),
           staff: {
             department: null,
             name: ctx.userId
@@ -673,7 +741,7 @@ export class ExchangeService {
             peerOrganId: organId,
             peerName: to.name,
             business,
-            description: input.reason ?? (replacing ? `Thay thế văn bản ${oldCode}` : null),
+            description: input.reason ?? (again ? 'Gửi lại bản cập nhật' : replacing ? `Thay thế văn bản ${oldCode}` : null),
             sha256: sha,
             fileName: `vanban-${organId}.edxml`,
             size: bytes.length,

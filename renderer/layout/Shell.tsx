@@ -111,7 +111,7 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
   const opener = useResultOpener(me);
   const [searchText, setSearchText] = useState('');
   const [bannerClosed, setBannerClosed] = useState(false);
-  const { due, refresh } = useDueCounts();
+  const { due, refresh } = useDueCounts(me);
   // The badge is counted again whenever the clerk moves to another page or comes back to the
   // window: what he just did elsewhere (a drawer, another PC through sync) shows at once.
   useEffect(() => {
@@ -145,6 +145,11 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
                 <Space>
                   {s.label}
                   <Badge count={due.mine} size="small" color={due.overdue > 0 ? 'red' : 'blue'} data-testid="tasks-badge" />
+                </Space>
+              ) : s.key === 'exchange' && due.packages > 0 ? (
+                <Space>
+                  {s.label}
+                  <Badge count={due.packages} size="small" color="blue" data-testid="exchange-badge" />
                 </Space>
               ) : (
                 s.label

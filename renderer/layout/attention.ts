@@ -6,20 +6,43 @@ import { mayCall } from '../../shared/api/access.js';
 import { api } from '../api/client';
 
 /** My tasks and the office's deadlines, counted; a desktop notification at start. */
-export function useDueCounts() {
-  const [due, setDue] = useState<{ today: number; overdue: number; mine: number }>({ today: 0, overdue: 0, mine: 0 });
+export function useDueCounts(me: Me) {
+  const [due, setDue] = useState<{ today: number; overdue: number; mine: number; packages: number }>({
+    today: 0,
+    overdue: 0,
+    mine: 0,
+    packages: 0,
+  });
+  const readsPackages = mayCall(me, 'exchange.register');
   const refresh = useCallback(async () => {
     try {
-      const [d, mine, w] = await Promise.all([api.call('dashboard.deadlines'), api.call('tasks.mine'), api.call('tasks.waiting')]);
+      // Packages that came in and wait for the văn thư to register them (Liên thông's badge).
+      const packages = readsPackages
+        ? api.call('exchange.list', { direction: 'in', kind: 'package', limit: 1000 }).then(
+            (l) => l.filter((m) => m.state === 'moi').length,
+            () => 0,
+          )
+        : Promise.resolve(0);
+      const [d, mine, w, waitingPackages] = await Promise.all([
+        api.call('dashboard.deadlines'),
+        api.call('tasks.mine'),
+        api.call('tasks.waiting'),
+        packages,
+      ]);
       // What is this person's own to do: his tasks, what was submitted to him, what he must issue
       // (the register's new documents, every văn thư's, are not counted on his badge).
       const waiting = w.toDirect.length + w.toSign.length + w.toIssue.length + w.reserved.length;
-      setDue({ today: d.dueSoon.filter((t) => t.deadline === d.today).length, overdue: d.overdue.length, mine: mine.length + waiting });
+      setDue({
+        today: d.dueSoon.filter((t) => t.deadline === d.today).length,
+        overdue: d.overdue.length,
+        mine: mine.length + waiting,
+        packages: waitingPackages,
+      });
       return d;
     } catch {
       return null;
     }
-  }, []);
+  }, [readsPackages]);
   // At start: what is due today and what is late — a desktop notification in the window, a
   // banner in the browser.
   useEffect(() => {

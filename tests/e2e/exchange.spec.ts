@@ -119,6 +119,7 @@ test('the Sở sends; the school, off at the time, receives, registers, assigns;
     await expect(b.getByText(/Đã gửi \d+, nhận \d+ gói tin/)).toBeVisible();
     const inbox = b.locator('.vt-table-wrap');
     await expect(inbox).toContainText(issued.code);
+    await expect(b.getByTestId('exchange-badge')).toHaveText('1');
     await expect(inbox).toContainText('Chờ vào sổ');
     await b.screenshot({ path: 'test-results/exchange-inbox.png' });
     expect(await seriousFindings(b)).toEqual([]);
@@ -134,6 +135,7 @@ test('the Sở sends; the school, off at the time, receives, registers, assigns;
     await b.keyboard.press('Control+s');
     await expect(b.getByText(/Đã vào sổ số đến 1/)).toBeVisible();
     await expect(inbox).toContainText('Đã vào sổ');
+    await expect(b.getByTestId('exchange-badge')).toBeHidden();
 
     // Submitted to the leader, who assigns it.
     const doc = (await call<{ items: { id: string }[] }>(b, 'incoming.list', { limit: 5 })).items[0]!;

@@ -473,6 +473,28 @@ describe('through an exchange axis (a stub on 127.0.0.1 answering the connector 
     await truong.clerk.ok('exchange.pump');
     await so.clerk.ok('exchange.pump');
     expect((await so.clerk.ok('exchange.recipients', { documentId: issued.id }))[0]).toMatchObject({ organId: TRUONG, statusCode: '03' });
+
+    // The Sở forgot the appendix: sent again, it is an update — the school's document gains the file, the Sở hears 15.
+    await so.backend.attachments.add(
+      { userId: null },
+      { documentId: issued.id, name: 'phu-luc.pdf', source: Readable.from([Buffer.from(await samplePdf(1, 'Phụ lục'))]) },
+    );
+    const [update] = await so.clerk.ok('exchange.send', { documentId: issued.id, organIds: [TRUONG] });
+    expect(update).toMatchObject({ business: 'update', edxmlId: m!.edxmlId });
+    await so.clerk.ok('exchange.pump');
+    expect((await truong.clerk.ok('exchange.pump')).problems).toEqual([]);
+    const registered = (await truong.clerk.ok('exchange.list', { direction: 'in', kind: 'package' })).find((x) => x.id === m!.id)!;
+    const files = await truong.clerk.ok('attachments.list', { documentId: registered.documentId! });
+    expect(files.map((f) => f.name).sort()).toEqual(['bao-cao.pdf', 'phu-luc.pdf']);
+    expect((await truong.clerk.ok('incoming.history', { id: registered.documentId! })).map((e) => e.summary).join('\n')).toContain(
+      'Nhận bản cập nhật qua liên thông từ',
+    );
+    await truong.clerk.ok('exchange.pump');
+    await so.clerk.ok('exchange.pump');
+    expect((await so.clerk.ok('exchange.recipients', { documentId: issued.id }))[0]).toMatchObject({
+      statusCode: '15',
+      description: 'Đã nhận bản cập nhật: phu-luc.pdf',
+    });
   });
 
   it('sends a văn bản thay thế as a replace of the one the school registered; the school links the two', async () => {

@@ -48,6 +48,7 @@ export function ExchangePage({ me, onChanged }: { me: Me; onChanged?: () => void
     try {
       const m = await receivePackage(file, (f) => setPercent(Math.round(f * 100)));
       await load();
+      onChanged?.();
       if (m.state === 'loi') message.error(`Không nhận gói tin “${file.name}”: ${m.error}`);
       else {
         message.success(`Đã nhận gói tin “${file.name}”${m.header ? ` — ${m.header.code}` : ''}.`);
@@ -65,6 +66,7 @@ export function ExchangePage({ me, onChanged }: { me: Me; onChanged?: () => void
     try {
       const r = await api.call('exchange.pump');
       await load();
+      onChanged?.();
       const said = `Đã gửi ${r.sent}, nhận ${r.received} gói tin.`;
       if (r.problems.length) message.warning(`${said} ${r.problems.join(' ')}`);
       else message.success(said);
