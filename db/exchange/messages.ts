@@ -87,6 +87,7 @@ export function listMessages(
   q: {
     direction?: 'in' | 'out' | undefined;
     kind?: 'package' | 'status' | undefined;
+    state?: ExchangeMessage['state'] | undefined;
     documentId?: string | undefined;
     /** Instants: at or after `since`, before `before`. */
     since?: string | undefined;
@@ -99,6 +100,7 @@ export function listMessages(
   if (q.before) where.push(lt(exchangeMessages.at, q.before));
   if (q.direction) where.push(eq(exchangeMessages.direction, q.direction));
   if (q.kind) where.push(eq(exchangeMessages.kind, q.kind));
+  if (q.state) where.push(eq(exchangeMessages.state, q.state));
   if (q.documentId) where.push(eq(exchangeMessages.documentId, q.documentId));
   return store.db
     .select()

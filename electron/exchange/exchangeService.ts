@@ -15,9 +15,10 @@ import {
   type StatusCode,
 } from '../../shared/domain/exchange.js';
 import { isSecret } from '../../shared/domain/secrecy.js';
-import { formatDate } from '../../shared/text/dates.js';
+import { formatInstant } from '../../shared/text/dates.js';
 import { insertAttachment, listAttachments } from '../../db/attachments/attachments.js';
-import { agencies, documents, exchangeMessages, units, users } from '../../db/core/schema.js';
+import { agencies, documents, exchangeMessages, users } from '../../db/core/schema.js';
+import { currentUnit } from '../../db/admin/users.js';
 import { stmt } from '../../db/core/statements.js';
 import { namedId } from '../../db/core/ids.js';
 import type { Store } from '../../db/core/store.js';
@@ -39,18 +40,18 @@ import { recallIncoming } from '../../db/handling/steps.js';
 import { linkReplacement, replacedBy } from '../../db/outgoing/versions.js';
 import { registerIncoming, type RegisterIncoming } from '../../db/incoming/incoming.js';
 import type { AttachmentsService, Received } from '../files/attachmentsService.js';
-import { detectFileType } from '../files/fileType.js';
+import { detectFileType, kindOfMime } from '../files/fileType.js';
 import { decodeAttachment, readEdxml, type EdxmlMessage } from './edxml/readPackage.js';
 import { buildPackage, buildStatus } from './edxml/writePackage.js';
-import type { ExchangeTransport, TransportKind } from './transports.js';
+import { readLimited, type ExchangeTransport, type TransportKind } from './transports.js';
 
-/** base64 is 4/3 of the bytes, plus the header and the line breaks. */
 /**
  * A package is held whole while it is read, and reading one peaks at about 7 times its size
  * (bench: 934 MB for a 133 MB package with a 100 MB PDF): above 150 MB it is refused with a
  * reason rather than risk an office PC's memory.
  */
 const EDXML_READ_MAX = 150 * 1024 * 1024;
+// base64 is 4/3 of the bytes, plus the header and the line breaks.
 const packageLimit = (maxAttachment: number) => Math.min(EDXML_READ_MAX, Math.ceil(maxAttachment * 1.4) + 4 * 1024 * 1024);
 
 type Ctx = WriteContext & { userId: string | null };
@@ -89,6 +90,15 @@ export class ExchangeService {
     );
   }
 
+  private staffName(userId: string | null): string | null {
+    return userId ? (this.store.db.select({ name: users.fullName }).from(users).where(eq(users.id, userId)).get()?.name ?? null) : null;
+  }
+
+  /** The name an organ goes by here: this office's directory's, else the one its package gives. */
+  private peerNameOf(organ: { organId: string; name: string }): string {
+    return this.directoryName(organ.organId) ?? organ.name;
+  }
+
   private office(): { organId: string; name: string } {
     const organId = organIdOf(this.store);
     if (!organId)
@@ -96,8 +106,7 @@ export class ExchangeService {
         'VALIDATION',
         'Cơ quan chưa khai báo mã định danh (Quản trị → Liên thông văn bản), nên chưa gửi, nhận liên thông được.',
       );
-    const unit = this.store.db.select({ name: units.name }).from(units).where(isNull(units.deletedAt)).get();
-    return { organId, name: unit?.name ?? '' };
+    return { organId, name: currentUnit(this.store).name };
   }
 
   // ——— Receive ———
@@ -118,7 +127,7 @@ export class ExchangeService {
     if (input.declaredSize !== undefined && input.declaredSize > max) return this.failed(ctx, input, null, tooBig(max));
     let bytes: Uint8Array;
     try {
-      bytes = input.source instanceof Uint8Array ? input.source : await readAll(input.source, max);
+      bytes = input.source instanceof Uint8Array ? input.source : await readLimited(input.source, max, () => tooBig(max));
     } catch (err) {
       return this.failed(ctx, input, null, err);
     }
@@ -152,7 +161,7 @@ export class ExchangeService {
         transport: input.transport,
         edxmlId: header?.documentId ?? null,
         peerOrganId: header?.from.organId ?? input.from ?? null,
-        peerName: header?.from.name ?? null,
+        peerName: header ? this.peerNameOf(header.from) : null,
         business: header?.business ?? null,
         error: err.message,
         sha256: blob?.sha256 ?? null,
@@ -192,7 +201,7 @@ export class ExchangeService {
         if (before)
           throw new AppError(
             'DUPLICATE',
-            `Văn bản ${header.documentId} đã nhận lúc ${formatInstantVn(before.at)}${before.documentId ? ` (${numberOf(this.store, before.documentId)})` : ''}; gói tin này trùng.`,
+            `Văn bản ${header.documentId} đã nhận lúc ${formatInstant(before.at)}${before.documentId ? ` (${numberOf(this.store, before.documentId)})` : ''}; gói tin này trùng.`,
           );
       }
     } catch (err) {
@@ -225,7 +234,7 @@ export class ExchangeService {
         edxmlId: header.documentId,
         peerOrganId: header.from.organId,
         // The name this office's directory knows the organ by, else the one the package gives.
-        peerName: this.directoryName(header.from.organId) ?? header.from.name,
+        peerName: this.peerNameOf(header.from),
         business: header.business,
         sha256: blob?.sha256 ?? null,
         fileName: input.name,
@@ -284,7 +293,7 @@ export class ExchangeService {
           edxmlId: header.documentId,
           documentId: docId,
           peerOrganId: header.from.organId,
-          peerName: this.directoryName(header.from.organId) ?? header.from.name,
+          peerName: this.peerNameOf(header.from),
           business: 'update',
           description: header.businessReason,
           sha256: blob.sha256,
@@ -296,7 +305,7 @@ export class ExchangeService {
         });
         for (const p of fresh) insertAttachment(w, this.files.preparedRecord(docId, p));
         recordEvent(w, docId, 'exchange.updated', {
-          organ: this.directoryName(header.from.organId) ?? header.from.name,
+          organ: this.peerNameOf(header.from),
           files: fresh.map((p) => p.name).join(', '),
         });
         this.queueStatus(
@@ -325,7 +334,7 @@ export class ExchangeService {
       );
     const type = detectFileType(bytes.subarray(0, 65536), bytes.subarray(Math.max(0, bytes.length - 65536)));
     const declared = (a.contentType ?? '').toLowerCase().split(';')[0]!.trim();
-    if (type && declaredKind(declared) && declaredKind(declared) !== type.kind)
+    if (type && kindOfMime(declared) && kindOfMime(declared) !== type.kind)
       throw new AppError(
         'FILE_TYPE',
         `Tệp “${a.name}” khai báo là ${declared} nhưng nội dung là ${type.label} — gói tin không nhận, vì tệp có thể đã bị tráo.`,
@@ -378,7 +387,7 @@ export class ExchangeService {
         edxmlId: target,
         documentId: doc?.id ?? null,
         peerOrganId: header.from.organId,
-        peerName: this.directoryName(header.from.organId) ?? header.from.name,
+        peerName: this.peerNameOf(header.from),
         business: 'revoke',
         description: header.businessReason,
         fileName: input.name,
@@ -550,9 +559,7 @@ export class ExchangeService {
     at?: string,
   ): void {
     const office = this.office();
-    const staff = w.ctx.userId
-      ? (this.store.db.select({ name: users.fullName }).from(users).where(eq(users.id, w.ctx.userId)).get()?.name ?? null)
-      : null;
+    const staff = this.staffName(w.ctx.userId);
     const when = at ?? w.at;
     const bytes = buildStatus({
       from: { organId: office.organId, name: office.name, address: null, email: null, phone: null },
@@ -634,7 +641,11 @@ export class ExchangeService {
   queueAllDue(ctx: Ctx): void {
     const docs = stmt(
       this.store.sqlite,
-      `SELECT DISTINCT document_id AS id FROM exchange_messages WHERE direction = 'in' AND kind = 'package' AND state = 'da_vao_so' AND document_id IS NOT NULL AND deleted_at IS NULL`,
+      // Not those whose sender heard 06 already: the list stays as long as the open work, not the years of it.
+      `SELECT DISTINCT m.document_id AS id FROM exchange_messages m
+        WHERE m.direction = 'in' AND m.kind = 'package' AND m.state = 'da_vao_so' AND m.document_id IS NOT NULL AND m.deleted_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM exchange_messages s WHERE s.direction = 'out' AND s.kind = 'status' AND s.status_code = '06'
+                          AND s.document_id = m.document_id AND s.deleted_at IS NULL)`,
     ).all() as { id: string }[];
     if (docs.length === 0 || !organIdOf(this.store)) return;
     mutate(this.store, ctx, (w) => {
@@ -721,9 +732,7 @@ export class ExchangeService {
           businessReason: input.reason ?? (again ? 'Gửi lại bản cập nhật' : replacing ? `Thay thế văn bản ${oldCode}` : null),
           staff: {
             department: null,
-            name: ctx.userId
-              ? (this.store.db.select({ name: users.fullName }).from(users).where(eq(users.id, ctx.userId)).get()?.name ?? null)
-              : null,
+            name: this.staffName(ctx.userId),
             email: null,
           },
           sentAt: new Date(w.at),
@@ -829,8 +838,16 @@ export class ExchangeService {
           continue;
         }
         try {
-          const bytes = await m.fetch();
-          await this.receive(ctx, { name: m.name, source: bytes, transport: t.kind, from: m.from, ...(id ? { id } : {}) });
+          // Too big to take: not fetched; receive() records it with its reason, and it is taken off the way.
+          const bytes = m.size > this.maxPackageBytes() ? new Uint8Array(0) : await m.fetch();
+          await this.receive(ctx, {
+            name: m.name,
+            source: bytes,
+            declaredSize: m.size,
+            transport: t.kind,
+            from: m.from,
+            ...(id ? { id } : {}),
+          });
           taken.push(m.id);
           result.received++;
         } catch (err) {
@@ -889,36 +906,9 @@ function tooBig(max: number): AppError {
   );
 }
 
-function declaredKind(mime: string): string | null {
-  if (mime === 'application/pdf') return 'pdf';
-  if (mime.startsWith('image/')) return 'image';
-  if (mime === 'application/msword' || mime.includes('wordprocessingml')) return 'word';
-  if (mime === 'application/vnd.ms-excel' || mime.includes('spreadsheetml')) return 'excel';
-  if (mime === 'application/vnd.oasis.opendocument.text') return 'odt';
-  return null;
-}
-
-async function readAll(source: Readable, max: number): Promise<Uint8Array> {
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of source) {
-    size += (chunk as Buffer).length;
-    if (size > max) {
-      source.destroy();
-      throw tooBig(max);
-    }
-    parts.push(chunk as Buffer);
-  }
-  return Buffer.concat(parts, size);
-}
-
 function numberOf(store: Store, documentId: string): string {
   const row = store.db.select({ number: documents.number }).from(documents).where(eq(documents.id, documentId)).get();
   return row ? `số đến ${row.number}` : 'đã vào sổ';
-}
-
-function formatInstantVn(at: string): string {
-  return `${new Date(at).toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' })} ${formatDate(at.slice(0, 10))}`;
 }
 
 /** When each status's step happened, from the document's history. */

@@ -4,21 +4,7 @@
 import { Readable } from 'node:stream';
 import { AppError } from '../../shared/api/errors.js';
 import type { SyncHttp } from '../sync/syncHttp.js';
-import { sha256Of, type ExchangeTransport, type OutgoingMessage, type WaitingMessage } from './transports.js';
-
-async function readLimited(stream: Readable, max: number): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    size += (chunk as Buffer).length;
-    if (size > max) {
-      stream.destroy();
-      throw new AppError('TOO_LARGE', 'Gói tin trên máy chủ lớn hơn giới hạn nhận của máy này.');
-    }
-    parts.push(chunk as Buffer);
-  }
-  return Buffer.concat(parts, size);
-}
+import { readLimited, sha256Of, type ExchangeTransport, type OutgoingMessage, type WaitingMessage } from './transports.js';
 
 export class RelayTransport implements ExchangeTransport {
   readonly kind = 'server' as const;
@@ -53,7 +39,11 @@ export class RelayTransport implements ExchangeTransport {
         if (x.size > this.maxBytes) throw new AppError('TOO_LARGE', 'Gói tin trên máy chủ lớn hơn giới hạn nhận của máy này.');
         const body = await c.getFile(x.sha256);
         if (!body) throw new AppError('NOT_FOUND', 'Máy chủ chưa có tệp của gói tin này; sẽ thử lại.');
-        const bytes = await readLimited(body, this.maxBytes);
+        const bytes = await readLimited(
+          body,
+          this.maxBytes,
+          () => new AppError('TOO_LARGE', 'Gói tin trên máy chủ lớn hơn giới hạn nhận của máy này.'),
+        );
         if (sha256Of(bytes) !== x.sha256) throw new AppError('FILE_DAMAGED', 'Gói tin tải về không khớp mã SHA-256; sẽ tải lại.');
         return bytes;
       },

@@ -3,6 +3,7 @@
 // knows nor cares which carried a message, beyond naming it in the register.
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { AppError } from '../../shared/api/errors.js';
 
@@ -92,3 +93,18 @@ export class FolderTransport implements ExchangeTransport {
 }
 
 export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** A message's bytes from a stream, refused with `tooBig()` as soon as they pass `max`. */
+export async function readLimited(stream: Readable, max: number, tooBig: () => AppError): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size > max) {
+      stream.destroy();
+      throw tooBig();
+    }
+    parts.push(chunk as Buffer);
+  }
+  return Buffer.concat(parts, size);
+}

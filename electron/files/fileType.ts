@@ -41,3 +41,13 @@ export function detectFileType(head: Buffer, tail: Buffer = Buffer.alloc(0)): Fi
   }
   return null;
 }
+
+/** The kind a declared MIME type names (an edXML ContentType), to hold against the bytes; null if none of ours. */
+export function kindOfMime(mime: string): FileKind | null {
+  if (mime === 'application/pdf') return 'pdf';
+  if (mime.startsWith('image/')) return 'image';
+  if (mime === 'application/msword' || mime.includes('wordprocessingml')) return 'word';
+  if (mime === 'application/vnd.ms-excel' || mime.includes('spreadsheetml')) return 'excel';
+  if (mime === 'application/vnd.oasis.opendocument.text') return 'odt';
+  return null;
+}

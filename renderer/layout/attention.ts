@@ -18,8 +18,8 @@ export function useDueCounts(me: Me) {
     try {
       // Packages that came in and wait for the văn thư to register them (Liên thông's badge).
       const packages = readsPackages
-        ? api.call('exchange.list', { direction: 'in', kind: 'package', limit: 1000 }).then(
-            (l) => l.filter((m) => m.state === 'moi').length,
+        ? api.call('exchange.list', { direction: 'in', kind: 'package', state: 'moi', limit: 1000 }).then(
+            (l) => l.length,
             () => 0,
           )
         : Promise.resolve(0);

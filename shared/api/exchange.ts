@@ -109,6 +109,7 @@ export const exchangeListInput = z
   .object({
     direction: z.enum(['in', 'out']).optional(),
     kind: z.enum(['package', 'status']).optional(),
+    state: z.enum(EXCHANGE_STATES).optional(),
     documentId: id.optional(),
     limit: z.number().int().min(1).max(1000).optional().default(200),
   })

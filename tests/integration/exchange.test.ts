@@ -136,6 +136,20 @@ describe('exchange by folder', () => {
     const history = await o.clerk.ok('incoming.history', { id: doc.id });
     expect(history.map((e) => e.summary).join('\n')).toContain('Nhận liên thông từ Sở Giáo dục và Đào tạo Hà Tĩnh');
   });
+
+  it('records a package in the inbox folder too big to read, with its reason, and moves it out of the way', async () => {
+    await o.admin.ok('settings.saveOffice', { ...(await o.admin.ok('settings.office')), attachmentsMaxMb: 1 });
+    writeFileSync(join(inDir, 'qua-lon.edxml'), Buffer.alloc(6 * 1024 * 1024, 0x20));
+    const r = await o.clerk.ok('exchange.pump');
+    expect(r.received).toBe(1);
+    const big = (await o.clerk.ok('exchange.list', { direction: 'in', kind: 'package', state: 'loi' })).find(
+      (m) => m.fileName === 'qua-lon.edxml',
+    );
+    expect(big?.error).toContain('lớn hơn giới hạn');
+    expect(readdirSync(inDir)).not.toContain('qua-lon.edxml');
+    expect((await o.clerk.ok('exchange.pump')).received).toBe(0);
+    await o.admin.ok('settings.saveOffice', { ...(await o.admin.ok('settings.office')), attachmentsMaxMb: 200 });
+  });
 });
 
 describe('hostile and wrong packages', () => {

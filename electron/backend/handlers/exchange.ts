@@ -5,7 +5,8 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { AppError } from '../../../shared/api/errors.js';
 import { ORGAN_ID_SETTING } from '../../../shared/sync/exchangeRelay.js';
-import { agencies, units } from '../../../db/core/schema.js';
+import { agencies } from '../../../db/core/schema.js';
+import { currentUnit } from '../../../db/admin/users.js';
 import { writeSetting } from '../../../db/core/settings.js';
 import { mutate } from '../../../db/core/write.js';
 import { saveOrgan } from '../../../db/exchange/organDirectory.js';
@@ -22,7 +23,7 @@ export function exchangeHandlers({ store, exchange, sync, imports }: Services) {
     const r = readRoutes(store);
     return {
       organId: organIdOf(store),
-      officeName: store.db.select({ name: units.name }).from(units).where(isNull(units.deletedAt)).get()?.name ?? '',
+      officeName: currentUnit(store).name,
       outFolder: r.outFolder,
       inFolder: r.inFolder,
       axisUrl: r.axisUrl,
