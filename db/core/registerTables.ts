@@ -122,6 +122,9 @@ export const documents = sqliteTable(
     notes: text('notes'),
     createdBy: text('created_by'),
     deletedReason: text('deleted_reason'),
+    /** Thu hồi: an issued outgoing document withdrawn (kept, frozen), or an incoming one its sender withdrew. */
+    recalledAt: text('recalled_at'),
+    recallReason: text('recall_reason'),
     /** Handling state (DOMAIN.md incoming workflow); quá hạn is derived from deadlines. */
     status: text('status').notNull().default('moi'),
     leaderId: text('leader_id'),

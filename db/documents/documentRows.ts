@@ -34,6 +34,8 @@ interface DocumentRow {
   updated_at: string;
   deleted_at: string | null;
   deleted_reason: string | null;
+  recalled_at: string | null;
+  recall_reason: string | null;
   seq: number;
   status: string;
   signer_name: string | null;
@@ -79,6 +81,8 @@ function toRecord(r: DocumentRow): DocumentRecord {
     updatedAt: r.updated_at,
     cancelled: r.deleted_at !== null,
     cancelReason: r.deleted_reason,
+    recalledAt: r.recalled_at,
+    recallReason: r.recall_reason,
     status: r.status,
     signerName: r.signer_name,
     signerPosition: r.signer_position,

@@ -33,6 +33,10 @@ function describeEvent(action: string, d: Record<string, unknown>): string {
       return `Ban hành thay thế văn bản ${s('code')}`;
     case 'replaced':
       return `Được thay thế bởi văn bản ${s('code')}`;
+    case 'corrects':
+      return `Ban hành đính chính văn bản ${s('code')}`;
+    case 'corrected':
+      return `Được đính chính bởi văn bản ${s('code')}`;
     case 'sign':
       return `Ký số (${s('as')}) — tệp “${s('name')}”${d.image ? `, dùng ${s('image')}` : ''}`;
     case 'detach':

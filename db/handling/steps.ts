@@ -137,7 +137,7 @@ export function recallIncoming(store: Store, ctx: WriteContext, input: { id: str
   mutate(store, ctx, (w) => {
     requireStep(store, input.id, 'recall');
     dropOpenTasks(w, input.id);
-    w.update(documents, input.id, { status: 'thu_hoi' });
+    w.update(documents, input.id, { status: 'thu_hoi', recalledAt: w.at, recallReason: input.reason });
     recordEvent(w, input.id, 'recall', { reason: input.reason });
   });
 }

@@ -18,7 +18,7 @@ import { recordEvent } from '../documents/history.js';
 import { draftIssued, getDraft, numberDraft } from './drafts.js';
 import type { DraftRecord } from '../../shared/api/outgoing.js';
 import { departments, documentLinks, documents } from '../core/schema.js';
-import { linkReplacement } from './versions.js';
+import { linkCorrection, linkReplacement } from './versions.js';
 import { readSetting } from '../core/settings.js';
 import { symbolSettings } from './symbolSettings.js';
 import type { Store } from '../core/store.js';
@@ -219,7 +219,10 @@ export function issueOutgoing(store: Store, ctx: WriteContext, input: OutgoingIs
       status: 'phat_hanh',
     });
     recordEvent(w, docId, 'issue', { code });
+    if (input.replaces && input.corrects)
+      throw new AppError('VALIDATION', 'Một văn bản thay thế hoặc đính chính một văn bản khác, không cả hai.', { field: 'corrects' });
     if (input.replaces) linkReplacement(w, docId, code, input.replaces);
+    if (input.corrects) linkCorrection(w, docId, code, input.corrects);
     for (const incomingId of [...new Set(input.replyTo)]) {
       const incoming = getDocument(store, incomingId, 'incoming');
       if (incoming.cancelled)
@@ -237,6 +240,7 @@ export function cancelOutgoing(store: Store, ctx: WriteContext, id: string, reas
   mutate(store, ctx, (w) => {
     const doc = getDocument(store, id, 'outgoing');
     if (doc.cancelled) throw new AppError('CONFLICT', `Văn bản ${doc.code} đã hủy trước đó.`);
+    if (doc.recalledAt) throw new AppError('CONFLICT', `Văn bản ${doc.code} đã thu hồi; văn bản đã ban hành không hủy số.`);
     refuseIfClosed(store, doc.bookId);
     w.tombstone(documents, id, { deletedReason: reason });
     recordEvent(w, id, 'cancel', { reason });

@@ -3,6 +3,7 @@
 import { AppError } from '../../shared/api/errors.js';
 import { formatDate, formatInstant, officeDate } from '../../shared/text/dates.js';
 import { receiptText } from '../../shared/domain/exchange.js';
+import { isWithdrawn, registerNote } from '../../shared/domain/withdrawn.js';
 import { receiptsFor } from '../exchange/messages.js';
 import { getBook, type BookRow } from './books.js';
 import { listDocuments } from '../documents/documentRows.js';
@@ -32,6 +33,8 @@ export interface RegisterSheet {
   title: string;
   columns: RegisterColumn[];
   rows: RegisterCell[][];
+  /** Per row: a cancelled number or a recalled document, drawn struck through. */
+  struck: boolean[];
   firstNumber: number | null;
   lastNumber: number | null;
   fromDate: string | null;
@@ -102,6 +105,7 @@ export function registerSheet(store: Store, q: RegisterQuery): RegisterSheet {
   const docKind = q.kind === 'outgoing' ? 'outgoing' : 'incoming';
   if (book.kind !== docKind) throw new AppError('VALIDATION', `“${book.name}” không phải sổ của loại này.`, { field: 'bookId' });
   const rows: RegisterCell[][] = [];
+  const struck: boolean[] = [];
   let first: number | null = null;
   let last: number | null = null;
   let fromDate = '';
@@ -131,8 +135,8 @@ export function registerSheet(store: Store, q: RegisterQuery): RegisterSheet {
       const day = officeDate(d.receivedAt);
       if (!fromDate || day < fromDate) fromDate = day;
       if (day > toDate) toDate = day;
-      const cancelled = d.cancelled ? `Đã hủy${d.cancelReason ? `: ${d.cancelReason}` : ''}` : null;
-      const notes = [cancelled, d.notes].filter(Boolean).join('. ');
+      const notes = registerNote(d);
+      struck.push(isWithdrawn(d));
       if (q.kind === 'incoming') {
         rows.push([
           date(day),
@@ -187,6 +191,7 @@ export function registerSheet(store: Store, q: RegisterQuery): RegisterSheet {
     title: TITLES[q.kind],
     columns,
     rows,
+    struck,
     firstNumber: first,
     lastNumber: last,
     fromDate: q.from ?? (fromDate || null),

@@ -75,6 +75,7 @@ export function maskRecord(d: DocumentRecord): DocumentRecord {
     recipientsText: null,
     keptCopies: null,
     cancelReason: null,
+    recallReason: null,
     masked: true,
   };
 }

@@ -17,6 +17,7 @@ const DOCUMENT_CONTENT: Record<string, string | null> = {
   recipients_text: null,
   kept_copies: null,
   deleted_reason: null,
+  recall_reason: null,
 };
 
 /** The columns of a document that are its content (the register entry is the rest). */

@@ -37,7 +37,7 @@ import {
   toMessage,
 } from '../../db/exchange/messages.js';
 import { recallIncoming } from '../../db/handling/steps.js';
-import { linkReplacement, replacedBy } from '../../db/outgoing/versions.js';
+import { correctionOf, linkReplacement, refuseIfWithdrawn, replacedBy } from '../../db/outgoing/versions.js';
 import { registerIncoming, type RegisterIncoming } from '../../db/incoming/incoming.js';
 import type { AttachmentsService, Received } from '../files/attachmentsService.js';
 import { detectFileType, kindOfMime } from '../files/fileType.js';
@@ -661,7 +661,7 @@ export class ExchangeService {
     input: { documentId: string; organIds: string[]; business?: BusinessKind; reason?: string | null; about?: string },
   ): ExchangeMessage[] {
     const doc = getDocument(this.store, input.documentId, 'outgoing');
-    if (doc.cancelled && input.business !== 'revoke') throw new AppError('CONFLICT', `Văn bản ${doc.code} đã hủy, không gửi được.`);
+    if (input.business !== 'revoke') refuseIfWithdrawn(doc, 'gửi liên thông');
     if (isSecret(doc.confidentiality))
       throw new AppError(
         'FORBIDDEN',
@@ -685,6 +685,9 @@ export class ExchangeService {
         : [],
     );
     const oldCode = oldId ? getDocument(this.store, oldId, 'outgoing').code : null;
+    // A văn bản đính chính is a document of its own (new), saying what it corrects.
+    const correctedId = input.business ? null : correctionOf(this.store, doc.id);
+    const correcting = correctedId ? `Đính chính văn bản ${getDocument(this.store, correctedId, 'outgoing').code}` : null;
     const alreadySent = new Set(
       input.business
         ? []
@@ -701,6 +704,7 @@ export class ExchangeService {
         // Sent to this organ before: this one updates it (a file added, a signed copy), same DocumentId.
         const again = !input.business && alreadySent.has(organId);
         const business: BusinessKind = input.business ?? (again ? 'update' : replacing ? 'replace' : 'new');
+        const reason = input.reason ?? (again ? 'Gửi lại bản cập nhật' : replacing ? `Thay thế văn bản ${oldCode}` : correcting);
         const bytes = buildPackage({
           from: { organId: office.organId, name: office.name, address: null, email: null, phone: null },
           to,
@@ -729,7 +733,7 @@ export class ExchangeService {
             : [],
           business,
           businessDocumentId: input.about ?? replacing ?? documentId,
-          businessReason: input.reason ?? (again ? 'Gửi lại bản cập nhật' : replacing ? `Thay thế văn bản ${oldCode}` : null),
+          businessReason: reason,
           staff: {
             department: null,
             name: this.staffName(ctx.userId),
@@ -750,7 +754,7 @@ export class ExchangeService {
             peerOrganId: organId,
             peerName: to.name,
             business,
-            description: input.reason ?? (again ? 'Gửi lại bản cập nhật' : replacing ? `Thay thế văn bản ${oldCode}` : null),
+            description: reason,
             sha256: sha,
             fileName: `vanban-${organId}.edxml`,
             size: bytes.length,
@@ -765,12 +769,15 @@ export class ExchangeService {
     return ids.map((id) => toMessage(messageRow(this.store, id)));
   }
 
+  /** The packages of this document that went out (not the revokes). */
+  sentTo(documentId: string): ExchangeMessage[] {
+    return listMessages(this.store, { direction: 'out', kind: 'package', documentId, limit: 1000 }).filter((m) => m.business !== 'revoke');
+  }
+
   /** Thu hồi: a revoke message to every organ the document was sent to. */
   revoke(ctx: Ctx, input: { documentId: string; reason: string }): ExchangeMessage[] {
     const doc = getDocument(this.store, input.documentId, 'outgoing');
-    const sentTo = listMessages(this.store, { direction: 'out', kind: 'package', documentId: doc.id, limit: 1000 }).filter(
-      (m) => m.business !== 'revoke',
-    );
+    const sentTo = this.sentTo(doc.id);
     if (sentTo.length === 0) throw new AppError('CONFLICT', `Văn bản ${doc.code} chưa gửi liên thông cho nơi nào.`);
     return this.send(ctx, {
       documentId: doc.id,

@@ -1,5 +1,6 @@
 // Attachments end to end: bytes streamed into the file store and checked by content, records
 // through db/, the arrival stamp as a new linked file, and bytes served only when intact.
+import { refuseIfWithdrawn } from '../../db/outgoing/versions.js';
 import { checkSignaturesIsolated, type SignaturesResult } from '../pdf/signatures/checkSignatures.js';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -241,6 +242,7 @@ export class AttachmentsService {
     try {
       const doc = getDocument(this.store, id);
       if (doc.cancelled) throw new AppError('CONFLICT', `Văn bản số ${doc.number} đã hủy, không đính kèm được.`);
+      if (doc.kind === 'outgoing') refuseIfWithdrawn(doc, 'đính kèm tệp');
       return doc.id;
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'NOT_FOUND') throw err;

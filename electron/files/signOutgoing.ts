@@ -4,6 +4,7 @@
 // attachment in a separate file (no leader's signature), at the top right of page 1 with the số,
 // ký hiệu and the signing time. Each signature is a new file (an appended revision of the one
 // before, which stays as it was); the key is a USB token whose PIN is used once and forgotten.
+import { refuseIfWithdrawn } from '../../db/outgoing/versions.js';
 import { rgb, type PDFDocument as CantooDocument } from '@cantoo/pdf-lib';
 import { AppError } from '../../shared/api/errors.js';
 import type { AttachmentRecord } from '../../shared/api/attachments.js';
@@ -72,6 +73,7 @@ export async function signOutgoingFile(
 ): Promise<AttachmentRecord> {
   const doc = getDocument(store, input.documentId, input.as === 'arrival' ? 'incoming' : 'outgoing');
   if (doc.cancelled) throw new AppError('CONFLICT', `Văn bản ${doc.code} đã hủy; không ký số được.`);
+  if (doc.kind === 'outgoing') refuseIfWithdrawn(doc, 'ký số');
   const source = requireFileReader(store, actor, input.attachmentId, input.as === 'arrival' ? 'incoming.signStamp' : 'outgoing.signFile');
   if (source.documentId !== doc.id) throw new AppError('VALIDATION', 'Tệp này không thuộc văn bản đã chọn.', { field: 'attachmentId' });
   if (source.kind !== 'pdf') throw new AppError('FILE_TYPE', 'Chỉ ký số được tệp PDF.');

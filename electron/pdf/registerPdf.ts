@@ -26,6 +26,7 @@ export async function printRegister(sheet: RegisterSheet, options: PrintOptions)
     footer: sheet.book.name,
     columns: sheet.columns,
     rows: sheet.rows,
+    struck: sheet.struck,
     cover: {
       unitName: options.unitName,
       parentName: options.parentName ?? null,
@@ -48,6 +49,8 @@ export interface TableSpec {
   heading?: string[];
   columns: RegisterColumn[];
   rows: RegisterCell[][];
+  /** Per row: drawn struck through (a cancelled number, a recalled document), still readable; the last column (Ghi chú, the reason) stays plain. */
+  struck?: boolean[];
   /** A row drawn bold across the table (a heading inside a list, e.g. "I. Tổ chức, cán bộ"). */
   isSection?: (row: RegisterCell[]) => boolean;
   closing?: string[];
@@ -121,7 +124,7 @@ export async function printTable(spec: TableSpec): Promise<Uint8Array> {
     );
     y -= headerHeight;
   } else newPage();
-  for (const row of sheet.rows) {
+  for (const [index, row] of sheet.rows.entries()) {
     const section = spec.isSection?.(row) ?? false;
     const cells = section
       ? [
@@ -136,7 +139,17 @@ export async function printTable(spec: TableSpec): Promise<Uint8Array> {
     const rowWidths = section ? [widths.reduce((a, b) => a + b, 0)] : widths;
     const height = Math.max(1, ...cells.map((l) => l.length)) * BODY_SIZE * LINE + 2 * PAD;
     if (y - height < MARGIN.bottom) newPage();
-    page!.row(y, rowWidths, cells, height, section ? 'bold' : 'regular', BODY_SIZE, section ? ['left'] : aligns, false);
+    page!.row(
+      y,
+      rowWidths,
+      cells,
+      height,
+      section ? 'bold' : 'regular',
+      BODY_SIZE,
+      section ? ['left'] : aligns,
+      false,
+      spec.struck?.[index],
+    );
     y -= height;
   }
   if (sheet.rows.length === 0) page!.text('(Không có dòng nào trong khoảng thời gian này)', 'regular', BODY_SIZE, MARGIN.left + 4, y - 14);
@@ -205,6 +218,7 @@ class TablePage {
     size: number,
     aligns: ('left' | 'center')[],
     shaded: boolean,
+    struck = false,
   ): void {
     const font = weight === 'bold' ? this.bold : this.regular;
     let x = MARGIN.left;
@@ -213,8 +227,12 @@ class TablePage {
       if (shaded) this.ops.push(`0.93 0.94 0.96 rg ${n(x)} ${n(top - height)} ${n(width)} ${n(height)} re f 0 0 0 rg`);
       this.ops.push(`${n(x)} ${n(top - height)} ${n(width)} ${n(height)} re S`);
       lines.forEach((line, k) => {
-        const tx = aligns[i] === 'center' ? x + (width - unitWidth(font, line) * size) / 2 : x + PAD;
-        this.text(line, weight, size, tx, top - PAD - size - k * size * LINE + 1.5);
+        const lineWidth = unitWidth(font, line) * size;
+        const tx = aligns[i] === 'center' ? x + (width - lineWidth) / 2 : x + PAD;
+        const ty = top - PAD - size - k * size * LINE + 1.5;
+        this.text(line, weight, size, tx, ty);
+        if (struck && line && i < cells.length - 1)
+          this.ops.push(`${n(tx)} ${n(ty + size * 0.3)} m ${n(tx + lineWidth)} ${n(ty + size * 0.3)} l S`);
       });
       x += width;
     });

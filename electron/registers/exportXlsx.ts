@@ -22,11 +22,20 @@ export interface WorkbookSheet {
   subtitle: string;
   columns: RegisterColumn[];
   rows: RegisterCell[][];
+  /** Per row: a withdrawn entry, its text struck through. */
+  struck?: boolean[];
 }
 
 export async function exportRegisters(sheets: RegisterSheet[], unitName: string): Promise<Uint8Array> {
   return writeWorkbook(
-    sheets.map((s) => ({ name: s.book.name, title: `${s.title} — ${s.book.name}`, subtitle: unitName, columns: s.columns, rows: s.rows })),
+    sheets.map((s) => ({
+      name: s.book.name,
+      title: `${s.title} — ${s.book.name}`,
+      subtitle: unitName,
+      columns: s.columns,
+      rows: s.rows,
+      struck: s.struck,
+    })),
     unitName,
   );
 }
@@ -59,7 +68,7 @@ export async function writeWorkbook(sheets: WorkbookSheet[], unitName: string): 
       ws.getColumn(i + 1).width = Math.max(8, Math.round(c.width / 4.2));
     });
     header.height = 32;
-    for (const row of s.rows) {
+    for (const [index, row] of s.rows.entries()) {
       const r = ws.addRow(
         row.map((cell, i) => {
           const type = s.columns[i]!.type ?? 'text';
@@ -73,7 +82,7 @@ export async function writeWorkbook(sheets: WorkbookSheet[], unitName: string): 
         if (c.type === 'date') cell.numFmt = 'dd/mm/yyyy';
         if (!c.type || c.type === 'text') cell.numFmt = '@';
         cell.alignment = { wrapText: true, vertical: 'top', horizontal: c.align === 'center' ? 'center' : 'left' };
-        cell.font = { name: 'Times New Roman' };
+        cell.font = s.struck?.[index] && i < s.columns.length - 1 ? { name: 'Times New Roman', strike: true } : { name: 'Times New Roman' };
       });
     }
   }

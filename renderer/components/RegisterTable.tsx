@@ -17,7 +17,7 @@ interface Listing<T> {
 
 type TableRef = { scrollTo: (c: { index: number }) => void };
 
-export function RegisterTable<T extends { id: string; cancelled?: boolean }>(props: {
+export function RegisterTable<T extends { id: string; cancelled?: boolean; recalledAt?: string | null }>(props: {
   list: Listing<T>;
   columns: ColumnsType<T>;
   width: number;
@@ -61,7 +61,7 @@ export function RegisterTable<T extends { id: string; cancelled?: boolean }>(pro
           pagination={false}
           loading={list.loading && list.items.length === 0}
           scroll={{ x: props.width, y: height }}
-          rowClassName={(d, i) => [d.cancelled ? 'vt-cancelled' : '', cursor.rowClass(i)].join(' ')}
+          rowClassName={(d, i) => [d.cancelled || d.recalledAt ? 'vt-cancelled' : '', cursor.rowClass(i)].join(' ')}
           locale={{ emptyText: props.emptyText }}
           onRow={(d, i) => cursor.rowProps(d, i ?? 0)}
           onScroll={(e) => {

@@ -95,6 +95,7 @@ import {
   draftSignInput,
   draftSubmitInput,
   outgoingCancelInput,
+  outgoingRecallInput,
   outgoingIssueInput,
   outgoingPreviewInput,
   outgoingPreviewOutput,
@@ -220,6 +221,7 @@ export const contract = {
   'outgoing.reserve': method(outgoingReserveInput, documentOutput, REGISTRARS),
   'outgoing.issue': method(outgoingIssueInput, documentOutput, REGISTRARS),
   'outgoing.cancel': method(outgoingCancelInput, documentOutput, REGISTRARS),
+  'outgoing.recall': method(outgoingRecallInput, documentOutput, REGISTRARS),
   'outgoing.list': method(incomingListInput, documentList, 'user'),
   'outgoing.get': method(z.object({ id }), documentOutput, 'user'),
   'outgoing.replies': method(z.object({ id }), outgoingRepliesOutput, 'user'),
@@ -394,11 +396,6 @@ export const contract = {
   'exchange.register': method(incomingRegisterInput.extend({ messageId: id }), documentOutput, REGISTRARS),
   'exchange.refuse': method(exchangeRefuseInput, exchangeMessageOutput, REGISTRARS),
   'exchange.send': method(exchangeSendInput, z.array(exchangeMessageOutput), REGISTRARS),
-  'exchange.revoke': method(
-    z.object({ documentId: id, reason: exchangeRefuseInput.shape.reason }),
-    z.array(exchangeMessageOutput),
-    REGISTRARS,
-  ),
   'exchange.recipients': method(z.object({ documentId: id }), z.array(recipientStatusOutput), 'user'),
   /** Send what waits and take what came, now (it also runs after each sync round). */
   'exchange.pump': method(empty, exchangePumpOutput, REGISTRARS),

@@ -119,6 +119,9 @@ export const documentOutput = z.object({
   updatedAt: z.string(),
   cancelled: z.boolean(),
   cancelReason: z.string().nullable(),
+  /** Thu hồi: withdrawn (an issued outgoing document, frozen; or an incoming one its sender withdrew). */
+  recalledAt: z.string().nullable(),
+  recallReason: z.string().nullable(),
   status: z.string(),
   // Outgoing documents only (null on incoming ones).
   signerName: z.string().nullable(),

@@ -59,10 +59,14 @@ export const outgoingIssueInput = z.object({
   completeReplied: z.boolean().optional().default(false),
   /** Văn bản thay thế: the issued (and perhaps signed) document this one replaces — a new version, both linked. */
   replaces: id.optional(),
+  /** Văn bản đính chính: the issued document whose errors this one corrects (it stays in force). */
+  corrects: id.optional(),
 });
 export type OutgoingIssueInput = z.output<typeof outgoingIssueInput>;
 
 export const outgoingCancelInput = z.object({ id, reason: text('lý do hủy', 500) });
+/** Thu hồi an issued document (sent electronically: a revoke goes to every organ that had it). */
+export const outgoingRecallInput = z.object({ id, reason: text('lý do thu hồi', 500) });
 export const outgoingRepliesOutput = z.array(
   z.object({
     id: z.string(),
@@ -113,5 +117,10 @@ export const draftOutput = z.object({
 export type DraftRecord = z.infer<typeof draftOutput>;
 
 const versionRef = z.object({ id: z.string(), code: z.string(), issuedDate: z.string().nullable() });
-/** The document this one replaced, and the one that replaced it (văn bản thay thế). */
-export const outgoingVersionsOutput = z.object({ replaces: versionRef.nullable(), replacedBy: versionRef.nullable() });
+/** The document this one replaced and the one that replaced it (văn bản thay thế); what it corrects and what corrected it (đính chính). */
+export const outgoingVersionsOutput = z.object({
+  replaces: versionRef.nullable(),
+  replacedBy: versionRef.nullable(),
+  corrects: versionRef.nullable(),
+  correctedBy: z.array(versionRef),
+});

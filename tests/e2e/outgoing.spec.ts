@@ -1,5 +1,5 @@
 // The outgoing register through the real UI: two documents issued from the keyboard, one a
-// reply to an incoming document; the register printed and opened as a PDF.
+// reply to an incoming document, then recalled (thu hồi); the register printed and opened as a PDF.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -66,6 +66,26 @@ test('issue two documents, one a reply → print the register → the PDF opens'
   await expect(rows.nth(1)).toContainText('Giám đốc Phạm Văn Lãnh Đạo');
   await page.screenshot({ path: 'test-results/outgoing-register.png' });
 
+  // Thu hồi the kế hoạch: it stays in the register, struck through, with the reason in Ghi chú.
+  await rows.first().click();
+  const drawer = page.getByRole('dialog').filter({ hasText: 'Văn bản đi 02/KH-SGDĐT' });
+  await drawer.getByRole('button', { name: 'Thu hồi văn bản' }).click();
+  const ask = page.getByRole('dialog').filter({ hasText: 'Thu hồi văn bản 02/KH-SGDĐT?' });
+  await expect(ask.getByLabel('lý do thu hồi')).toBeFocused();
+  await page.keyboard.type('Ban hành nhầm nơi nhận');
+  await ask.getByRole('button', { name: 'Thu hồi', exact: true }).click();
+  await expect(drawer.getByTestId('recalled')).toContainText('Ban hành nhầm nơi nhận');
+  await expect(drawer.getByRole('button', { name: 'Ký số…' })).toBeHidden();
+  await page.screenshot({ path: 'test-results/outgoing-recalled-detail.png' });
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await expect(page.locator('.ant-drawer-mask')).toHaveCount(0);
+  await expect(rows.first()).toHaveClass(/vt-cancelled/);
+  await expect(rows.first().locator('.ant-table-cell').first()).toHaveCSS('text-decoration-line', 'line-through');
+  await expect(rows.first()).toContainText(/Đã thu hồi ngày \d\d\/\d\d\/\d{4}: Ban hành nhầm nơi nhận/);
+  await expect(rows.nth(1)).not.toHaveClass(/vt-cancelled/);
+  await page.screenshot({ path: 'test-results/outgoing-register-recalled.png' });
+
   // Print the register: save the PDF and read it back.
   await page.getByRole('button', { name: 'In sổ', exact: true }).click();
   await expect(page.getByLabel('Quyển sổ')).toBeVisible();
@@ -80,6 +100,7 @@ test('issue two documents, one a reply → print the register → the PDF opens'
   expect(pages[1]).toContain('01/SGDĐT-VP');
   expect(pages[1]).toContain('02/KH-SGDĐT');
   expect(pages[1]!.indexOf('01/SGDĐT-VP')).toBeLessThan(pages[1]!.indexOf('02/KH-SGDĐT'));
+  expect(pages[1]).toContain('Đã thu hồi ngày');
   if (hasPoppler())
     execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '80', '-png', '-singlefile', saved, 'test-results/outgoing-register-page']);
 

@@ -419,11 +419,28 @@ describe('two offices on one sync server', () => {
     const history = (await so.clerk.ok('incoming.history', { id: issued.id })).map((e) => e.summary).join('\n');
     expect(history).toContain('Trường THPT Phan Đình Phùng báo: 03 Đã tiếp nhận (vào sổ)');
 
-    // The Sở revokes it: the school's document is frozen (thu hồi) and it answers 15.
-    await so.clerk.ok('exchange.revoke', { documentId: issued.id, reason: 'Ban hành nhầm đối tượng' });
+    // A correction notice goes as a document of its own that says what it corrects.
+    const fix = await issue(so, { summary: 'Đính chính danh sách đội tuyển', corrects: issued.id });
+    const [sentFix] = await so.clerk.ok('exchange.send', { documentId: fix.issued.id, organIds: [TRUONG] });
+    expect([sentFix!.business, sentFix!.description]).toEqual(['new', `Đính chính văn bản ${issued.code}`]);
     await so.backend.sync.syncNow();
     await truong.backend.sync.syncNow();
-    expect((await truong.clerk.ok('incoming.get', { id: doc.id })).status).toBe('thu_hoi');
+    const fixIn = (await truong.clerk.ok('exchange.list', { direction: 'in', kind: 'package' })).find(
+      (x) => x.header?.code === fix.issued.code,
+    );
+    expect(fixIn!.header!.businessReason).toBe(`Đính chính văn bản ${issued.code}`);
+
+    // The Sở recalls it: the revoke goes out, the school's document is frozen (thu hồi) and it answers 15.
+    const recalled = await so.clerk.ok('outgoing.recall', { id: issued.id, reason: 'Ban hành nhầm đối tượng' });
+    expect([recalled.status, recalled.recallReason]).toEqual(['thu_hoi', 'Ban hành nhầm đối tượng']);
+    const revokes = await so.clerk.ok('exchange.list', { direction: 'out', kind: 'package', documentId: issued.id });
+    expect(revokes.filter((m) => m.business === 'revoke').map((m) => m.peerOrganId)).toEqual([TRUONG]);
+    expect((await so.clerk.fail('exchange.send', { documentId: issued.id, organIds: [TRUONG] })).message).toContain('đã thu hồi ngày');
+    await so.backend.sync.syncNow();
+    await truong.backend.sync.syncNow();
+    const there = await truong.clerk.ok('incoming.get', { id: doc.id });
+    expect(there.status).toBe('thu_hoi');
+    expect(there.recallReason).toContain('Ban hành nhầm đối tượng');
     await truong.backend.sync.syncNow();
     await so.backend.sync.syncNow();
     expect((await so.clerk.ok('exchange.recipients', { documentId: issued.id }))[0]).toMatchObject({ statusCode: '15' });

@@ -1,6 +1,8 @@
 // Văn bản đi: numbers and symbols per series, lấy số, ban hành, hủy, replies that close the
 // loop, and the year's book closed after printing.
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pageTexts } from '../helpers/pdfPages.js';
 import { markPrinted } from '../../db/registers/books.js';
 import { writeSetting } from '../../db/core/settings.js';
 import { PASSWORD, SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
@@ -268,5 +270,104 @@ describe('văn bản thay thế: an issued document is never edited, a change is
     expect(again.message).toContain(`đã được thay thế bởi văn bản ${second.code}`);
     // Nothing was issued by the refused call: the next number is still the third.
     expect((await issue()).number).toBe(3);
+  });
+});
+
+describe('thu hồi and đính chính: an issued document withdrawn or corrected, never edited', () => {
+  it('recalls an issued document: kept, struck through with the reason, frozen, audited; twice is refused', async () => {
+    const doc = await issue();
+    const recalled = await office.clerk.ok('outgoing.recall', { id: doc.id, reason: 'Ban hành sai thẩm quyền' });
+    expect([recalled.status, recalled.recallReason, recalled.cancelled]).toEqual(['thu_hoi', 'Ban hành sai thẩm quyền', false]);
+    expect(recalled.recalledAt).not.toBeNull();
+    // Still in the register, with the reason in Ghi chú (the printed form and the export say it too).
+    const row = (await office.leader.ok('outgoing.list')).items.find((d) => d.id === doc.id)!;
+    expect(row.recallReason).toBe('Ban hành sai thẩm quyền');
+    const history = (await office.clerk.ok('incoming.history', { id: doc.id })).map((h) => h.summary);
+    expect(history).toContain('Thu hồi: Ban hành sai thẩm quyền');
+
+    const again = await office.clerk.fail('outgoing.recall', { id: doc.id, reason: 'Lần nữa' });
+    expect([again.code, again.message]).toEqual(['CONFLICT', expect.stringContaining(`Văn bản ${doc.code} đã thu hồi ngày`)]);
+    // Frozen: no replacement, no correction, no new file, not cancelled.
+    const replace = await office.clerk.fail('outgoing.issue', { ...issuedInput(), replaces: doc.id });
+    expect([replace.field, replace.message]).toEqual(['replaces', expect.stringContaining('đã thu hồi')]);
+    const correct = await office.clerk.fail('outgoing.issue', { ...issuedInput(), corrects: doc.id });
+    expect([correct.field, correct.message]).toEqual(['corrects', expect.stringContaining('đã thu hồi')]);
+    expect((await office.clerk.fail('outgoing.cancel', { id: doc.id, reason: 'x' })).message).toContain('đã thu hồi');
+    // The refused issues took no number.
+    expect((await issue()).number).toBe(2);
+    // Only the văn thư recalls.
+    expect((await office.specialist.fail('outgoing.recall', { id: doc.id, reason: 'x' })).code).toBe('FORBIDDEN');
+    expect((await office.clerk.fail('outgoing.recall', { id: doc.id, reason: '' })).field).toBe('reason');
+  });
+
+  it('refuses to recall a reserved number, a cancelled document, or one already replaced', async () => {
+    const reserved = await office.clerk.ok('outgoing.reserve', { type: 'CV', departmentId: vp, summary: null });
+    expect((await office.clerk.fail('outgoing.recall', { id: reserved.id, reason: 'x' })).message).toContain('chưa ban hành');
+    const cancelled = await issue();
+    await office.clerk.ok('outgoing.cancel', { id: cancelled.id, reason: 'Nhầm' });
+    expect((await office.clerk.fail('outgoing.recall', { id: cancelled.id, reason: 'x' })).message).toContain('đã hủy');
+    const first = await issue();
+    const second = await issue({ replaces: first.id });
+    const refused = await office.clerk.fail('outgoing.recall', { id: first.id, reason: 'x' });
+    expect(refused.message).toContain(`đã được thay thế bởi văn bản ${second.code}`);
+    // The replacement itself may be recalled.
+    expect((await office.clerk.ok('outgoing.recall', { id: second.id, reason: 'Sai nơi nhận' })).status).toBe('thu_hoi');
+  });
+
+  it('links a correction notice both ways; the original stays in force and may be corrected again', async () => {
+    const original = await issue();
+    const fix1 = await issue({ summary: 'Đính chính Công văn về Hội khỏe Phù Đổng', corrects: original.id });
+    const fix2 = await issue({ summary: 'Đính chính lần 2', corrects: original.id });
+    expect(await office.specialist.ok('outgoing.versions', { id: original.id })).toMatchObject({
+      corrects: null,
+      correctedBy: [
+        { id: fix1.id, code: fix1.code },
+        { id: fix2.id, code: fix2.code },
+      ],
+    });
+    expect(await office.specialist.ok('outgoing.versions', { id: fix1.id })).toMatchObject({
+      corrects: { id: original.id },
+      correctedBy: [],
+    });
+    const said = async (id: string) => (await office.clerk.ok('incoming.history', { id })).map((h) => h.summary);
+    expect(await said(original.id)).toContain(`Được đính chính bởi văn bản ${fix1.code}`);
+    expect(await said(fix1.id)).toContain(`Ban hành đính chính văn bản ${original.code}`);
+    const rows = (await office.clerk.ok('outgoing.list', { limit: 10 })).items;
+    expect(rows.find((d) => d.id === original.id)!.notes).toBe(
+      `Được đính chính bởi văn bản ${fix1.code}; Được đính chính bởi văn bản ${fix2.code}`,
+    );
+    expect(rows.find((d) => d.id === original.id)!.status).toBe('phat_hanh');
+    const both = await office.clerk.fail('outgoing.issue', { ...issuedInput(), corrects: original.id, replaces: original.id });
+    expect(both.field).toBe('corrects');
+  });
+
+  it('prints and exports a recalled document struck through with the reason', async () => {
+    const kept = await issue();
+    const gone = await issue({ summary: 'Công văn ban hành nhầm' });
+    await office.clerk.ok('outgoing.recall', { id: gone.id, reason: 'Ban hành nhầm đối tượng' });
+    const file = async (method: 'registers.print' | 'registers.export') => {
+      const r = await office.backend.call({ token: office.clerk.token, transport: 'ipc' }, method, {
+        kind: 'outgoing',
+        bookId: gone.bookId,
+      });
+      if (!r.result.ok) throw new Error(r.result.error.message);
+      return (r.result.value as { bytes: Uint8Array }).bytes;
+    };
+    const text = (await pageTexts(await file('registers.print'))).join('\n');
+    expect(text).toMatch(/Đã thu hồi ngày \d\d\/\d\d\/\d{4}: Ban hành nhầm/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await file('registers.export')) as never);
+    const ws = wb.worksheets[0]!;
+    const rowOf = (code: string) => {
+      let found: ExcelJS.Row | null = null;
+      ws.eachRow((r) => {
+        if (r.getCell(1).value === code) found = r;
+      });
+      return found as unknown as ExcelJS.Row;
+    };
+    expect(rowOf(gone.code).getCell(1).font?.strike).toBe(true);
+    expect(rowOf(gone.code).getCell(10).text).toContain('Đã thu hồi ngày');
+    expect(rowOf(gone.code).getCell(10).font?.strike).toBeFalsy();
+    expect(rowOf(kept.code).getCell(1).font?.strike).toBeFalsy();
   });
 });

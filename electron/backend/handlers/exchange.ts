@@ -80,7 +80,6 @@ export function exchangeHandlers({ store, exchange, sync, imports }: Services) {
     },
     'exchange.refuse': (input, req) => exchange.refuse({ ...req.write, userId: userOf(req).id }, input),
     'exchange.send': (input, req) => exchange.send({ ...req.write, userId: userOf(req).id }, input),
-    'exchange.revoke': (input, req) => exchange.revoke({ ...req.write, userId: userOf(req).id }, input),
     'exchange.recipients': (input) => exchange.recipients(input.documentId),
     'exchange.pump': async (_input, req) => {
       // "Nhận, gửi ngay" on a PC that syncs: a round first, so the server knows this office's

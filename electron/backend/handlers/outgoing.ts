@@ -3,18 +3,26 @@ import { getDocument, listDocuments } from '../../../db/documents/documentRows.j
 import { createDraft, listDrafts, signDraft, submitDraft } from '../../../db/outgoing/drafts.js';
 import { cancelOutgoing, issueOutgoing, previewOutgoing, repliesOf, reserveOutgoing } from '../../../db/outgoing/outgoing.js';
 import { shownRecord, shownRecords } from '../../../db/secrets/secretAccess.js';
-import { versionsOf } from '../../../db/outgoing/versions.js';
+import { recallOutgoing, versionsOf } from '../../../db/outgoing/versions.js';
+import { mutate } from '../../../db/core/write.js';
 import { receiptsFor } from '../../../db/exchange/messages.js';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
 import type { Store } from '../../../db/core/store.js';
 import { defineSlice, userOf, type Services } from './types.js';
 
-export function outgoingHandlers({ store }: Services) {
+export function outgoingHandlers({ store, exchange }: Services) {
   return defineSlice({
     'outgoing.preview': (input) => previewOutgoing(store, input),
     'outgoing.reserve': (input, req) => reserveOutgoing(store, req.write, input),
     'outgoing.issue': (input, req) => issueOutgoing(store, req.write, input),
     'outgoing.cancel': (input, req) => cancelOutgoing(store, req.write, input.id, input.reason),
+    // Withdrawn and, where it went electronically, revoked at every organ that had it: one transaction.
+    'outgoing.recall': (input, req) =>
+      mutate(store, req.write, (w) => {
+        const doc = recallOutgoing(w, input.id, input.reason);
+        if (exchange.sentTo(doc.id).length > 0) exchange.revoke(req.write, { documentId: doc.id, reason: input.reason });
+        return getDocument(store, doc.id, 'outgoing');
+      }),
     'outgoing.list': (input, req) => {
       const reader = userOf(req);
       const page = listDocuments(store, { kind: 'outgoing', ...input, reader });

@@ -1,6 +1,7 @@
 // Gửi liên thông on an issued outgoing document: pick the recipient organs that have a mã định
 // danh, send; then per recipient the package's state and the latest status it sent back.
-// Thu hồi sends the revoke message to every organ it went to. A secret document never goes.
+// Thu hồi (the document's own action, outgoing.recall) sends the revoke to every organ it went to;
+// a văn bản đính chính is offered to the organs that had what it corrects. A secret document never goes.
 import { Alert, App, Button, Modal, Select, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
@@ -11,13 +12,24 @@ import { STATUS_LABELS } from '../../../shared/domain/exchange.js';
 import { isSecret } from '../../../shared/domain/secrecy.js';
 import { formatInstant } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
-import { askReason } from '../../components/askReason';
+import { isWithdrawn } from '../../../shared/domain/withdrawn.js';
 import { StateTag } from './StateTag';
 
 type Recipient = MethodOutput<'exchange.recipients'>[number];
 
-export function SendPanel({ doc, me, onChanged }: { doc: DocumentRecord; me: Me; onChanged: () => void }) {
-  const { message, modal } = App.useApp();
+export function SendPanel({
+  doc,
+  me,
+  onChanged,
+  corrects,
+}: {
+  doc: DocumentRecord;
+  me: Me;
+  onChanged: () => void;
+  /** The document this one corrects: its recipients are picked first. */
+  corrects?: string | undefined;
+}) {
+  const { message } = App.useApp();
   const [recipients, setRecipients] = useState<Recipient[]>([]);
   const [organs, setOrgans] = useState<{ value: string; label: string }[]>([]);
   const [picking, setPicking] = useState(false);
@@ -31,7 +43,8 @@ export function SendPanel({ doc, me, onChanged }: { doc: DocumentRecord; me: Me;
     try {
       const list = await api.call('agencies.list');
       setOrgans(list.filter((a) => a.organId).map((a) => ({ value: a.organId!, label: `${a.name} (${a.organId})` })));
-      setPicked([]);
+      const had = corrects ? await api.call('exchange.recipients', { documentId: corrects }) : [];
+      setPicked(had.map((r) => r.organId));
       setPicking(true);
     } catch (err) {
       message.error((err as Error).message);
@@ -55,26 +68,6 @@ export function SendPanel({ doc, me, onChanged }: { doc: DocumentRecord; me: Me;
       setSending(false);
     }
   };
-  const revoke = () =>
-    askReason(modal, {
-      title: `Thu hồi văn bản ${doc.code} đã gửi liên thông? Mọi nơi đã nhận được báo thu hồi.`,
-      label: 'lý do thu hồi',
-      okText: 'Thu hồi',
-      danger: true,
-      onOk: async (reason) => {
-        try {
-          await api.call('exchange.revoke', { documentId: doc.id, reason });
-          await api.call('exchange.pump').catch(() => null);
-          message.success('Đã gửi yêu cầu thu hồi tới các nơi nhận.');
-          await load();
-          onChanged();
-        } catch (err) {
-          message.error((err as Error).message);
-          throw err;
-        }
-      },
-    });
-
   if (isSecret(doc.confidentiality))
     return (
       <Alert
@@ -84,7 +77,7 @@ export function SendPanel({ doc, me, onChanged }: { doc: DocumentRecord; me: Me;
         title="Văn bản mật: không gửi liên thông điện tử (Luật Bảo vệ bí mật nhà nước 2018, Điều 5) — gửi bản giấy theo chế độ mật."
       />
     );
-  const issued = !!doc.forwardedAt && !doc.cancelled;
+  const issued = !!doc.forwardedAt && !isWithdrawn(doc);
   return (
     <section style={{ marginTop: 16 }} aria-label="Gửi liên thông">
       <Space align="center">
@@ -94,11 +87,6 @@ export function SendPanel({ doc, me, onChanged }: { doc: DocumentRecord; me: Me;
         {canSend && issued && (
           <Button onClick={() => void openPicker()} data-testid="exchange-send">
             Gửi liên thông…
-          </Button>
-        )}
-        {canSend && recipients.length > 0 && (
-          <Button danger onClick={revoke}>
-            Thu hồi liên thông
           </Button>
         )}
       </Space>
@@ -145,7 +133,11 @@ export function SendPanel({ doc, me, onChanged }: { doc: DocumentRecord; me: Me;
         />
       ) : (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-          {issued ? 'Chưa gửi liên thông điện tử cho nơi nào.' : 'Phát hành rồi mới gửi liên thông được.'}
+          {issued
+            ? 'Chưa gửi liên thông điện tử cho nơi nào.'
+            : isWithdrawn(doc)
+              ? 'Văn bản đã hủy hoặc thu hồi: không gửi liên thông.'
+              : 'Phát hành rồi mới gửi liên thông được.'}
         </Typography.Paragraph>
       )}
       <Modal

@@ -4,6 +4,7 @@
 import { Alert, Typography } from 'antd';
 import type { ExchangeMessage } from '../../../shared/api/exchange.js';
 import { formatDate } from '../../../shared/text/dates.js';
+import { BUSINESS_LABELS } from '../../../shared/domain/exchange.js';
 import type { Values } from '../incoming/IncomingForm';
 
 export function valuesFromPackage(m: ExchangeMessage, typeCodes: ReadonlySet<string>): Partial<Values> {
@@ -26,7 +27,13 @@ export function valuesFromPackage(m: ExchangeMessage, typeCodes: ReadonlySet<str
     confidentiality: h.confidentiality,
     pages: h.pages,
     deadline: formatDate(h.dueDate),
-    notes: signer ? `Người ký: ${signer}` : '',
+    // A new document's own reason, e.g. "Đính chính văn bản 123/SGDĐT-VP", goes to Ghi chú.
+    notes: [
+      signer ? `Người ký: ${signer}` : null,
+      m.business === 'new' && h.businessReason !== BUSINESS_LABELS.new ? h.businessReason : null,
+    ]
+      .filter(Boolean)
+      .join('. '),
   };
 }
 

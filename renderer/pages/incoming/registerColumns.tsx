@@ -2,6 +2,7 @@
 import { Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
+import { registerNote } from '../../../shared/domain/withdrawn.js';
 import { CONFIDENTIALITY_LABELS, URGENCY_LABELS } from '../../../shared/domain/enums.js';
 import { formatDate, formatInstant } from '../../../shared/text/dates.js';
 
@@ -52,7 +53,7 @@ export const incomingColumns: ColumnsType<DocumentRecord> = [
     title: 'Ghi chú',
     key: 'notes',
     width: 96,
-    render: (_: unknown, d) => clamped(d.cancelled ? `Đã hủy${d.cancelReason ? `: ${d.cancelReason}` : ''}` : d.notes),
+    render: (_: unknown, d) => clamped(registerNote(d)),
   },
 ];
 

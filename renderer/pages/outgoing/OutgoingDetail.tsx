@@ -1,6 +1,7 @@
 // An issued outgoing document: its register entry, the incoming documents it answers, its
-// files (the signed copy), and Hủy, which keeps the number.
-import { App, Button, Descriptions, Drawer, Input, List, Modal, Space, Tag, Typography } from 'antd';
+// files (the signed copy), its versions (thay thế, đính chính); Hủy, which keeps the number, and
+// Thu hồi, which withdraws an issued document (kept, frozen; revoked where it went electronically).
+import { App, Button, Descriptions, Drawer, List, Space, Tag, Typography } from 'antd';
 import { useFocusReturn } from '../../hooks/useFocusReturn';
 import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
@@ -14,11 +15,13 @@ import { mayCall } from '../../../shared/api/access.js';
 import { SignDialog, capacitiesOf, signable } from '../detail/SignDialog';
 import { HistoryTimeline } from '../detail/HistoryTimeline';
 import { SendPanel } from '../exchange/SendPanel';
+import { askReason } from '../../components/askReason';
+import { isWithdrawn, withdrawnNote } from '../../../shared/domain/withdrawn.js';
 import type { HistoryEntry } from '../../../shared/api/handling.js';
 import type { MethodOutput } from '../../../shared/api/contract.js';
 
 export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onClose: () => void; onChanged: () => void }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [doc, setDoc] = useState<DocumentRecord | null>(null);
   const [files, setFiles] = useState<AttachmentRecord[]>([]);
   const [signing, setSigning] = useState(false);
@@ -49,18 +52,16 @@ export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onCl
     void load().catch((err: Error) => message.error(err.message));
   }, [props.doc, load, message]);
 
-  const cancel = () => {
-    let reason = '';
-    Modal.confirm({
-      title: `Hủy văn bản ${doc?.code}? Số này vẫn giữ, không cấp lại.`,
-      content: <Input.TextArea autoFocus rows={3} placeholder="Lý do hủy" onChange={(e) => (reason = e.target.value)} />,
-      okText: 'Hủy văn bản',
-      okButtonProps: { danger: true },
-      cancelText: 'Không',
-      onOk: async () => {
+  const withReason = (how: { title: string; label: string; okText: string; done: string; call: (reason: string) => Promise<unknown> }) =>
+    askReason(modal, {
+      title: how.title,
+      label: how.label,
+      okText: how.okText,
+      danger: true,
+      onOk: async (reason) => {
         try {
-          await api.call('outgoing.cancel', { id: doc!.id, reason });
-          message.success('Đã hủy; số được giữ và đánh dấu hủy trong sổ.');
+          await how.call(reason);
+          message.success(how.done);
           props.onChanged();
           void load();
         } catch (err) {
@@ -69,7 +70,28 @@ export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onCl
         }
       },
     });
-  };
+  const cancel = () =>
+    withReason({
+      title: `Hủy văn bản ${doc?.code}? Số này vẫn giữ, không cấp lại.`,
+      label: 'lý do hủy',
+      okText: 'Hủy văn bản',
+      done: 'Đã hủy; số được giữ và đánh dấu hủy trong sổ.',
+      call: (reason) => api.call('outgoing.cancel', { id: doc!.id, reason }),
+    });
+  const recall = () =>
+    withReason({
+      title: `Thu hồi văn bản ${doc?.code}? Văn bản vẫn ở trong sổ (gạch ngang, ghi lý do), tệp được giữ; không ký, gửi được nữa.${
+        doc?.receipts?.length ? ' Mọi nơi đã nhận qua liên thông được báo thu hồi.' : ''
+      }`,
+      label: 'lý do thu hồi',
+      okText: 'Thu hồi',
+      done: 'Đã thu hồi văn bản.',
+      call: async (reason) => {
+        await api.call('outgoing.recall', { id: doc!.id, reason });
+        if (doc?.receipts?.length) await api.call('exchange.pump').catch(() => null);
+      },
+    });
+  const withdrawn = doc ? isWithdrawn(doc) : false;
 
   const focusReturn = useFocusReturn(props.doc !== null, props.onClose);
   return (
@@ -82,12 +104,21 @@ export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onCl
       extra={
         doc?.cancelled ? (
           <Tag>Đã hủy</Tag>
+        ) : doc?.recalledAt ? (
+          <Tag color="red">Đã thu hồi</Tag>
         ) : (
           canEdit &&
           doc && (
-            <Button danger onClick={cancel}>
-              Hủy văn bản
-            </Button>
+            <Space>
+              {doc.status === 'phat_hanh' && mayCall(props.me, 'outgoing.recall') && !versions?.replacedBy && (
+                <Button danger onClick={recall}>
+                  Thu hồi văn bản
+                </Button>
+              )}
+              <Button danger onClick={cancel}>
+                Hủy văn bản
+              </Button>
+            </Space>
           )
         )
       }
@@ -120,9 +151,28 @@ export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onCl
                 <Tag color="orange">{versions.replacedBy.code}</Tag>
               </Descriptions.Item>
             )}
+            {versions?.corrects && (
+              <Descriptions.Item label="Đính chính văn bản" span={2}>
+                {versions.corrects.code}
+              </Descriptions.Item>
+            )}
+            {versions && versions.correctedBy.length > 0 && (
+              <Descriptions.Item label="Đã được đính chính bởi" span={2}>
+                {versions.correctedBy.map((c) => (
+                  <Tag key={c.id} color="blue">
+                    {c.code}
+                  </Tag>
+                ))}
+              </Descriptions.Item>
+            )}
             {doc.cancelled && (
               <Descriptions.Item label="Đã hủy" span={2}>
                 {doc.cancelReason}
+              </Descriptions.Item>
+            )}
+            {doc.recalledAt && (
+              <Descriptions.Item label="Đã thu hồi" span={2}>
+                <span data-testid="recalled">{withdrawnNote(doc)}</span>
               </Descriptions.Item>
             )}
           </Descriptions>
@@ -153,11 +203,11 @@ export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onCl
             <Typography.Title level={5} style={{ margin: 0 }}>
               Tệp văn bản
             </Typography.Title>
-            {!doc.cancelled && capacitiesOf(props.me, doc).length > 0 && signable(files, doc).length > 0 && (
+            {!withdrawn && capacitiesOf(props.me, doc).length > 0 && signable(files, doc).length > 0 && (
               <Button onClick={() => setSigning(true)}>Ký số…</Button>
             )}
           </Space>
-          <AttachmentsPanel documentId={doc.id} files={files} canEdit={canAttach && !doc.cancelled} onChanged={() => void load()} />
+          <AttachmentsPanel documentId={doc.id} files={files} canEdit={canAttach && !withdrawn} onChanged={() => void load()} />
           <SignDialog
             open={signing}
             me={props.me}
@@ -169,7 +219,7 @@ export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onCl
               void load();
             }}
           />
-          <SendPanel doc={doc} me={props.me} onChanged={() => void load()} />
+          <SendPanel doc={doc} me={props.me} onChanged={() => void load()} corrects={versions?.corrects?.id} />
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             Lịch sử
           </Typography.Title>

@@ -12,6 +12,7 @@ import { api } from '../../api/client';
 import type { DepartmentRow } from '../../hooks/useLookup';
 import type { Values } from './OutgoingForm';
 import { FOLDED_SEARCH } from '../../components/foldedSearch';
+import { isWithdrawn } from '../../../shared/domain/withdrawn.js';
 
 export function OutgoingFields(props: {
   form: FormInstance<Values>;
@@ -25,12 +26,14 @@ export function OutgoingFields(props: {
   const { message } = App.useApp();
   const [replyOptions, setReplyOptions] = useState<{ value: string; label: string }[]>([]);
   const [replaceOptions, setReplaceOptions] = useState<{ value: string; label: string }[]>([]);
-  // The issued documents this one may replace (a signed one is never edited: its change is a new document).
+  // The issued documents this one may replace or correct (a signed one is never edited: its change is a new document).
   const searchOutgoing = async (q: string) => {
     try {
       const list = await api.call('outgoing.list', { q, limit: 20 });
       setReplaceOptions(
-        list.items.filter((d) => !d.cancelled).map((d) => ({ value: d.id, label: `${d.code} — ${d.summary.slice(0, 70)}` })),
+        list.items
+          .filter((d) => !isWithdrawn(d) && d.status === 'phat_hanh')
+          .map((d) => ({ value: d.id, label: `${d.code} — ${d.summary.slice(0, 70)}` })),
       );
     } catch (err) {
       void message.error({ key: 'replace-search', content: `Chưa tìm được văn bản đi: ${(err as Error).message}` });
@@ -148,16 +151,27 @@ export function OutgoingFields(props: {
       <Form.Item name="completeReplied" valuePropName="checked">
         <Checkbox>Đánh dấu hoàn thành việc xử lý các văn bản đến được trả lời</Checkbox>
       </Form.Item>
-      <Form.Item name="replaces" label="Thay thế văn bản đi">
-        <Select
-          allowClear
-          showSearch={{ filterOption: false, onSearch: (q) => void searchOutgoing(q) }}
-          onFocus={() => void searchOutgoing('')}
-          options={replaceOptions}
-          placeholder="Khi văn bản này thay thế một văn bản đã ban hành (đã ký số không sửa được)"
-          aria-label="Thay thế văn bản đi"
-        />
-      </Form.Item>
+      <Row gutter={12}>
+        {(
+          [
+            ['replaces', 'Thay thế văn bản đi', 'Văn bản đã ban hành mà văn bản này thay thế'],
+            ['corrects', 'Đính chính văn bản đi', 'Văn bản đã ban hành mà văn bản này đính chính'],
+          ] as const
+        ).map(([name, label, placeholder]) => (
+          <Col span={12} key={name}>
+            <Form.Item name={name} label={label}>
+              <Select
+                allowClear
+                showSearch={{ filterOption: false, onSearch: (q) => void searchOutgoing(q) }}
+                onFocus={() => void searchOutgoing('')}
+                options={replaceOptions}
+                placeholder={placeholder}
+                aria-label={label}
+              />
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
       <Form.Item name="notes" label="Ghi chú">
         <Input />
       </Form.Item>

@@ -37,6 +37,8 @@ export interface Values {
   notes?: string;
   /** Văn bản thay thế: the issued document this one replaces. */
   replaces?: string;
+  /** Văn bản đính chính: the issued document whose errors this one corrects. */
+  corrects?: string;
 }
 
 const blank = (): Partial<Values> => ({
@@ -159,6 +161,7 @@ export function OutgoingForm(props: {
               replyTo: v.replyTo ?? [],
               completeReplied: v.completeReplied,
               ...(v.replaces ? { replaces: v.replaces } : {}),
+              ...(v.corrects ? { corrects: v.corrects } : {}),
             });
       message.success(mode === 'reserve' ? `Đã lấy số ${doc.code}.` : `Đã vào sổ văn bản đi ${doc.code}.`);
       props.onSaved(doc);
@@ -170,7 +173,8 @@ export function OutgoingForm(props: {
         refocus.current = true;
       }
     } catch (err) {
-      if (!showFieldError(form, err, { recipients: 'recipients', replaces: 'replaces' })) message.error((err as Error).message);
+      if (!showFieldError(form, err, { recipients: 'recipients', replaces: 'replaces', corrects: 'corrects' }))
+        message.error((err as Error).message);
     } finally {
       setSaving(null);
     }

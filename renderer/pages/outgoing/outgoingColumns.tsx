@@ -2,6 +2,7 @@
 import { Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
+import { registerNote } from '../../../shared/domain/withdrawn.js';
 import { CONFIDENTIALITY_LABELS } from '../../../shared/domain/enums.js';
 import { formatDate } from '../../../shared/text/dates.js';
 import { clamped, dateAndTime } from '../incoming/registerColumns';
@@ -51,7 +52,7 @@ export const outgoingColumns: ColumnsType<DocumentRecord> = [
     title: 'Ghi chú',
     key: 'notes',
     width: 96,
-    render: (_: unknown, d) => clamped(d.cancelled ? `Đã hủy${d.cancelReason ? `: ${d.cancelReason}` : ''}` : d.notes),
+    render: (_: unknown, d) => clamped(registerNote(d)),
   },
 ];
 
