@@ -1,5 +1,6 @@
 // The backend over HTTP on 127.0.0.1 (browser mode): POST /api/<method> with a JSON body,
 // the session in an HttpOnly SameSite=Strict cookie, the built renderer from '/'.
+import { fileTarget, recordAccess } from '../db/access/accessLog.js';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -180,8 +181,9 @@ async function handleFile(backend: Backend, id: string, req: IncomingMessage, re
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { code: 'BAD_REQUEST', message: 'Chỉ nhận yêu cầu GET.' });
   try {
     const user = backend.authorize(readCookie(req, SESSION_COOKIE), 'user');
-    requireFileReader(backend.store, user, id, 'files');
+    const record = requireFileReader(backend.store, user, id, 'files');
     const { attachment, stream, size } = await backend.attachments.open(id);
+    if (req.method === 'GET') recordAccess(backend.store, { userId: user.id }, fileTarget(backend.store, record), 'view');
     // The type its bytes have, not the one its record claims (a record may come from another PC).
     const type = await backend.attachments.detectedType(attachment);
     const inline = type?.kind === 'pdf' || type?.kind === 'image';
@@ -218,6 +220,7 @@ async function handleDownload(backend: Backend, method: string, url: URL, req: I
       'Content-Length': value.spool.size,
       'Content-Disposition': disposition(value.name),
       'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "sandbox; default-src 'none'",
       'Cache-Control': 'private, no-store',
     });
     // Streamed from the spool file, which goes once sent (or once the browser hangs up).
@@ -235,6 +238,8 @@ async function handleDownload(backend: Backend, method: string, url: URL, req: I
     'Content-Length': file.bytes.byteLength,
     'Content-Disposition': disposition(file.name),
     'X-Content-Type-Options': 'nosniff',
+    // A copy of an attachment comes this way too: whatever it holds runs nothing in our origin.
+    'Content-Security-Policy': "sandbox; default-src 'none'",
     'Cache-Control': 'private, no-store',
   });
   res.end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));

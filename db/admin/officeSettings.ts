@@ -5,6 +5,7 @@ import { HOLIDAYS_SETTING } from './calendar.js';
 import { readSetting, writeSetting } from '../core/settings.js';
 import type { Store } from '../core/store.js';
 import type { WriteContext } from '../core/write.js';
+import { COPY_MARKS_SETTING, copyMarkSettings, type CopyMarks } from '../access/copyMarks.js';
 
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024;
 import type { Corner, StampRule } from '../../shared/domain/stampPlace.js';
@@ -16,13 +17,20 @@ export function getOfficeSettings(store: Store) {
     stampCorner: stamp.corner ?? 'top-left',
     stampRule: stamp.rule ?? 'decree',
     holidays: readSetting<string[]>(store, HOLIDAYS_SETTING, [...DEFAULT_HOLIDAYS_2026]),
+    copyMarks: copyMarkSettings(store),
   };
 }
 
 export function saveOfficeSettings(
   store: Store,
   ctx: WriteContext,
-  input: { attachmentsMaxMb: number; stampCorner: Corner; stampRule?: StampRule | undefined; holidays: string[] },
+  input: {
+    attachmentsMaxMb: number;
+    stampCorner: Corner;
+    stampRule?: StampRule | undefined;
+    holidays: string[];
+    copyMarks?: CopyMarks | undefined;
+  },
 ) {
   writeSetting(store, ctx, 'attachments.maxBytes', input.attachmentsMaxMb * 1024 * 1024);
   writeSetting(store, ctx, 'stamp', {
@@ -31,5 +39,6 @@ export function saveOfficeSettings(
     ...(input.stampRule ? { rule: input.stampRule } : {}),
   });
   writeSetting(store, ctx, HOLIDAYS_SETTING, [...new Set(input.holidays)].sort());
+  if (input.copyMarks) writeSetting(store, ctx, COPY_MARKS_SETTING, input.copyMarks);
   return getOfficeSettings(store);
 }

@@ -5,3 +5,4 @@ export * from './registerTables.js';
 export * from './storeTables.js';
 export * from './dossierTables.js';
 export * from './exchangeTables.js';
+export * from './accessTables.js';

@@ -85,6 +85,31 @@ export class Writer {
     return true;
   }
 
+  /**
+   * A row only this PC writes, and often (a tally of looks): inserted or updated like any row,
+   * then its unsent outbox changes folded into the newest, which carries the whole row. One that
+   * is being pushed meanwhile still goes (its acknowledgement finds it gone); the newest follows.
+   */
+  tally(table: SyncedTable, id: string, values: Row): void {
+    const exists = this.db.select({ id: table.id }).from(table).where(eq(table.id, id)).get();
+    if (exists) this.update(table, id, values);
+    else this.insert(table, { ...values, id });
+    const tableName = nameOf(table);
+    const unsent = stmt(
+      this.store.sqlite,
+      'SELECT seq, fields FROM outbox WHERE table_name = ? AND row_id = ? AND sent_at IS NULL ORDER BY seq',
+    ).all(tableName, id) as { seq: number; fields: string }[];
+    if (unsent.length < 2) return;
+    const whole = Object.assign({}, ...unsent.map((u) => JSON.parse(u.fields) as Row)) as Row;
+    const newest = unsent[unsent.length - 1]!;
+    stmt(this.store.sqlite, 'DELETE FROM outbox WHERE table_name = ? AND row_id = ? AND sent_at IS NULL AND seq < ?').run(
+      tableName,
+      id,
+      newest.seq,
+    );
+    stmt(this.store.sqlite, 'UPDATE outbox SET fields = ? WHERE seq = ?').run(canonicalJson(whole), newest.seq);
+  }
+
   /** Deletes by tombstone: the row stays, marked, so sync and the register keep it. */
   tombstone(table: SyncedTable, id: string, extra: Row = {}): boolean {
     return this.update(table, id, { ...extra, deletedAt: this.at }, 'delete');

@@ -24,7 +24,7 @@ const DOCUMENT_CONTENT: Record<string, string | null> = {
 export const CONTENT_COLUMNS: ReadonlySet<string> = new Set(Object.keys(DOCUMENT_CONTENT));
 
 /** Tables whose rows belong to one document (document_id), for dossier items only when they name one. */
-const OF_A_DOCUMENT = new Set(['attachments', 'tasks', 'document_events', 'dossier_items']);
+const OF_A_DOCUMENT = new Set(['attachments', 'tasks', 'document_events', 'dossier_items', 'access_log']);
 
 type Fields = Change['fields'];
 

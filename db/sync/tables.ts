@@ -36,6 +36,7 @@ const ALL: SQLiteTable[] = [
   schema.dossiers,
   schema.dossierItems,
   schema.exchangeMessages,
+  schema.accessLog,
 ];
 
 export const SYNCED: ReadonlyMap<string, SyncedTableSpec> = new Map(

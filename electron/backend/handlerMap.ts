@@ -14,6 +14,7 @@ import { setupHandlers } from './handlers/setup.js';
 import { syncHandlers } from './handlers/sync.js';
 import { signingHandlers } from './handlers/signing.js';
 import { exchangeHandlers } from './handlers/exchange.js';
+import { accessHandlers } from './handlers/access.js';
 import type { Handlers, Services } from './handlers/types.js';
 
 export const SLICES = [
@@ -29,6 +30,7 @@ export const SLICES = [
   syncHandlers,
   signingHandlers,
   exchangeHandlers,
+  accessHandlers,
 ] as const;
 
 type MapsOf<T extends readonly unknown[]> = { [I in keyof T]: T[I] extends (services: Services) => infer R ? R : never };

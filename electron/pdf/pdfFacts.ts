@@ -28,6 +28,11 @@ const REFUSALS = {
       'Tệp PDF này có mật khẩu (được mã hóa) nên không đóng được dấu ĐẾN. Văn bản vẫn giữ nguyên trong sổ; hãy xin bản không mật khẩu hoặc đóng dấu trên bản giấy.',
     empty: 'Tệp PDF này không có trang nào nên không đóng được dấu ĐẾN. Tệp gốc vẫn được giữ nguyên.',
   },
+  mark: {
+    encrypted:
+      'Tệp PDF này có mật khẩu (được mã hóa) nên không in, tải được bản có dấu “Bản in/tải từ VănThư”. Tệp gốc vẫn giữ nguyên; hãy xin bản không đặt mật khẩu.',
+    empty: 'Tệp PDF này không có trang nào nên không in, tải được. Tệp gốc vẫn giữ nguyên.',
+  },
   sign: {
     encrypted: 'Tệp PDF này có mật khẩu (được mã hóa) nên không ký số được. Tệp vẫn giữ nguyên; hãy dùng bản không đặt mật khẩu.',
     empty: 'Tệp PDF này không có trang nào nên không ký số được. Tệp vẫn giữ nguyên.',

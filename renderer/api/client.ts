@@ -133,7 +133,9 @@ type FileMethod =
   | 'archive.handoverList'
   | 'archive.exportPackage'
   | 'reports.export'
-  | 'exchange.print';
+  | 'exchange.print'
+  | 'attachments.copy'
+  | 'access.print';
 
 /**
  * A file the backend makes (a printed register, an export): opened in a new tab, or saved.

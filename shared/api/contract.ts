@@ -35,6 +35,7 @@ import {
 } from './attachments.js';
 import { empty, id, isoDate, optionalText, text } from './fields.js';
 import { fileOutput, largeFileOutput } from './files.js';
+import { accessEntryOutput, accessHistoryInput, accessReportInput, accessReportOutput, takeCopyInput } from './accessLog.js';
 import { addItemsInput, catalogueOutput, dossierOutput, entryInput, headingInput, openDossierInput } from './dossiers.js';
 import { searchInput, searchOutput } from './search.js';
 import { dossierSuggestionOutput, routingSuggestionOutput, suggestInput } from './suggestions.js';
@@ -266,6 +267,8 @@ export const contract = {
   'attachments.ocrResume': method(z.object({ id }), ok, 'user'),
   'attachments.add': method(z.object({ documentId: id, path: z.string().min(1).max(4096) }), attachmentOutput, REGISTRARS, IPC_ONLY),
   'attachments.get': method(z.object({ id }), fileOutput, 'user', IPC_ONLY),
+  /** A copy taken out: downloaded or printed — recorded, and a PDF marked as the office's setting says. */
+  'attachments.copy': method(takeCopyInput, z.union([fileOutput, largeFileOutput]), 'user', FILE_ANSWER),
   'incoming.stampPreview': method(stampPreviewInput, stampPreviewOutput, REGISTRARS),
   /** A dispatch picked in the registration form (the window reads it by path; browser mode: POST /upload?purpose=read). */
   'incoming.readPath': method(z.object({ path: z.string().min(1).max(4096) }), readForRegistrationOutput, REGISTRARS, IPC_ONLY),
@@ -370,6 +373,10 @@ export const contract = {
   'registers.export': method(registerInput, fileOutput, ['clerk', 'leader', 'archivist'], FILE_ANSWER),
 
   'audit.verify': method(empty, auditVerifyOutput, ['admin']),
+  /** Lịch sử truy cập of a document or a dossier: who viewed, downloaded, printed it (or its files), where, how often. */
+  'access.history': method(accessHistoryInput, z.array(accessEntryOutput), ['clerk', 'leader', 'archivist']),
+  'access.report': method(accessReportInput, accessReportOutput, ['admin']),
+  'access.print': method(accessReportInput, fileOutput, ['admin'], FILE_ANSWER),
 
   'sync.status': method(empty, syncStatusOutput, 'user'),
   'sync.connect': method(syncConnectInput, syncStatusOutput, ['admin']),

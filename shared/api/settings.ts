@@ -39,6 +39,8 @@ export const officeSettingsOutput = z.object({
   /** decree: under the số/ký hiệu, the trích yếu or the date line; corner: the blank nearest the corner. */
   stampRule: z.enum(['decree', 'corner']),
   holidays: z.array(z.string()),
+  /** Copies marked "Bản in/tải từ VănThư — họ tên — thời gian" (PDFs): printed ones, downloaded ones. */
+  copyMarks: z.object({ print: z.boolean(), download: z.boolean() }),
 });
 
 export const officeSettingsInput = z.object({
@@ -63,4 +65,6 @@ export const officeSettingsInput = z.object({
         ),
     )
     .max(400),
+  /** Left out: as it is. */
+  copyMarks: z.object({ print: z.boolean(), download: z.boolean() }).optional(),
 });

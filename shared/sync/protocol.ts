@@ -30,6 +30,7 @@ export const SYNCED_TABLES = [
   'dossiers',
   'dossier_items',
   'exchange_messages',
+  'access_log',
 ] as const;
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];
 

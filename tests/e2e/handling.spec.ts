@@ -1,11 +1,12 @@
 // A document's life in the office, through the real UI: the clerk attaches the scan and stamps
 // it and submits it; the leader directs and assigns with a deadline; the specialist finds it in
 // Việc của tôi and completes it; the history shows every step.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { samplePdf } from '../helpers/pdfFixtures';
+import { hasPoppler, pdftotext } from '../helpers/pdfText';
 import { CLERK, LEADER, SPECIALIST, seededDataDir } from './seed';
 import { startServer } from './server';
 import { login } from './login';
@@ -39,6 +40,19 @@ test('attach and stamp → submit → assign with a deadline → complete → hi
   await expect(drawer.getByText('Bản có dấu ĐẾN')).toBeVisible();
   await expect(drawer.getByTestId('attachment-row')).toHaveCount(2);
   await expect(drawer.getByTestId('pdf-preview').locator('canvas').first()).toBeVisible();
+  // A downloaded copy carries the mark with who took it and when; the access is on record.
+  const downloading = page.waitForEvent('download');
+  await drawer.getByRole('button', { name: 'Tải về Kế hoạch thi.pdf' }).click();
+  const copyPath = join(mkdtempSync(join(tmpdir(), 'vanthu-e2e-copy-')), 'ban-tai.pdf');
+  await (await downloading).saveAs(copyPath);
+  if (hasPoppler()) expect(pdftotext(new Uint8Array(readFileSync(copyPath)), 2)).toContain('Bản in/tải từ VănThư — Trần Thị Văn Thư');
+  await drawer.getByRole('button', { name: /Lịch sử truy cập/ }).click();
+  const access = drawer.getByTestId('access-history');
+  await expect(access).toContainText('Tải về');
+  await expect(access).toContainText('Kế hoạch thi.pdf');
+  await expect(access).toContainText('(thông tin văn bản)');
+  await access.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/access-history.png' });
   await pick(page, 'Lãnh đạo nhận trình', 'Phạm Văn');
   await drawer.getByRole('button', { name: 'Trình lãnh đạo' }).click();
   await expect(drawer.getByText('Đã trình', { exact: true })).toBeVisible();

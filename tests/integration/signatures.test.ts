@@ -9,6 +9,7 @@ import { PDFDocument as IncrementalPdf, PDFHexString, StandardFonts } from '@can
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPdfSignatures, type CheckedSignature } from '../../electron/pdf/signatures/checkSignatures.js';
 import { stampArrival } from '../../electron/pdf/arrivalStamp.js';
+import { markCopy } from '../../electron/pdf/copyMark.js';
 import { appendAnnotation } from '../../electron/pdf/incremental.js';
 import { signPdf as signWith } from '../../electron/pdf/signing/signPdf.js';
 import { SAMPLE_PLAN, decree30Pdf } from '../helpers/decree30.js';
@@ -108,6 +109,16 @@ describe('what came after the signature', () => {
     appendAnnotation(page, doc.context.register(note));
     const [s] = await check(await doc.save());
     expect(s).toMatchObject({ intact: true, coversWholeFile: false, later: 'annotations' });
+  });
+
+  it('a copy marked “Bản in/tải từ VănThư” keeps the signature: an annotation appended, the signed bytes untouched', async () => {
+    const signed = await signPdf(plain, ca.signer, [ca.intermediate.cert], at);
+    const copy = await markCopy(signed, 'Bản in/tải từ VănThư — Nguyễn Văn An — 03/12/2026 10:15');
+    expect(Buffer.from(copy.bytes.subarray(0, signed.length)).equals(Buffer.from(signed))).toBe(true);
+    const [s] = await check(copy.bytes);
+    expect(s).toMatchObject({ intact: true, trusted: true, later: 'annotations' });
+    const poppler = pdfsig(copy.bytes);
+    if (poppler) expect(poppler).toContain('Signature is Valid.');
   });
 
   it('dấu ĐẾN on a signed original is an appended revision: the sender’s signature still verifies (VănThư and pdfsig)', async () => {

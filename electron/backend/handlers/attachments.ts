@@ -1,5 +1,6 @@
 // Files of a document: list, check, add (from a path, in the window), bytes, remove, and the dấu ĐẾN.
 // A secret document's files are read only by those who may read its content.
+import { fileTarget, recordAccess } from '../../../db/access/accessLog.js';
 import { mutate } from '../../../db/core/write.js';
 import { getAttachment, listAttachments, removeAttachment, requireFileReader } from '../../../db/attachments/attachments.js';
 import { scanHits } from '../../../db/search/pageHits.js';
@@ -53,7 +54,12 @@ export function attachmentHandlers({ store, files, trust }: Services) {
       requireContent(store, userOf(req), input.documentId, 'attachments.add'),
       files.addPath(req.write, input.documentId, input.path)
     ),
-    'attachments.get': (input, req) => (requireFileReader(store, userOf(req), input.id, 'attachments.get'), files.content(input.id)),
+    'attachments.get': async (input, req) => {
+      const a = requireFileReader(store, userOf(req), input.id, 'attachments.get');
+      const content = await files.content(input.id);
+      recordAccess(store, req.write, fileTarget(store, a), 'view');
+      return content;
+    },
     'incoming.readPath': (input, req) => files.readPathForRegistration(userOf(req).id, input.path),
     'incoming.attachRead': (input, req) => (
       requireContent(store, userOf(req), input.documentId, 'incoming.attachRead'),

@@ -1,4 +1,5 @@
 // Work dossiers: the yearly catalogue (Danh mục hồ sơ), dossiers and their items, handover to the archive.
+import { recordAccess } from '../../../db/access/accessLog.js';
 import { copyCatalogue, getCatalogue, saveEntry, saveHeading } from '../../../db/dossiers/catalogue.js';
 import {
   addItems,
@@ -33,7 +34,11 @@ export function dossierHandlers({ store, files, spoolDir }: Services) {
     'catalogue.print': (input) => printCatalogue(store, input.year),
     'dossiers.open': (input, req) => shown(req, openDossier(store, req.write, input)),
     'dossiers.list': (input, req) => listDossiers(store, input).map((d) => shown(req, d)),
-    'dossiers.get': (input, req) => shown(req, getDossier(store, input.id)),
+    'dossiers.get': (input, req) => {
+      const d = shown(req, getDossier(store, input.id));
+      recordAccess(store, req.write, { dossierId: d.id }, 'view');
+      return d;
+    },
     'dossiers.addItems': (input, req) => (
       requireKeeper(store, userOf(req), input.dossierId),
       shown(req, addItems(store, req.write, input))
@@ -56,9 +61,17 @@ export function dossierHandlers({ store, files, spoolDir }: Services) {
       requireKeeper(store, userOf(req), input.id),
       shown(req, describeDossier(store, req.write, userOf(req), input.id, input.description, input.pageCount))
     ),
-    'dossiers.print': (input, req) => printDossier(store, userOf(req), input.id),
+    'dossiers.print': async (input, req) => {
+      const file = await printDossier(store, userOf(req), input.id);
+      recordAccess(store, req.write, { dossierId: input.id }, 'print');
+      return file;
+    },
     'archive.handover': (input, req) => handOver(store, req.write, input.dossierIds).map((d) => shown(req, d)),
     'archive.handoverList': (input, req) => printHandover(store, userOf(req), input.dossierIds),
-    'archive.exportPackage': (input) => exportPackage(store, files, input.dossierIds, spoolDir),
+    'archive.exportPackage': async (input, req) => {
+      const file = await exportPackage(store, files, input.dossierIds, spoolDir);
+      for (const dossierId of new Set(input.dossierIds)) recordAccess(store, req.write, { dossierId }, 'download');
+      return file;
+    },
   });
 }

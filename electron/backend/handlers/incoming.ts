@@ -1,4 +1,5 @@
 // The incoming register: organs and types to pick from, register books, registering, editing, cancelling.
+import { recordAccess } from '../../../db/access/accessLog.js';
 import { closeBook, listBooks } from '../../../db/registers/books.js';
 import { getDocument, listDocuments } from '../../../db/documents/documentRows.js';
 import { cancelIncoming, registerIncoming, updateIncoming } from '../../../db/incoming/incoming.js';
@@ -26,7 +27,11 @@ export function incomingHandlers({ store }: Services) {
       const page = listDocuments(store, { kind: 'incoming', ...input, reader });
       return { ...page, items: shownRecords(store, reader, page.items, 'incoming.list') };
     },
-    'incoming.get': (input, req) => shownRecord(store, userOf(req), getDocument(store, input.id, 'incoming'), 'incoming.get'),
+    'incoming.get': (input, req) => {
+      const doc = shownRecord(store, userOf(req), getDocument(store, input.id, 'incoming'), 'incoming.get');
+      recordAccess(store, req.write, { documentId: doc.id }, 'view');
+      return doc;
+    },
     'incoming.update': (input, req) => shownRecord(store, userOf(req), updateIncoming(store, req.write, input), 'incoming.update'),
     'incoming.cancel': (input, req) =>
       shownRecord(store, userOf(req), cancelIncoming(store, req.write, input.id, input.reason), 'incoming.cancel'),

@@ -1,4 +1,5 @@
 // The outgoing register: numbers and symbols, issuing, cancelling a reserved number, drafts for signing.
+import { recordAccess } from '../../../db/access/accessLog.js';
 import { getDocument, listDocuments } from '../../../db/documents/documentRows.js';
 import { createDraft, listDrafts, signDraft, submitDraft } from '../../../db/outgoing/drafts.js';
 import { cancelOutgoing, issueOutgoing, previewOutgoing, repliesOf, reserveOutgoing } from '../../../db/outgoing/outgoing.js';
@@ -28,8 +29,11 @@ export function outgoingHandlers({ store, exchange }: Services) {
       const page = listDocuments(store, { kind: 'outgoing', ...input, reader });
       return { ...page, items: withReceipts(store, shownRecords(store, reader, page.items, 'outgoing.list')) };
     },
-    'outgoing.get': (input, req) =>
-      withReceipts(store, [shownRecord(store, userOf(req), getDocument(store, input.id, 'outgoing'), 'outgoing.get')])[0]!,
+    'outgoing.get': (input, req) => {
+      const doc = shownRecord(store, userOf(req), getDocument(store, input.id, 'outgoing'), 'outgoing.get');
+      recordAccess(store, req.write, { documentId: doc.id }, 'view');
+      return withReceipts(store, [doc])[0]!;
+    },
     'outgoing.replies': (input, req) => repliesOf(store, userOf(req), input.id),
     'outgoing.versions': (input, req) => versionsOf(store, userOf(req), input.id),
     'outgoing.listDrafts': (input, req) => listDrafts(store, input.statuses, undefined, userOf(req)),

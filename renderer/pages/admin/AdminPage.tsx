@@ -1,4 +1,5 @@
-// Quản trị: the unit's users (roles, department, lock), its departments, office settings, backups, this PC.
+// Quản trị: the unit's users (roles, department, lock), its departments, office settings, access to documents, backups, this PC.
+import { AccessReportCard } from './AccessReportCard';
 import { BackupCard } from './BackupCard';
 import { DepartmentsCard } from './DepartmentsCard';
 import { ExchangeCard } from './ExchangeCard';
@@ -15,6 +16,7 @@ export function AdminPage() {
       <UsersCard />
       <DepartmentsCard />
       <OfficeSettingsCard />
+      <AccessReportCard />
       <ExchangeCard />
       <BackupCard />
       <ThisPcCard />

@@ -1,11 +1,12 @@
-// Cài đặt văn phòng: the attachment size limit, where dấu ĐẾN goes, and the days off.
-import { App, Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
+// Cài đặt văn phòng: the attachment size limit, where dấu ĐẾN goes, the days off, which copies carry the mark.
+import { App, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
 import { filledIn } from '../../components/errors';
 import { useEffect } from 'react';
 import { officeSettingsInput } from '../../../shared/api/settings.js';
 import { formatDate, parseTypedDate } from '../../../shared/text/dates.js';
 import { api } from '../../api/client';
 import { fieldRule } from '../../components/contractRules';
+import type { MethodOutput } from '../../../shared/api/contract.js';
 
 const CORNERS = [
   { value: 'top-left', label: 'Góc trên bên trái (mặc định)' },
@@ -27,10 +28,18 @@ export function OfficeSettingsCard() {
     stampCorner: (typeof CORNERS)[number]['value'];
     stampRule: (typeof RULES)[number]['value'];
     holidays: string;
+    markPrint: boolean;
+    markDownload: boolean;
   }>();
+  const shown = (s: MethodOutput<'settings.office'>) => ({
+    ...s,
+    holidays: s.holidays.map(formatDate).join('\n'),
+    markPrint: s.copyMarks.print,
+    markDownload: s.copyMarks.download,
+  });
   useEffect(() => {
     api.call('settings.office').then(
-      (s) => form.setFieldsValue({ ...s, holidays: s.holidays.map(formatDate).join('\n') }),
+      (s) => form.setFieldsValue(shown(s)),
       (err: Error) => message.error(`Chưa tải được cài đặt văn phòng: ${err.message}`),
     );
   }, [form, message]);
@@ -50,8 +59,9 @@ export function OfficeSettingsCard() {
         stampCorner: v.stampCorner,
         stampRule: v.stampRule,
         holidays: dates as string[],
+        copyMarks: { print: v.markPrint, download: v.markDownload },
       });
-      form.setFieldsValue({ ...s, holidays: s.holidays.map(formatDate).join('\n') });
+      form.setFieldsValue(shown(s));
       message.success('Đã lưu cài đặt.');
     } catch (err) {
       message.error((err as Error).message);
@@ -91,6 +101,15 @@ export function OfficeSettingsCard() {
         >
           <Input.TextArea rows={6} />
         </Form.Item>
+        <Space wrap>
+          <span>Bản PDF lấy ra từ VănThư mang dòng “Bản in/tải từ VănThư — họ tên — thời gian” ở lề mỗi trang (tệp gốc không đổi):</span>
+          <Form.Item name="markPrint" valuePropName="checked" noStyle>
+            <Checkbox>Bản in</Checkbox>
+          </Form.Item>
+          <Form.Item name="markDownload" valuePropName="checked" noStyle>
+            <Checkbox>Bản tải về</Checkbox>
+          </Form.Item>
+        </Space>
       </Form>
     </Card>
   );

@@ -1,6 +1,6 @@
-// The files of a document, each with what may be done to it: view, download, stamp (a PDF
-// original), detach.
-import { DeleteOutlined, DownloadOutlined, EyeOutlined, SafetyCertificateOutlined } from '../../components/icons';
+// The files of a document, each with what may be done to it: view, download, print (a PDF), stamp
+// (a PDF original), detach.
+import { DeleteOutlined, DownloadOutlined, EyeOutlined, PrinterOutlined, SafetyCertificateOutlined } from '../../components/icons';
 import { Button, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { AttachmentRecord } from '../../../shared/api/attachments.js';
 import { TextLayerTag } from './TextLayerTag';
@@ -18,7 +18,8 @@ export function AttachmentList(props: {
   /** The original being stamped now, if any. */
   stamping: string | null;
   onView: (a: AttachmentRecord) => void;
-  onDownload: (a: AttachmentRecord) => void;
+  /** A copy taken out: saved, or opened to print (a PDF carries the office's mark). */
+  onCopy: (a: AttachmentRecord, purpose: 'download' | 'print') => void;
   onStamp: (a: AttachmentRecord) => void;
   onRemove: (a: AttachmentRecord) => void;
   /** OCR stopped or started again. */
@@ -35,7 +36,24 @@ export function AttachmentList(props: {
           style={{ background: props.viewing?.id === a.id ? '#f0f5ff' : undefined, paddingInline: 8 }}
           actions={[
             <Button key="v" size="small" icon={<EyeOutlined />} onClick={() => props.onView(a)} aria-label={`Xem ${a.name}`} />,
-            <Button key="d" size="small" icon={<DownloadOutlined />} onClick={() => props.onDownload(a)} aria-label={`Tải về ${a.name}`} />,
+            <Button
+              key="d"
+              size="small"
+              icon={<DownloadOutlined />}
+              onClick={() => props.onCopy(a, 'download')}
+              aria-label={`Tải về ${a.name}`}
+            />,
+            ...(a.kind === 'pdf'
+              ? [
+                  <Button
+                    key="p"
+                    size="small"
+                    icon={<PrinterOutlined />}
+                    onClick={() => props.onCopy(a, 'print')}
+                    aria-label={`In ${a.name}`}
+                  />,
+                ]
+              : []),
             // An original stamped already keeps its one stamped copy (the backend refuses a second).
             // A password-protected one cannot be stamped: its tag says what to do instead.
             ...(props.canEdit &&

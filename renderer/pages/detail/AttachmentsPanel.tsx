@@ -4,7 +4,7 @@ import { InboxOutlined } from '../../components/icons';
 import { App, Progress, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AttachmentRecord } from '../../../shared/api/attachments.js';
-import { api, attachmentUrl, uploadFile } from '../../api/client';
+import { api, openFile, uploadFile } from '../../api/client';
 import { AttachmentPreview, useAttachmentUrl } from './AttachmentPreview';
 import { AttachmentList } from './AttachmentList';
 import { StampDialog } from './StampDialog';
@@ -65,13 +65,20 @@ export function AttachmentsPanel(props: {
     }
   };
 
-  const download = async (a: AttachmentRecord) => {
-    const u = await attachmentUrl(a.id);
-    const link = document.createElement('a');
-    link.href = u.url;
-    link.download = a.name;
-    link.click();
-    setTimeout(u.revoke, 60_000);
+  // Recorded in Lịch sử truy cập; a PDF copy carries "Bản in/tải từ VănThư — họ tên — thời gian".
+  const takeCopy = async (a: AttachmentRecord, purpose: 'download' | 'print') => {
+    const key = `copy-${a.id}`;
+    message.loading({
+      key,
+      content: purpose === 'print' ? `Đang chuẩn bị bản in ${a.name}…` : `Đang chuẩn bị tải ${a.name}…`,
+      duration: 0,
+    });
+    try {
+      await openFile('attachments.copy', { id: a.id, purpose }, purpose === 'download');
+      message.destroy(key);
+    } catch (err) {
+      message.error({ key, content: (err as Error).message });
+    }
   };
 
   return (
@@ -101,7 +108,7 @@ export function AttachmentsPanel(props: {
         canEdit={props.canEdit}
         stamping={stamping?.id ?? null}
         onView={setViewing}
-        onDownload={(a) => void download(a)}
+        onCopy={(a, purpose) => void takeCopy(a, purpose)}
         onStamp={setStamping}
         onRemove={(a) => void remove(a)}
         onChanged={props.onChanged}

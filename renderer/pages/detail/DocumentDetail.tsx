@@ -1,5 +1,6 @@
 // One incoming document, everything about it: its register entry, files and preview, the
 // handling slip, and its history.
+import { AccessHistory } from '../access/AccessHistory';
 import { EditOutlined } from '../../components/icons';
 import { Alert, App, Button, Col, Descriptions, Drawer, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useFocusReturn } from '../../hooks/useFocusReturn';
@@ -184,6 +185,7 @@ export function DocumentDetail(props: {
                 <HistoryTimeline entries={data.history} />
               </>
             )}
+            <AccessHistory me={props.me} target={{ documentId: doc.id }} />
           </Col>
         </Row>
       )}

@@ -1,6 +1,7 @@
 // One dossier: its data (dates and counts follow its items), the item list (mục lục văn bản)
 // to reorder by dragging or with the arrows, and the steps: kết thúc, mở lại, nộp lưu, print,
 // export the handover package.
+import { AccessHistory } from '../access/AccessHistory';
 import { Alert, App, Button, Descriptions, Drawer, Popconfirm, Space, Tag } from 'antd';
 import { useFocusReturn } from '../../hooks/useFocusReturn';
 import { useCallback, useEffect, useState } from 'react';
@@ -128,6 +129,7 @@ export function DossierView({ id, me, onClose, onChanged }: { id: string | null;
             onMove={(from, to) => move(d.items, from, to)}
             onRemove={(item) => void run(() => api.call('dossiers.removeItem', { itemId: item.id }))}
           />
+          <AccessHistory me={me} target={{ dossierId: d.id }} />
         </>
       )}
     </Drawer>

@@ -1,6 +1,7 @@
 // An issued outgoing document: its register entry, the incoming documents it answers, its
 // files (the signed copy), its versions (thay thế, đính chính); Hủy, which keeps the number, and
 // Thu hồi, which withdraws an issued document (kept, frozen; revoked where it went electronically).
+import { AccessHistory } from '../access/AccessHistory';
 import { App, Button, Descriptions, Drawer, List, Space, Tag, Typography } from 'antd';
 import { useFocusReturn } from '../../hooks/useFocusReturn';
 import { useCallback, useEffect, useState } from 'react';
@@ -224,6 +225,7 @@ export function OutgoingDetail(props: { doc: DocumentRecord | null; me: Me; onCl
             Lịch sử
           </Typography.Title>
           <HistoryTimeline entries={history} />
+          <AccessHistory me={props.me} target={{ documentId: doc.id }} />
         </>
       )}
     </Drawer>
