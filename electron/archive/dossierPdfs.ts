@@ -5,6 +5,7 @@ import { retentionLabel } from '../../shared/api/dossiers.js';
 import { formatDate, officeDate } from '../../shared/text/dates.js';
 import { getCatalogue } from '../../db/dossiers/catalogue.js';
 import { getDossier } from '../../db/dossiers/dossiers.js';
+import { retentionEndedDossiers } from '../../db/dossiers/retention.js';
 import { shownDossier } from '../../db/dossiers/dossierSecrets.js';
 import type { Reader } from '../../db/secrets/secretAccess.js';
 import type { RegisterCell, RegisterColumn } from '../../db/registers/registerRows.js';
@@ -160,4 +161,48 @@ export async function printHandover(store: Store, reader: Reader, ids: string[])
   const record = await PDFDocument.load(recordPdf);
   for (const p of await merged.copyPages(record, record.getPageIndices())) merged.addPage(p);
   return { name: 'Ho-so-nop-luu.pdf', mime: 'application/pdf', bytes: await merged.save() };
+}
+
+/** Danh mục tài liệu hết giá trị (proposed): the dossiers whose retention ended, for the council to review. */
+export async function printRetentionEnded(store: Store, asOf?: string): Promise<File> {
+  const ended = retentionEndedDossiers(store, asOf);
+  const today = asOf ?? officeDate(store.now());
+  const bytes = await printTable({
+    title: 'DANH MỤC TÀI LIỆU HẾT GIÁ TRỊ',
+    footer: 'Danh mục tài liệu hết giá trị (dự thảo, trình Hội đồng xác định giá trị tài liệu)',
+    cover: null,
+    heading: [
+      'DANH MỤC TÀI LIỆU HẾT GIÁ TRỊ',
+      currentUnit(store).name,
+      `Hồ sơ đã hết thời hạn bảo quản tính đến ngày ${formatDate(today)} — dự thảo trình Hội đồng xác định giá trị tài liệu`,
+    ],
+    columns: [
+      { title: 'STT', width: 32, align: 'center', type: 'number' },
+      { title: 'Mã hồ sơ', width: 110 },
+      { title: 'Tiêu đề hồ sơ', width: 260 },
+      { title: 'Thời gian tài liệu', width: 90, align: 'center' },
+      { title: 'Số văn bản, số trang', width: 70, align: 'center' },
+      { title: 'Thời hạn bảo quản', width: 70, align: 'center' },
+      { title: 'Hết hạn sau năm', width: 60, align: 'center' },
+      { title: 'Lý do hết giá trị', width: 100 },
+    ],
+    rows: ended.map((e, i) => {
+      const d = e.dossier;
+      return [
+        t(String(i + 1)),
+        t(d.fullCode),
+        t(d.title),
+        t([formatDate(d.startDate), formatDate(d.endDate)].filter(Boolean).join(' – ')),
+        t(`${d.documentCount} văn bản, ${d.pageCount} trang`),
+        t(retentionLabel(d.retention)),
+        t(String(e.keptThrough)),
+        t('Hết thời hạn bảo quản'),
+      ];
+    }),
+    closing: [
+      `Tổng cộng: ${ended.length} hồ sơ. VănThư không hủy tài liệu nào; việc hủy do Hội đồng xem xét và người đứng đầu cơ quan quyết định.`,
+      dateLine(store),
+    ],
+  });
+  return { name: `Danh-muc-tai-lieu-het-gia-tri-${today}.pdf`, mime: 'application/pdf', bytes };
 }

@@ -135,7 +135,8 @@ type FileMethod =
   | 'reports.export'
   | 'exchange.print'
   | 'attachments.copy'
-  | 'access.print';
+  | 'access.print'
+  | 'dossiers.printRetentionEnded';
 
 /**
  * A file the backend makes (a printed register, an export): opened in a new tab, or saved.

@@ -349,6 +349,21 @@ export const contract = {
   'archive.exportPackage': method(z.object({ dossierIds: dossierIdList }), largeFileOutput, ['archivist', 'clerk', 'leader'], FILE_ANSWER),
   'catalogue.print': method(z.object({ year: z.coerce.number().int().min(1990).max(2200) }), fileOutput, 'user', FILE_ANSWER),
   'dossiers.print': method(z.object({ id }), fileOutput, 'user', FILE_ANSWER),
+  /** Closed dossiers whose thời hạn bảo quản has ended, for the council (nothing is ever deleted by the program). */
+  'dossiers.retentionEnded': method(
+    z
+      .object({ asOf: isoDate('tính đến ngày').optional() })
+      .optional()
+      .transform((v) => v ?? {}),
+    z.array(z.object({ dossier: dossierOutput, endYear: z.number().int(), keptThrough: z.number().int() })),
+    ['archivist', 'clerk', 'leader'],
+  ),
+  'dossiers.printRetentionEnded': method(
+    z.object({ asOf: isoDate('tính đến ngày').optional() }),
+    fileOutput,
+    ['archivist', 'clerk', 'leader'],
+    FILE_ANSWER,
+  ),
 
   'search.query': method(searchInput, searchOutput, 'user'),
   'backup.status': method(empty, backupStatusOutput, ['admin']),

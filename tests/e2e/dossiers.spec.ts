@@ -67,5 +67,13 @@ test('catalogue → open a dossier → file two documents → close → export t
   const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
   expect(manifest.dossiers[0].code).toBe('SGDĐT.2026.01.VP');
   expect(manifest.dossiers[0].items).toHaveLength(2);
+
+  // Hết thời hạn bảo quản: a dossier closed this year is not yet due for the council.
+  await page.keyboard.press('Escape');
+  await page.getByText('Hết thời hạn bảo quản', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Hồ sơ hết thời hạn bảo quản' })).toBeVisible();
+  await expect(page.getByTestId('retention-ended')).toContainText('Chưa có hồ sơ nào hết thời hạn bảo quản.');
+  await expect(page.getByRole('button', { name: 'In danh mục tài liệu hết giá trị' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/dossier-retention.png' });
   await server.stop();
 });

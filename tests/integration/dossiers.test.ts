@@ -254,3 +254,47 @@ describe('dossier papers and the handover package', () => {
     expect(all).toContain('giao nhận 1 hồ sơ, 6 trang');
   });
 });
+
+describe('retention: danh mục tài liệu hết giá trị (proposed, never deleted)', () => {
+  const dossierOf = async (notation: string, retention: string, issuedDate: string, close = true) => {
+    const doc = await office.clerk.ok('incoming.register', {
+      ...SAMPLE,
+      code: `${notation}/KH-BGDĐT`,
+      issuedDate,
+      receivedAt: `${issuedDate}T02:00:00Z`,
+    });
+    const d = await office.specialist.ok('dossiers.open', {
+      year: Number(issuedDate.slice(0, 4)),
+      title: `Hồ sơ ${notation}`,
+      notation,
+      retention,
+    });
+    await office.specialist.ok('dossiers.addItems', { dossierId: d.id, documentIds: [doc.id] });
+    if (close) await office.specialist.ok('dossiers.close', { id: d.id });
+    return d;
+  };
+
+  it('lists closed dossiers whose retention ended, counted from the year after the work ended', async () => {
+    const ended = await dossierOf('01.TS', '5', '2019-05-02'); // kept through 2024
+    await dossierOf('02.TS', '10', '2019-05-02'); // through 2029
+    await dossierOf('03.TS', 'vinh_vien', '2010-05-02'); // never
+    await dossierOf('04.TS', '5', '2018-05-02', false); // still open: still work
+    const edge = await dossierOf('05.TS', '5', '2021-12-30'); // through 2026: not yet in 2026
+    const list = await office.leader.ok('dossiers.retentionEnded');
+    expect(list.map((e) => [e.dossier.notation, e.endYear, e.keptThrough])).toEqual([['01.TS', 2019, 2024]]);
+    expect((await office.clerk.ok('dossiers.retentionEnded', { asOf: '2027-01-01' })).map((e) => e.dossier.id)).toEqual([
+      ended.id,
+      edge.id,
+    ]);
+    expect((await office.specialist.fail('dossiers.retentionEnded')).code).toBe('FORBIDDEN');
+
+    const printed = await office.backend.call({ token: office.clerk.token, transport: 'ipc' }, 'dossiers.printRetentionEnded', {});
+    if (!printed.result.ok) throw new Error(printed.result.error.message);
+    const text = (await pageTexts((printed.result.value as { bytes: Uint8Array }).bytes)).join('\n');
+    expect(text).toContain('DANH MỤC TÀI LIỆU HẾT GIÁ TRỊ');
+    expect(text).toContain(ended.fullCode);
+    expect(text).toContain('Tổng cộng: 1 hồ sơ');
+    // Listing is all it does: the dossier and its document are still there.
+    expect((await office.clerk.ok('dossiers.get', { id: ended.id })).documentCount).toBe(1);
+  });
+});

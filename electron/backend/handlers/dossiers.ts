@@ -16,7 +16,8 @@ import {
   requireKeeper,
 } from '../../../db/dossiers/dossiers.js';
 import { exportPackage } from '../../archive/archivePackage.js';
-import { printCatalogue, printDossier, printHandover } from '../../archive/dossierPdfs.js';
+import { printCatalogue, printDossier, printHandover, printRetentionEnded } from '../../archive/dossierPdfs.js';
+import { retentionEndedDossiers } from '../../../db/dossiers/retention.js';
 import { shownDossier } from '../../../db/dossiers/dossierSecrets.js';
 import { requireContent } from '../../../db/secrets/secretAccess.js';
 import { suggestDossiers } from '../../../db/suggest/filing.js';
@@ -66,6 +67,9 @@ export function dossierHandlers({ store, files, spoolDir }: Services) {
       recordAccess(store, req.write, { dossierId: input.id }, 'print');
       return file;
     },
+    'dossiers.retentionEnded': (input, req) =>
+      retentionEndedDossiers(store, input.asOf).map((e) => ({ ...e, dossier: shown(req, e.dossier) })),
+    'dossiers.printRetentionEnded': (input) => printRetentionEnded(store, input.asOf),
     'archive.handover': (input, req) => handOver(store, req.write, input.dossierIds).map((d) => shown(req, d)),
     'archive.handoverList': (input, req) => printHandover(store, userOf(req), input.dossierIds),
     'archive.exportPackage': async (input, req) => {

@@ -8,11 +8,13 @@ import { api } from '../../api/client';
 import { CatalogueView } from './CatalogueView';
 import { useRowCursor } from '../../hooks/useRowCursor';
 import { DossierView } from './DossierView';
+import { RetentionView } from './RetentionView';
+import { mayCall } from '../../../shared/api/access.js';
 
 export function DossiersPage({ me }: { me: Me }) {
   const thisYear = officeYear(new Date());
   const [year, setYear] = useState(thisYear);
-  const [view, setView] = useState<'catalogue' | 'dossiers'>('catalogue');
+  const [view, setView] = useState<'catalogue' | 'dossiers' | 'retention'>('catalogue');
   const [status, setStatus] = useState<DossierRecord['status'] | undefined>();
   const [mine, setMine] = useState(false);
   const [list, setList] = useState<DossierRecord[]>([]);
@@ -29,27 +31,32 @@ export function DossiersPage({ me }: { me: Me }) {
   return (
     <div className="vt-page">
       <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 8 }}>
-        <h1 className="vt-page-title">Hồ sơ công việc năm {year}</h1>
+        <h1 className="vt-page-title">{view === 'retention' ? 'Hồ sơ hết thời hạn bảo quản' : `Hồ sơ công việc năm ${year}`}</h1>
         <Space>
-          <Select
-            value={year}
-            onChange={setYear}
-            style={{ width: 100 }}
-            aria-label="Năm"
-            options={Array.from({ length: 6 }, (_, i) => ({ value: thisYear + 1 - i, label: thisYear + 1 - i }))}
-          />
+          {view !== 'retention' && (
+            <Select
+              value={year}
+              onChange={setYear}
+              style={{ width: 100 }}
+              aria-label="Năm"
+              options={Array.from({ length: 6 }, (_, i) => ({ value: thisYear + 1 - i, label: thisYear + 1 - i }))}
+            />
+          )}
           <Segmented
             value={view}
             onChange={(v) => setView(v as typeof view)}
             options={[
               { value: 'catalogue', label: 'Danh mục hồ sơ' },
               { value: 'dossiers', label: 'Hồ sơ' },
+              ...(mayCall(me, 'dossiers.retentionEnded') ? [{ value: 'retention', label: 'Hết thời hạn bảo quản' }] : []),
             ]}
           />
         </Space>
       </Space>
       {view === 'catalogue' ? (
         <CatalogueView key={`${year}-${version}`} me={me} year={year} onOpenDossier={setOpen} />
+      ) : view === 'retention' ? (
+        <RetentionView key={version} onOpenDossier={setOpen} />
       ) : (
         <>
           <Space style={{ marginBottom: 8 }}>
