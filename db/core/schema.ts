@@ -6,3 +6,4 @@ export * from './storeTables.js';
 export * from './dossierTables.js';
 export * from './exchangeTables.js';
 export * from './accessTables.js';
+export * from './searchTables.js';

@@ -28,11 +28,7 @@ export function retentionEndedDossiers(store: Store, asOf?: string): EndedDossie
   ).all() as { id: string; retention: string; year: number; closed_at: string | null; last_date: string | null }[];
   const out: EndedDossier[] = [];
   for (const r of rows) {
-    const endYear = r.last_date
-      ? Number(r.last_date.slice(0, 4))
-      : r.closed_at
-        ? Number(officeDate(r.closed_at).slice(0, 4))
-        : r.year;
+    const endYear = r.last_date ? Number(r.last_date.slice(0, 4)) : r.closed_at ? Number(officeDate(r.closed_at).slice(0, 4)) : r.year;
     if (!retentionEnded(endYear, r.retention, today)) continue;
     out.push({ dossier: getDossier(store, r.id), endYear, keptThrough: keptThrough(endYear, r.retention)! });
   }

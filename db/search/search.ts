@@ -98,28 +98,39 @@ export interface SearchInput {
   year?: number | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  bookId?: string | undefined;
   limit: number;
   cursor?: string | null | undefined;
 }
 
-export function search(
-  store: Store,
-  reader: Reader,
-  input: SearchInput,
-): { items: SearchHit[]; nextCursor: string | null; tookMs: number } {
-  const started = performance.now();
-  const tokens = searchTokens(input.q).slice(0, 16);
-  if (tokens.length === 0) return { items: [], nextCursor: null, tookMs: 0 };
-  const kinds = new Set<Kind>(input.kinds?.length ? input.kinds : ['incoming', 'outgoing', 'dossier']);
-  const docKinds = (['incoming', 'outgoing'] as const).filter((k) => kinds.has(k));
-  const candidates = new Map<string, Candidate>();
+type SearchFilters = Omit<SearchInput, 'limit' | 'cursor'>;
 
-  const params = { year: input.year, from: input.from, to: input.to };
+/** Documents whose số ký hiệu is the query itself (a query with a digit in it), newest first. */
+function exactCodeRows(store: Store, q: string, docFilter: string, params: Record<string, unknown>): DocRow[] {
+  const key = codeKey(q);
+  if (!/[\d]/.test(key)) return [];
+  return store.sqlite
+    .prepare(
+      `SELECT ${DOC_COLUMNS} FROM documents d LEFT JOIN doc_types t ON t.code = d.type_code WHERE d.code_key = @key AND ${docFilter} ORDER BY d.seq DESC LIMIT 50`,
+    )
+    .all({ ...params, key }) as DocRow[];
+}
+
+/** The query's words and the SQL filters every way of searching shares. */
+function planSearch(input: SearchFilters) {
+  const tokens = searchTokens(input.q).slice(0, 16);
+  if (tokens.length === 0) return null;
+  const kinds = new Set<Kind>(input.kinds?.length ? input.kinds : ['incoming', 'outgoing', 'dossier']);
+  // A book is of documents: with one chosen, dossiers are not asked.
+  if (input.bookId) kinds.delete('dossier');
+  const docKinds = (['incoming', 'outgoing'] as const).filter((k) => kinds.has(k));
+  const params = { year: input.year, from: input.from, to: input.to, bookId: input.bookId };
   const docFilter = [
     `d.kind IN (${docKinds.map((k) => `'${k}'`).join(', ')})`,
     input.year ? 'd.year = @year' : '',
     input.from ? 'd.received_date >= @from' : '',
     input.to ? 'd.received_date <= @to' : '',
+    input.bookId ? 'd.book_id = @bookId' : '',
   ]
     .filter(Boolean)
     .join(' AND ');
@@ -137,17 +148,76 @@ export function search(
   // the candidates; the begun word is checked on each one here.
   const shortTail = tokens.length > 1 && tokens[tokens.length - 1]!.length < 3;
   const docMatch = shortTail ? ftsMatchExpression(tokens.slice(0, -1).join(' ')) : match;
+  return { tokens, kinds, docKinds, params, docFilter, dossierFilter, match, docMatch, shortTail };
+}
+
+/**
+ * Every match, in batches, for a result list taken out (search.export): the exact code first,
+ * then the index's matches newest first (keyset on the index's rowid, so 100,000 rows never sit
+ * in memory at once), then dossiers; secret content hidden as on the page. The text of attached
+ * files is the results page's alone.
+ */
+export function* searchAll(store: Store, reader: Reader, input: SearchFilters, max: number): Generator<SearchHit[]> {
+  const plan = planSearch(input);
+  if (!plan) return;
+  const { tokens, kinds, docKinds, params, docFilter, dossierFilter, docMatch, shortTail } = plan;
+  const seen = new Set<string>();
+  let left = max;
+  const out = (found: Candidate[]): SearchHit[] => {
+    const batch = new Map(found.filter((c) => !seen.has(c.id)).map((c) => [c.id, c] as const));
+    withoutHiddenContent(store, reader, batch);
+    const hits = [...batch.values()].slice(0, left).map((c) => {
+      seen.add(c.id);
+      return {
+        kind: c.kind,
+        id: c.id,
+        title: c.title,
+        code: c.code,
+        subtitle: c.subtitle,
+        date: c.date,
+        score: 0,
+        exactCode: c.exactCode,
+        highlights: { title: [], code: [], subtitle: [] },
+        inFile: null,
+      } satisfies SearchHit;
+    });
+    left -= hits.length;
+    return hits;
+  };
+  if (docKinds.length) {
+    yield out(exactCodeRows(store, input.q, docFilter, params).map((r) => toCandidate(r, true)));
+    if (docMatch) {
+      const page = store.sqlite.prepare(
+        `SELECT ${DOC_COLUMNS} FROM documents_fts f CROSS JOIN documents d ON d.seq = f.rowid LEFT JOIN doc_types t ON t.code = d.type_code
+         WHERE documents_fts MATCH @match AND f.rowid < @before AND ${docFilter} ORDER BY f.rowid DESC LIMIT 1000`,
+      );
+      let before = Number.MAX_SAFE_INTEGER;
+      while (left > 0) {
+        const rows = page.all({ ...params, match: docMatch, before }) as DocRow[];
+        if (rows.length === 0) break;
+        before = rows[rows.length - 1]!.seq;
+        const found = rows.map((r) => toCandidate(r, false)).filter((c) => !shortTail || matchesAll(foldVietnamese(c.text), tokens));
+        yield out(found);
+      }
+    }
+  }
+  if (kinds.has('dossier') && left > 0)
+    yield out(dossierRows(store, dossierFilter, params).filter((d) => matchesAll(foldVietnamese(d.text), tokens)));
+}
+
+export function search(
+  store: Store,
+  reader: Reader,
+  input: SearchInput,
+): { items: SearchHit[]; nextCursor: string | null; tookMs: number } {
+  const started = performance.now();
+  const plan = planSearch(input);
+  if (!plan) return { items: [], nextCursor: null, tookMs: 0 };
+  const { tokens, kinds, docKinds, params, docFilter, dossierFilter, match, docMatch, shortTail } = plan;
+  const candidates = new Map<string, Candidate>();
 
   if (docKinds.length) {
-    const key = codeKey(input.q);
-    if (/[\d]/.test(key)) {
-      const exact = store.sqlite
-        .prepare(
-          `SELECT ${DOC_COLUMNS} FROM documents d LEFT JOIN doc_types t ON t.code = d.type_code WHERE d.code_key = @key AND ${docFilter} ORDER BY d.seq DESC LIMIT 50`,
-        )
-        .all({ ...params, key }) as DocRow[];
-      for (const r of exact) candidates.set(r.id, toCandidate(r, true));
-    }
+    for (const r of exactCodeRows(store, input.q, docFilter, params)) candidates.set(r.id, toCandidate(r, true));
     if (docMatch) {
       // The newest matches that pass the filters, newest first: FTS5 walks its matches by rowid
       // and each is joined to its row (CROSS JOIN keeps that order; left to itself the planner

@@ -37,6 +37,7 @@ const ALL: SQLiteTable[] = [
   schema.dossierItems,
   schema.exchangeMessages,
   schema.accessLog,
+  schema.savedSearches,
 ];
 
 export const SYNCED: ReadonlyMap<string, SyncedTableSpec> = new Map(

@@ -15,6 +15,7 @@ import { syncHandlers } from './handlers/sync.js';
 import { signingHandlers } from './handlers/signing.js';
 import { exchangeHandlers } from './handlers/exchange.js';
 import { accessHandlers } from './handlers/access.js';
+import { searchHandlers } from './handlers/search.js';
 import type { Handlers, Services } from './handlers/types.js';
 
 export const SLICES = [
@@ -31,6 +32,7 @@ export const SLICES = [
   signingHandlers,
   exchangeHandlers,
   accessHandlers,
+  searchHandlers,
 ] as const;
 
 type MapsOf<T extends readonly unknown[]> = { [I in keyof T]: T[I] extends (services: Services) => infer R ? R : never };

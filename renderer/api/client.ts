@@ -136,7 +136,8 @@ type FileMethod =
   | 'exchange.print'
   | 'attachments.copy'
   | 'access.print'
-  | 'dossiers.printRetentionEnded';
+  | 'dossiers.printRetentionEnded'
+  | 'search.export';
 
 /**
  * A file the backend makes (a printed register, an export): opened in a new tab, or saved.

@@ -14,6 +14,7 @@ import {
   SyncOutlined,
   UserOutlined,
 } from '../components/icons';
+import type { SavedQuery } from '../../shared/api/search.js';
 import { Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { CatalogPage } from '../pages/catalog/CatalogPage';
@@ -41,7 +42,7 @@ interface Section {
   key: string;
   label: string;
   icon: ReactNode;
-  page: (me: Me, refresh: () => void, ctx: { searchText: string; open: (hit: SearchHit, q?: string) => void }) => ReactNode;
+  page: (me: Me, refresh: () => void, ctx: { searchText: string | SavedQuery; open: (hit: SearchHit, q?: string) => void }) => ReactNode;
   visible?: (me: Me) => boolean;
 }
 
@@ -109,7 +110,7 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
     return () => window.removeEventListener('hashchange', onHash);
   }, [me]);
   const opener = useResultOpener(me);
-  const [searchText, setSearchText] = useState('');
+  const [searchText, setSearchText] = useState<string | SavedQuery>('');
   const [bannerClosed, setBannerClosed] = useState(false);
   const { due, refresh } = useDueCounts(me);
   // The badge is counted again whenever the clerk moves to another page or comes back to the
@@ -169,6 +170,11 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
               onOpen={opener.open}
               onAll={(q) => {
                 setSearchText(q);
+                window.location.hash = '#/search';
+                setCurrent('search');
+              }}
+              onSaved={(query) => {
+                setSearchText(query);
                 window.location.hash = '#/search';
                 setCurrent('search');
               }}

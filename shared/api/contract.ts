@@ -37,7 +37,7 @@ import { empty, id, isoDate, optionalText, text } from './fields.js';
 import { fileOutput, largeFileOutput } from './files.js';
 import { accessEntryOutput, accessHistoryInput, accessReportInput, accessReportOutput, takeCopyInput } from './accessLog.js';
 import { addItemsInput, catalogueOutput, dossierOutput, entryInput, headingInput, openDossierInput } from './dossiers.js';
-import { searchInput, searchOutput } from './search.js';
+import { saveSearchInput, savedSearchOutput, searchExportInput, searchInput, searchOutput } from './search.js';
 import { dossierSuggestionOutput, routingSuggestionOutput, suggestInput } from './suggestions.js';
 import { attachmentSignaturesOutput, trustAddInput, trustedRootOutput } from './signatures.js';
 import { waitingOutput } from './waiting.js';
@@ -366,6 +366,12 @@ export const contract = {
   ),
 
   'search.query': method(searchInput, searchOutput, 'user'),
+  /** His saved searches; missingBook: the book a filter named is gone (the filter is dropped). */
+  'search.saved': method(empty, z.array(savedSearchOutput.extend({ missingBook: z.boolean() })), 'user'),
+  'search.save': method(saveSearchInput, savedSearchOutput, 'user'),
+  'search.deleteSaved': method(z.object({ id }), ok, 'user'),
+  /** The whole result list (up to 100,000) as PDF or Word, with the query and the time on it. */
+  'search.export': method(searchExportInput, z.union([fileOutput, largeFileOutput]), 'user', FILE_ANSWER),
   'backup.status': method(empty, backupStatusOutput, ['admin']),
   'backup.setSchedule': method(backupScheduleInput, ok, ['admin']),
   'backup.create': method(backupCreateInput, backupCreateOutput, ['admin']),

@@ -1,6 +1,6 @@
 // One search box over the registers and the dossiers.
 import { z } from 'zod';
-import { isoDate } from './fields.js';
+import { id, isoDate, line } from './fields.js';
 
 export const SEARCH_KINDS = ['incoming', 'outgoing', 'dossier'] as const;
 
@@ -12,6 +12,8 @@ export const searchInput = z.object({
   /** Register date (ngày đến / ngày ban hành) from and to, inclusive. */
   from: isoDate('từ ngày').optional(),
   to: isoDate('đến ngày').optional(),
+  /** One register book (documents only). */
+  bookId: id.optional(),
   limit: z.number().int().min(1).max(100).optional().default(20),
   cursor: z.string().max(20).nullish(),
 });
@@ -34,3 +36,24 @@ export const searchHit = z.object({
 export type SearchHit = z.infer<typeof searchHit>;
 
 export const searchOutput = z.object({ items: z.array(searchHit), nextCursor: z.string().nullable(), tookMs: z.number() });
+
+/** What a saved search keeps: the query and its filters, not a page of it. */
+export const savedQuery = searchInput.omit({ limit: true, cursor: true });
+export type SavedQuery = z.infer<typeof savedQuery>;
+
+export const savedSearchOutput = z.object({ id: z.string(), name: z.string(), query: savedQuery, createdAt: z.string() });
+export type SavedSearch = z.infer<typeof savedSearchOutput>;
+export const saveSearchInput = z.object({ name: line('tên tìm kiếm', 100), query: savedQuery });
+
+export const EXPORT_FORMATS = ['pdf', 'docx'] as const;
+/** At most this many results go into an exported list. */
+export const EXPORT_MAX = 100_000;
+/** As GET /download carries it too: a list as "a,b", a number as text. */
+export const searchExportInput = savedQuery.extend({
+  kinds: z
+    .union([z.array(z.string()), z.string().transform((s) => s.split(',').filter(Boolean))])
+    .pipe(z.array(z.enum(SEARCH_KINDS)))
+    .optional(),
+  year: z.coerce.number().int().optional(),
+  format: z.enum(EXPORT_FORMATS, { error: 'Chọn PDF hoặc Word (.docx).' }),
+});

@@ -31,6 +31,7 @@ export const SYNCED_TABLES = [
   'dossier_items',
   'exchange_messages',
   'access_log',
+  'saved_searches',
 ] as const;
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];
 

@@ -42,6 +42,30 @@ test('type in the top search box and open a result', async ({ page }) => {
   await expect(page.getByTestId('search-result').first()).toBeVisible();
   await expect(page.getByTestId('search-result').first().locator('mark').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/search.png' });
+
+  // Save it under a name; the PDF of the whole list says the query.
+  const results = await page.getByTestId('search-result').count();
+  await page.getByRole('button', { name: 'Lưu tìm kiếm' }).click();
+  await expect(page.getByLabel('tên tìm kiếm')).toBeFocused();
+  await page.keyboard.type('Văn bản cần theo dõi');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(page.getByText('Đã lưu tìm kiếm “Văn bản cần theo dõi”.')).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Xuất Word' }).click();
+  expect((await downloading).suggestedFilename()).toMatch(/^Ket-qua-tim-kiem-.*\.docx$/);
+
+  // Later, from Ctrl+K with the box empty: the saved search is offered; Enter runs it on the page.
+  await page.getByRole('menuitem', { name: /Văn bản đến/ }).click();
+  await page.keyboard.press('Control+k');
+  await expect(page.getByTestId('saved-option').first()).toContainText('Văn bản cần theo dõi');
+  await expect(page.getByTestId('saved-option').first()).toBeVisible();
+  await page.waitForTimeout(400); // the list's opening animation, for the screenshot only
+  await page.screenshot({ path: 'test-results/search-saved.png' });
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Tìm kiếm' })).toBeVisible();
+  await expect(page.getByLabel('Từ khóa tìm kiếm')).toHaveValue(words);
+  await expect(page.getByTestId('search-result')).toHaveCount(results);
   await server.stop();
 });
 

@@ -1,13 +1,11 @@
-// Finding and counting: search, Tổng quan, the periodic report, registers printed and exported.
+// Counting: Tổng quan, the periodic report, registers printed and exported.
 import { overview, summaryReport } from '../../../db/reports/reports.js';
-import { search } from '../../../db/search/search.js';
 import { reportFile } from '../../registers/reportFiles.js';
 import { exportRegisterFile, printRegisterFile } from '../../registers/registersService.js';
 import { defineSlice, userOf, type Services } from './types.js';
 
 export function reportHandlers({ store }: Services) {
   return defineSlice({
-    'search.query': (input, req) => search(store, userOf(req), input),
     'dashboard.overview': (_input, req) => overview(store, userOf(req)),
     'reports.summary': (input) => summaryReport(store, input),
     'reports.export': (input) => reportFile(store, input),

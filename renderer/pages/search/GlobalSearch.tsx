@@ -1,9 +1,10 @@
 // The search box in the top bar (Ctrl+K, which selects the last query so typing replaces it):
 // results grouped by kind as one types — asked once the input method has finished a word —
-// Enter with no result chosen opens the full results page, and no hit says so with a hint.
+// Enter with no result chosen opens the full results page, and no hit says so with a hint. In
+// the empty box the arrows walk the user's saved searches; Enter on one opens it on the page.
 import { App, AutoComplete, Input, Typography, type InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { SearchHit } from '../../../shared/api/search.js';
+import type { SavedQuery, SavedSearch, SearchHit } from '../../../shared/api/search.js';
 import { api } from '../../api/client';
 import { Highlighted } from '../../components/Highlighted';
 import { SearchOutlined } from '../../components/icons';
@@ -11,7 +12,18 @@ import { useSettledText } from '../../hooks/useSettledText';
 
 export const KIND_LABELS: Record<SearchHit['kind'], string> = { incoming: 'Văn bản đến', outgoing: 'Văn bản đi', dossier: 'Hồ sơ' };
 
-export function GlobalSearch({ onOpen, onAll }: { onOpen: (hit: SearchHit, q?: string) => void; onAll: (q: string) => void }) {
+export function GlobalSearch({
+  onOpen,
+  onAll,
+  onSaved,
+}: {
+  onOpen: (hit: SearchHit, q?: string) => void;
+  onAll: (q: string) => void;
+  onSaved: (query: SavedQuery) => void;
+}) {
+  const [saved, setSaved] = useState<SavedSearch[]>([]);
+  /** The empty box was entered: its list is the saved searches, open until left or Escape. */
+  const [offerSaved, setOfferSaved] = useState(false);
   const { message } = App.useApp();
   const words = useSettledText('', 150);
   const q = words.settled;
@@ -45,10 +57,19 @@ export function GlobalSearch({ onOpen, onAll }: { onOpen: (hit: SearchHit, q?: s
   }, [q, asked, message]);
 
   const hits = answer?.hits ?? [];
+  const savedOptions = saved.map((s) => ({
+    value: `saved:${s.id}`,
+    label: (
+      <div data-testid="saved-option" style={{ whiteSpace: 'normal' }}>
+        <span className="vt-kind">Tìm đã lưu</span> <strong>{s.name}</strong>
+        <div className="vt-hit-sub">“{s.query.q}”</div>
+      </div>
+    ),
+  }));
   // One flat list, the kind shown on each line: antd's option groups give screen readers
   // invalid markup (a group heading "selected"), and a list with nothing active points
   // aria-activedescendant at no element — so the first line is active, but not chosen (below).
-  const options = (['incoming', 'outgoing', 'dossier'] as const).flatMap((kind) =>
+  const hitOptions = (['incoming', 'outgoing', 'dossier'] as const).flatMap((kind) =>
     hits
       .filter((h) => h.kind === kind)
       .map((h) => ({
@@ -68,6 +89,8 @@ export function GlobalSearch({ onOpen, onAll }: { onOpen: (hit: SearchHit, q?: s
         ),
       })),
   );
+
+  const options = words.text.trim() ? hitOptions : savedOptions;
 
   const showAll = () => {
     const text = words.text.trim();
@@ -104,6 +127,8 @@ export function GlobalSearch({ onOpen, onAll }: { onOpen: (hit: SearchHit, q?: s
         options={options}
         defaultActiveFirstOption
         classNames={{ popup: { root: chose ? '' : 'vt-unchosen' } }}
+        // Opened for the saved searches only; otherwise the list opens and closes as antd's does.
+        {...(!words.text.trim() && offerSaved && saved.length > 0 ? { open: true } : {})}
         notFoundContent={
           answer && answer.q === words.text && hits.length === 0 ? (
             <div data-testid="search-none">
@@ -119,6 +144,14 @@ export function GlobalSearch({ onOpen, onAll }: { onOpen: (hit: SearchHit, q?: s
           setChose(false);
         }}
         onSelect={(value: string) => {
+          const chosen = value.startsWith('saved:') ? saved.find((s) => `saved:${s.id}` === value) : undefined;
+          if (chosen) {
+            words.reset('');
+            setChose(false);
+            setOfferSaved(false);
+            input.current?.blur();
+            return onSaved(chosen.query);
+          }
           const hit = hits.find((h) => `${h.kind}:${h.id}` === value);
           const asked = answer?.q;
           words.reset('');
@@ -136,7 +169,13 @@ export function GlobalSearch({ onOpen, onAll }: { onOpen: (hit: SearchHit, q?: s
           onCompositionStart={words.inputProps.onCompositionStart}
           onCompositionEnd={words.inputProps.onCompositionEnd}
           // What was found an action ago may have changed: ask again when the box is entered.
-          onFocus={() => setAsked((n) => n + 1)}
+          onFocus={() => {
+            setAsked((n) => n + 1);
+            setOfferSaved(true);
+            void api.call('search.saved').then(setSaved, () => undefined);
+          }}
+          onBlur={() => setOfferSaved(false)}
+          onKeyDown={(e) => e.key === 'Escape' && setOfferSaved(false)}
         />
       </AutoComplete>
     </div>
