@@ -2,6 +2,8 @@
 // metadata (PL VI), each item's metadata and file names, the sha256 of every file — and the
 // files themselves, read from the file store only after their hash is checked. The zip (yazl)
 // is streamed to a spool file one attachment at a time, so its size is not bounded by memory.
+import { Readable } from 'node:stream';
+import { dossiersXml } from './dossierXml.js';
 import { cutText, wellFormed } from '../../shared/text/cleanText.js';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
@@ -31,6 +33,9 @@ function safe(name: string): string {
   );
 }
 
+/** The package's metadata file (Thông tư 02/2019/TT-BNV). */
+export const DOSSIER_XML_FILE = 'dac-ta-ho-so.xml';
+
 export async function exportPackage(store: Store, files: AttachmentsService, dossierIds: string[], spoolDir: string): Promise<SpooledFile> {
   const zip = new ZipFile();
   const mtime = store.now();
@@ -40,6 +45,8 @@ export async function exportPackage(store: Store, files: AttachmentsService, dos
   try {
     const manifest = await addDossiers(store, files, zip, dossierIds, mtime, written);
     zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 2), 'utf8'), 'manifest.json', { mtime, compress: true });
+    // Beside the manifest, the same dossiers' metadata as Thông tư 02/2019 asks, with no secret content.
+    zip.addReadStream(Readable.from(dossiersXml(store, null, dossierIds)), DOSSIER_XML_FILE, { mtime, compress: true });
     zip.end();
     await written;
   } catch (err) {

@@ -7,13 +7,9 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
+import { xmlText } from '../../shared/text/xmlText.js';
 
-/** XML 1.0 cannot carry these at all; a stored text could hold one from an old register. */
-const xmlChar = (c: string) => {
-  const n = c.codePointAt(0)!;
-  return n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n !== 0xfffe && n !== 0xffff);
-};
-const esc = (s: string) => [...s].filter(xmlChar).join('').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const esc = xmlText;
 
 const run = (text: string, bold = false, size = 22) =>
   `<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/>${bold ? '<w:b/>' : ''}<w:sz w:val="${size}"/></w:rPr><w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;

@@ -137,7 +137,9 @@ type FileMethod =
   | 'attachments.copy'
   | 'access.print'
   | 'dossiers.printRetentionEnded'
-  | 'search.export';
+  | 'search.export'
+  | 'dossiers.exportPdf'
+  | 'dossiers.exportXml';
 
 /**
  * A file the backend makes (a printed register, an export): opened in a new tab, or saved.

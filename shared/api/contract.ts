@@ -349,6 +349,10 @@ export const contract = {
   'archive.exportPackage': method(z.object({ dossierIds: dossierIdList }), largeFileOutput, ['archivist', 'clerk', 'leader'], FILE_ANSWER),
   'catalogue.print': method(z.object({ year: z.coerce.number().int().min(1990).max(2200) }), fileOutput, 'user', FILE_ANSWER),
   'dossiers.print': method(z.object({ id }), fileOutput, 'user', FILE_ANSWER),
+  /** The dossier as one PDF: its item list, then its documents' files by date. */
+  'dossiers.exportPdf': method(z.object({ id }), z.union([fileOutput, largeFileOutput]), 'user', FILE_ANSWER),
+  /** The dossier's and its documents' metadata as XML (Thông tư 02/2019/TT-BNV). */
+  'dossiers.exportXml': method(z.object({ id }), largeFileOutput, 'user', FILE_ANSWER),
   /** Closed dossiers whose thời hạn bảo quản has ended, for the council (nothing is ever deleted by the program). */
   'dossiers.retentionEnded': method(
     z

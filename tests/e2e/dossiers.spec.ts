@@ -67,6 +67,14 @@ test('catalogue → open a dossier → file two documents → close → export t
   const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
   expect(manifest.dossiers[0].code).toBe('SGDĐT.2026.01.VP');
   expect(manifest.dossiers[0].items).toHaveLength(2);
+  expect(await zip.file('dac-ta-ho-so.xml')!.async('string')).toContain('<MaHoSo>SGDĐT.2026.01.VP</MaHoSo>');
+  // The dossier alone as TT 02/2019 XML, and as one PDF.
+  const xmlDownload = page.waitForEvent('download');
+  await dossier.getByRole('button', { name: 'Xuất XML (TT 02/2019)' }).click();
+  expect((await xmlDownload).suggestedFilename()).toBe('Ho-so-SGDĐT.2026.01.VP.xml');
+  const pdfDownload = page.waitForEvent('download');
+  await dossier.getByRole('button', { name: 'Xuất PDF toàn hồ sơ' }).click();
+  expect((await pdfDownload).suggestedFilename()).toBe('Ho-so-SGDĐT.2026.01.VP.pdf');
 
   // Hết thời hạn bảo quản: a dossier closed this year is not yet due for the council.
   await page.keyboard.press('Escape');

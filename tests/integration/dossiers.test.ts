@@ -8,6 +8,8 @@ import { pageTexts } from '../helpers/pdfPages.js';
 import { hasPoppler, pdftotext } from '../helpers/pdfText.js';
 import { samplePdf } from '../helpers/pdfFixtures.js';
 import { manualClock } from '../helpers/tempStore.js';
+import { SaxesParser } from 'saxes';
+import { INCOMING_DEFAULTS, registerIncoming } from '../../db/incoming/incoming.js';
 import { SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
 
 let office: Office;
@@ -244,6 +246,95 @@ describe('dossier papers and the handover package', () => {
     expect(await zip.file(files[0].path)!.async('uint8array')).toEqual(new Uint8Array(pdf));
   });
 
+  it('takes a dossier out as one PDF (list, then files by date) and as TT 02/2019 XML, also in the package', async () => {
+    const { dossier } = await filledDossier();
+    // One PDF: the cover and list, then the 3-page plan, then the 1-page minutes (dated later).
+    const merged = await file('dossiers.exportPdf', { id: dossier.id });
+    const listPages = (await pageTexts((await file('dossiers.print', { id: dossier.id })).bytes)).length;
+    const pages = await pageTexts(merged.bytes);
+    expect(pages).toHaveLength(listPages + 3 + 1);
+    expect(pages[listPages]).toContain('Ke hoach - page 1');
+    expect(pages.at(-1)).toContain('page 1');
+
+    const xmlFile = (await file('dossiers.exportXml', { id: dossier.id })) as unknown as { name: string; spool: { path: string } };
+    expect(xmlFile.name).toBe('Ho-so-PGDĐT.2026.01.TCCB.xml');
+    const xml = readFileSync(xmlFile.spool.path, 'utf8');
+    const tree = parseXml(xml);
+    const hoSo = tree.HoSo[0]!;
+    expect([hoSo.MaHoSo, hoSo.ThoiHanBaoQuan, hoSo.CheDoSuDung, hoSo.NgonNgu, hoSo.TongSoVanBan, hoSo.SoLuongTrang]).toEqual([
+      'PGDĐT.2026.01.TCCB',
+      'Vĩnh viễn',
+      'Hạn chế',
+      'Tiếng Việt',
+      '3',
+      '6',
+    ]);
+    const docs = tree.VanBan;
+    expect(docs.map((v) => v.SoVaKyHieu)).toEqual(['142/KH-BGDĐT', '298/KH-BGDĐT', 'BB-01']);
+    expect(docs[0]).toMatchObject({ SoCuaVanBan: '142', KyHieuCuaVanBan: 'KH-BGDĐT', TenLoaiVanBan: 'Kế hoạch', MucDoTinCay: 'Số hóa' });
+    for (const field of ['KyHieuThongTin', 'TuKhoa', 'CheDoSuDung', 'MucDoTinCay', 'ButTich', 'TinhTrangVatLy'])
+      expect(field in docs[0]!).toBe(true);
+
+    const pkg = (await file('archive.exportPackage', { dossierIds: [dossier.id] })) as unknown as { spool: { path: string } };
+    const zip = await JSZip.loadAsync(readFileSync(pkg.spool.path));
+    expect(parseXml(await zip.file('dac-ta-ho-so.xml')!.async('string')).VanBan).toHaveLength(3);
+
+    // A secret document in a package's XML: its register entry, never its content.
+    const open = await office.clerk.ok('dossiers.open', { year: 2026, title: 'Hồ sơ mật', notation: '11.M', retention: '10' });
+    const secret = await office.clerk.ok('incoming.register', {
+      ...SAMPLE,
+      code: '5/M-BCA',
+      summary: 'Phương án bảo vệ đề thi',
+      confidentiality: 'mat',
+    });
+    await office.clerk.ok('dossiers.addItems', { dossierId: open.id, documentIds: [secret.id] });
+    await office.clerk.ok('dossiers.close', { id: open.id });
+    const secretPkg = (await file('archive.exportPackage', { dossierIds: [open.id] })) as unknown as { spool: { path: string } };
+    const secretXml = await (await JSZip.loadAsync(readFileSync(secretPkg.spool.path))).file('dac-ta-ho-so.xml')!.async('string');
+    expect(secretXml).toContain('5/M-BCA');
+    expect(secretXml).not.toContain('bảo vệ đề thi');
+  });
+
+  it('streams the XML of a dossier of 5,000 documents', async () => {
+    const ids: string[] = [];
+    office.t.store.sqlite.transaction(() => {
+      for (let i = 1; i <= 5000; i++)
+        ids.push(
+          registerIncoming(
+            office.t.store,
+            { userId: null },
+            { ...SAMPLE, ...INCOMING_DEFAULTS, code: `${i}/TB-SGDĐT`, summary: `Thông báo số ${i} <&> “trích yếu”` },
+          ).id,
+        );
+    })();
+    const d = await office.clerk.ok('dossiers.open', { year: 2026, title: 'Hồ sơ năm nghìn văn bản', notation: '10.TB', retention: '5' });
+    for (let i = 0; i < ids.length; i += 200)
+      await office.clerk.ok('dossiers.addItems', { dossierId: d.id, documentIds: ids.slice(i, i + 200) });
+    const xmlFile = (await file('dossiers.exportXml', { id: d.id })) as unknown as { spool: { path: string } };
+    const tree = parseXml(readFileSync(xmlFile.spool.path, 'utf8'));
+    expect(tree.VanBan).toHaveLength(5000);
+    expect(tree.VanBan[4999]!.TrichYeuNoiDung).toBe('Thông báo số 5000 <&> “trích yếu”');
+  }, 120_000);
+
+  it('files one document in two dossiers without copying it: one register entry, one file, both XMLs name it alike', async () => {
+    const { dossier } = await filledDossier();
+    const first = dossier.items[0]!;
+    const other = await office.clerk.ok('dossiers.open', { year: 2026, title: 'Hồ sơ tham chiếu', notation: '09.TC', retention: '10' });
+    await office.clerk.ok('dossiers.addItems', { dossierId: other.id, documentIds: [first.documentId!] });
+    const files = await office.clerk.ok('attachments.list', { documentId: first.documentId! });
+    expect(files).toHaveLength(1);
+    const a = parseXml(
+      readFileSync(((await file('dossiers.exportXml', { id: dossier.id })) as unknown as { spool: { path: string } }).spool.path, 'utf8'),
+    );
+    const b = parseXml(
+      readFileSync(((await file('dossiers.exportXml', { id: other.id })) as unknown as { spool: { path: string } }).spool.path, 'utf8'),
+    );
+    expect(b.VanBan[0]!.MaDinhDanhVanBan).toBe(a.VanBan[0]!.MaDinhDanhVanBan);
+    expect([a.VanBan[0]!.LuuChinh, b.VanBan[0]!.LuuChinh]).toEqual(['Có', 'Không (tham chiếu)']);
+    const stored = office.t.store.sqlite.prepare('SELECT count(*) AS n FROM documents WHERE id = ?').get(first.documentId) as { n: number };
+    expect(stored.n).toBe(1);
+  });
+
   it('makes the handover papers: the list and the biên bản giao nhận', async () => {
     const { dossier } = await filledDossier();
     const pages = await pageTexts((await file('archive.handoverList', { dossierIds: [dossier.id] })).bytes);
@@ -298,3 +389,23 @@ describe('retention: danh mục tài liệu hết giá trị (proposed, never de
     expect((await office.clerk.ok('dossiers.get', { id: ended.id })).documentCount).toBe(1);
   });
 });
+
+/** The dossier XML read back: each HoSo and each VanBan as its child elements' text. */
+function parseXml(xml: string): { HoSo: Record<string, string>[]; VanBan: Record<string, string>[] } {
+  const p = new SaxesParser({ xmlns: true });
+  const out = { HoSo: [] as Record<string, string>[], VanBan: [] as Record<string, string>[] };
+  const stack: { name: string; fields: Record<string, string>; text: string }[] = [];
+  const errors: Error[] = [];
+  p.on('error', (e) => errors.push(e));
+  p.on('opentag', (t) => stack.push({ name: t.local, fields: {}, text: '' }));
+  p.on('text', (t) => stack.length && (stack[stack.length - 1]!.text += t));
+  p.on('closetag', () => {
+    const done = stack.pop()!;
+    if (done.name === 'HoSo' || done.name === 'VanBan') out[done.name].push(done.fields);
+    const parent = stack[stack.length - 1];
+    if (parent && done.name !== 'VanBan' && done.name !== 'DanhSachVanBan') parent.fields[done.name] = done.text;
+  });
+  p.write(xml).close();
+  if (errors[0]) throw errors[0];
+  return out;
+}

@@ -16,6 +16,7 @@ import {
   requireKeeper,
 } from '../../../db/dossiers/dossiers.js';
 import { exportPackage } from '../../archive/archivePackage.js';
+import { exportDossierPdf, exportDossierXml } from '../../archive/dossierExport.js';
 import { printCatalogue, printDossier, printHandover, printRetentionEnded } from '../../archive/dossierPdfs.js';
 import { retentionEndedDossiers } from '../../../db/dossiers/retention.js';
 import { shownDossier } from '../../../db/dossiers/dossierSecrets.js';
@@ -65,6 +66,16 @@ export function dossierHandlers({ store, files, spoolDir }: Services) {
     'dossiers.print': async (input, req) => {
       const file = await printDossier(store, userOf(req), input.id);
       recordAccess(store, req.write, { dossierId: input.id }, 'print');
+      return file;
+    },
+    'dossiers.exportPdf': async (input, req) => {
+      const file = await exportDossierPdf(store, files, userOf(req), input.id, spoolDir);
+      recordAccess(store, req.write, { dossierId: input.id }, 'download');
+      return file;
+    },
+    'dossiers.exportXml': async (input, req) => {
+      const file = await exportDossierXml(store, userOf(req), input.id, spoolDir);
+      recordAccess(store, req.write, { dossierId: input.id }, 'download');
       return file;
     },
     'dossiers.retentionEnded': (input, req) =>

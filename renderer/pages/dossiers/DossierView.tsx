@@ -103,6 +103,20 @@ export function DossierView({ id, me, onClose, onChanged }: { id: string | null;
             <Button onClick={() => void openFile('dossiers.print', { id: d.id }, false).catch((e: Error) => message.error(e.message))}>
               In bìa và mục lục
             </Button>
+            <Button
+              onClick={() => {
+                message.loading({ key: 'dossier-pdf', content: 'Đang gộp các văn bản của hồ sơ thành một tệp PDF…', duration: 0 });
+                void openFile('dossiers.exportPdf', { id: d.id }, true).then(
+                  () => message.destroy('dossier-pdf'),
+                  (e: Error) => message.error({ key: 'dossier-pdf', content: e.message }),
+                );
+              }}
+            >
+              Xuất PDF toàn hồ sơ
+            </Button>
+            <Button onClick={() => void openFile('dossiers.exportXml', { id: d.id }, true).catch((e: Error) => message.error(e.message))}>
+              Xuất XML (TT 02/2019)
+            </Button>
             {d.status !== 'mo' && (
               <>
                 <Button
