@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { copyFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, Notification, protocol, safeStorage, type IpcMainInvokeEvent } from 'electron';
 import { isSpooled, type SpooledFile } from '../shared/api/files.js';
 import type { Result } from '../shared/api/errors.js';
 import { openStore } from '../db/core/store.js';
@@ -50,9 +50,19 @@ export function bindIpc(backend: Backend): void {
       const outcome = await backend.call({ token: tokens.get(id) ?? null, transport: 'ipc' }, method, input);
       if (outcome.token !== undefined) tokens.set(id, outcome.token);
       if (outcome.result.ok && isSpooled(outcome.result.value)) return saveSpooled(event, outcome.result.value);
+      if (method === 'notifications.list' && outcome.result.ok)
+        tellOs(outcome.result.value as { fresh?: { title: string; body: string }[] });
       return outcome.result;
     });
   }
+}
+
+/** Thông báo not yet told on this PC, as the OS's own notifications (a few; the list has the rest). */
+function tellOs(answer: { fresh?: { title: string; body: string }[] }): void {
+  if (!Notification.isSupported()) return;
+  const fresh = answer.fresh ?? [];
+  for (const n of fresh.slice(0, 3)) new Notification({ title: n.title, body: n.body.slice(0, 200) }).show();
+  if (fresh.length > 3) new Notification({ title: 'VănThư', body: `Và ${fresh.length - 3} thông báo khác.` }).show();
 }
 
 /** A large file answer goes to where the user saves it, copied from the spool (never through IPC). */

@@ -15,6 +15,7 @@ export const FileSearchOutlined = quiet(Ant.FileSearchOutlined);
 export const ArrowDownOutlined = quiet(Ant.ArrowDownOutlined);
 export const ArrowUpOutlined = quiet(Ant.ArrowUpOutlined);
 export const BarChartOutlined = quiet(Ant.BarChartOutlined);
+export const BellOutlined = quiet(Ant.BellOutlined);
 export const CheckSquareOutlined = quiet(Ant.CheckSquareOutlined);
 export const CloudDownloadOutlined = quiet(Ant.CloudDownloadOutlined);
 export const CloudSyncOutlined = quiet(Ant.CloudSyncOutlined);

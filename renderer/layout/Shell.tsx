@@ -14,6 +14,7 @@ import {
   SyncOutlined,
   UserOutlined,
 } from '../components/icons';
+import { Notifications } from './Notifications';
 import type { SavedQuery } from '../../shared/api/search.js';
 import { Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -181,6 +182,16 @@ export function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
             />
           </Space>
           <Space>
+            <Notifications
+              onOpen={(n) => {
+                if (n.documentId) opener.open({ kind: 'incoming', id: n.documentId });
+                else {
+                  // A draft to sign: Văn bản đi → Dự thảo, trình ký.
+                  window.location.hash = '#/outgoing';
+                  setCurrent('outgoing');
+                }
+              }}
+            />
             <UserOutlined />
             <span>{me.fullName}</span>
             {me.roles.map((r) => (

@@ -111,6 +111,7 @@ import {
   followUpOutput,
   handlingOutput,
   historyOutput,
+  notificationsOutput,
   reasonInput,
   submitInput,
   taskCompleteInput,
@@ -296,6 +297,8 @@ export const contract = {
   'tasks.complete': method(taskCompleteInput, ok, 'user'),
   'tasks.reassign': method(taskReassignInput, ok, LEADERS),
   'tasks.waiting': method(empty, waitingOutput, 'user'),
+  'notifications.list': method(empty, notificationsOutput, 'user'),
+  'notifications.markRead': method(empty, ok, 'user'),
   'dashboard.deadlines': method(empty, deadlinesOutput, 'user'),
   'users.directory': method(
     empty,

@@ -122,3 +122,21 @@ export const followUpInput = z
   })
   .optional()
   .transform((v) => v ?? { limit: 200 });
+
+/** Thông báo: what waits for the user, newest first; `fresh`: not yet told on this PC (the desktop shows them). */
+export const notificationsOutput = z.object({
+  items: z.array(
+    z.object({
+      key: z.string(),
+      kind: z.enum(['task', 'submitted', 'draft', 'due']),
+      at: z.string(),
+      title: z.string(),
+      body: z.string(),
+      documentId: z.string().nullable(),
+      draftId: z.string().nullable(),
+      unread: z.boolean(),
+    }),
+  ),
+  unread: z.number().int(),
+  fresh: z.array(z.object({ title: z.string(), body: z.string() })),
+});

@@ -59,9 +59,13 @@ test('attach and stamp → submit → assign with a deadline → complete → hi
   await page.keyboard.press('Escape');
   await logout(page);
 
-  // The leader: direction, lead, deadline.
+  // The leader: told by the bell, he opens it from there — direction, lead, deadline.
   await login(page, server.url, LEADER);
-  await page.locator('.vt-table-wrap .ant-table-row').first().click();
+  await page.getByRole('button', { name: 'Thông báo (1 chưa đọc)' }).click();
+  const notice = page.getByTestId('notification').first();
+  await expect(notice).toContainText('Văn bản trình xin ý kiến chỉ đạo (Trần Thị Văn Thư trình)');
+  await page.screenshot({ path: 'test-results/notifications.png' });
+  await notice.click();
   await expect(drawer.getByText('Cho ý kiến chỉ đạo và giao việc')).toBeVisible();
   await drawer.getByLabel('Ý kiến chỉ đạo').fill('Giao đ/c Chuyên Viên chủ trì tham mưu, báo cáo trước hạn.');
   await pick(page, 'Chủ trì', 'Lê Thị Chuyên');

@@ -23,7 +23,8 @@ const fake = vi.hoisted(() => {
   }[] = [];
   const appEvents = new Map<string, () => void>();
   const protocol = { schemes: null as unknown, handlers: new Map<string, (req: { url: string }) => Promise<Response>>() };
-  return { handlers, windows, appEvents, protocol, quit: { called: 0 }, saveAs: { path: null as string | null, asked: 0 } };
+  const shown: { title: string; body: string }[] = [];
+  return { handlers, windows, appEvents, protocol, shown, quit: { called: 0 }, saveAs: { path: null as string | null, asked: 0 } };
 });
 
 vi.mock('electron', () => {
@@ -88,6 +89,13 @@ vi.mock('electron', () => {
           .replace(/^sealed:/, ''),
     },
     BrowserWindow,
+    Notification: class {
+      static isSupported = () => true;
+      constructor(private readonly o: { title: string; body: string }) {}
+      show() {
+        fake.shown.push(this.o);
+      }
+    },
   };
 });
 
@@ -200,6 +208,48 @@ describe('electron main', () => {
     expect(setup.ok).toBe(true);
     const me = (await call('auth.me')) as { ok: boolean; value: { fullName: string } };
     expect(me.value.fullName).toBe('Lê Thị Hoa');
+  });
+
+  it('shows a thông báo that came for the user as the OS’s notification, once, and none for the past', async () => {
+    const { handlers } = await started();
+    const as = (id: number) => (m: string, input?: unknown) =>
+      handlers.get(`vanthu:${m}`)!({ ...fromOurPage, sender: { id } }, input) as Promise<{ ok: boolean; value: any }>;
+    const admin = as(1);
+    for (const [username, role] of [
+      ['vanthu2', 'clerk'],
+      ['lanhdao2', 'leader'],
+    ] as const)
+      expect((await admin('users.create', { username, fullName: `Người ${username}`, password: 'matkhau-12345', roles: [role] })).ok).toBe(
+        true,
+      );
+    const clerk = as(21);
+    const leader = as(22);
+    await clerk('auth.login', { username: 'vanthu2', password: 'matkhau-12345' });
+    await leader('auth.login', { username: 'lanhdao2', password: 'matkhau-12345' });
+    const ldId = (await leader('auth.me')).value.id as string;
+    const submitOne = async (code: string) => {
+      const doc = await clerk('incoming.register', {
+        agency: 'Sở GD-ĐT',
+        code,
+        type: 'CV',
+        issuedDate: '2026-03-02',
+        summary: `Công văn ${code}`,
+      });
+      expect((await clerk('incoming.submit', { id: doc.value.id, leaderId: ldId })).ok).toBe(true);
+    };
+    await submitOne('7/SGDĐT-VP');
+    const first = await leader('notifications.list');
+    expect(first.value.unread).toBe(1);
+    expect(fake.shown).toEqual([]); // the first look on this PC tells nothing of the past
+    await submitOne('8/SGDĐT-VP');
+    await leader('notifications.list');
+    expect(fake.shown).toHaveLength(1);
+    expect(fake.shown[0]!.title).toContain('Văn bản trình xin ý kiến chỉ đạo');
+    expect(fake.shown[0]!.body).toContain('8/SGDĐT-VP');
+    await leader('notifications.list');
+    expect(fake.shown).toHaveLength(1); // told once
+    // Nothing for one's own actions: the clerk sees none of this.
+    expect((await clerk('notifications.list')).value.items).toEqual([]);
   });
 
   it('attaches a file by its path and hands its bytes back, through IPC only', async () => {

@@ -6,12 +6,15 @@ import { requireContent } from '../../../db/secrets/secretAccess.js';
 import { completeTask, progressTask, reassignTask } from '../../../db/handling/tasks.js';
 import { followUp } from '../../../db/registers/followUp.js';
 import { waitingFor } from '../../../db/handling/waiting.js';
+import { markNotificationsRead, notificationsFor } from '../../../db/notifications/notifications.js';
 import { suggestRouting } from '../../../db/suggest/routing.js';
 import { defineSlice, ok, userOf, type Services } from './types.js';
 
 export function handlingHandlers({ store }: Services) {
   const handled = (id: string) => handlingOf(store, id);
   return defineSlice({
+    'notifications.list': (_input, req) => notificationsFor(store, userOf(req)),
+    'notifications.markRead': (_input, req) => (markNotificationsRead(store, userOf(req).id), ok),
     'incoming.submit': (input, req) => (submitIncoming(store, req.write, input), handled(input.id)),
     'incoming.assign': (input, req) => (assignIncoming(store, req.write, input), handled(input.id)),
     'incoming.return': (input, req) => (returnIncoming(store, req.write, input), handled(input.id)),
