@@ -324,7 +324,14 @@ describe('attachments', () => {
       stampCorner: 'top-right',
       holidays: ['2026-11-24', '2026-11-25'],
     });
-    expect(saved).toEqual({ attachmentsMaxMb: 1, stampCorner: 'top-right', stampRule: 'decree', holidays: ['2026-11-24', '2026-11-25'] });
+    expect(saved).toEqual({
+      attachmentsMaxMb: 1,
+      stampCorner: 'top-right',
+      stampRule: 'decree',
+      holidays: ['2026-11-24', '2026-11-25'],
+      // Left out of the save: as it was (both copies marked by default).
+      copyMarks: { print: true, download: true },
+    });
     await expect(attach(doc.id, Buffer.alloc(2 * 1024 * 1024, 0x25))).rejects.toMatchObject({
       code: 'TOO_LARGE',
       message: expect.stringContaining('1 MB'),
