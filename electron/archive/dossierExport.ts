@@ -2,9 +2,7 @@
 // file in the order of their dates (the signed or stamped copy where there is one) — and as the
 // XML of Thông tư 02/2019 (dossierXml.ts), streamed to the spool.
 import { createWriteStream } from 'node:fs';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PDFDocument } from 'pdf-lib';
@@ -18,18 +16,14 @@ import type { AttachmentRecord } from '../../shared/api/attachments.js';
 import type { SpooledFile } from '../../shared/api/files.js';
 import type { AttachmentsService } from '../files/attachmentsService.js';
 import { printDossier } from './dossierPdfs.js';
+import { bytesOrSpool, spoolPath } from '../files/spool.js';
 import { dossiersXml } from './dossierXml.js';
 
 const safe = (s: string) => s.replace(/[^\p{L}\p{N}._-]+/gu, '-');
 
-async function spoolPath(spoolDir: string, ext: string): Promise<string> {
-  await mkdir(spoolDir, { recursive: true });
-  return join(spoolDir, `ho-so-${randomBytes(8).toString('hex')}${ext}`);
-}
-
 export async function exportDossierXml(store: Store, reader: Reader, id: string, spoolDir: string): Promise<SpooledFile> {
   const d = getDossier(store, id);
-  const path = await spoolPath(spoolDir, '.xml');
+  const path = await spoolPath(spoolDir, 'ho-so', '.xml');
   await pipeline(Readable.from(dossiersXml(store, reader, [id])), createWriteStream(path, { flags: 'wx' }));
   return { name: `Ho-so-${safe(d.fullCode)}.xml`, mime: 'application/xml', spool: { path, size: (await stat(path)).size } };
 }
@@ -80,10 +74,5 @@ export async function exportDossierPdf(
       continue;
     }
   }
-  const bytes = await out.save();
-  const name = `Ho-so-${safe(d.fullCode)}.pdf`;
-  if (bytes.length <= 32 * 1024 * 1024) return { name, mime: 'application/pdf', bytes };
-  const path = await spoolPath(spoolDir, '.pdf');
-  await writeFile(path, bytes);
-  return { name, mime: 'application/pdf', spool: { path, size: bytes.length } };
+  return bytesOrSpool({ name: `Ho-so-${safe(d.fullCode)}.pdf`, mime: 'application/pdf', bytes: await out.save() }, spoolDir, 'ho-so');
 }

@@ -1,20 +1,19 @@
 // A result list taken out (Appendix VI, 6h): every match of a search, up to 100,000, as a PDF
 // (the house table) or a Word document (streamed), with the query, its filters and the time on it.
-import { mkdir, stat } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { currentUnit } from '../../db/admin/users.js';
 import { getBook } from '../../db/registers/books.js';
 import { searchAll } from '../../db/search/search.js';
 import type { Store } from '../../db/core/store.js';
 import type { Reader } from '../../db/secrets/secretAccess.js';
-import { EXPORT_MAX, type SavedQuery, type SearchHit } from '../../shared/api/search.js';
+import { EXPORT_MAX, SEARCH_KIND_LABELS, type SavedQuery, type SearchHit } from '../../shared/api/search.js';
 import type { SpooledFile } from '../../shared/api/files.js';
 import { formatDate, formatInstant } from '../../shared/text/dates.js';
 import { printTable } from '../pdf/registerPdf.js';
 import { writeWordList } from './wordList.js';
+import { spoolPath } from '../files/spool.js';
 
-const KIND = { incoming: 'Văn bản đến', outgoing: 'Văn bản đi', dossier: 'Hồ sơ' } as const;
+const KIND = SEARCH_KIND_LABELS;
 const COLUMNS = [
   { title: 'STT', width: 34 },
   { title: 'Loại', width: 64 },
@@ -60,8 +59,7 @@ export async function exportResults(
   const stem = `Ket-qua-tim-kiem-${store.now().toISOString().slice(0, 10)}`;
   const hits = searchAll(store, reader, q, EXPORT_MAX);
   if (format === 'docx') {
-    await mkdir(spoolDir, { recursive: true });
-    const path = join(spoolDir, `tim-kiem-${randomBytes(8).toString('hex')}.docx`);
+    const path = await spoolPath(spoolDir, 'tim-kiem', '.docx');
     await writeWordList(path, { title, lines, columns: COLUMNS, rows: rowsOf(hits), closing: total });
     return {
       name: `${stem}.docx`,

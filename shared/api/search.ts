@@ -3,6 +3,11 @@ import { z } from 'zod';
 import { id, isoDate, line } from './fields.js';
 
 export const SEARCH_KINDS = ['incoming', 'outgoing', 'dossier'] as const;
+export const SEARCH_KIND_LABELS: Record<(typeof SEARCH_KINDS)[number], string> = {
+  incoming: 'Văn bản đến',
+  outgoing: 'Văn bản đi',
+  dossier: 'Hồ sơ',
+};
 
 export const searchInput = z.object({
   // Whatever was typed is just text: it is folded and quoted before it reaches FTS5.

@@ -4,13 +4,13 @@
 // the empty box the arrows walk the user's saved searches; Enter on one opens it on the page.
 import { App, AutoComplete, Input, Typography, type InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { SavedQuery, SavedSearch, SearchHit } from '../../../shared/api/search.js';
+import { SEARCH_KIND_LABELS, type SavedQuery, type SavedSearch, type SearchHit } from '../../../shared/api/search.js';
 import { api } from '../../api/client';
 import { Highlighted } from '../../components/Highlighted';
 import { SearchOutlined } from '../../components/icons';
 import { useSettledText } from '../../hooks/useSettledText';
 
-export const KIND_LABELS: Record<SearchHit['kind'], string> = { incoming: 'Văn bản đến', outgoing: 'Văn bản đi', dossier: 'Hồ sơ' };
+export const KIND_LABELS = SEARCH_KIND_LABELS;
 
 export function GlobalSearch({
   onOpen,
