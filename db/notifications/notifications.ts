@@ -9,7 +9,8 @@ import { workCalendar } from '../admin/calendar.js';
 import { getDocument } from '../documents/documentRows.js';
 import { stmt } from '../core/statements.js';
 import { localValue, setLocalValue, type Store } from '../core/store.js';
-import { shownRecords, type Reader } from '../secrets/secretAccess.js';
+import { maskRecord, type Reader } from '../secrets/secretAccess.js';
+import { isSecret } from '../../shared/domain/secrecy.js';
 
 export interface Notice {
   key: string;
@@ -30,9 +31,12 @@ export function notificationsFor(
 ): { items: Notice[]; unread: number; fresh: { title: string; body: string }[] } {
   const me = reader.id;
   const raw: Omit<Notice, 'unread'>[] = [];
+  // A secret document is named by its entry only: the list is asked every 30 seconds and may show
+  // on the OS's screen, so it neither shows the content nor logs a secret read each time.
   const docLine = (id: string) => {
-    const [d] = shownRecords(store, reader, [getDocument(store, id)], 'notifications');
-    return d ? `${d.kind === 'incoming' ? `Văn bản đến số ${d.number}/${d.year}` : 'Văn bản đi'} ${d.code} — ${d.summary}` : '';
+    const raw = getDocument(store, id);
+    const d = isSecret(raw.confidentiality) ? maskRecord(raw) : raw;
+    return `${d.kind === 'incoming' ? `Văn bản đến số ${d.number}/${d.year}` : 'Văn bản đi'} ${d.code} — ${d.summary}`;
   };
   const tasks = stmt(
     store.sqlite,

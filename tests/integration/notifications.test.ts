@@ -49,6 +49,25 @@ describe('what waits for whom', () => {
     expect((await office.specialist.ok('notifications.list')).items[0]!.title).toBe('Việc quá hạn từ 25/11/2026');
   });
 
+  it('names a secret document by its entry only, and logs no secret read for each look', async () => {
+    const doc = await office.clerk.ok('incoming.register', {
+      ...SAMPLE,
+      code: '3/M-BCA',
+      summary: 'Phương án bảo vệ đề thi',
+      confidentiality: 'mat',
+      receivedAt: '2026-11-23T01:00:00Z',
+    });
+    await office.clerk.ok('incoming.submit', { id: doc.id, leaderId: await idOf(office.leader) });
+    const reads = () =>
+      (office.t.store.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'secret.read'").get() as { n: number }).n;
+    const before = reads();
+    const [n] = (await office.leader.ok('notifications.list')).items;
+    expect(n!.body).toContain('3/M-BCA');
+    expect(n!.body).not.toContain('bảo vệ đề thi');
+    await office.leader.ok('notifications.list');
+    expect(reads()).toBe(before);
+  });
+
   it('tells the leader of a draft sent for his signature', async () => {
     const draft = await office.specialist.ok('outgoing.createDraft', { type: 'CV', summary: 'V/v báo cáo sơ kết học kỳ I' });
     await office.specialist.ok('outgoing.submitDraft', { id: draft.id, leaderId: await idOf(office.leader) });
