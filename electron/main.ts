@@ -120,6 +120,7 @@ export async function main(paths: MainPaths = defaultPaths()): Promise<void> {
     await applyPendingRestore(paths.dataDir, storePath(paths.dataDir), filesPath(paths.dataDir));
     backend = createBackend(openStore(storePath(paths.dataDir), { nativeBinding: process.env.VANTHU_SQLITE_BINDING }), {
       filesDir: filesPath(paths.dataDir),
+      nativeBinding: process.env.VANTHU_SQLITE_BINDING,
       textWorker: paths.textWorker,
       workbookWorker: paths.workbookWorker,
       scheduleBackups: true,

@@ -26,6 +26,10 @@ createRoot(document.getElementById('root')!).render(
           colorTextDescription: '#595959',
           colorError: '#cf1322',
           colorSuccess: '#2f7d12',
+          // No animations: a closing dialog keeps Esc for itself until its animation ends, so the
+          // clerk's next Esc (close the drawer under it) was lost; and an office PC shows each
+          // screen at once.
+          motion: false,
         },
         components: { Table: { cellPaddingBlockSM: 4, headerBg: '#eef2f7' }, Layout: { siderBg: '#17365d', headerBg: '#ffffff' } },
       }}

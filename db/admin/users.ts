@@ -36,7 +36,13 @@ export function getUserRow(store: Store, id: string): UserRow {
 }
 
 export function currentUnit(store: Store): typeof units.$inferSelect {
-  const unit = store.db.select().from(units).where(isNull(units.deletedAt)).orderBy(asc(units.createdAt)).get();
+  // The units taken over in a reorganisation have a successor; the office is the one without.
+  const unit = store.db
+    .select()
+    .from(units)
+    .where(and(isNull(units.deletedAt), isNull(units.successorId)))
+    .orderBy(asc(units.createdAt))
+    .get();
   if (!unit) throw new AppError('NOT_INITIALIZED', 'Chương trình chưa được thiết lập lần đầu.');
   return unit;
 }

@@ -14,6 +14,8 @@ export const catalogueHeadings = sqliteTable(
     /** Abbreviation that ends the codes of the dossiers under it: "TCCB" in 01.TCCB. */
     abbreviation: text('abbreviation'),
     sort: integer('sort').notNull().default(0),
+    /** The unit taken over whose catalogue this is (units.successor_id); null: this office's. */
+    unitId: text('unit_id'),
     ...synced,
   },
   (t) => [index('catalogue_headings_year').on(t.year, t.sort)],
@@ -33,6 +35,7 @@ export const catalogueEntries = sqliteTable(
     retention: text('retention').notNull(),
     keeperId: text('keeper_id'),
     notes: text('notes'),
+    unitId: text('unit_id'),
     ...synced,
   },
   (t) => [index('catalogue_entries_year').on(t.year, t.number)],
@@ -58,6 +61,8 @@ export const dossiers = sqliteTable(
     handedOverAt: text('handed_over_at'),
     reopenReason: text('reopen_reason'),
     pagesOverride: integer('pages_override'),
+    /** The unit taken over whose dossier this is (its codes are that unit's); null: this office's. */
+    unitId: text('unit_id'),
     ...synced,
   },
   (t) => [index('dossiers_year_status').on(t.year, t.status), index('dossiers_full_code').on(t.fullCode)],

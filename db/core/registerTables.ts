@@ -7,6 +7,15 @@ export const units = sqliteTable('units', {
   id: text('id').primaryKey(),
   code: text('code').notNull(),
   name: text('name').notNull(),
+  /**
+   * A unit this office took over in a reorganisation (sáp nhập, hợp nhất, chia tách, giải thể):
+   * the unit it went to, from which day, how (shared/domain/reform.ts) and its mã định danh then.
+   * The office itself is the one unit without a successor.
+   */
+  successorId: text('successor_id'),
+  endedOn: text('ended_on'),
+  reform: text('reform'),
+  organId: text('organ_id'),
   ...synced,
 });
 
@@ -85,6 +94,8 @@ export const registerBooks = sqliteTable(
     /** Set when the book's register was last printed; a book closes only after printing. */
     printedAt: text('printed_at'),
     closedAt: text('closed_at'),
+    /** A book of a unit taken over (units.successor_id): kept closed, read as that unit's. Null: this office's. */
+    unitId: text('unit_id'),
     ...synced,
   },
   (t) => [index('register_books_kind_year').on(t.kind, t.year)],

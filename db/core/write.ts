@@ -60,6 +60,26 @@ export class Writer {
     return id;
   }
 
+  /**
+   * A row of another unit's store taken over as it stood (db/reform/takeOver.ts): SQL column
+   * names, its own id and dates kept — the old unit's history stays dated as it happened — with
+   * a new clock, audited as `action` and sent like any insert.
+   */
+  adopt(table: SyncedTable, columns: Row, audit: { action: string; data: unknown }): void {
+    const hlc = this.store.clock.tick();
+    const fields: Row = {};
+    for (const [k, v] of Object.entries(columns)) if (!NOT_SYNCED.has(k)) fields[k] = typeof v === 'string' ? wellFormed(v) : v;
+    fields.hlc = hlc;
+    const id = String(fields.id ?? fields.key);
+    insertRow(this.store, nameOf(table), fields);
+    if (table === documents) {
+      const indexed = indexedText(this.store, id)!;
+      addToIndex(this.store, indexed.seq, indexed.text);
+    }
+    this.event(audit.action, audit.data, id, nameOf(table));
+    this.outbox(hlc, nameOf(table), id, fields);
+  }
+
   /** Changes the given fields of a row; only those that really differ are written and logged. */
   update(table: SyncedTable, id: string, values: Row, action = 'update'): boolean {
     const current = this.db.select().from(table).where(eq(table.id, id)).get();

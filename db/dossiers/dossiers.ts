@@ -12,6 +12,7 @@ import { recordEvent } from '../documents/history.js';
 import { attachments, dossierItems, dossiers, users } from '../core/schema.js';
 import { readSetting } from '../core/settings.js';
 import type { Store } from '../core/store.js';
+import { unitLabels } from '../units/units.js';
 import { currentUnit } from '../admin/users.js';
 import { mutate, type WriteContext } from '../core/write.js';
 
@@ -58,7 +59,7 @@ export function openDossier(
     const clash = store.db
       .select({ id: dossiers.id })
       .from(dossiers)
-      .where(and(eq(dossiers.fullCode, code), isNull(dossiers.deletedAt)))
+      .where(and(eq(dossiers.fullCode, code), isNull(dossiers.unitId), isNull(dossiers.deletedAt)))
       .get();
     if (clash)
       throw new AppError('CONFLICT', `Hồ sơ ${fields.notation} năm ${fields.year} đã được mở.`, { details: { dossierId: clash.id } });
@@ -73,6 +74,7 @@ export function openDossier(
       handedOverAt: null,
       reopenReason: null,
       pagesOverride: null,
+      unitId: null,
     });
   });
   return getDossier(store, id);
@@ -158,6 +160,7 @@ export function getDossier(store: Store, id: string): DossierRecord {
     pageCount: d.pagesOverride ?? items.reduce((s, i) => s + (i.pages ?? 0), 0),
     handoverDue,
     handoverWarning: d.status === 'ket_thuc' && handoverDue !== null && handoverDue <= addDays(today, HANDOVER_WARNING_DAYS),
+    unitLabel: d.unitId ? (unitLabels(store).get(d.unitId) ?? null) : null,
     items,
   };
 }

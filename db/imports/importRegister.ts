@@ -32,11 +32,10 @@ export interface ImportedRow {
 }
 
 function importedBookId(store: Store, kind: ImportKind, year: number): string | null {
-  const row = stmt(store.sqlite, 'SELECT id FROM register_books WHERE kind = ? AND year = ? AND series = ? AND deleted_at IS NULL').get(
-    kind,
-    year,
-    IMPORTED_SERIES,
-  ) as { id: string } | undefined;
+  const row = stmt(
+    store.sqlite,
+    'SELECT id FROM register_books WHERE kind = ? AND year = ? AND series = ? AND unit_id IS NULL AND deleted_at IS NULL',
+  ).get(kind, year, IMPORTED_SERIES) as { id: string } | undefined;
   return row?.id ?? null;
 }
 

@@ -8,6 +8,7 @@ import { registerBooks } from '../core/schema.js';
 import { stmt } from '../core/statements.js';
 import type { Store } from '../core/store.js';
 import { mutate, type WriteContext, type Writer } from '../core/write.js';
+import { unitLabels } from '../units/units.js';
 
 export type BookRow = typeof registerBooks.$inferSelect;
 
@@ -24,6 +25,7 @@ export function bookName(kind: BookKind, series: string, year: number, typeName?
 }
 
 export function listBooks(store: Store, kind?: BookKind) {
+  const labels = unitLabels(store);
   const rows = store.db
     .select()
     .from(registerBooks)
@@ -39,6 +41,8 @@ export function listBooks(store: Store, kind?: BookKind) {
     closed: b.closedAt !== null,
     printedAt: b.printedAt,
     nextNumber: nextNumber(store, b.id, b.year ?? officeYear(store.now())),
+    unitId: b.unitId,
+    unitLabel: b.unitId ? (labels.get(b.unitId) ?? null) : null,
   }));
 }
 
@@ -68,7 +72,8 @@ export function findBook(store: Store, kind: BookKind, year: number, series = 'g
   }
   const id = stmt(
     store.sqlite,
-    'SELECT id FROM register_books WHERE kind = ? AND year = ? AND series = ? AND deleted_at IS NULL ORDER BY created_at LIMIT 1',
+    // A unit taken over keeps its own books (closed): this office's documents never go into them.
+    'SELECT id FROM register_books WHERE kind = ? AND year = ? AND series = ? AND unit_id IS NULL AND deleted_at IS NULL ORDER BY created_at LIMIT 1',
   ).get(kind, year, series) as { id: string } | undefined;
   return id ? getBook(store, id.id) : null;
 }

@@ -20,6 +20,7 @@ import type { TokenVault } from '../sync/syncConfig.js';
 import { createDispatcher, type CallContext, type CallOutcome } from './dispatch.js';
 import { assembleHandlers } from './handlerMap.js';
 import { SessionStore } from './sessions.js';
+import { TakeOverService } from '../reform/takeOverService.js';
 
 export { toApiError, type CallContext, type CallOutcome } from './dispatch.js';
 
@@ -32,6 +33,8 @@ export interface BackendOptions {
   log?: (message: string, err: unknown) => void;
   /** The data folder (default: the parent of filesDir): where a staged restore waits. */
   dataDir?: string;
+  /** better-sqlite3's addon for this runtime, for the other stores it opens (a unit taken over). */
+  nativeBinding?: string | undefined;
   /** Called once a verified restore is staged: the host restarts so it applies before the store opens. */
   onRestoreStaged?: () => void;
   /** vanthu.config.json as read by the host (electron/config/preseed.ts); applied once. */
@@ -83,6 +86,7 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
   const spoolDir = join(dataDir, 'spool');
   rmSync(spoolDir, { recursive: true, force: true });
   const backups = new BackupService(store, files.blobs, dataDir);
+  const takeOvers = new TakeOverService(store, backups, files.blobs, join(dataDir, 'staging'), options.nativeBinding);
   const scheduler = new BackupScheduler(backups, () => store.now(), say);
   if (options.scheduleBackups) scheduler.start();
   applyPreseed(store, backups, options.preseed ?? null, say);
@@ -119,6 +123,7 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
       sync,
       trust,
       exchange,
+      takeOvers,
       onRestoreStaged: options.onRestoreStaged,
       spoolDir,
     },
@@ -146,7 +151,8 @@ export function createBackend(store: Store, options: BackendOptions): Backend {
     sync,
     exchange,
     // Writes are synchronous transactions except these, which span many event-loop turns.
-    busy: () => (backups.running ? 'Đang sao lưu' : files.copying > 0 ? 'Đang chép tệp đính kèm' : null),
+    busy: () =>
+      backups.running ? 'Đang sao lưu' : takeOvers.running ? 'Đang tiếp nhận đơn vị' : files.copying > 0 ? 'Đang chép tệp đính kèm' : null,
     close: async () => {
       scheduler.stop();
       if (exchangeTimer) clearInterval(exchangeTimer);

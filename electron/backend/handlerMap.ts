@@ -16,6 +16,7 @@ import { signingHandlers } from './handlers/signing.js';
 import { exchangeHandlers } from './handlers/exchange.js';
 import { accessHandlers } from './handlers/access.js';
 import { searchHandlers } from './handlers/search.js';
+import { unitHandlers } from './handlers/units.js';
 import type { Handlers, Services } from './handlers/types.js';
 
 export const SLICES = [
@@ -33,6 +34,7 @@ export const SLICES = [
   exchangeHandlers,
   accessHandlers,
   searchHandlers,
+  unitHandlers,
 ] as const;
 
 type MapsOf<T extends readonly unknown[]> = { [I in keyof T]: T[I] extends (services: Services) => infer R ? R : never };

@@ -37,6 +37,15 @@ import { empty, id, isoDate, optionalText, text } from './fields.js';
 import { fileOutput, largeFileOutput } from './files.js';
 import { accessEntryOutput, accessHistoryInput, accessReportInput, accessReportOutput, takeCopyInput } from './accessLog.js';
 import { addItemsInput, catalogueOutput, dossierOutput, entryInput, headingInput, openDossierInput } from './dossiers.js';
+import {
+  officeUpdateInput,
+  takeOverInput,
+  takeOverInspectInput,
+  takeOverInspectOutput,
+  takeOverOutput,
+  takeOverProgressOutput,
+  unitOutput,
+} from './units.js';
 import { saveSearchInput, savedSearchOutput, searchExportInput, searchInput, searchOutput } from './search.js';
 import { dossierSuggestionOutput, routingSuggestionOutput, suggestInput } from './suggestions.js';
 import { attachmentSignaturesOutput, trustAddInput, trustedRootOutput } from './signatures.js';
@@ -152,6 +161,9 @@ const bookOutput = z.object({
   closed: z.boolean(),
   printedAt: z.string().nullable(),
   nextNumber: z.number().int(),
+  /** A book of a unit taken over: its id and how it reads ("… (giải thể từ 01/07/2025)"); null: this office's. */
+  unitId: z.string().nullable(),
+  unitLabel: z.string().nullable(),
 });
 const LEADERS = ['leader'] as const;
 const IPC_ONLY = ['ipc'] as const;
@@ -385,6 +397,12 @@ export const contract = {
   'backup.verify': method(backupPathInput, backupVerifyOutput, ['admin']),
   'backup.restore': method(backupPathInput, backupRestoreOutput, ['admin']),
   'backup.exportAll': method(exportAllInput, exportAllOutput, ['admin']),
+  // The office and the units it took over (the 2025 reorganisation); the list names old books and dossiers.
+  'units.list': method(empty, z.array(unitOutput), 'user'),
+  'units.updateOffice': method(officeUpdateInput, z.array(unitOutput), ['admin']),
+  'units.inspectTakeOver': method(takeOverInspectInput, takeOverInspectOutput, ['admin']),
+  'units.takeOver': method(takeOverInput, takeOverOutput, ['admin']),
+  'units.takeOverProgress': method(empty, takeOverProgressOutput, ['admin']),
   'imports.stagePath': method(z.object({ path: z.string().min(1).max(4096) }), importStageOutput, REGISTRARS, IPC_ONLY),
   'imports.preview': method(importPreviewInput, importPreviewOutput, REGISTRARS),
   'imports.run': method(importRunInput, importRunOutput, REGISTRARS),

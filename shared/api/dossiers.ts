@@ -112,6 +112,8 @@ export const dossierOutput = z.object({
   pageCount: z.number().int(),
   handoverDue: z.string().nullable(),
   handoverWarning: z.boolean(),
+  /** A dossier of a unit taken over: how that unit reads ("… (giải thể từ 01/07/2025)"); null: this office's. */
+  unitLabel: z.string().nullable(),
   items: z.array(dossierItemOutput),
 });
 export type DossierRecord = z.infer<typeof dossierOutput>;

@@ -10,6 +10,7 @@ import type { ImportService } from '../../imports/importService.js';
 import type { SyncEngine } from '../../sync/syncEngine.js';
 import type { ExchangeService } from '../../exchange/exchangeService.js';
 import type { Session, SessionStore } from '../sessions.js';
+import type { TakeOverService } from '../../reform/takeOverService.js';
 
 export interface Services {
   store: Store;
@@ -21,6 +22,8 @@ export interface Services {
   /** The roots this PC trusts for digital signatures. */
   trust: TrustStore;
   exchange: ExchangeService;
+  /** Tiếp nhận đơn vị: a unit taken over from its backup folder. */
+  takeOvers: TakeOverService;
   /** Called once a verified restore is staged: the host restarts so it applies before the store opens. */
   onRestoreStaged?: (() => void) | undefined;
   /** Where large file answers are written before the transport streams them out (and deletes them). */
