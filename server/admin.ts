@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { ServerDb } from './db.js';
 import { SyncError } from './errors.js';
 import { hashEnrollCode, newEnrollCode } from './tokens.js';
+import { REFORM_KINDS, REFORM_LABELS, isReformKind, type ReformKind } from '../shared/domain/reform.js';
+import { formatDate, isRealDate } from '../shared/text/dates.js';
 
 export const ENROLL_CODE_DAYS = 7;
 
@@ -33,18 +35,78 @@ export async function createUnit(db: ServerDb, input: { code: string; name: stri
   return { id, code, name: input.name.trim().normalize('NFC'), parentId };
 }
 
-export async function findUnit(db: ServerDb, codeOrId: string): Promise<UnitRow> {
-  const [u] = await db.query<{ id: string; code: string; name: string; parent_id: string | null }>(
-    `SELECT id, code, name, parent_id FROM units WHERE code = $1 OR id = $1`,
-    [codeOrId],
-  );
-  if (!u) throw new SyncError('NOT_FOUND', `Không có đơn vị ${codeOrId}.`);
-  return { id: u.id, code: u.code, name: u.name, parentId: u.parent_id };
+export async function findUnit(db: ServerDb, codeOrId: string): Promise<UnitRow & { successorId: string | null; endedOn: string | null }> {
+  const [u] = await db.query<{
+    id: string;
+    code: string;
+    name: string;
+    parent_id: string | null;
+    successor_id: string | null;
+    ended_on: string | null;
+  }>(`SELECT id, code, name, parent_id, successor_id, ended_on FROM units WHERE code = $1 OR id = $1`, [codeOrId]);
+  if (!u) throw new SyncError('NOT_FOUND', `Không có đơn vị ${codeOrId} trên máy chủ này.`);
+  return { id: u.id, code: u.code, name: u.name, parentId: u.parent_id, successorId: u.successor_id, endedOn: u.ended_on };
 }
 
-export async function listUnits(db: ServerDb): Promise<(UnitRow & { devices: number; changes: number })[]> {
-  const rows = await db.query<{ id: string; code: string; name: string; parent_id: string | null; devices: string; seq: string }>(
-    `SELECT u.id, u.code, u.name, u.parent_id, u.seq, (SELECT count(*) FROM devices d WHERE d.unit_id = u.id AND d.revoked_at IS NULL) AS devices FROM units u ORDER BY u.code`,
+/**
+ * Tổ chức lại: `from` merged into, joined into, split towards or dissolved into `into`, which
+ * takes its records over (the desktop's Tiếp nhận đơn vị) and may write the rows it held. The
+ * units under `from` go under `into`, so the supervising office's reports follow the new tree;
+ * `from`'s devices stop sending and no new one enrols.
+ */
+export async function reorganiseUnit(
+  db: ServerDb,
+  input: { kind: string; from: string; into: string; effectiveDate: string; parent?: string | undefined },
+): Promise<{ from: UnitRow; into: UnitRow; children: number }> {
+  if (!isReformKind(input.kind))
+    throw new SyncError(
+      'BAD_REQUEST',
+      `Hình thức tổ chức lại phải là một trong: ${REFORM_KINDS.map((k) => `${k} (${REFORM_LABELS[k]})`).join(', ')}.`,
+    );
+  const kind: ReformKind = input.kind;
+  if (!isRealDate(input.effectiveDate))
+    throw new SyncError('BAD_REQUEST', `Ngày hiệu lực “${input.effectiveDate}” không đúng (dạng năm-tháng-ngày, ví dụ 2025-07-01).`);
+  const from = await findUnit(db, input.from);
+  const into = await findUnit(db, input.into);
+  if (from.id === into.id) throw new SyncError('BAD_REQUEST', `Không thể tổ chức lại đơn vị ${from.code} vào chính nó.`);
+  if (from.successorId)
+    throw new SyncError('BAD_REQUEST', `Đơn vị ${from.code} đã được tổ chức lại từ ngày ${formatDate(from.endedOn)}; không làm lại được.`);
+  if (into.successorId) {
+    const next = await findUnit(db, into.successorId);
+    throw new SyncError('BAD_REQUEST', `Đơn vị ${into.code} đã được tổ chức lại vào ${next.code}; hãy chọn ${next.code}.`);
+  }
+  const parent = input.parent ? await findUnit(db, input.parent) : null;
+  if (parent && (parent.id === into.id || parent.id === from.id || parent.successorId))
+    throw new SyncError('BAD_REQUEST', `Đơn vị cấp trên ${parent.code} không hợp lệ cho ${into.code}.`);
+  return db.tx(async (sql) => {
+    await sql.query(`UPDATE units SET successor_id = $2, ended_on = $3, reform = $4 WHERE id = $1`, [
+      from.id,
+      into.id,
+      input.effectiveDate,
+      kind,
+    ]);
+    const moved = await sql.query(`UPDATE units SET parent_id = $2 WHERE parent_id = $1 AND id <> $2 RETURNING id`, [from.id, into.id]);
+    if (parent) await sql.query(`UPDATE units SET parent_id = $2 WHERE id = $1`, [into.id, parent.id]);
+    return { from, into: parent ? { ...into, parentId: parent.id } : into, children: moved.length };
+  });
+}
+
+export async function listUnits(
+  db: ServerDb,
+): Promise<(UnitRow & { devices: number; changes: number; successor: string | null; endedOn: string | null })[]> {
+  const rows = await db.query<{
+    id: string;
+    code: string;
+    name: string;
+    parent_id: string | null;
+    devices: string;
+    seq: string;
+    successor: string | null;
+    ended_on: string | null;
+  }>(
+    `SELECT u.id, u.code, u.name, u.parent_id, u.seq, s.code AS successor, u.ended_on,
+       (SELECT count(*) FROM devices d WHERE d.unit_id = u.id AND d.revoked_at IS NULL) AS devices
+     FROM units u LEFT JOIN units s ON s.id = u.successor_id ORDER BY u.code`,
   );
   return rows.map((u) => ({
     id: u.id,
@@ -53,6 +115,8 @@ export async function listUnits(db: ServerDb): Promise<(UnitRow & { devices: num
     parentId: u.parent_id,
     devices: Number(u.devices),
     changes: Number(u.seq),
+    successor: u.successor,
+    endedOn: u.ended_on,
   }));
 }
 
@@ -63,6 +127,13 @@ export async function createEnrollCode(
   now = new Date(),
 ): Promise<{ code: string; expiresAt: Date; unit: UnitRow }> {
   const u = await findUnit(db, unit);
+  if (u.successorId) {
+    const next = await findUnit(db, u.successorId);
+    throw new SyncError(
+      'BAD_REQUEST',
+      `Đơn vị ${u.code} đã được tổ chức lại vào ${next.code} từ ngày ${formatDate(u.endedOn)}; hãy đăng ký máy cho ${next.code}.`,
+    );
+  }
   const code = newEnrollCode();
   const expiresAt = new Date(now.getTime() + ENROLL_CODE_DAYS * 86_400_000);
   await db.query(`INSERT INTO enroll_codes (code_hash, unit_id, created_at, expires_at) VALUES ($1, $2, $3, $4)`, [

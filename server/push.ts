@@ -10,6 +10,7 @@ import { SyncError } from './errors.js';
 import { placeNumbers } from './numbers.js';
 import { checkAuthority } from './signatures.js';
 import { isWellFormed } from '../shared/text/cleanText.js';
+import { formatDate } from '../shared/text/dates.js';
 
 type Fields = Record<string, unknown>;
 
@@ -17,10 +18,17 @@ export async function push(db: ServerDb, device: Device, changes: Change[], now 
   refuseClockSkew(changes, now);
   refuseOthersClocks(changes, device);
   return db.tx(async (sql) => {
-    const [unit] = await sql.query<{ seq: string; root_key: string | null }>(`SELECT seq, root_key FROM units WHERE id = $1 FOR UPDATE`, [
-      device.unitId,
-    ]);
+    const [unit] = await sql.query<{ seq: string; root_key: string | null; successor: string | null; ended_on: string | null }>(
+      `SELECT u.seq, u.root_key, s.name AS successor, u.ended_on FROM units u LEFT JOIN units s ON s.id = u.successor_id WHERE u.id = $1 FOR UPDATE OF u`,
+      [device.unitId],
+    );
     if (!unit) throw new SyncError('UNAUTHENTICATED', 'Đơn vị của máy này không còn trên máy chủ.');
+    if (unit.successor)
+      throw new SyncError(
+        'FORBIDDEN',
+        `Đơn vị của máy này đã được tổ chức lại vào ${unit.successor} từ ngày ${formatDate(unit.ended_on)}: máy chủ không nhận dữ liệu mới của đơn vị cũ. ` +
+          'Hãy sao lưu dữ liệu trên máy này để đơn vị tiếp nhận nhận lại.',
+      );
     let seq = Number(unit.seq);
     const ids = changes.map((c) => c.changeId);
     const known = new Set(
@@ -54,7 +62,7 @@ export async function push(db: ServerDb, device: Device, changes: Change[], now 
     let clashes: Clash[] = [];
     if (fresh.length > 0) {
       const held = await rowsOf(sql, fresh);
-      refuseOtherUnitsRows(held, device.unitId);
+      refuseOtherUnitsRows(held, new Set([device.unitId, ...(await takenOver(sql, device.unitId))]));
       const numbered = fresh.map((c) => ({
         seq: ++seq,
         change_id: c.changeId,
@@ -143,14 +151,27 @@ async function rowsOf(sql: Sql, changes: Change[]): Promise<HeldRow[]> {
   return rows.filter((r) => wanted.has(`${r.table_name}\u0000${r.row_id}`));
 }
 
-/** A UUIDv7 row already held for another unit is not this device's to write. */
-function refuseOtherUnitsRows(held: HeldRow[], unitId: string): void {
-  if (held.some((r) => r.unit_id !== unitId && !UNIT_KEYED_TABLES.has(r.table_name))) {
+/**
+ * A UUIDv7 row already held for another unit is not this device's to write — unless that unit was
+ * reorganised into this one (admin reorganise): the successor takes its rows over as its own.
+ */
+function refuseOtherUnitsRows(held: HeldRow[], mine: ReadonlySet<string>): void {
+  if (held.some((r) => !mine.has(r.unit_id) && !UNIT_KEYED_TABLES.has(r.table_name))) {
     throw new SyncError(
       'FORBIDDEN',
-      'Gói đồng bộ có dữ liệu thuộc một đơn vị khác trên máy chủ; máy này không được ghi vào đó. Không thay đổi nào của gói được nhận.',
+      'Gói đồng bộ có dữ liệu thuộc một đơn vị khác trên máy chủ; máy này không được ghi vào đó. Không thay đổi nào của gói được nhận. ' +
+        'Nếu đơn vị vừa tiếp nhận một đơn vị cũ, quản trị máy chủ cần ghi nhận việc tổ chức lại trước (lệnh admin reorganise).',
     );
   }
+}
+
+/** The units whose records passed to this one, however many reorganisations back. */
+async function takenOver(sql: Sql, unitId: string): Promise<string[]> {
+  const rows = await sql.query<{ id: string }>(
+    `WITH RECURSIVE old AS (SELECT id FROM units WHERE successor_id = $1 UNION SELECT u.id FROM units u JOIN old ON u.successor_id = old.id) SELECT id FROM old`,
+    [unitId],
+  );
+  return rows.map((r) => r.id);
 }
 
 export interface PlacedDocument {

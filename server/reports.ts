@@ -51,8 +51,12 @@ export async function summary(
   input: { unit?: string; from: string; to: string; groupBy: Report['groupBy'] },
   now = new Date(),
 ): Promise<SummaryReport> {
+  // The tree as it stands: the units under this one, and those reorganised into any of them
+  // (their documents not yet taken over still count, under their old names).
   const allowed = await db.query<{ id: string; code: string; name: string }>(
-    `WITH RECURSIVE tree AS (SELECT id, code, name FROM units WHERE id = $1 UNION SELECT u.id, u.code, u.name FROM units u JOIN tree ON u.parent_id = tree.id) SELECT * FROM tree ORDER BY code`,
+    `WITH RECURSIVE tree AS (SELECT id, code, name, successor_id FROM units WHERE id = $1
+       UNION SELECT u.id, u.code, u.name, u.successor_id FROM units u JOIN tree ON (u.parent_id = tree.id AND u.successor_id IS NULL) OR u.successor_id = tree.id)
+     SELECT id, code, name FROM tree ORDER BY successor_id IS NOT NULL, code`,
     [device.unitId],
   );
   let units = allowed;
@@ -75,7 +79,9 @@ export async function summary(
      FROM rows d
      LEFT JOIN rows lead ON lead.unit_id = d.unit_id AND lead.table_name = 'tasks' AND lead.data->>'document_id' = d.row_id AND lead.data->>'role' = 'chu_tri' AND lead.data->>'deleted_at' IS NULL
      ${g.join}
+     JOIN units du ON du.id = d.unit_id
      WHERE d.table_name = 'documents' AND d.unit_id IN (SELECT jsonb_array_elements_text($1::jsonb))
+       AND (du.successor_id IS NULL OR NOT EXISTS (SELECT 1 FROM rows o WHERE o.unit_id = du.successor_id AND o.table_name = 'documents' AND o.row_id = d.row_id))
        AND ${d('received_date')} BETWEEN $2 AND $3 AND ${d('kind')} IN ('incoming', 'outgoing') AND d.data->>'deleted_at' IS NULL
      GROUP BY 1, 2, 3, 4`,
     [JSON.stringify(units.map((u) => u.id)), input.from, input.to, today],

@@ -35,6 +35,10 @@ export const units = pgTable('units', {
   seq: bigint('seq', { mode: 'number' }).notNull().default(0),
   /** The public key of the unit's first admin, pinned from its first device's push: the root of its signed changes. */
   rootKey: text('root_key'),
+  /** Reorganised (merged, split, dissolved: shared/domain/reform.ts): the unit that took its records over, from when, how. */
+  successorId: text('successor_id'),
+  endedOn: text('ended_on'),
+  reform: text('reform'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
