@@ -48,10 +48,12 @@ interface DocumentRow {
   forwarded_at: string | null;
 }
 
+// A book of a unit taken over names that unit: "Sổ văn bản đến 2025 — Phòng GD&ĐT huyện …".
 const SELECT = `
-  SELECT d.*, b.name AS book_name, t.name AS type_name
+  SELECT d.*, CASE WHEN bu.name IS NULL THEN b.name ELSE b.name || ' — ' || bu.name END AS book_name, t.name AS type_name
   FROM documents d
   JOIN register_books b ON b.id = d.book_id
+  LEFT JOIN units bu ON bu.id = b.unit_id
   LEFT JOIN doc_types t ON t.code = d.type_code`;
 
 function toRecord(r: DocumentRow): DocumentRecord {
@@ -134,6 +136,8 @@ export function listDocuments(store: Store, f: ListFilter): DocumentList {
   };
   if (f.year !== undefined) filter('d.year = @year', 'year', f.year);
   if (f.bookId) filter('d.book_id = @bookId', 'bookId', f.bookId);
+  // The books of a unit taken over are read one at a time: their numbers run beside the office's own.
+  else where.push('b.unit_id IS NULL');
   if (f.from) filter('d.received_date >= @from', 'from', f.from);
   if (f.to) filter('d.received_date <= @to', 'to', f.to);
   if (f.type) filter('d.type_code = @type', 'type', f.type.normalize('NFC'));

@@ -34,26 +34,39 @@ const ROMAN = [
 type HeadingRow = typeof catalogueHeadings.$inferSelect;
 type EntryRow = typeof catalogueEntries.$inferSelect;
 
-function headingsOf(store: Store, year: number): HeadingRow[] {
+/** A year's catalogue: this office's (unitId null), or that of a unit it took over, kept apart. */
+function headingsOf(store: Store, year: number, unitId: string | null = null): HeadingRow[] {
   return store.db
     .select()
     .from(catalogueHeadings)
-    .where(and(eq(catalogueHeadings.year, year), isNull(catalogueHeadings.deletedAt)))
+    .where(
+      and(
+        eq(catalogueHeadings.year, year),
+        unitId ? eq(catalogueHeadings.unitId, unitId) : isNull(catalogueHeadings.unitId),
+        isNull(catalogueHeadings.deletedAt),
+      ),
+    )
     .orderBy(asc(catalogueHeadings.sort))
     .all();
 }
 
-function entriesOf(store: Store, year: number): EntryRow[] {
+function entriesOf(store: Store, year: number, unitId: string | null = null): EntryRow[] {
   return store.db
     .select()
     .from(catalogueEntries)
-    .where(and(eq(catalogueEntries.year, year), isNull(catalogueEntries.deletedAt)))
+    .where(
+      and(
+        eq(catalogueEntries.year, year),
+        unitId ? eq(catalogueEntries.unitId, unitId) : isNull(catalogueEntries.unitId),
+        isNull(catalogueEntries.deletedAt),
+      ),
+    )
     .orderBy(asc(catalogueEntries.number))
     .all();
 }
 
-export function getCatalogue(store: Store, year: number): Catalogue {
-  const headings = headingsOf(store, year);
+export function getCatalogue(store: Store, year: number, unitId: string | null = null): Catalogue {
+  const headings = headingsOf(store, year, unitId);
   const large = headings.filter((h) => h.level === 1);
   const label = (h: HeadingRow) =>
     h.level === 1
@@ -74,7 +87,7 @@ export function getCatalogue(store: Store, year: number): Catalogue {
       .all()
       .map((d) => [d.entryId, d.id]),
   );
-  const entries = entriesOf(store, year);
+  const entries = entriesOf(store, year, unitId);
   return {
     year,
     headings: headings.map((h) => ({

@@ -7,7 +7,7 @@
 // going on. Nothing of the old unit's settings comes: numbering, symbols and routes are this office's.
 import { AppError } from '../../shared/api/errors.js';
 import { isSecret } from '../../shared/domain/secrecy.js';
-import { movesByDefault, rolesInSuccessor, type ReformKind } from '../../shared/domain/reform.js';
+import { mayMove, movesByDefault, rolesInSuccessor, type ReformKind } from '../../shared/domain/reform.js';
 import type { Role } from '../../shared/domain/enums.js';
 import { ORGAN_ID_SETTING } from '../../shared/sync/exchangeRelay.js';
 import { foldVietnamese } from '../../shared/text/searchKey.js';
@@ -234,7 +234,7 @@ export function* takeOverBatches(
       username = candidate;
     }
     const roles = rolesInSuccessor(parseRoles(String(row.roles)));
-    const moves = row.unit_id === former.unit.id && moving.has(String(row.id)) && roles.length > 0 && row.active === 1;
+    const moves = row.unit_id === former.unit.id && moving.has(String(row.id)) && mayMove({ active: row.active === 1, roles });
     if (moves) result.moved.push(username);
     return {
       ...row,

@@ -57,3 +57,12 @@ export function updateOffice(store: Store, ctx: WriteContext, input: { name: str
   mutate(store, ctx, (w) => renameOffice(w, currentUnit(store).id, input));
   return listUnits(store);
 }
+
+/** The name a record prints under: the unit taken over it belonged to, else this office. */
+export function unitNameOf(store: Store, unitId: string | null | undefined): string {
+  if (unitId) {
+    const row = stmt(store.sqlite, 'SELECT name FROM units WHERE id = ?').get(unitId) as { name: string } | undefined;
+    if (row) return row.name;
+  }
+  return currentUnit(store).name;
+}

@@ -11,6 +11,7 @@ import type { Reader } from '../../db/secrets/secretAccess.js';
 import type { RegisterCell, RegisterColumn } from '../../db/registers/registerRows.js';
 import type { Store } from '../../db/core/store.js';
 import { currentUnit } from '../../db/admin/users.js';
+import { unitNameOf } from '../../db/units/units.js';
 import { printTable } from '../pdf/registerPdf.js';
 
 type File = { name: string; mime: string; bytes: Uint8Array };
@@ -23,8 +24,8 @@ function dateLine(store: Store): string {
   return `…, ngày ${d.slice(8, 10)} tháng ${d.slice(5, 7)} năm ${d.slice(0, 4)}`;
 }
 
-export async function printCatalogue(store: Store, year: number): Promise<File> {
-  const c = getCatalogue(store, year);
+export async function printCatalogue(store: Store, year: number, unitId: string | null = null): Promise<File> {
+  const c = getCatalogue(store, year, unitId);
   const columns: RegisterColumn[] = [
     { title: 'Số và ký hiệu hồ sơ', width: 90, align: 'center' },
     { title: 'Tên đề mục và tiêu đề hồ sơ', width: 380 },
@@ -47,7 +48,7 @@ export async function printCatalogue(store: Store, year: number): Promise<File> 
     title: `Danh mục hồ sơ năm ${year}`,
     footer: `Danh mục hồ sơ năm ${year}`,
     cover: null,
-    heading: [`DANH MỤC HỒ SƠ NĂM ${year}`, currentUnit(store).name],
+    heading: [`DANH MỤC HỒ SƠ NĂM ${year}`, unitNameOf(store, unitId)],
     columns,
     rows,
     isSection: (r) => r[0]?.value === 'section',

@@ -5,6 +5,7 @@ import { registerSheet } from '../../db/registers/registerRows.js';
 import { listBooks, markPrinted } from '../../db/registers/books.js';
 import type { Store } from '../../db/core/store.js';
 import { currentUnit } from '../../db/admin/users.js';
+import { unitNameOf } from '../../db/units/units.js';
 import type { WriteContext } from '../../db/core/write.js';
 import type { Reader } from '../../db/secrets/secretAccess.js';
 import { AppError } from '../../shared/api/errors.js';
@@ -31,9 +32,10 @@ export async function printRegisterFile(
 ): Promise<{ name: string; mime: string; bytes: Uint8Array }> {
   if (!r.bookId) throw new AppError('VALIDATION', 'Chọn sổ cần in.', { field: 'bookId' });
   const sheet = registerSheet(store, { kind: r.kind, bookId: r.bookId, from: r.from, to: r.to, reader });
-  const books = listBooks(store, sheet.book.kind).filter((b) => b.year === sheet.book.year);
+  // A book of a unit taken over prints as that unit's register, numbered among its own books.
+  const books = listBooks(store, sheet.book.kind).filter((b) => b.year === sheet.book.year && b.unitId === sheet.book.unitId);
   const bytes = await printRegister(sheet, {
-    unitName: currentUnit(store).name,
+    unitName: unitNameOf(store, sheet.book.unitId),
     bookNumber: Math.max(1, books.findIndex((b) => b.id === sheet.book.id) + 1),
   });
   markPrinted(store, ctx, sheet.book.id);

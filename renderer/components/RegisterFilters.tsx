@@ -11,6 +11,7 @@ import { URGENCIES, URGENCY_LABELS, type Urgency } from '../../shared/domain/enu
 import { officeYear } from '../../shared/text/dates.js';
 import { useLookup } from '../hooks/useLookup';
 import { FOLDED_SEARCH } from './foldedSearch';
+import { bookLabel } from './bookLabel';
 
 export interface RegisterFilterValues {
   q: string;
@@ -19,6 +20,8 @@ export interface RegisterFilterValues {
   urgency?: Urgency | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** A book of a unit taken over, read on its own; none: the office's own books. */
+  bookId?: string | undefined;
 }
 
 const YEARS_SHOWN = 6;
@@ -32,10 +35,13 @@ export function RegisterFilters(props: {
   placeholder: string;
   /** The incoming register also filters by urgency and arrival dates. */
   full?: boolean;
+  /** Which books of units taken over may be chosen (the choice shows only where there are some). */
+  bookKind?: 'incoming' | 'outgoing';
   onChange: (patch: Partial<RegisterFilterValues>) => void;
 }) {
   const { onChange } = props;
   const types = useLookup('docTypes').rows;
+  const formerBooks = useLookup('books').rows.filter((b) => b.kind === props.bookKind && b.unitId);
   const words = useSettledText();
   const [years] = useState(() => Array.from({ length: YEARS_SHOWN }, (_, i) => officeYear(new Date()) - i));
   const [from, setFrom] = useState('');
@@ -68,6 +74,17 @@ export function RegisterFilters(props: {
         options={years.map((y) => ({ value: y, label: y }))}
         onChange={(year?: number) => onChange({ year })}
       />
+      {formerBooks.length > 0 && (
+        <Select
+          allowClear
+          placeholder="Sổ của đơn vị cũ"
+          aria-label="Sổ của đơn vị cũ"
+          style={{ width: 170 }}
+          popupMatchSelectWidth={520}
+          options={formerBooks.map((b) => ({ value: b.id, label: bookLabel(b) }))}
+          onChange={(bookId?: string) => onChange({ bookId })}
+        />
+      )}
       <Select
         allowClear
         showSearch={FOLDED_SEARCH}

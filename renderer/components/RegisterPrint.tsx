@@ -2,6 +2,7 @@
 // save it, or export the rows. A closed book is shown greyed.
 import { FileExcelOutlined, LockOutlined, PrinterOutlined } from './icons';
 import { App, Button, Form, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { bookLabel } from './bookLabel';
 import { DateInput, toIsoDate } from './DateInput';
 import { useEffect, useMemo, useState } from 'react';
 import { api, openFile } from '../api/client';
@@ -51,8 +52,8 @@ export function RegisterPrint({ kinds, canClose }: { kinds: { value: Kind; label
               options={books.map((b) => ({
                 value: b.id,
                 label: (
-                  <Space>
-                    <span style={{ color: b.closed ? '#999' : undefined }}>{b.name}</span>
+                  <Space wrap>
+                    <span style={{ color: b.closed ? '#595959' : undefined }}>{bookLabel(b)}</span>
                     {b.closed && <Tag>Đã khóa</Tag>}
                   </Space>
                 ),

@@ -325,7 +325,8 @@ export const contract = {
   'pc.get': method(empty, thisPcOutput, 'user'),
   'pc.setAirGapped': method(thisPcInput, thisPcOutput, ['admin']),
 
-  'catalogue.get': method(z.object({ year: z.number().int() }), catalogueOutput, 'user'),
+  // unitId: the catalogue of a unit taken over (units.list), kept apart from the office's own.
+  'catalogue.get': method(z.object({ year: z.number().int(), unitId: id.nullish() }), catalogueOutput, 'user'),
   'catalogue.saveHeading': method(headingInput, catalogueOutput, ['clerk', 'leader', 'archivist']),
   'catalogue.saveEntry': method(entryInput, catalogueOutput, ['clerk', 'leader', 'archivist']),
   'catalogue.copyFromYear': method(z.object({ from: z.number().int(), to: z.number().int() }), catalogueOutput, [
@@ -362,7 +363,12 @@ export const contract = {
   'archive.handover': method(z.object({ dossierIds: z.array(id).max(1000) }), z.array(dossierOutput), ['archivist', 'clerk']),
   'archive.handoverList': method(z.object({ dossierIds: dossierIdList }), fileOutput, ['archivist', 'clerk', 'leader'], FILE_ANSWER),
   'archive.exportPackage': method(z.object({ dossierIds: dossierIdList }), largeFileOutput, ['archivist', 'clerk', 'leader'], FILE_ANSWER),
-  'catalogue.print': method(z.object({ year: z.coerce.number().int().min(1990).max(2200) }), fileOutput, 'user', FILE_ANSWER),
+  'catalogue.print': method(
+    z.object({ year: z.coerce.number().int().min(1990).max(2200), unitId: id.nullish() }),
+    fileOutput,
+    'user',
+    FILE_ANSWER,
+  ),
   'dossiers.print': method(z.object({ id }), fileOutput, 'user', FILE_ANSWER),
   /** The dossier as one PDF: its item list, then its documents' files by date. */
   'dossiers.exportPdf': method(z.object({ id }), z.union([fileOutput, largeFileOutput]), 'user', FILE_ANSWER),

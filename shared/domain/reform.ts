@@ -48,3 +48,8 @@ export function movesByDefault(kind: ReformKind): boolean {
 export function rolesInSuccessor(roles: readonly Role[]): Role[] {
   return roles.filter((r) => r !== 'admin');
 }
+
+/** Whether a person of the old unit can come over: active, with some work beyond its administration. */
+export function mayMove(u: { active: boolean; roles: readonly Role[] }): boolean {
+  return u.active && rolesInSuccessor(u.roles).length > 0;
+}

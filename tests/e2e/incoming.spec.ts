@@ -25,8 +25,8 @@ test('setup → login → three documents from the keyboard → restart → sear
   await page.goto(server.url);
   await expect(page.getByText('Thiết lập VănThư lần đầu')).toBeVisible();
   await expect(page.getByLabel('Tên cơ quan, đơn vị')).toBeFocused();
-  await typeAndEnter(page, 'Phòng Giáo dục và Đào tạo huyện Nội Thành');
-  await typeAndEnter(page, 'PGDĐT');
+  await typeAndEnter(page, 'Trường Trung học phổ thông Phan Đình Phùng');
+  await typeAndEnter(page, 'THPTPĐP');
   await typeAndEnter(page, 'Nguyễn Thị Văn Thư');
   await typeAndEnter(page, 'vanthu');
   await typeAndEnter(page, PASSWORD);

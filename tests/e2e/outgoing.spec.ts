@@ -44,9 +44,9 @@ test('issue two documents, one a reply → print the register → the PDF opens'
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('symbol-preview')).toHaveText('02/KH-SGDĐT');
-  await page.locator('#outgoing_summary').fill('Kế hoạch triển khai công văn của UBND huyện');
+  await page.locator('#outgoing_summary').fill('Kế hoạch triển khai công văn của UBND xã');
   await page.locator('#outgoing_signerName').fill('Phạm Văn Lãnh Đạo');
-  await page.locator('#outgoing_recipients').fill('UBND huyện Đông Anh;\nLưu: VT.');
+  await page.locator('#outgoing_recipients').fill('UBND xã Đông Anh;\nLưu: VT.');
   await page.getByLabel('Trả lời văn bản đến').click();
   await page.locator('.ant-select-item-option', { hasText: 'Số đến 1/2026' }).click();
   await page.keyboard.press('Escape');

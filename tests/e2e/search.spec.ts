@@ -73,10 +73,7 @@ test('find a document by the words inside its attached PDF, and by words only in
   const server = await startServer(await seededDataDir(3));
   const dir = mkdtempSync(join(tmpdir(), 'vanthu-e2e-text-'));
   const pdf = join(dir, 'Danh sách trường.pdf');
-  writeFileSync(
-    pdf,
-    await vietnamesePdf([['Danh sách trường đạt chuẩn quốc gia mức độ 2', 'Trường Tiểu học Nguyễn Trãi — huyện Nội Thành']]),
-  );
+  writeFileSync(pdf, await vietnamesePdf([['Danh sách trường đạt chuẩn quốc gia mức độ 2', 'Trường Tiểu học Nguyễn Trãi — xã Hàm Yên']]));
   const scan = join(dir, 'Bản quét.pdf');
   // A real-looking scan (200 dpi, askew, a red seal): its words exist only as a picture.
   writeFileSync(scan, (await scanOf(await decree30Pdf(SAMPLE_PLAN), { dpi: 200, skew: 1.5, seal: true, specks: 300 })).pdf);

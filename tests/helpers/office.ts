@@ -56,8 +56,8 @@ export async function setUpOffice(options: StoreOptions = {}, backendOptions: Pa
   const backend = createBackend(t.store, { checkOutput: true, log, filesDir: join(t.dir, 'files'), ocr: false, ...backendOptions });
   const admin = new Caller(backend);
   await admin.ok('setup.initialize', {
-    unitName: 'Phòng Giáo dục và Đào tạo huyện Nội Thành',
-    unitCode: 'PGDĐT',
+    unitName: 'Sở Giáo dục và Đào tạo Tuyên Quang',
+    unitCode: 'SGDĐT',
     adminUsername: 'quantri',
     adminPassword: PASSWORD,
     adminFullName: 'Nguyễn Văn Quản',

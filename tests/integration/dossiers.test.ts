@@ -70,7 +70,7 @@ describe('dossiers', () => {
     const c = await catalogue2026();
     const entry = c.entries.find((e) => e.code === '02.THI')!;
     const dossier = await office.specialist.ok('dossiers.open', { entryId: entry.id });
-    expect([dossier.notation, dossier.fullCode, dossier.status]).toEqual(['02.THI', 'PGDĐT.2026.02.THI', 'mo']);
+    expect([dossier.notation, dossier.fullCode, dossier.status]).toEqual(['02.THI', 'SGDĐT.2026.02.THI', 'mo']);
     expect((await office.specialist.fail('dossiers.open', { entryId: entry.id })).code).toBe('CONFLICT');
     const a = await office.clerk.ok('incoming.register', { ...SAMPLE, issuedDate: '2026-03-02' });
     const b = await office.clerk.ok('incoming.register', { ...SAMPLE, code: '298/KH-BGDĐT', issuedDate: '2026-01-15', pages: 7 });
@@ -213,7 +213,7 @@ describe('dossier papers and the handover package', () => {
     const { dossier } = await filledDossier();
     const pages = await pageTexts((await file('dossiers.print', { id: dossier.id })).bytes);
     expect(pages[0]).toContain('Hồ sơ tuyển dụng viên chức năm 2026');
-    expect(pages[0]).toContain('Mã hồ sơ: PGDĐT.2026.01.TCCB');
+    expect(pages[0]).toContain('Mã hồ sơ: SGDĐT.2026.01.TCCB');
     expect(pages[0]).toContain('Gồm 3 văn bản, 6 trang');
     expect(pages[1]).toMatch(/142\/KH-BGDĐT .*1-3/);
     expect(pages[1]).toMatch(/298\/KH-BGDĐT .*4-5/);
@@ -233,7 +233,7 @@ describe('dossier papers and the handover package', () => {
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
     expect(manifest.format).toBe('vanthu-archive/1');
     const d = manifest.dossiers[0];
-    expect([d.code, d.retention, d.documentCount, d.pageCount]).toEqual(['PGDĐT.2026.01.TCCB', 'Vĩnh viễn', 3, 6]);
+    expect([d.code, d.retention, d.documentCount, d.pageCount]).toEqual(['SGDĐT.2026.01.TCCB', 'Vĩnh viễn', 3, 6]);
     expect(d.items.map((i: { code: string }) => i.code)).toEqual(['142/KH-BGDĐT', '298/KH-BGDĐT', 'BB-01']);
     const files = d.items.flatMap((i: { files: { path: string; sha256: string }[] }) => i.files);
     expect(files).toHaveLength(2); // the incoming document's scan and the free item's own file
@@ -257,12 +257,12 @@ describe('dossier papers and the handover package', () => {
     expect(pages.at(-1)).toContain('page 1');
 
     const xmlFile = (await file('dossiers.exportXml', { id: dossier.id })) as unknown as { name: string; spool: { path: string } };
-    expect(xmlFile.name).toBe('Ho-so-PGDĐT.2026.01.TCCB.xml');
+    expect(xmlFile.name).toBe('Ho-so-SGDĐT.2026.01.TCCB.xml');
     const xml = readFileSync(xmlFile.spool.path, 'utf8');
     const tree = parseXml(xml);
     const hoSo = tree.HoSo[0]!;
     expect([hoSo.MaHoSo, hoSo.ThoiHanBaoQuan, hoSo.CheDoSuDung, hoSo.NgonNgu, hoSo.TongSoVanBan, hoSo.SoLuongTrang]).toEqual([
-      'PGDĐT.2026.01.TCCB',
+      'SGDĐT.2026.01.TCCB',
       'Vĩnh viễn',
       'Hạn chế',
       'Tiếng Việt',

@@ -143,17 +143,17 @@ describe('a document’s whole life', () => {
     await office.specialist.ok('tasks.complete', {
       taskId: mine[0]!.id,
       result: 'Đã ban hành kế hoạch của Phòng',
-      replyCode: '57/KH-PGDĐT',
+      replyCode: '57/KH-SGDĐT',
     });
     const done = await office.clerk.ok('incoming.handling', { id: doc.id });
-    expect(done).toMatchObject({ status: 'hoan_thanh', replyCode: '57/KH-PGDĐT' });
+    expect(done).toMatchObject({ status: 'hoan_thanh', replyCode: '57/KH-SGDĐT' });
 
     const history = await office.leader.ok('incoming.history', { id: doc.id });
     expect(history.map((h) => h.action)).toEqual(['register', 'attach', 'submit', 'assign', 'stamp', 'progress', 'complete']);
     expect(history.find((h) => h.action === 'assign')!.summary).toContain('Chủ trì: Người chuyenvien – Tổ Toán, hạn 27/11/2026');
     expect(history.find((h) => h.action === 'complete')!.userName).toBe('Người chuyenvien');
     const follow = await office.clerk.ok('incoming.followUp');
-    expect(follow.items[0]).toMatchObject({ number: 1, replyCode: '57/KH-PGDĐT', progress: 'Hoàn thành: Đã ban hành kế hoạch của Phòng' });
+    expect(follow.items[0]).toMatchObject({ number: 1, replyCode: '57/KH-SGDĐT', progress: 'Hoàn thành: Đã ban hành kế hoạch của Phòng' });
   });
 });
 

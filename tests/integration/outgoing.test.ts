@@ -21,7 +21,7 @@ const issue = (extra: Record<string, unknown> = {}) =>
   office.clerk.ok('outgoing.issue', {
     type: 'CV',
     departmentId: vp,
-    summary: 'V/v tổ chức Hội khỏe Phù Đổng cấp huyện',
+    summary: 'V/v tổ chức Hội khỏe Phù Đổng cấp tỉnh',
     issuedDate: '2026-03-02',
     signerName: 'Nguyễn Văn Quản',
     signerPosition: 'Trưởng phòng',
@@ -35,7 +35,7 @@ describe('numbers and symbols', () => {
   it('runs one general series across types, 01–09 written with a zero', async () => {
     const a = await issue();
     const b = await issue({ type: 'KH', summary: 'Kế hoạch kiểm tra nội bộ' });
-    expect([a.code, b.code]).toEqual(['01/PGDĐT-VP', '02/KH-PGDĐT']);
+    expect([a.code, b.code]).toEqual(['01/SGDĐT-VP', '02/KH-SGDĐT']);
     expect([a.number, b.number]).toEqual([1, 2]);
     expect(a.bookName).toBe('Sổ văn bản đi 2026');
     expect(a).toMatchObject({ signerName: 'Nguyễn Văn Quản', copies: 12, status: 'phat_hanh' });
@@ -45,14 +45,14 @@ describe('numbers and symbols', () => {
     const p1 = await office.clerk.ok('outgoing.preview', { type: 'QĐ', departmentId: vp });
     const p2 = await office.clerk.ok('outgoing.preview', { type: 'QĐ', departmentId: vp });
     expect(p1).toEqual(p2);
-    expect(p1.code).toBe('01/QĐ-PGDĐT');
+    expect(p1.code).toBe('01/QĐ-SGDĐT');
     const reserved = await office.clerk.ok('outgoing.reserve', { type: 'QĐ', departmentId: vp, summary: null });
-    expect([reserved.code, reserved.status]).toEqual(['01/QĐ-PGDĐT', 'da_cap_so']);
-    expect((await office.clerk.ok('outgoing.preview', { type: 'CV', departmentId: vp })).code).toBe('02/PGDĐT-VP');
+    expect([reserved.code, reserved.status]).toEqual(['01/QĐ-SGDĐT', 'da_cap_so']);
+    expect((await office.clerk.ok('outgoing.preview', { type: 'CV', departmentId: vp })).code).toBe('02/SGDĐT-VP');
     const issued = await issue({ id: reserved.id, type: 'QĐ', summary: 'Quyết định thành lập Ban tổ chức' });
     expect([issued.id, issued.code, issued.status, issued.summary]).toEqual([
       reserved.id,
-      '01/QĐ-PGDĐT',
+      '01/QĐ-SGDĐT',
       'phat_hanh',
       'Quyết định thành lập Ban tổ chức',
     ]);
@@ -64,7 +64,7 @@ describe('numbers and symbols', () => {
     await issue();
     const secret = await issue({ confidentiality: 'mat', summary: 'Đề thi dự phòng' });
     // Its own numbers from 01, with the mark that keeps số + ký hiệu unique in the year.
-    expect([secret.number, secret.code, secret.bookName]).toEqual([1, '01/PGDĐT-VP-M', 'Sổ văn bản đi mật 2026']);
+    expect([secret.number, secret.code, secret.bookName]).toEqual([1, '01/SGDĐT-VP-M', 'Sổ văn bản đi mật 2026']);
   });
 
   it('never gives a cancelled number again', async () => {
@@ -73,21 +73,21 @@ describe('numbers and symbols', () => {
     const cancelled = await office.clerk.ok('outgoing.cancel', { id: second.id, reason: 'Sai nơi nhận, ban hành lại' });
     expect(cancelled.cancelled).toBe(true);
     const third = await issue();
-    expect(third.code).toBe('03/PGDĐT-VP');
+    expect(third.code).toBe('03/SGDĐT-VP');
     const list = await office.leader.ok('outgoing.list');
     expect(list.items.map((d) => [d.code, d.cancelled])).toEqual([
-      ['03/PGDĐT-VP', false],
-      ['02/PGDĐT-VP', true],
-      ['01/PGDĐT-VP', false],
+      ['03/SGDĐT-VP', false],
+      ['02/SGDĐT-VP', true],
+      ['01/SGDĐT-VP', false],
     ]);
   });
 
   it('refuses the same number and symbol twice in a year', async () => {
-    for (let i = 0; i < 3; i++) await issue({ type: 'QĐ' }); // 01, 02, 03/QĐ-PGDĐT in the general series
+    for (let i = 0; i < 3; i++) await issue({ type: 'QĐ' }); // 01, 02, 03/QĐ-SGDĐT in the general series
     await setting('outgoing.typeSeries', ['QĐ']); // now QĐ gets its own series, starting again at 01
     const clash = await office.clerk.fail('outgoing.issue', { ...issuedInput(), type: 'QĐ' });
     expect(clash.code).toBe('CONFLICT');
-    expect(clash.message).toContain('01/QĐ-PGDĐT đã dùng trong năm 2026');
+    expect(clash.message).toContain('01/QĐ-SGDĐT đã dùng trong năm 2026');
   });
 
   it('refuses wrong input in Vietnamese', async () => {
@@ -117,15 +117,15 @@ describe('the office’s own symbols (Danh mục)', () => {
     const before = await office.clerk.ok('settings.symbols');
     expect(before.types.find((t) => t.code === 'CV')).toMatchObject({
       pattern: '{so}/{coquan}-{donvi}',
-      example: '05/PGDĐT-VP',
+      example: '05/SGDĐT-VP',
       custom: false,
     });
-    const saved = await office.clerk.ok('settings.saveSymbols', { organ: 'PGDĐTNT', patterns: { TB: '{so}/TB-{coquan}-{donvi}' } });
-    expect(saved.types.find((t) => t.code === 'TB')).toMatchObject({ custom: true, example: '05/TB-PGDĐTNT-VP' });
-    expect((await issue({ type: 'TB', summary: 'Thông báo lịch họp' })).code).toBe('01/TB-PGDĐTNT-VP');
+    const saved = await office.clerk.ok('settings.saveSymbols', { organ: 'SGDĐTNT', patterns: { TB: '{so}/TB-{coquan}-{donvi}' } });
+    expect(saved.types.find((t) => t.code === 'TB')).toMatchObject({ custom: true, example: '05/TB-SGDĐTNT-VP' });
+    expect((await issue({ type: 'TB', summary: 'Thông báo lịch họp' })).code).toBe('01/TB-SGDĐTNT-VP');
     const bad = await office.clerk.fail('settings.saveSymbols', { organ: 'PGD ĐT', patterns: {} });
     expect(bad.message).toBe('Chữ viết tắt chỉ gồm chữ và số, không dấu cách.');
-    expect((await office.clerk.fail('settings.saveSymbols', { organ: 'PGDĐT', patterns: { CV: '{coquan}-{x}' } })).message).toContain(
+    expect((await office.clerk.fail('settings.saveSymbols', { organ: 'SGDĐT', patterns: { CV: '{coquan}-{x}' } })).message).toContain(
       '{so}',
     );
     expect((await office.specialist.fail('settings.saveSymbols', { organ: 'X', patterns: {} })).code).toBe('FORBIDDEN');
@@ -216,7 +216,7 @@ describe('dự thảo → trình ký → đã ký → cấp số → phát hành
     expect([signed.status, signed.signedByName]).toEqual(['da_ky', 'Người lanhdao']);
 
     const reserved = await office.clerk.ok('outgoing.reserve', { type: 'CV', draftId: draft.id });
-    expect([reserved.code, reserved.summary]).toEqual(['01/TTr-PGDĐT', 'Tờ trình đề nghị phê duyệt kế hoạch bồi dưỡng hè']);
+    expect([reserved.code, reserved.summary]).toEqual(['01/TTr-SGDĐT', 'Tờ trình đề nghị phê duyệt kế hoạch bồi dưỡng hè']);
     expect((await office.clerk.ok('outgoing.listDrafts')).find((d) => d.id === draft.id)).toMatchObject({
       status: 'da_cap_so',
       documentId: reserved.id,
@@ -233,14 +233,14 @@ describe('dự thảo → trình ký → đã ký → cấp số → phát hành
     await office.clerk.ok('outgoing.submitDraft', { id: draft.id, leaderId });
     await office.leader.ok('outgoing.signDraft', { id: draft.id, approve: true });
     const doc = await issue({ draftId: draft.id, type: 'BC', summary: 'Báo cáo sơ kết học kỳ I' });
-    expect([doc.code, doc.confidentiality, doc.bookName]).toEqual(['01/BC-PGDĐT-M', 'mat', 'Sổ văn bản đi mật 2026']);
+    expect([doc.code, doc.confidentiality, doc.bookName]).toEqual(['01/BC-SGDĐT-M', 'mat', 'Sổ văn bản đi mật 2026']);
   });
 });
 
 describe('văn bản thay thế: an issued document is never edited, a change is a new one that replaces it', () => {
   it('links both ways, says so in both histories, and refuses a second replacement or a cancelled one', async () => {
     const first = await issue();
-    const second = await issue({ summary: 'V/v tổ chức Hội khỏe Phù Đổng cấp huyện (thay thế)', replaces: first.id });
+    const second = await issue({ summary: 'V/v tổ chức Hội khỏe Phù Đổng cấp tỉnh (thay thế)', replaces: first.id });
     expect(await office.specialist.ok('outgoing.versions', { id: second.id })).toMatchObject({
       replaces: { id: first.id, code: first.code },
       replacedBy: null,

@@ -14,7 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), 'vanthu-preseed-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const example = {
-  office: { name: 'Phòng Giáo dục và Đào tạo huyện Mê Linh', code: 'PGDĐT-ML' },
+  office: { name: 'Ủy ban nhân dân xã Mê Linh', code: 'UBND-ML' },
   sync: { serverUrl: 'https://vanthu.sgd.hanoi.edu.vn', enrollmentCode: 'K7P2-9QXA' },
   updates: { url: 'https://vanthu.sgd.hanoi.edu.vn/capnhat' },
   backup: { folder: join(dir, 'saoluu'), daily: true },
@@ -34,7 +34,7 @@ describe('vanthu.config.json', () => {
     const b = join(dir, 'b.json');
     writeFileSync(b, JSON.stringify(example));
     const read = readPreseed([a, b]);
-    expect(read && 'config' in read ? read.config.office?.code : null).toBe('PGDĐT-ML');
+    expect(read && 'config' in read ? read.config.office?.code : null).toBe('UBND-ML');
   });
 
   it('reports a broken or misspelt file and carries on', () => {
@@ -57,7 +57,7 @@ describe('vanthu.config.json', () => {
     const anon = new Caller(backend);
     expect(await anon.ok('setup.status')).toEqual({
       initialized: false,
-      preset: { unitName: 'Phòng Giáo dục và Đào tạo huyện Mê Linh', unitCode: 'PGDĐT-ML' },
+      preset: { unitName: 'Ủy ban nhân dân xã Mê Linh', unitCode: 'UBND-ML' },
       // A new PC of an office joins it through the sync server named here.
       join: { url: 'https://vanthu.sgd.hanoi.edu.vn', code: 'K7P2-9QXA' },
     });

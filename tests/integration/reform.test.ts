@@ -12,6 +12,7 @@ import { findUserByUsername } from '../../db/admin/users.js';
 import { writeConfig } from '../../electron/sync/syncConfig.js';
 import { Caller, PASSWORD, SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
 import { samplePdf } from '../helpers/pdfFixtures.js';
+import { pageTexts } from '../helpers/pdfPages.js';
 
 let district: Office; // Phòng Giáo dục và Đào tạo huyện Hàm Yên, dissolved on 1 July 2025
 let commune: Office; // Ủy ban nhân dân xã Hàm Yên, its successor
@@ -174,6 +175,15 @@ describe('units.takeOver', () => {
     // The history reads as it happened, by the old unit's people.
     const history = await commune.clerk.ok('incoming.history', { id: doc.id });
     expect(history.some((h) => h.at.startsWith('2025-06-20'))).toBe(true);
+
+    // Printed, the old book is the old unit's register; the commune's own catalogue stays its own.
+    const printed = await commune.backend.call({ token: commune.clerk.token, transport: 'ipc' }, 'registers.print', {
+      kind: 'incoming',
+      bookId: old.id,
+    });
+    const pages = await pageTexts((printed.result as { value: { bytes: Uint8Array } }).value.bytes);
+    expect(pages[0]!.toLowerCase()).toContain('phòng giáo dục và đào tạo huyện hàm yên');
+    expect(pages[0]!.toLowerCase()).not.toContain('xã hàm yên');
 
     // The commune's own register goes on from its own number 1, in its own book.
     const own = await commune.clerk.ok('incoming.register', { ...SAMPLE, issuedDate: '2025-07-01', code: '1/UBND-VP' });

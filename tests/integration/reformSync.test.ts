@@ -93,7 +93,11 @@ describe.each(serverKinds())('a reorganisation through the sync server on %s', (
 
     // Another PC of the commune gets the old unit's register and its people.
     second = await joinDesktop('B', server.url, await server.code('UBND-HY'));
-    const codes = (await second.clerk.ok('incoming.list', { limit: 50 })).items.map((d) => d.code);
+    const old = (await second.clerk.ok('books.list', { kind: 'incoming' })).find((b) => b.unitId)!;
+    expect(old.closed).toBe(true);
+    const codes = (await second.clerk.ok('incoming.list', { limit: 50, bookId: old.id })).items.map((d) => d.code);
+    // The commune's own register lists its own books only.
+    expect((await second.clerk.ok('incoming.list', { limit: 50 })).items).toEqual([]);
     expect(codes).toEqual(expect.arrayContaining(['31/SGDĐT-GDTrH', '32/SGDĐT-GDTrH', '33/SGDĐT-GDTrH']));
     const oldClerk = new Caller(second.backend);
     await oldClerk.ok('auth.login', { username: 'vanthu.pgddt', password: PASSWORD });

@@ -53,7 +53,7 @@ describe('the printed incoming register', () => {
     expect(pages[0]).toContain('Năm: 2026');
     expect(pages[0]).toContain('Từ ngày 05/03/2026 đến ngày 05/03/2026');
     expect(pages[0]).toContain('Từ số 1 đến số 70');
-    expect(pages[0]).toContain('PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN NỘI THÀNH');
+    expect(pages[0]).toContain('SỞ GIÁO DỤC VÀ ĐÀO TẠO TUYÊN QUANG');
     const tablePages = pages.slice(1);
     const headers = [
       'Ngày đến',
@@ -141,6 +141,6 @@ describe('the .xlsx export', () => {
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(Buffer.from((outgoing.result as { value: { bytes: Uint8Array } }).value.bytes) as never);
     const row = wb2.worksheets[0]!.getRow(4);
-    expect([row.getCell(1).value, row.getCell(4).value, row.getCell(7).value]).toEqual(['01/PGDĐT-VP', 'Nguyễn Văn Quản', 3]);
+    expect([row.getCell(1).value, row.getCell(4).value, row.getCell(7).value]).toEqual(['01/SGDĐT-VP', 'Nguyễn Văn Quản', 3]);
   });
 });

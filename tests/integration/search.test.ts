@@ -14,7 +14,7 @@ beforeAll(async () => {
     (ids[key] = (await office.clerk.ok('incoming.register', { ...SAMPLE, agency, code, type, summary })).id);
   await reg('kh', 'Bộ Giáo dục và Đào tạo', '142/KH-BGDĐT', 'KH', 'Kế hoạch tổ chức kỳ thi tốt nghiệp trung học phổ thông năm 2026');
   await reg('dt', 'Sở Giáo dục và Đào tạo Hà Nội', '123/SGDĐT-VP', 'CV', 'Về việc bồi dưỡng, đào tạo giáo viên cốt cán');
-  await reg('nd', 'UBND huyện Nội Thành', '45/QĐ-UBND', 'QĐ', 'Nội dung kiểm tra cơ sở vật chất trường học');
+  await reg('nd', 'UBND xã Hàm Yên', '45/QĐ-UBND', 'QĐ', 'Nội dung kiểm tra cơ sở vật chất trường học');
   await reg('ds', 'Phòng Giáo dục và Đào tạo', '7/PGDĐT-VP', 'CV', 'Đẩy mạnh truyền thông về chuyển đổi số');
   const vp = (await office.admin.ok('departments.create', { name: 'Văn phòng', code: 'VP' })).id;
   ids.out = (

@@ -10,7 +10,7 @@ import { findRedInk, hasPoppler, pdftotext } from '../helpers/pdfText.js';
 import { sharedTestdata } from '../helpers/sharedTestdata.js';
 
 const TEXT: StampText = {
-  unitName: 'Phòng Giáo dục và Đào tạo huyện Nội Thành',
+  unitName: 'Ủy ban nhân dân xã Hàm Yên',
   number: 127,
   date: '27/11/2026',
   forwardTo: 'Tổ Chuyên môn',
@@ -83,7 +83,7 @@ describe('dấu ĐẾN on our own fixtures', () => {
         expect(text).toContain('Số:');
         expect(text).toMatch(/\b127\b/);
         expect(text).toContain('27/11/2026');
-        expect(text).toContain('PHÒNG GIÁO DỤC');
+        expect(text).toContain('ỦY BAN NHÂN DÂN');
         expect(text).toContain('01.TCCB');
       }
       expectTopLeft(result.bytes);

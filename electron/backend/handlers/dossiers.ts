@@ -29,11 +29,11 @@ export function dossierHandlers({ store, files, spoolDir }: Services) {
   // Every dossier answered passes here: items that are secret documents the caller may not read are masked.
   const shown = (req: RequestContext, d: DossierRecord) => shownDossier(store, userOf(req), d, 'dossiers');
   return defineSlice({
-    'catalogue.get': (input) => getCatalogue(store, input.year),
+    'catalogue.get': (input) => getCatalogue(store, input.year, input.unitId ?? null),
     'catalogue.saveHeading': (input, req) => saveHeading(store, req.write, input),
     'catalogue.saveEntry': (input, req) => saveEntry(store, req.write, input),
     'catalogue.copyFromYear': (input, req) => copyCatalogue(store, req.write, input.from, input.to),
-    'catalogue.print': (input) => printCatalogue(store, input.year),
+    'catalogue.print': (input) => printCatalogue(store, input.year, input.unitId ?? null),
     'dossiers.open': (input, req) => shown(req, openDossier(store, req.write, input)),
     'dossiers.list': (input, req) => listDossiers(store, input).map((d) => shown(req, d)),
     'dossiers.get': (input, req) => {

@@ -4,6 +4,7 @@ import { BackupCard } from './BackupCard';
 import { DepartmentsCard } from './DepartmentsCard';
 import { ExchangeCard } from './ExchangeCard';
 import { OfficeSettingsCard } from './OfficeSettingsCard';
+import { ReformCard } from './ReformCard';
 import { ThisPcCard } from './ThisPcCard';
 import { TrustRootsCard } from './TrustRootsCard';
 import { SigningCard } from './SigningCard';
@@ -19,6 +20,7 @@ export function AdminPage() {
       <AccessReportCard />
       <ExchangeCard />
       <BackupCard />
+      <ReformCard />
       <ThisPcCard />
       <TrustRootsCard />
       <SigningCard />

@@ -1,7 +1,7 @@
 // Danh mục hồ sơ of a year: headings (I, II… and 1, 2…) with their planned dossiers; add,
 // copy from last year, print; open a dossier from its line.
 import { FolderOpenOutlined, PlusOutlined, PrinterOutlined } from '../../components/icons';
-import { App, Button, Form, Space, Table } from 'antd';
+import { App, Button, Form, Select, Space, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import { retentionLabel, type Catalogue } from '../../../shared/api/dossiers.js';
@@ -15,9 +15,18 @@ export function CatalogueView({ me, year, onOpenDossier }: { me: Me; year: numbe
   const [cat, setCat] = useState<Catalogue | null>(null);
   const [dialog, setDialog] = useState<null | 'heading' | 'entry'>(null);
   const [form] = Form.useForm<CatalogueFormValues>();
-  const canEdit = mayCall(me, 'catalogue.saveEntry');
+  // The catalogue of a unit taken over is shown apart, as that unit's, and only read.
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [formerUnits, setFormerUnits] = useState<{ value: string; label: string }[]>([]);
+  useEffect(() => {
+    api.call('units.list').then(
+      (units) => setFormerUnits(units.filter((u) => !u.current).map((u) => ({ value: u.id, label: `Danh mục của ${u.label}` }))),
+      () => setFormerUnits([]),
+    );
+  }, []);
+  const canEdit = mayCall(me, 'catalogue.saveEntry') && unitId === null;
 
-  const load = useCallback(async () => setCat(await api.call('catalogue.get', { year })), [year]);
+  const load = useCallback(async () => setCat(await api.call('catalogue.get', { year, unitId })), [year, unitId]);
   useEffect(() => {
     load().catch((err: Error) => message.error(err.message));
   }, [load, message]);
@@ -39,6 +48,15 @@ export function CatalogueView({ me, year, onOpenDossier }: { me: Me; year: numbe
   return (
     <div className="vt-table-wrap" style={{ overflow: 'auto', padding: 8 }}>
       <Space style={{ marginBottom: 8 }} wrap>
+        {formerUnits.length > 0 && (
+          <Select<string | null>
+            value={unitId}
+            onChange={setUnitId}
+            style={{ width: 420 }}
+            aria-label="Danh mục của đơn vị"
+            options={[{ value: null, label: 'Danh mục của đơn vị này' }, ...formerUnits]}
+          />
+        )}
         {canEdit && (
           <>
             <Button icon={<PlusOutlined />} onClick={() => (form.resetFields(), setDialog('heading'))}>
@@ -64,7 +82,9 @@ export function CatalogueView({ me, year, onOpenDossier }: { me: Me; year: numbe
         <Button
           icon={<PrinterOutlined />}
           disabled={!cat?.entries.length}
-          onClick={() => void openFile('catalogue.print', { year }, false).catch((e: Error) => message.error(e.message))}
+          onClick={() =>
+            void openFile('catalogue.print', { year, ...(unitId ? { unitId } : {}) }, false).catch((e: Error) => message.error(e.message))
+          }
         >
           In danh mục
         </Button>

@@ -154,6 +154,11 @@ export function DossierView({ id, me, onClose, onChanged }: { id: string | null;
 function DossierFacts({ dossier: d }: { dossier: DossierRecord }) {
   return (
     <Descriptions size="small" bordered column={3} style={{ marginBottom: 12 }}>
+      {d.unitLabel && (
+        <Descriptions.Item label="Hồ sơ của đơn vị" span={3}>
+          {d.unitLabel}
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label="Mã hồ sơ">{d.fullCode}</Descriptions.Item>
       <Descriptions.Item label="Thời hạn bảo quản">{retentionLabel(d.retention)}</Descriptions.Item>
       <Descriptions.Item label="Người lập">{d.keeperName ?? '—'}</Descriptions.Item>

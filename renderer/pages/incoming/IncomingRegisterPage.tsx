@@ -19,6 +19,7 @@ import { IncomingForm } from './IncomingForm';
 import { incomingColumns, incomingTableWidth } from './registerColumns';
 import { refreshLookup, useLookup } from '../../hooks/useLookup';
 import { mayCall } from '../../../shared/api/access.js';
+import { formerBookTitle } from '../../components/bookLabel';
 import { RegisterFilters } from '../../components/RegisterFilters';
 
 interface Filters {
@@ -28,6 +29,7 @@ interface Filters {
   urgency: Urgency | undefined;
   from: string | undefined;
   to: string | undefined;
+  bookId?: string | undefined;
 }
 
 const PAGE = 200;
@@ -42,6 +44,7 @@ function fetchPage(f: Filters, cursor: string | null) {
     ...(f.urgency ? { urgency: f.urgency } : {}),
     ...(f.from ? { from: f.from } : {}),
     ...(f.to ? { to: f.to } : {}),
+    ...(f.bookId ? { bookId: f.bookId } : {}),
   });
 }
 
@@ -61,7 +64,7 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
   const [editing, setEditing] = useState<DocumentRecord | null>(null);
   const books = useLookup('books').rows;
   const year = officeYear(new Date());
-  const nextNumber = books.find((b) => b.kind === 'incoming' && b.year === year)?.nextNumber ?? 1;
+  const nextNumber = books.find((b) => b.kind === 'incoming' && b.year === year && !b.unitId)?.nextNumber ?? 1;
   const list = useKeysetList(fetchPage, filters);
 
   // A filter that did not change keeps the same object: the list is not asked again.
@@ -91,7 +94,9 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
   return (
     <div className="vt-page">
       <PageTitle
-        title={view === 'register' ? 'Sổ đăng ký văn bản đến' : 'Sổ theo dõi giải quyết văn bản đến'}
+        title={
+          view === 'register' ? formerBookTitle('Sổ đăng ký văn bản đến', books, filters.bookId) : 'Sổ theo dõi giải quyết văn bản đến'
+        }
         value={view}
         onChange={setView}
         views={[
@@ -104,7 +109,13 @@ export function IncomingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
       ) : (
         <>
           <div className="vt-toolbar">
-            <RegisterFilters searchLabel="Tìm kiếm văn bản đến" placeholder="Số ký hiệu, cơ quan, trích yếu…" full onChange={onFilter} />
+            <RegisterFilters
+              searchLabel="Tìm kiếm văn bản đến"
+              placeholder="Số ký hiệu, cơ quan, trích yếu…"
+              full
+              bookKind="incoming"
+              onChange={onFilter}
+            />
             <Space style={{ marginLeft: 'auto' }}>
               <Button icon={<ReloadOutlined />} onClick={() => void list.reload()} aria-label="Tải lại" title="Tải lại" />
               <RegisterPrint

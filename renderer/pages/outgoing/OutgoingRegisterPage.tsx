@@ -18,11 +18,14 @@ import { OutgoingForm } from './OutgoingForm';
 import { outgoingColumns, outgoingTableWidth } from './outgoingColumns';
 import { mayCall } from '../../../shared/api/access.js';
 import { RegisterFilters } from '../../components/RegisterFilters';
+import { formerBookTitle } from '../../components/bookLabel';
+import { useLookup } from '../../hooks/useLookup';
 
 interface Filters {
   q: string;
   year: number | undefined;
   type: string | undefined;
+  bookId?: string | undefined;
 }
 
 function fetchPage(f: Filters, cursor: string | null) {
@@ -32,12 +35,14 @@ function fetchPage(f: Filters, cursor: string | null) {
     ...(f.q.trim() ? { q: f.q } : {}),
     ...(f.year ? { year: f.year } : {}),
     ...(f.type ? { type: f.type } : {}),
+    ...(f.bookId ? { bookId: f.bookId } : {}),
   });
 }
 
 export function OutgoingRegisterPage({ me, onChanged }: { me: Me; onChanged?: () => void }) {
   const canRegister = mayCall(me, 'outgoing.reserve');
   const [filters, setFilters] = useState<Filters>({ q: '', year: undefined, type: undefined });
+  const books = useLookup('books').rows;
   const [formOpen, setFormOpen] = useState(false);
   const [reserved, setReserved] = useState<DocumentRecord | null>(null);
   const [detail, setDetail] = useState<DocumentRecord | null>(null);
@@ -65,7 +70,7 @@ export function OutgoingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
   return (
     <div className="vt-page">
       <PageTitle
-        title={view === 'register' ? 'Sổ đăng ký văn bản đi' : 'Dự thảo văn bản đi'}
+        title={view === 'register' ? formerBookTitle('Sổ đăng ký văn bản đi', books, filters.bookId) : 'Dự thảo văn bản đi'}
         value={view}
         onChange={setView}
         views={[
@@ -89,6 +94,7 @@ export function OutgoingRegisterPage({ me, onChanged }: { me: Me; onChanged?: ()
             <RegisterFilters
               searchLabel="Tìm kiếm văn bản đi"
               placeholder="Số ký hiệu, trích yếu…"
+              bookKind="outgoing"
 
               onChange={onFilter}
             />

@@ -10,6 +10,7 @@ import { useLookup } from '../../hooks/useLookup';
 import { formatDate, officeYear } from '../../../shared/text/dates.js';
 import { api, openFile } from '../../api/client';
 import { DateInput, toIsoDate } from '../../components/DateInput';
+import { bookLabel } from '../../components/bookLabel';
 import { Highlighted } from '../../components/Highlighted';
 import { KIND_LABELS } from './GlobalSearch';
 import { useSettledText } from '../../hooks/useSettledText';
@@ -155,7 +156,7 @@ export function SearchPage({
           style={{ width: 200 }}
           value={bookId}
           onChange={setBookId}
-          options={books.rows.map((b) => ({ value: b.id, label: b.name }))}
+          options={books.rows.map((b) => ({ value: b.id, label: bookLabel(b) }))}
         />
         {took !== null && (
           <Typography.Text type="secondary">
