@@ -86,6 +86,7 @@ if (withBench) {
       suggestions: join(root, 'tests/bench/suggestions.ts'),
       signatures: join(root, 'tests/bench/signatures.ts'),
       exchange: join(root, 'tests/bench/exchange.ts'),
+      reform: join(root, 'tests/bench/reform.ts'),
     },
   });
 }

@@ -2,6 +2,7 @@
 // rows every unit has pushed, for the asking device's unit and the units under it.
 import { foldReport, sumRows, type CountedGroup, type Report, type ReportRow } from '../shared/api/reports.js';
 import { officeDate } from '../shared/text/dates.js';
+import { formerUnitLabel } from '../shared/domain/reform.js';
 import type { ServerDb } from './db.js';
 import type { Device } from './devices.js';
 import { SyncError } from './errors.js';
@@ -53,12 +54,17 @@ export async function summary(
 ): Promise<SummaryReport> {
   // The tree as it stands: the units under this one, and those reorganised into any of them
   // (their documents not yet taken over still count, under their old names).
-  const allowed = await db.query<{ id: string; code: string; name: string }>(
-    `WITH RECURSIVE tree AS (SELECT id, code, name, successor_id FROM units WHERE id = $1
-       UNION SELECT u.id, u.code, u.name, u.successor_id FROM units u JOIN tree ON (u.parent_id = tree.id AND u.successor_id IS NULL) OR u.successor_id = tree.id)
-     SELECT id, code, name FROM tree ORDER BY successor_id IS NOT NULL, code`,
+  const tree = await db.query<{ id: string; code: string; name: string; reform: string | null; ended_on: string | null }>(
+    `WITH RECURSIVE tree AS (SELECT id, code, name, successor_id, reform, ended_on FROM units WHERE id = $1
+       UNION SELECT u.id, u.code, u.name, u.successor_id, u.reform, u.ended_on FROM units u JOIN tree ON (u.parent_id = tree.id AND u.successor_id IS NULL) OR u.successor_id = tree.id)
+     SELECT id, code, name, reform, ended_on FROM tree ORDER BY successor_id IS NOT NULL, code`,
     [device.unitId],
   );
+  const allowed = tree.map((u) => ({
+    id: u.id,
+    code: u.code,
+    name: formerUnitLabel({ name: u.name, reform: u.reform, endedOn: u.ended_on }),
+  }));
   let units = allowed;
   if (input.unit) {
     units = allowed.filter((u) => u.code === input.unit || u.id === input.unit);

@@ -141,12 +141,71 @@ export function refuseTakeOver(store: Store, source: Store, former: FormerUnitFa
     );
   if (source.sqlite.prepare('SELECT 1 FROM units WHERE id = ? AND successor_id IS NOT NULL').get(office.id))
     throw new AppError('VALIDATION', `Chính đơn vị này đã được ${former.unit.name} tiếp nhận trước đó; không tiếp nhận ngược lại được.`);
+  refuseGrafts(store, source, former);
   if (former.syncServerId && here.syncServerId && former.syncServerId !== here.syncServerId)
     throw new AppError(
       'VALIDATION',
       `${former.unit.name} đồng bộ với một máy chủ khác máy chủ của đơn vị này. Hai đơn vị trên hai máy chủ không ghép được trực tiếp: ` +
         'hãy để quản trị máy chủ cũ ghi nhận việc tổ chức lại (lệnh reorganise), ngắt đồng bộ trên máy của đơn vị cũ, sao lưu lại rồi tiếp nhận bản sao lưu đó.',
     );
+}
+
+/**
+ * A backup is a file from another PC: a row that points outside the old unit's own records (a
+ * task on this office's document, a document in this office's book), or that reuses the id of one
+ * of this office's own rows, would graft onto the office's registers. Any such row refuses it all.
+ */
+const DANGLING: [string, string][] = [
+  ['documents', 'book_id NOT IN (SELECT id FROM register_books)'],
+  ['outgoing_drafts', 'document_id IS NOT NULL AND document_id NOT IN (SELECT id FROM documents)'],
+  ['document_links', 'from_id NOT IN (SELECT id FROM documents) OR to_id NOT IN (SELECT id FROM documents)'],
+  ['attachments', 'document_id NOT IN (SELECT id FROM documents)'],
+  ['tasks', 'document_id NOT IN (SELECT id FROM documents)'],
+  ['document_events', 'document_id NOT IN (SELECT id FROM documents)'],
+  ['catalogue_entries', 'heading_id NOT IN (SELECT id FROM catalogue_headings)'],
+  [
+    'dossier_items',
+    'dossier_id NOT IN (SELECT id FROM dossiers) OR (document_id IS NOT NULL AND document_id NOT IN (SELECT id FROM documents))',
+  ],
+  [
+    'access_log',
+    '(document_id IS NOT NULL AND document_id NOT IN (SELECT id FROM documents)) OR (dossier_id IS NOT NULL AND dossier_id NOT IN (SELECT id FROM dossiers))',
+  ],
+  ['exchange_messages', 'document_id IS NOT NULL AND document_id NOT IN (SELECT id FROM documents)'],
+  ['saved_searches', 'user_id NOT IN (SELECT id FROM users)'],
+];
+
+/**
+ * This office's own containers (not those of a unit taken over): an id the backup must not reuse,
+ * or what it holds would land in them. Rows are never overwritten, so other reused ids only skip.
+ */
+const OWN_ROW: Record<string, string> = {
+  documents: 'SELECT 1 FROM documents d JOIN register_books b ON b.id = d.book_id WHERE d.id = ? AND b.unit_id IS NULL',
+  register_books: 'SELECT 1 FROM register_books WHERE id = ? AND unit_id IS NULL',
+  dossiers: 'SELECT 1 FROM dossiers WHERE id = ? AND unit_id IS NULL',
+  catalogue_headings: 'SELECT 1 FROM catalogue_headings WHERE id = ? AND unit_id IS NULL',
+};
+
+function refuseGrafts(store: Store, source: Store, former: FormerUnitFacts): void {
+  for (const [table, where] of DANGLING) {
+    const n = count(source, `SELECT count(*) AS n FROM "${table}" WHERE ${where}`);
+    if (n > 0)
+      throw new AppError(
+        'VALIDATION',
+        `Bản sao lưu của ${former.unit.name} có ${n} dòng (${table}) trỏ tới văn bản, sổ hoặc hồ sơ không có trong đó: dữ liệu không nguyên vẹn, không tiếp nhận.`,
+      );
+  }
+  for (const [table, sql] of Object.entries(OWN_ROW)) {
+    const own = stmt(store.sqlite, sql);
+    const ids = source.sqlite.prepare(`SELECT id FROM "${table}"`).pluck().iterate() as IterableIterator<string>;
+    for (const id of ids) {
+      if (own.get(id))
+        throw new AppError(
+          'VALIDATION',
+          `Bản sao lưu của ${former.unit.name} có dữ liệu trùng mã với dữ liệu của chính đơn vị này (${table}): không tiếp nhận.`,
+        );
+    }
+  }
 }
 
 export interface TakeOverInput {
@@ -239,8 +298,8 @@ export function* takeOverBatches(
     return {
       ...row,
       username,
-      unit_id: moves ? office.id : row.unit_id,
-      roles: JSON.stringify(moves ? roles : parseRoles(String(row.roles))),
+      unit_id: moves ? office.id : row.unit_id === office.id ? former.unit.id : row.unit_id,
+      roles: JSON.stringify(roles),
       active: moves ? 1 : 0,
       failed_logins: 0,
       locked_until: null,

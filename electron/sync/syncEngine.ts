@@ -41,6 +41,7 @@ import {
   type TokenVault,
 } from './syncConfig.js';
 import { SyncFailure, SyncHttp } from './syncHttp.js';
+import type { UnitsReport } from '../../shared/api/reports.js';
 
 export interface SyncEngineOptions {
   store: Store;
@@ -207,6 +208,23 @@ export class SyncEngine {
   afterRound: (() => Promise<unknown>) | null = null;
 
   /** The server's client while this PC syncs (not stopped, not air-gapped), else null. */
+  /** The supervising office's figures over the units under it, as the server holds them. */
+  async unitsReport(q: { from: string; to: string; groupBy: string }): Promise<UnitsReport> {
+    const c = this.client();
+    if (!c)
+      throw new AppError(
+        'VALIDATION',
+        'Báo cáo các đơn vị trực thuộc lấy từ máy chủ đồng bộ: máy này chưa kết nối máy chủ (hoặc đồng bộ đang dừng).',
+      );
+    try {
+      return await c.unitsReport(q);
+    } catch (err) {
+      if (err instanceof SyncFailure)
+        throw new AppError(err.code === 'FORBIDDEN' ? 'FORBIDDEN' : 'VALIDATION', `Máy chủ đồng bộ: ${err.message}`);
+      throw err;
+    }
+  }
+
   client(): SyncHttp | null {
     const config = this.config;
     if (!config || config.stopped || isAirGapped(this.store)) return null;

@@ -6,6 +6,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
+import { unitsReportOutput, type UnitsReport } from '../../shared/api/reports.js';
 import {
   enrollResponseSchema,
   healthResponseSchema,
@@ -84,6 +85,12 @@ export class SyncHttp {
       return null;
     }
     throw await failureOf(res);
+  }
+
+  /** The supervising office's report over its units (GET /v1/reports/summary). */
+  unitsReport(q: { from: string; to: string; groupBy: string }): Promise<UnitsReport> {
+    const query = new URLSearchParams(q).toString();
+    return this.json('GET', `/v1/reports/summary?${query}`, undefined, unitsReportOutput);
   }
 
   /** Exchange between offices (#18): hand a message already uploaded as a file to the relay. */

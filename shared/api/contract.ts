@@ -62,7 +62,7 @@ import {
   exportAllOutput,
 } from './backup.js';
 import { importPreviewInput, importPreviewOutput, importRunInput, importRunOutput, importStageOutput } from './imports.js';
-import { overviewOutput, REPORT_GROUPS, reportInput, reportOutput } from './reports.js';
+import { overviewOutput, REPORT_GROUPS, reportInput, reportOutput, unitsReportOutput } from './reports.js';
 import {
   conflictIdInput,
   renumberInput,
@@ -414,6 +414,8 @@ export const contract = {
   'imports.run': method(importRunInput, importRunOutput, REGISTRARS),
   'dashboard.overview': method(empty, overviewOutput, 'user'),
   'reports.summary': method(reportInput, reportOutput, ['clerk', 'leader', 'archivist']),
+  // The supervising office's report over the units under it (the sync server's tree, reorganisations included).
+  'reports.units': method(reportInput, unitsReportOutput, ['clerk', 'leader', 'archivist']),
   'reports.export': method(
     z.object({ from: isoDate('từ ngày'), to: isoDate('đến ngày'), groupBy: z.enum(REPORT_GROUPS), format: z.enum(['pdf', 'xlsx']) }),
     fileOutput,

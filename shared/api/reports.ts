@@ -39,6 +39,21 @@ export const reportOutput = z.object({
 });
 export type Report = z.infer<typeof reportOutput>;
 
+/**
+ * The supervising office's report (from the sync server): the same figures for the office and
+ * each unit under it, as the server's tree stands after any reorganisation.
+ */
+export const unitsReportOutput = z.object({
+  from: z.string(),
+  to: z.string(),
+  groupBy: z.enum(REPORT_GROUPS),
+  units: z.array(
+    z.object({ unit: z.object({ id: z.string(), code: z.string(), name: z.string() }), rows: z.array(reportRow), total: reportRow }),
+  ),
+  total: reportRow,
+});
+export type UnitsReport = z.infer<typeof unitsReportOutput>;
+
 export const overviewOutput = z.object({
   today: z.string(),
   incomingToday: z.number().int(),

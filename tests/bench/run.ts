@@ -499,6 +499,10 @@ if (!CORE_ONLY && !process.argv.includes('--no-signatures')) {
 if (!CORE_ONLY && !process.argv.includes('--no-exchange')) {
   execFileSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'exchange.mjs')], { stdio: 'inherit' });
 }
+// Tiếp nhận đơn vị: a dissolved unit of 20,000 documents taken over: its own process and table.
+if (!CORE_ONLY && !process.argv.includes('--no-reform')) {
+  execFileSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'reform.mjs')], { stdio: 'inherit' });
+}
 // Suggestions from history (who handles it, which dossier): its own office and table.
 if (!CORE_ONLY && !process.argv.includes('--no-suggestions')) {
   execFileSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'suggestions.mjs')], { stdio: 'inherit' });

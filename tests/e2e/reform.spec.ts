@@ -68,5 +68,16 @@ test('a merged Sở is taken over from its backup; its book stays its own', asyn
   await expect(option).toBeVisible();
   await expect(option).toContainText('Đã khóa');
   await page.screenshot({ path: 'test-results/reform-books.png' });
+  // Esc closes the list, Esc again the dialog.
+  await page.keyboard.press('Escape');
+  await expect(option).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog').filter({ hasText: 'In sổ, xuất Excel' })).toBeHidden();
+
+  // The units under the office are counted by the sync server, which this PC has not joined.
+  await page.getByRole('menuitem', { name: 'Báo cáo' }).click();
+  await page.getByRole('button', { name: 'Xem báo cáo các đơn vị trực thuộc' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Báo cáo các đơn vị trực thuộc' })).toContainText('chưa kết nối máy chủ');
+  await page.screenshot({ path: 'test-results/reform-units-report.png' });
   await server.stop();
 });

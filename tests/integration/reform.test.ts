@@ -3,12 +3,16 @@
 // and history kept, its people and their open tasks going on here; the commune's own numbering
 // untouched. Refused with the reason: the office's own backup, a unit taken twice, a unit synced
 // with another server, a folder that is not a backup, a backup changed after it was made.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUserByUsername } from '../../db/admin/users.js';
+import { openStore } from '../../db/core/store.js';
+import { takeOverBatches } from '../../db/reform/takeOver.js';
 import { writeConfig } from '../../electron/sync/syncConfig.js';
 import { Caller, PASSWORD, SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
 import { samplePdf } from '../helpers/pdfFixtures.js';
@@ -138,6 +142,51 @@ describe('units.inspectTakeOver', () => {
   });
 });
 
+/** A copy of the backup with its store changed by `sql`, its manifest made to match (as an attacker would). */
+function tampered(from: string, sql: string): string {
+  const dir = mkdtempSync(join(out, 'gia-mao-'));
+  cpSync(from, dir, { recursive: true });
+  const file = join(dir, 'vanthu.sqlite');
+  const db = new Database(file);
+  db.exec(sql);
+  db.close();
+  const manifestFile = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { files: { path: string; size: number; sha256: string }[] };
+  const bytes = readFileSync(file);
+  const entry = manifest.files.find((f) => f.path === 'vanthu.sqlite')!;
+  entry.size = bytes.length;
+  entry.sha256 = createHash('sha256').update(bytes).digest('hex');
+  writeFileSync(manifestFile, JSON.stringify(manifest));
+  return dir;
+}
+
+describe('a backup that would graft onto the office', () => {
+  it('is refused when its rows point at this office’s documents or reuse their ids, and nothing is written', async () => {
+    const own = await commune.clerk.ok('incoming.register', { ...SAMPLE, issuedDate: '2025-07-01', code: '5/UBND-VP' });
+    const task = tampered(
+      backup,
+      `INSERT INTO tasks (id, document_id, role, user_id, status, hlc, created_at, updated_at)
+         SELECT 'gia-mao-1', '${own.id}', 'chu_tri', user_id, 'moi', hlc, created_at, updated_at FROM tasks LIMIT 1`,
+    );
+    expect((await commune.admin.fail('units.inspectTakeOver', { path: task })).message).toContain('trỏ tới văn bản');
+    const reused = tampered(
+      backup,
+      `UPDATE documents SET id = '${own.id}' WHERE id = '${taken.outgoing}'; DELETE FROM document_events WHERE document_id = '${taken.outgoing}';`,
+    );
+    const refused = await commune.admin.fail('units.takeOver', { path: reused, kind: 'giai_the', effectiveDate: '2025-07-01' });
+    expect(refused.message).toContain('trùng mã');
+    expect((await commune.admin.ok('units.list')).length).toBe(1);
+    await commune.clerk.ok('incoming.cancel', { id: own.id, reason: 'Vào sổ để thử' });
+  });
+});
+
+describe('reports.units', () => {
+  it('says the report of the units under the office comes from the sync server, which this PC is not joined to', async () => {
+    const refused = await commune.leader.fail('reports.units', { from: '2025-01-01', to: '2025-12-31', groupBy: 'type' });
+    expect(refused.message).toContain('chưa kết nối máy chủ');
+  });
+});
+
 describe('units.takeOver', () => {
   it('brings the dissolved unit’s records, people and open work to the commune', async () => {
     const result = await commune.admin.ok('units.takeOver', {
@@ -187,7 +236,10 @@ describe('units.takeOver', () => {
 
     // The commune's own register goes on from its own number 1, in its own book.
     const own = await commune.clerk.ok('incoming.register', { ...SAMPLE, issuedDate: '2025-07-01', code: '1/UBND-VP' });
-    expect(own.number).toBe(1);
+    // (1 is the one the refused backups were tried against.)
+    const ownBook = books.find((b) => !b.unitId && b.year === 2025)!;
+    expect(ownBook.nextNumber).toBe(2);
+    expect(own.number).toBe(2);
     expect(own.bookId).not.toBe(old.id);
     // The old books take nothing new.
     const into = await commune.clerk.fail('incoming.register', { ...SAMPLE, issuedDate: '2025-07-01', code: '2/UBND-VP', bookId: old.id });
@@ -218,5 +270,45 @@ describe('units.takeOver', () => {
     const again = await commune.admin.fail('units.takeOver', { path: backup, kind: 'giai_the', effectiveDate: '2025-07-01' });
     expect(again.code).toBe('CONFLICT');
     expect(again.message).toContain('đã được tiếp nhận');
+  });
+});
+
+describe('a split, and a takeover cut off half way', () => {
+  it('a second successor takes the people it chose; the open task of one who did not come is counted to give again', async () => {
+    const school = await setUpOffice({ now: () => new Date('2025-07-03T02:00:00Z') });
+    try {
+      await school.admin.ok('units.updateOffice', { name: 'Trường THPT Hàm Yên', code: 'THPTHY' });
+      const facts = await school.admin.ok('units.inspectTakeOver', { path: backup });
+      const lanhdao = facts.users.find((u) => u.username === 'lanhdao')!;
+      // Cut off after the first batch, as a PC switched off mid-copy would.
+      const copy = join(mkdtempSync(join(out, 'cat-')), 'vanthu.sqlite');
+      cpSync(join(backup, 'vanthu.sqlite'), copy);
+      const source = openStore(copy);
+      const ctx = await school.as();
+      const steps = takeOverBatches(school.t.store, ctx, source, {
+        kind: 'chia_tach',
+        effectiveDate: '2025-07-01',
+        movingUserIds: [lanhdao.id],
+      });
+      steps.next();
+      source.close();
+      expect((await school.admin.ok('units.list')).find((u) => !u.current)).toMatchObject({ reform: null, label: facts.unit.name });
+
+      const result = await school.admin.ok('units.takeOver', {
+        path: backup,
+        kind: 'chia_tach',
+        effectiveDate: '2025-07-01',
+        movingUserIds: [lanhdao.id],
+      });
+      expect(result.moved).toEqual(['lanhdao.pgddt']);
+      expect(result.tasksToReassign).toBe(1);
+      const counted = school.t.store.sqlite.prepare('SELECT count(*) AS n FROM documents').get() as { n: number };
+      expect(counted.n).toBe(3);
+      expect(findUserByUsername(school.t.store, 'chuyenvien.pgddt')!.active).toBe(false);
+      expect((await school.admin.ok('units.list')).find((u) => !u.current)).toMatchObject({ reform: 'chia_tach' });
+    } finally {
+      await school.backend.close();
+      school.cleanup();
+    }
   });
 });

@@ -19,6 +19,7 @@ describe.each(serverKinds())('a reorganisation through the sync server on %s', (
   let district: Desktop;
   let commune: Desktop;
   let second: Desktop | undefined;
+  let so: Desktop | undefined;
   let soToken: string;
   let out: string;
 
@@ -44,7 +45,7 @@ describe.each(serverKinds())('a reorganisation through the sync server on %s', (
     await district.sync();
   }, 120_000);
   afterAll(async () => {
-    for (const d of [district, commune, second]) await d?.cleanup();
+    for (const d of [district, commune, second, so]) await d?.cleanup();
     await server?.close();
     rmSync(out, { recursive: true, force: true });
   });
@@ -101,6 +102,14 @@ describe.each(serverKinds())('a reorganisation through the sync server on %s', (
     expect(codes).toEqual(expect.arrayContaining(['31/SGDĐT-GDTrH', '32/SGDĐT-GDTrH', '33/SGDĐT-GDTrH']));
     const oldClerk = new Caller(second.backend);
     await oldClerk.ok('auth.login', { username: 'vanthu.pgddt', password: PASSWORD });
+    // The Sở's own PC shows the same in Báo cáo → Các đơn vị trực thuộc.
+    so = await firstDesktop(server.url, await server.code('SGDĐT-TQ'));
+    const seen = await so.clerk.ok('reports.units', { from: '2026-01-01', to: '2026-12-31', groupBy: 'type' });
+    expect(seen.units.map((u) => [u.unit.name, u.total.incoming])).toEqual([
+      ['Sở Giáo dục và Đào tạo Tuyên Quang', 0],
+      ['Đơn vị UBND-HY', 3],
+      ['Đơn vị PGDĐT-HY (giải thể từ 01/07/2025)', 0],
+    ]);
     expect((await second.admin.ok('units.list')).map((u) => u.label)).toEqual([
       'Ủy ban nhân dân xã Hàm Yên',
       'Phòng Giáo dục và Đào tạo huyện Hàm Yên (giải thể từ 01/07/2025)',
