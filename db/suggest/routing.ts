@@ -82,7 +82,9 @@ export function suggestRouting(store: Store, documentId: string): RoutingSuggest
   const supporters = supportersOf(past.candidates, top, leadOf);
   const days = supporters.flatMap((d) => {
     const due = of(d, 'chu_tri').find((t) => t.deadline)?.deadline;
-    return due ? [Math.max(0, calendar.workingDaysUntil(d.receivedDate, due))] : [];
+    // Counted from the working day a document counts as received (a Saturday's on Monday), as
+    // addWorkingDays gives the deadline back: 10 days given stay 10 days suggested.
+    return due ? [Math.max(0, calendar.workingDaysUntil(calendar.addWorkingDays(d.receivedDate, 0), due))] : [];
   });
   let deadline: RoutingSuggestion['deadline'] = null;
   if (days.length > 0 && days.length * 2 >= supporters.length) {

@@ -82,7 +82,7 @@ export function SetupPage({
               initialValues={{ unitName: preset?.unitName ?? undefined, unitCode: preset?.unitCode ?? undefined }}
             >
               <Form.Item name="unitName" label="Tên cơ quan, đơn vị" required rules={[fieldRule(setupInitializeInput.shape.unitName)]}>
-                <Input autoFocus placeholder="Ví dụ: Phòng Giáo dục và Đào tạo huyện Đông Anh" />
+                <Input autoFocus placeholder="Ví dụ: Sở Giáo dục và Đào tạo Tuyên Quang" />
               </Form.Item>
               <Form.Item
                 name="unitCode"

@@ -2,8 +2,8 @@
 // the văn thư for the office (the office's token and seal); a .p12/.pfx file instead of a token.
 // The PIN (or the file's password) is typed here, sent once with the request and forgotten;
 // Enter signs. The result is a new file beside the one signed.
-import { App, Button, Form, Input, Modal, Radio, Select, Space, Typography, Upload } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Button, Form, Input, Modal, Radio, Select, Space, Typography, Upload, type InputRef } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import type { Me } from '../../../shared/api/admin.js';
 import type { AttachmentRecord } from '../../../shared/api/attachments.js';
 import type { DocumentRecord } from '../../../shared/api/documents.js';
@@ -46,6 +46,7 @@ export function SignDialog(props: {
   const [hasImage, setHasImage] = useState(true);
   const [source, setSource] = useState<'token' | 'p12'>('token');
   const [p12, setP12] = useState<{ name: string; data: string } | null>(null);
+  const pinField = useRef<InputRef>(null);
   useEffect(() => {
     if (!props.open) return;
     setPin('');
@@ -97,6 +98,8 @@ export function SignDialog(props: {
       okButtonProps={{ disabled: !as || !fileId || !pin || (source === 'p12' && !p12), loading: busy }}
       onOk={() => void sign()}
       destroyOnHidden
+      // The PIN is what is typed next; autoFocus alone is lost when the field mounts before the dialog shows.
+      afterOpenChange={(open) => open && pinField.current?.focus()}
     >
       {capacities.length === 0 ? (
         <Typography.Paragraph>
@@ -160,6 +163,7 @@ export function SignDialog(props: {
             }
           >
             <Input.Password
+              ref={pinField}
               autoFocus
               aria-label={source === 'p12' ? 'Mật khẩu tệp chứng thư' : 'Mã PIN'}
               value={pin}

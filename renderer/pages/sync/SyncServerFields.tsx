@@ -15,7 +15,7 @@ export function SyncServerFields({ devicePlaceholder }: { devicePlaceholder: str
   return (
     <>
       <Form.Item name="url" label="Địa chỉ máy chủ đồng bộ" required rules={[fieldRule(syncConnectInput.shape.url)]}>
-        <Input autoFocus placeholder="https://dongbo.pgd-hoankiem.edu.vn" prefix={<LinkOutlined />} />
+        <Input autoFocus placeholder="https://dongbo.sgdtuyenquang.edu.vn" prefix={<LinkOutlined />} />
       </Form.Item>
       <Form.Item name="code" label="Mã đăng ký" required rules={[fieldRule(syncConnectInput.shape.code)]}>
         <Input placeholder="K7QM-2XHD-9TPA-4WNE-…" style={{ fontFamily: 'monospace' }} />
