@@ -5,6 +5,7 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../helpers/tempStore.js';
 import { setUpOffice, type Office } from '../helpers/office.js';
 import { routedDoc, routingOffice, type RoutingOffice } from '../helpers/routingCorpus.js';
+import { WorkCalendar } from '../../shared/domain/workdays.js';
 
 let office: Office;
 let corpus: RoutingOffice;
@@ -154,5 +155,39 @@ describe('who may ask, and what teaches', () => {
     // Four secret ones went to Thanh tra; the common one like them finds no history at all.
     expect(s.lead).toEqual([]);
     expect(s.basis).toBe(0);
+  });
+});
+
+describe('the usual days, from documents that came on a weekend', () => {
+  it('counts a Saturday’s document from Monday, as its deadline was given: 10 days given, 10 suggested', async () => {
+    const saturday = manualClock('2026-12-05T02:00:00Z'); // Saturday 5 December 2026
+    const weekend = await setUpOffice({ now: saturday.now });
+    try {
+      const dep = await weekend.admin.ok('departments.create', { name: 'Phòng Giáo dục Trung học', code: 'GDTrH' });
+      const users = await weekend.admin.ok('users.list');
+      const leaderId = users.find((u) => u.username === 'lanhdao')!.id;
+      const deadline = new WorkCalendar().addWorkingDays('2026-12-05', 10);
+      const register = (n: number) =>
+        weekend.clerk.ok('incoming.register', {
+          agency: 'Bộ Giáo dục và Đào tạo',
+          code: `${n}/BGDĐT-GDTrH`,
+          type: 'CV',
+          issuedDate: '2026-12-04',
+          summary: 'Tuyển sinh vào lớp 10 trung học phổ thông năm học 2027 - 2028',
+        });
+      for (let n = 1; n <= 3; n++) {
+        const d = await register(n);
+        await weekend.clerk.ok('incoming.submit', { id: d.id, leaderId });
+        await weekend.leader.ok('incoming.assign', { id: d.id, direction: 'Giao Phòng GDTrH.', lead: { departmentId: dep.id, deadline } });
+      }
+      const next = await register(4);
+      await weekend.clerk.ok('incoming.submit', { id: next.id, leaderId });
+      const s = await weekend.leader.ok('incoming.suggestRouting', { id: next.id });
+      expect(deadline).toBe('2026-12-21');
+      expect(s.deadline).toMatchObject({ workingDays: 10, date: '2026-12-21' });
+    } finally {
+      await weekend.backend.close();
+      weekend.cleanup();
+    }
   });
 });
