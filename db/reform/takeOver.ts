@@ -287,14 +287,14 @@ export function* takeOverBatches(
     let username = String(row.username);
     const taken = (name: string) => stmt(store.sqlite, 'SELECT 1 FROM users WHERE username = ? AND deleted_at IS NULL').get(name);
     if (taken(username)) {
-      let candidate = `${username}.${suffix}`;
-      for (let i = 2; taken(candidate); i++) candidate = `${username}.${suffix}${i}`;
-      result.renamed.push({ from: username, to: candidate });
+      // Within the 40 characters a login may have.
+      const stem = (tail: string) => `${username.slice(0, 40 - tail.length - 1)}.${tail}`;
+      let candidate = stem(suffix);
+      for (let i = 2; taken(candidate); i++) candidate = stem(`${suffix}${i}`);
       username = candidate;
     }
     const roles = rolesInSuccessor(parseRoles(String(row.roles)));
     const moves = row.unit_id === former.unit.id && moving.has(String(row.id)) && mayMove({ active: row.active === 1, roles });
-    if (moves) result.moved.push(username);
     return {
       ...row,
       username,
@@ -333,6 +333,17 @@ export function* takeOverBatches(
     result.rows[name] = taken;
   }
 
+  // Who moved and whose login changed, read back: a takeover taken up again skipped them above.
+  result.moved = [];
+  result.renamed = [];
+  for (const u of former.users) {
+    const now = stmt(store.sqlite, 'SELECT username, unit_id FROM users WHERE id = ?').get(u.id) as
+      { username: string; unit_id: string } | undefined;
+    if (!now) continue;
+    if (now.unit_id === office.id) result.moved.push(now.username);
+    if (now.username !== u.username) result.renamed.push({ from: u.username, to: now.username });
+  }
+
   result.tasksToReassign = (
     stmt(
       store.sqlite,
@@ -342,6 +353,14 @@ export function* takeOverBatches(
   ).n;
 
   mutate(store, ctx, (w) => {
+    // A leader who moved signs here with the signature image he had (settings are not taken over).
+    for (const u of former.users) {
+      const image = source.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(`signing.signature.${u.id}`) as
+        { value: string } | undefined;
+      const here = stmt(store.sqlite, 'SELECT 1 FROM settings WHERE key = ?').get(`signing.signature.${u.id}`);
+      if (image && !here && stmt(store.sqlite, 'SELECT 1 FROM users WHERE id = ? AND unit_id = ?').get(u.id, office.id))
+        w.setSetting(`signing.signature.${u.id}`, JSON.parse(image.value) as unknown);
+    }
     w.update(schema.units, former.unit.id, { reform: input.kind }, 'reform.done');
     renameOffice(w, office.id, input.office);
     w.event('reform.takeOver', {

@@ -17,6 +17,7 @@ import { writeConfig } from '../../electron/sync/syncConfig.js';
 import { Caller, PASSWORD, SAMPLE, setUpOffice, type Office } from '../helpers/office.js';
 import { samplePdf } from '../helpers/pdfFixtures.js';
 import { pageTexts } from '../helpers/pdfPages.js';
+import { inkPng } from '../helpers/inkImages.js';
 
 let district: Office; // Phòng Giáo dục và Đào tạo huyện Hàm Yên, dissolved on 1 July 2025
 let commune: Office; // Ủy ban nhân dân xã Hàm Yên, its successor
@@ -92,6 +93,7 @@ beforeAll(async () => {
     retention: 'vinh_vien',
   });
   taken.dossier = dossier.id;
+  await district.leader.ok('signing.setImage', { kind: 'signature', png: Buffer.from(inkPng('signature')).toString('base64') });
   backup = await backUp(district);
 
   commune = await setUpOffice({ now: () => new Date('2025-07-02T02:00:00Z') });
@@ -250,6 +252,10 @@ describe('units.takeOver', () => {
     await specialist.ok('auth.login', { username: 'chuyenvien.pgddt', password: PASSWORD });
     const mine = await specialist.ok('tasks.mine', {});
     expect(mine.map((t) => t.documentId)).toContain(taken.incoming);
+    // The old unit's leader signs here with his own signature image.
+    const leader = new Caller(commune.backend);
+    await leader.ok('auth.login', { username: 'lanhdao.pgddt', password: PASSWORD });
+    expect((await leader.ok('signing.settings')).mySignature).toBe(true);
     // His old unit's admin does not administer the commune.
     const oldAdmin = findUserByUsername(commune.t.store, 'quantri.pgddt')!;
     expect(oldAdmin.active).toBe(false);
