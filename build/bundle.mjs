@@ -87,6 +87,7 @@ if (withBench) {
       signatures: join(root, 'tests/bench/signatures.ts'),
       exchange: join(root, 'tests/bench/exchange.ts'),
       reform: join(root, 'tests/bench/reform.ts'),
+      bundle: join(root, 'tests/bench/bundle.ts'),
     },
   });
 }

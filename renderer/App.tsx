@@ -1,11 +1,19 @@
 import { Result, Spin } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { Me } from '../shared/api/admin.js';
 import { api, whenSessionLost } from './api/client';
-import { Shell } from './layout/Shell';
 import { LoginPage } from './pages/LoginPage';
-import { SetupPage } from './pages/SetupPage';
 import { forgetLookups } from './hooks/useLookup';
+
+// The login screen comes first and alone; the program (and first-run setup) load behind it, so a
+// PC shows the login at once instead of after all of the program's code (#20 item 9).
+const Shell = lazy(() => import('./layout/Shell').then((m) => ({ default: m.Shell })));
+const SetupPage = lazy(() => import('./pages/SetupPage').then((m) => ({ default: m.SetupPage })));
+const waiting = (
+  <div className="vt-center">
+    <Spin size="large" />
+  </div>
+);
 
 type Preset = { unitName: string | null; unitCode: string | null } | null;
 type Join = { url: string; code: string | null } | null;
@@ -40,35 +48,35 @@ export function App() {
 
   switch (state.kind) {
     case 'loading':
-      return (
-        <div className="vt-center">
-          <Spin size="large" />
-        </div>
-      );
+      return waiting;
     case 'error':
       return <Result status="error" title="Không kết nối được tới VănThư" subTitle={state.message} />;
     case 'setup':
       return (
-        <SetupPage
-          preset={state.preset}
-          join={state.join}
-          onDone={(me) => setState({ kind: 'in', me })}
-          onJoined={() => setState({ kind: 'login' })}
-        />
+        <Suspense fallback={waiting}>
+          <SetupPage
+            preset={state.preset}
+            join={state.join}
+            onDone={(me) => setState({ kind: 'in', me })}
+            onJoined={() => setState({ kind: 'login' })}
+          />
+        </Suspense>
       );
     case 'login':
       return <LoginPage onDone={(me) => setState({ kind: 'in', me })} />;
     case 'in':
       return (
-        <Shell
-          me={state.me}
-          onLogout={async () => {
-            // Logging out of a session the backend already forgot is still logging out.
-            await api.call('auth.logout').catch(() => undefined);
-            forgetLookups(); // the next user may see other staff and books
-            setState({ kind: 'login' });
-          }}
-        />
+        <Suspense fallback={waiting}>
+          <Shell
+            me={state.me}
+            onLogout={async () => {
+              // Logging out of a session the backend already forgot is still logging out.
+              await api.call('auth.logout').catch(() => undefined);
+              forgetLookups(); // the next user may see other staff and books
+              setState({ kind: 'login' });
+            }}
+          />
+        </Suspense>
       );
   }
 }

@@ -1,7 +1,7 @@
 // Where a search's words stand on a file's pages: a scan's from the boxes its OCR kept (asked of
 // the backend), a text layer's from pdf.js's text items — looked for page by page, bounded, so a
 // 2,000-page annex cannot hold the window.
-import * as pdfjs from 'pdfjs-dist';
+import type * as pdfjs from 'pdfjs-dist';
 import { useEffect, useState } from 'react';
 import { hitBoxes, type PageBox } from '../../shared/text/highlight.js';
 import { api } from '../api/client';
@@ -28,6 +28,8 @@ export async function findHits(doc: pdfjs.PDFDocumentProxy | null, attachmentId:
 }
 
 async function textLayerHits(doc: pdfjs.PDFDocumentProxy, q: string): Promise<PageHits[]> {
+  // pdf.js is in the page already once a PDF is shown; imported here, it stays out of the first load.
+  const { Util } = await import('pdfjs-dist');
   const out: PageHits[] = [];
   const started = performance.now();
   for (let p = 1; p <= Math.min(doc.numPages, MAX_PAGES) && out.length < ENOUGH_PAGES; p++) {
@@ -39,7 +41,7 @@ async function textLayerHits(doc: pdfjs.PDFDocumentProxy, q: string): Promise<Pa
     for (const item of content.items) {
       if (!('str' in item) || !item.str.trim()) continue;
       // The run's corners on the page as shown: its start, along its width, up its height.
-      const tx = pdfjs.Util.transform(viewport.transform, item.transform) as number[];
+      const tx = Util.transform(viewport.transform, item.transform) as number[];
       const length = Math.hypot(tx[0]!, tx[1]!) || 1;
       const [ux, uy] = [(tx[0]! / length) * item.width, (tx[1]! / length) * item.width];
       const xs = [tx[4]!, tx[4]! + ux, tx[4]! + tx[2]!, tx[4]! + ux + tx[2]!];

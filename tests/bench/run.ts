@@ -499,6 +499,10 @@ if (!CORE_ONLY && !process.argv.includes('--no-signatures')) {
 if (!CORE_ONLY && !process.argv.includes('--no-exchange')) {
   execFileSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'exchange.mjs')], { stdio: 'inherit' });
 }
+// The first screen: what the login needs and what loads later, from the built renderer.
+if (!CORE_ONLY && !process.argv.includes('--no-bundle')) {
+  execFileSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'bundle.mjs')], { stdio: 'inherit' });
+}
 // Tiếp nhận đơn vị: a dissolved unit of 20,000 documents taken over: its own process and table.
 if (!CORE_ONLY && !process.argv.includes('--no-reform')) {
   execFileSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'reform.mjs')], { stdio: 'inherit' });

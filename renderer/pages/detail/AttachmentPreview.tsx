@@ -1,11 +1,13 @@
 // The file being looked at: its bytes behind a short-lived URL, shown as a PDF, an image, or not at all.
-import { App, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Spin, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { AttachmentRecord } from '../../../shared/api/attachments.js';
 import { attachmentUrl } from '../../api/client';
-import { PdfPreview } from '../../components/PdfPreview';
 import { HitBoxes, HitSummary } from '../../components/HitBoxes';
 import { usePageHits, type FindOnPage } from '../../components/pageHits';
+
+// pdf.js (1 MB, and its worker) loads when the first PDF is shown, not with the program.
+const PdfPreview = lazy(() => import('../../components/PdfPreview').then((m) => ({ default: m.PdfPreview })));
 
 /** A URL for the attachment's bytes while it is shown, revoked when another is shown. */
 export function useAttachmentUrl(viewing: AttachmentRecord | null): string | null {
@@ -52,7 +54,9 @@ export function AttachmentPreview({
       style={{ marginTop: 12, maxHeight: 720, overflow: 'auto', background: '#eef0f3', padding: 12 }}
     >
       {viewing.kind === 'pdf' ? (
-        <PdfPreview url={url} width={560} find={find} />
+        <Suspense fallback={<Spin />}>
+          <PdfPreview url={url} width={560} find={find} />
+        </Suspense>
       ) : viewing.kind === 'image' ? (
         <ImagePreview url={url} name={viewing.name} find={find} />
       ) : (
