@@ -12,6 +12,7 @@ import { BlobStore } from '../../electron/files/blobStore.js';
 import { CLERK, seededDataDir } from './seed';
 import { startServer } from './server';
 import { login } from './login';
+import { seriousFindings } from './axe';
 
 async function backupOf(dir: string): Promise<string> {
   const store = openStore(storePath(dir));
@@ -41,8 +42,10 @@ test('a merged Sở is taken over from its backup; its book stays its own', asyn
   await page.locator('.ant-select-item-option', { hasText: 'Sáp nhập vào đơn vị này' }).click();
   await expect(card.getByLabel('Ngày hiệu lực')).toHaveValue('01/07/2025');
   await expect(card.getByRole('checkbox', { name: /Trần Thị Văn Thư/ })).toBeChecked();
+  await expect(card.getByRole('group', { name: 'Người chuyển sang đơn vị này' })).toBeVisible();
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/reform-check.png' });
+  expect(await seriousFindings(page)).toEqual([]);
   await card.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Tiếp nhận' }).click();
   const result = card.getByTestId('takeover-result');

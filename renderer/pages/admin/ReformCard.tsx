@@ -216,8 +216,12 @@ export function ReformCard() {
             <span>Ngày hiệu lực:</span>
             <DateInput value={effective} onChange={setEffective} style={{ width: 130 }} aria-label="Ngày hiệu lực" />
           </Space>
-          <Typography.Paragraph style={{ margin: '12px 0 4px' }}>Người chuyển sang đơn vị này:</Typography.Paragraph>
+          <Typography.Paragraph id="takeover-people" style={{ margin: '12px 0 4px' }}>
+            Người chuyển sang đơn vị này:
+          </Typography.Paragraph>
           <Checkbox.Group
+            role="group"
+            aria-labelledby="takeover-people"
             value={moving}
             onChange={(v) => setMoving(v)}
             options={facts.users.map((u) => ({
@@ -228,7 +232,6 @@ export function ReformCard() {
               }`,
             }))}
             style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
-            aria-label="Người chuyển sang đơn vị này"
           />
           <Button type="primary" style={{ marginTop: 12 }} loading={busy === 'take'} onClick={takeOver}>
             Tiếp nhận
