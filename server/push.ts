@@ -62,7 +62,7 @@ export async function push(db: ServerDb, device: Device, changes: Change[], now 
     let clashes: Clash[] = [];
     if (fresh.length > 0) {
       const held = await rowsOf(sql, fresh);
-      refuseOtherUnitsRows(held, new Set([device.unitId, ...(await takenOver(sql, device.unitId))]));
+      await refuseOtherUnitsRows(sql, held, device.unitId);
       const numbered = fresh.map((c) => ({
         seq: ++seq,
         change_id: c.changeId,
@@ -155,8 +155,12 @@ async function rowsOf(sql: Sql, changes: Change[]): Promise<HeldRow[]> {
  * A UUIDv7 row already held for another unit is not this device's to write — unless that unit was
  * reorganised into this one (admin reorganise): the successor takes its rows over as its own.
  */
-function refuseOtherUnitsRows(held: HeldRow[], mine: ReadonlySet<string>): void {
-  if (held.some((r) => !mine.has(r.unit_id) && !UNIT_KEYED_TABLES.has(r.table_name))) {
+async function refuseOtherUnitsRows(sql: Sql, held: HeldRow[], unitId: string): Promise<void> {
+  const foreign = held.filter((r) => r.unit_id !== unitId && !UNIT_KEYED_TABLES.has(r.table_name));
+  // Asked only when such a row is met: the push of an ordinary batch costs no more than before.
+  if (foreign.length === 0) return;
+  const mine = new Set(await takenOver(sql, unitId));
+  if (foreign.some((r) => !mine.has(r.unit_id))) {
     throw new SyncError(
       'FORBIDDEN',
       'Gói đồng bộ có dữ liệu thuộc một đơn vị khác trên máy chủ; máy này không được ghi vào đó. Không thay đổi nào của gói được nhận. ' +

@@ -12,7 +12,7 @@ import { recordEvent } from '../documents/history.js';
 import { attachments, dossierItems, dossiers, users } from '../core/schema.js';
 import { readSetting } from '../core/settings.js';
 import type { Store } from '../core/store.js';
-import { unitLabels } from '../units/units.js';
+import { unitLabel } from '../units/units.js';
 import { currentUnit } from '../admin/users.js';
 import { mutate, type WriteContext } from '../core/write.js';
 
@@ -160,7 +160,7 @@ export function getDossier(store: Store, id: string): DossierRecord {
     pageCount: d.pagesOverride ?? items.reduce((s, i) => s + (i.pages ?? 0), 0),
     handoverDue,
     handoverWarning: d.status === 'ket_thuc' && handoverDue !== null && handoverDue <= addDays(today, HANDOVER_WARNING_DAYS),
-    unitLabel: d.unitId ? (unitLabels(store).get(d.unitId) ?? null) : null,
+    unitLabel: d.unitId ? unitLabel(store, d.unitId) : null,
     items,
   };
 }

@@ -13,6 +13,8 @@ import { ORGAN_ID_SETTING } from '../../shared/sync/exchangeRelay.js';
 import { foldVietnamese } from '../../shared/text/searchKey.js';
 import { formatDate } from '../../shared/text/dates.js';
 import { currentUnit } from '../admin/users.js';
+import { readSetting } from '../core/settings.js';
+import { imageKey, readImage } from '../signing/signingImages.js';
 import * as schema from '../core/schema.js';
 import { stmt } from '../core/statements.js';
 import type { Store } from '../core/store.js';
@@ -79,7 +81,6 @@ export function readFormerUnit(source: Store): FormerUnitFacts {
   } catch {
     throw new AppError('VALIDATION', 'Bản sao lưu này chưa có đơn vị nào (VănThư ở đó chưa được thiết lập).');
   }
-  const organ = source.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(ORGAN_ID_SETTING) as { value: string } | undefined;
   const sync = source.sqlite.prepare("SELECT value FROM local_meta WHERE key = 'sync.config'").get() as { value: string } | undefined;
   const syncServerId = serverIdOf(sync?.value);
   const users = (
@@ -97,7 +98,7 @@ export function readFormerUnit(source: Store): FormerUnitFacts {
     confidentiality: string;
   }[];
   return {
-    unit: { id: unit.id, code: unit.code, name: unit.name, organId: organ ? (JSON.parse(organ.value) as string | null) : null },
+    unit: { id: unit.id, code: unit.code, name: unit.name, organId: readSetting<string | null>(source, ORGAN_ID_SETTING, null) },
     predecessors: count(source, 'SELECT count(*) AS n FROM units WHERE successor_id IS NOT NULL AND deleted_at IS NULL'),
     documents: docs.length,
     secretDocuments: docs.filter((d) => isSecret(d.confidentiality)).length,
@@ -355,11 +356,9 @@ export function* takeOverBatches(
   mutate(store, ctx, (w) => {
     // A leader who moved signs here with the signature image he had (settings are not taken over).
     for (const u of former.users) {
-      const image = source.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(`signing.signature.${u.id}`) as
-        { value: string } | undefined;
-      const here = stmt(store.sqlite, 'SELECT 1 FROM settings WHERE key = ?').get(`signing.signature.${u.id}`);
-      if (image && !here && stmt(store.sqlite, 'SELECT 1 FROM users WHERE id = ? AND unit_id = ?').get(u.id, office.id))
-        w.setSetting(`signing.signature.${u.id}`, JSON.parse(image.value) as unknown);
+      const image = readImage(source, 'signature', u.id);
+      const moved = stmt(store.sqlite, 'SELECT 1 FROM users WHERE id = ? AND unit_id = ?').get(u.id, office.id);
+      if (image && moved && !readImage(store, 'signature', u.id)) w.setSetting(imageKey('signature', u.id), image);
     }
     w.update(schema.units, former.unit.id, { reform: input.kind }, 'reform.done');
     renameOffice(w, office.id, input.office);

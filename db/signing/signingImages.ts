@@ -15,10 +15,10 @@ export interface StoredImage {
   diameterMm?: number;
 }
 
-const key = (kind: 'signature' | 'seal', userId?: string) => (kind === 'seal' ? 'signing.seal' : `signing.signature.${userId}`);
+export const imageKey = (kind: 'signature' | 'seal', userId?: string) => (kind === 'seal' ? 'signing.seal' : `signing.signature.${userId}`);
 
 export function readImage(store: Store, kind: 'signature' | 'seal', userId?: string): StoredImage | null {
-  const v = readSetting<StoredImage | null>(store, key(kind, userId), null);
+  const v = readSetting<StoredImage | null>(store, imageKey(kind, userId), null);
   return v && typeof v.png === 'string' ? v : null;
 }
 
@@ -36,7 +36,7 @@ export function maySeeImage(actor: { id: string; roles: Role[] }, kind: 'signatu
 
 export function writeImage(store: Store, ctx: WriteContext, kind: 'signature' | 'seal', userId: string, image: StoredImage | null): void {
   // A setting's change is audited by the write path itself (who, when, before and after).
-  mutate(store, ctx, (w) => w.setSetting(key(kind, userId), image));
+  mutate(store, ctx, (w) => w.setSetting(imageKey(kind, userId), image));
 }
 
 export function refuseImage(kind: 'signature' | 'seal'): AppError {

@@ -1,6 +1,6 @@
 // The office and the units it took over: their labels for old books and dossiers, and the
 // office's own name, code and mã định danh, which a reorganisation may change.
-import { asc, isNull } from 'drizzle-orm';
+import { asc, eq, isNull } from 'drizzle-orm';
 import { formerUnitLabel, isReformKind } from '../../shared/domain/reform.js';
 import { ORGAN_ID_SETTING } from '../../shared/sync/exchangeRelay.js';
 import { currentUnit } from '../admin/users.js';
@@ -9,6 +9,7 @@ import type { Store } from '../core/store.js';
 import { mutate, type WriteContext } from '../core/write.js';
 import { renameOffice } from '../reform/takeOver.js';
 import { stmt } from '../core/statements.js';
+import { readSetting } from '../core/settings.js';
 
 export interface UnitRecord {
   id: string;
@@ -20,11 +21,6 @@ export interface UnitRecord {
   reform: 'sap_nhap' | 'hop_nhat' | 'chia_tach' | 'giai_the' | null;
   organId: string | null;
   label: string;
-}
-
-function ownOrganId(store: Store): string | null {
-  const row = stmt(store.sqlite, 'SELECT value FROM settings WHERE key = ?').get(ORGAN_ID_SETTING) as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as string | null) : null;
 }
 
 /** The office first, then the units it took over, latest first. */
@@ -41,7 +37,7 @@ export function listUnits(store: Store): UnitRecord[] {
       successorId: u.successorId,
       endedOn: u.endedOn,
       reform: isReformKind(u.reform) ? u.reform : null,
-      organId: current ? ownOrganId(store) : u.organId,
+      organId: current ? readSetting<string | null>(store, ORGAN_ID_SETTING, null) : u.organId,
       label: formerUnitLabel(u),
     };
   });
@@ -51,6 +47,12 @@ export function listUnits(store: Store): UnitRecord[] {
 /** Unit id → its label, for the rows that name a unit taken over. */
 export function unitLabels(store: Store): Map<string, string> {
   return new Map(listUnits(store).map((u) => [u.id, u.label]));
+}
+
+/** One unit's label, for one record (a dossier): its row only, not the whole list. */
+export function unitLabel(store: Store, unitId: string): string | null {
+  const u = store.db.select().from(units).where(eq(units.id, unitId)).get();
+  return u ? formerUnitLabel(u) : null;
 }
 
 export function updateOffice(store: Store, ctx: WriteContext, input: { name: string; code: string; organId?: string | null | undefined }) {

@@ -65,13 +65,11 @@ export class TakeOverService {
     this.state = { running: true, phase: 'files', done: 0, total: 0, error: null };
     try {
       const manifest = await this.backups.verify(folder);
-      // Checked before the first file is copied: a refused takeover leaves nothing behind.
-      await this.withSource(folder, (source) =>
-        refuseTakeOver(this.store, source, readFormerUnit(source), { syncServerId: readConfig(this.store)?.serverId ?? null }),
-      );
-      await this.copyFiles(folder, manifest);
-      this.state.phase = 'rows';
       return await this.withSource(folder, async (source) => {
+        // Checked before the first file is copied: a refused takeover leaves nothing behind.
+        refuseTakeOver(this.store, source, readFormerUnit(source), { syncServerId: readConfig(this.store)?.serverId ?? null });
+        await this.copyFiles(folder, manifest);
+        this.state.phase = 'rows';
         const steps = takeOverBatches(this.store, ctx, source, input);
         for (;;) {
           const step = steps.next();
